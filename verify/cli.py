@@ -1,0 +1,271 @@
+"""The `verify` command line: a thin layer that parses flags, calls the library and prints.
+
+Heavy libraries (torch, transformers, faiss) are imported only inside commands, so
+`verify --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from verify import __version__
+from verify.config import ENV_EMBED_MODEL, ENV_INDEX, ENV_NLI_MODEL, TOP_K, default_embed_model, default_nli_model
+
+if TYPE_CHECKING:
+    from verify.pipeline import Verifier
+
+DEFAULT_COMMAND = "check"
+EXIT_LINE_ERRORS = 1
+EXIT_FATAL = 2
+
+
+class DefaultCommandGroup(TyperGroup):
+    """`verify CLAIMS` runs the `check` command; `verify index ...` and `verify eval ...` stay subcommands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultCommandGroup,
+    help="Verify claims against an index of source articles: supported, contradicted or unknown, with evidence.\n\n"
+    "Example: verify claims/example.jsonl",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+index_app = typer.Typer(help="Manage the sources in an index.\n\nExample: verify index add articles/", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+IndexOpt = Annotated[
+    Optional[Path],
+    typer.Option("--index", envvar=ENV_INDEX, help="index folder [default: index/default, seeded from seeds/]"),
+]
+EmbedOpt = Annotated[str, typer.Option("--embed-model", envvar=ENV_EMBED_MODEL, help="embedding model name or path")]
+ModelOpt = Annotated[
+    str, typer.Option("--model", envvar=ENV_NLI_MODEL, help="NLI model: 'bundled' or a CrossEncoder name/path")
+]
+TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"verify {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version")] = False,
+) -> None:
+    """Verify claims against an index of source articles."""
+
+
+def fail(message: str, code: int = EXIT_FATAL) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Library exceptions become one clean line on stderr and a non-zero exit."""
+    from verify.nli import NLIModelError
+    from verify.sources import SourceError
+    from verify.store import IndexStoreError
+
+    try:
+        yield
+    except (IndexStoreError, SourceError, NLIModelError, ValueError, OSError) as exc:
+        fail(str(exc))
+
+
+def open_verifier(index: Path | None, embed_model: str, model: str = "bundled", top_k: int = TOP_K,
+                  check_embedder: bool = True) -> Verifier:
+    from verify.pipeline import Verifier
+
+    verifier = Verifier(index, embed_model=embed_model, nli_model=model, top_k=top_k, check_embedder=check_embedder)
+    if verifier.seed_report is not None:
+        report_change(verifier.seed_report, f"seeded {verifier.index_dir} from {verifier.seeds_dir}", err=True)
+    return verifier
+
+
+def report_change(report: Any, what: str, err: bool = False) -> None:
+    parts = [f"{len(ids)} {name} ({', '.join(ids)})" for name, ids in
+             (("added", report.added), ("replaced", report.replaced), ("unchanged", report.unchanged),
+              ("removed", report.removed)) if ids]
+    typer.echo(f"{what}: {'; '.join(parts) or 'nothing to do'}; {report.passages_embedded} passages embedded", err=err)
+
+
+def claim_lines(path: str) -> IO[bytes]:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        fail(f"cannot read claims file {path}: {exc.strerror}")
+        raise  # unreachable: fail() exits
+
+
+def write_record(out: IO[str], record: Any) -> None:
+    out.write(record.model_dump_json(exclude_none=False) + "\n")
+    out.flush()
+
+
+@app.command(DEFAULT_COMMAND)
+def check(
+    claims: Annotated[str, typer.Argument(help="claims file: JSONL {\"id\", \"claim\", ...} or plain text lines; - for stdin")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="write verdicts here instead of stdout")] = None,
+    index: IndexOpt = None,
+    top_k: TopKOpt = TOP_K,
+    model: ModelOpt = default_nli_model(),
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Verify each claim and print one JSON verdict per line, in input order.
+
+    A malformed line yields an error record for that line and the run goes on; the exit status
+    is 0 when every line was verified, 1 when some were not, 2 when nothing could run.
+
+    Example: verify claims/example.jsonl -o verdicts.jsonl
+    """
+    from verify.claims_io import read_claims
+    from verify.pipeline import verify_items
+    from verify.schema import ClaimError
+
+    with library_errors():
+        verifier = open_verifier(index, embed_model, model, top_k)
+        counts = {"verified": 0, "failed": 0}
+        source = claim_lines(claims)
+        with source, (open(output, "w", encoding="utf-8") if output else _stdout()) as out:
+            for record in verify_items(verifier, read_claims(source)):
+                if isinstance(record, ClaimError):
+                    counts["failed"] += 1
+                    typer.echo(f"warning: {record.error}", err=True)
+                else:
+                    counts["verified"] += 1
+                write_record(out, record)
+    if counts["verified"] + counts["failed"] == 0:
+        fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
+    typer.echo(f"{counts['verified']} claims verified, {counts['failed']} lines failed", err=True)
+    if counts["failed"]:
+        raise typer.Exit(EXIT_LINE_ERRORS)
+
+
+@contextmanager
+def _stdout() -> Iterator[IO[str]]:
+    yield sys.stdout
+
+
+@app.command("eval")
+def evaluate(
+    labelled: Annotated[str, typer.Argument(help="claims JSONL with a gold 'label' (and optional gold 'evidence' text)")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="also write the verdicts here")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    index: IndexOpt = None,
+    top_k: TopKOpt = TOP_K,
+    model: ModelOpt = default_nli_model(),
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Verify labelled claims and print accuracy, macro-F1, a confusion matrix and evidence hit rate.
+
+    Example: verify eval claims/seed_dev.jsonl
+    """
+    from verify.claims_io import read_claims
+    from verify.evaluate import format_report, score
+    from verify.pipeline import verify_items
+
+    with library_errors():
+        verifier = open_verifier(index, embed_model, model, top_k)
+        source = claim_lines(labelled)
+        records = []
+        with source:
+            for record in verify_items(verifier, read_claims(source)):
+                records.append(record)
+        if output:
+            with open(output, "w", encoding="utf-8") as out:
+                for record in records:
+                    write_record(out, record)
+    report = score(records)
+    if report.total == 0:
+        fail(f"no claims found in {labelled}", EXIT_LINE_ERRORS)
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@index_app.command("add")
+def index_add(
+    paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
+    index: IndexOpt = None,
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
+
+    Example: verify index add articles/ --index index/newsroom
+    """
+    with library_errors():
+        verifier = open_verifier(index, embed_model)
+        report_change(verifier.add_sources(paths), f"index {verifier.index_dir}")
+
+
+@index_app.command("list")
+def index_list(
+    index: IndexOpt = None,
+    embed_model: EmbedOpt = default_embed_model(),
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per source")] = False,
+) -> None:
+    """List the sources in an index.
+
+    Example: verify index list --json
+    """
+    with library_errors():
+        verifier = open_verifier(index, embed_model)
+        sources = verifier.list_sources()
+    for s in sources:
+        if as_json:
+            typer.echo(json.dumps(s.__dict__))
+        else:
+            typer.echo(f"{s.id}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{s.title or ''}")
+    if not as_json:
+        typer.echo(f"{len(sources)} sources in {verifier.index_dir}", err=True)
+
+
+@index_app.command("remove")
+def index_remove(
+    source_ids: Annotated[list[str], typer.Argument(help="ids as shown by `verify index list`")],
+    index: IndexOpt = None,
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Remove sources by id.
+
+    Example: verify index remove riverton-bridge
+    """
+    with library_errors():
+        verifier = open_verifier(index, embed_model)
+        report_change(verifier.remove_sources(source_ids), f"index {verifier.index_dir}")
+
+
+@index_app.command("rebuild")
+def index_rebuild(
+    index: IndexOpt = None,
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Re-chunk and re-embed every source, e.g. with a different --embed-model.
+
+    Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
+    """
+    with library_errors():
+        verifier = open_verifier(index, embed_model, check_embedder=False)
+        report_change(verifier.rebuild(), f"rebuilt {verifier.index_dir}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

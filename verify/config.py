@@ -1,0 +1,48 @@
+"""Defaults in one place; the CLI reads the environment variables named here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+ENV_INDEX = "VERIFY_INDEX"
+ENV_SEEDS = "VERIFY_SEEDS"
+ENV_EMBED_MODEL = "VERIFY_EMBED_MODEL"
+ENV_NLI_MODEL = "VERIFY_MODEL"
+
+DEFAULT_INDEX = Path("index/default")
+DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+BUNDLED_NLI = "bundled"
+
+# Passages: windows of sentences that overlap by one sentence, capped in characters so a
+# passage plus a claim fits the NLI model's 128-256 token window.
+CHUNK_SENTENCES = 2
+CHUNK_OVERLAP = 1
+CHUNK_MAX_CHARS = 600
+
+TOP_K = 5
+MAX_EVIDENCE = 3
+MAX_CLAIM_CHARS = 2_000
+
+# A passage must reach this probability of entailment (contradiction) to support (contradict).
+# Provisional values; issue 3 fits them on dev data.
+SUPPORT_THRESHOLD = 0.5
+CONTRADICT_THRESHOLD = 0.5
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
+
+
+def default_seeds_dir() -> Path:
+    return Path(os.environ.get(ENV_SEEDS) or REPO_ROOT / "seeds")
+
+
+def default_embed_model() -> str:
+    return os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL
+
+
+def default_nli_model() -> str:
+    return os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI

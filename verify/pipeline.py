@@ -1,0 +1,159 @@
+"""Verifier: the library's entry point, wiring index, retrieval, NLI and decision together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from verify.config import (
+    BUNDLED_NLI,
+    CONTRADICT_THRESHOLD,
+    DEFAULT_EMBED_MODEL,
+    DEFAULT_INDEX,
+    MAX_EVIDENCE,
+    SUPPORT_THRESHOLD,
+    TOP_K,
+    default_index_dir,
+    default_seeds_dir,
+)
+from verify.decide import decide
+from verify.embed import Embedder, SentenceTransformerEmbedder
+from verify.nli import NLIModel, load_nli
+from verify.retrieve import HybridRetriever
+from verify.schema import Claim, ClaimError, Verdict
+from verify.sources import read_sources
+from verify.store import ChangeReport, IndexStore, IndexStoreError, SourceInfo
+
+SEED_KIND = "seed"
+_DEFAULT = object()
+
+
+class Verifier:
+    """Verify claims against an index of source articles.
+
+    >>> v = Verifier("index/newsroom", seeds_dir=None)     # doctest: +SKIP
+    >>> v.add_sources(["articles/"])                         # doctest: +SKIP
+    >>> v.verify("The appeal was rejected on June 14.").label  # doctest: +SKIP
+
+    With no index given, $VERIFY_INDEX or ``index/default`` is used. The index at ``index/default``
+    is kept in step with the seed articles in ``seeds/`` ($VERIFY_SEEDS): it builds itself on first
+    use and notices when a seed changes. Other indexes hold what you add (or pass ``seeds_dir``).
+    """
+
+    def __init__(
+        self,
+        index: str | Path | None = None,
+        *,
+        embed_model: str | Embedder = DEFAULT_EMBED_MODEL,
+        nli_model: str | NLIModel = BUNDLED_NLI,
+        top_k: int = TOP_K,
+        seeds_dir: str | Path | None | object = _DEFAULT,
+        support_threshold: float = SUPPORT_THRESHOLD,
+        contradict_threshold: float = CONTRADICT_THRESHOLD,
+        max_evidence: int = MAX_EVIDENCE,
+        check_embedder: bool = True,
+    ) -> None:
+        if top_k < 1:
+            raise ValueError("top_k must be at least 1")
+        self.index_dir = Path(index) if index is not None else default_index_dir()
+        if seeds_dir is _DEFAULT:
+            # The index at index/default is the seeded one; any other index is managed by hand.
+            is_default = self.index_dir.resolve() == DEFAULT_INDEX.resolve()
+            seeds_dir = default_seeds_dir() if is_default else None
+        self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
+        self.embedder = SentenceTransformerEmbedder(embed_model) if isinstance(embed_model, str) else embed_model
+        self.nli = load_nli(nli_model) if isinstance(nli_model, str) else nli_model
+        self.top_k = top_k
+        self.support_threshold = support_threshold
+        self.contradict_threshold = contradict_threshold
+        self.max_evidence = max_evidence
+        self.store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
+        self.retriever = HybridRetriever(self.store)
+        self.seed_report = self.sync_seeds() if self.seeds_dir is not None else None
+
+    # ---- sources -------------------------------------------------------------------------
+
+    def sync_seeds(self) -> ChangeReport | None:
+        """Bring the seed sources in line with the seeds folder; None when nothing changed."""
+        assert self.seeds_dir is not None
+        if not self.seeds_dir.is_dir():
+            raise IndexStoreError(f"seeds folder {self.seeds_dir} does not exist")
+        seeds = read_sources(self.seeds_dir)
+        indexed = {s.id: s.content_hash for s in self.store.list_sources() if s.kind == SEED_KIND}
+        if indexed == {s.id: s.content_hash for s in seeds}:
+            return None
+        return self.store.sync(seeds, kind=SEED_KIND)
+
+    def add_sources(self, paths: Iterable[str | Path]) -> ChangeReport:
+        """Read articles from files or folders and add them; unchanged ones are skipped."""
+        sources = [source for path in paths for source in read_sources(Path(path))]
+        seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
+        clash = sorted(seeds & {s.id for s in sources})
+        if clash:
+            raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
+        return self.store.add(sources)
+
+    def remove_sources(self, source_ids: list[str]) -> ChangeReport:
+        seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
+        clash = sorted(seeds & set(source_ids))
+        if clash and self.seeds_dir is not None:
+            raise IndexStoreError(
+                f"{', '.join(clash)} come(s) from the seeds folder {self.seeds_dir}: delete the file there instead"
+            )
+        return self.store.remove(source_ids)
+
+    def list_sources(self) -> list[SourceInfo]:
+        return self.store.list_sources()
+
+    def rebuild(self) -> ChangeReport:
+        return self.store.rebuild()
+
+    # ---- verification --------------------------------------------------------------------
+
+    def verify(self, claim: str | Claim) -> Verdict:
+        item = claim if isinstance(claim, Claim) else Claim(id="1", claim=claim)
+        return next(iter(self.verify_many([item])))
+
+    def verify_many(self, claims: Iterable[Claim], batch_size: int = 16) -> Iterator[Verdict]:
+        """Verdicts in input order, computed a batch at a time (retrieval and NLI are batched)."""
+        if not self.store.exists:
+            raise IndexStoreError(f"index {self.index_dir} holds no sources yet: add some with `verify index add`")
+        batch: list[Claim] = []
+        for claim in claims:
+            batch.append(claim)
+            if len(batch) >= batch_size:
+                yield from self._verify_batch(batch)
+                batch = []
+        if batch:
+            yield from self._verify_batch(batch)
+
+    def _verify_batch(self, claims: list[Claim]) -> list[Verdict]:
+        hits_per_claim = self.retriever.search_many([c.claim for c in claims], self.top_k)
+        premises = [h.passage.text for hits in hits_per_claim for h in hits]
+        hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
+        probs = self.nli.score(premises, hypotheses)
+        verdicts, offset = [], 0
+        for claim, hits in zip(claims, hits_per_claim):
+            rows = probs[offset : offset + len(hits)]
+            offset += len(hits)
+            verdicts.append(decide(claim, hits, rows, self.support_threshold, self.contradict_threshold,
+                                   self.max_evidence))
+        return verdicts
+
+
+def verify_items(verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = 16) -> Iterator[Verdict | ClaimError]:
+    """Verdicts and input errors, in input order; claims are verified a batch at a time."""
+    pending: list[Claim | ClaimError] = []
+
+    def flush() -> Iterator[Verdict | ClaimError]:
+        claims = [item for item in pending if isinstance(item, Claim)]
+        verdicts = iter(verifier.verify_many(claims, batch_size=batch_size)) if claims else iter(())
+        for item in pending:
+            yield next(verdicts) if isinstance(item, Claim) else item
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if sum(isinstance(i, Claim) for i in pending) >= batch_size:
+            yield from flush()
+    yield from flush()

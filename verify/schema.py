@@ -1,0 +1,100 @@
+"""Pydantic models shared by every stage: sources, passages, claims, evidence, verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Label(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNKNOWN = "unknown"
+
+
+class Source(BaseModel):
+    """One article: its full text and metadata. Passage offsets index into `text`."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
+    origin: str | None = Field(default=None, description="file the source was read from")
+    content_hash: str = ""
+
+
+class Passage(BaseModel):
+    """A span of a source: `source.text[start:end] == text`."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    id: int | None = None
+
+
+class Claim(BaseModel):
+    """A claim to verify; fields other than id and claim are carried through to the verdict."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    claim: str = Field(min_length=1)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Scores(BaseModel):
+    entailment: float
+    neutral: float
+    contradiction: float
+
+
+class Evidence(BaseModel):
+    """A cited passage with where it comes from and how it scored."""
+
+    source_id: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    start: int
+    end: int
+    text: str
+    scores: Scores
+    retrieval_score: float = Field(description="reciprocal-rank-fusion score of dense and BM25 ranks")
+
+
+class Verdict(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    claim: str
+    label: Label
+    confidence: float
+    scores: Scores
+    reason: str
+    evidence: list[Evidence]
+
+
+class ClaimError(BaseModel):
+    """An input line that could not be verified; the run goes on with the other lines."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = None
+    line: int
+    error: str
+
+
+def passthrough_fields(extra: dict[str, Any]) -> dict[str, Any]:
+    """A claim's extra fields for its verdict; a name the verdict already uses gets an `input_` prefix
+    (a gold `label` becomes `input_label`, so it never overwrites the verdict's label)."""
+    return {(f"input_{k}" if k in Verdict.model_fields else k): v for k, v in extra.items()}

@@ -1,0 +1,216 @@
+"""Read articles (.txt, .md, .html, .jsonl) into Sources with a stable id and a content hash.
+
+Metadata for a .txt/.md/.html file may sit beside it in `<file>.meta.json`
+(title, url, publisher, published, dateline, id). A .jsonl file holds one article a line:
+`{"text": ..., "id"?, "title"?, "url"?, "publisher"?, "published"?, "dateline"?}`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from verify.schema import Source
+
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
+META_SUFFIX = ".meta.json"
+METADATA_FIELDS = ("id", "title", "url", "publisher", "published", "dateline")
+
+
+class SourceError(ValueError):
+    """A source file that cannot be read; the message names the file and the reason."""
+
+
+def iter_source_files(path: Path) -> Iterator[Path]:
+    """The readable files under a path (a file, or a folder searched recursively), sorted."""
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.endswith(META_SUFFIX):
+                if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield child
+    elif path.is_file():
+        if path.suffix.lower() not in SUFFIXES:
+            raise SourceError(f"{path}: unsupported file type (expected one of {', '.join(SUFFIXES)})")
+        yield path
+    else:
+        raise SourceError(f"{path}: no such file or folder")
+
+
+def read_sources(path: Path) -> list[Source]:
+    """All sources in a file or folder."""
+    return [source for file in iter_source_files(path) for source in read_file(file)]
+
+
+def read_file(path: Path) -> list[Source]:
+    raw = _read_text(path)
+    if path.suffix.lower() == ".jsonl":
+        return list(_read_jsonl(path, raw))
+    meta = _read_sidecar(path)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        text, html_meta = html_to_text(raw)
+        meta = {**html_meta, **meta}
+    elif suffix == ".md":
+        text = markdown_to_text(raw)
+    else:
+        text = raw
+    return [make_source(text, meta, default_id=slugify(path.stem), origin=str(path))]
+
+
+def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | None) -> Source:
+    text = text.strip("\n")
+    if not text.strip():
+        raise SourceError(f"{origin or default_id}: the article has no text")
+    unknown = set(meta) - set(METADATA_FIELDS) - {"text"}
+    if unknown:
+        raise SourceError(f"{origin or default_id}: unknown metadata field(s) {sorted(unknown)}")
+    title = meta.get("title") or first_line(text)
+    published = parse_date(meta.get("published"), origin or default_id)
+    fields = {
+        "id": str(meta.get("id") or default_id),
+        "text": text,
+        "title": title,
+        "url": meta.get("url"),
+        "publisher": meta.get("publisher"),
+        "published": published,
+        "dateline": meta.get("dateline"),
+        "origin": origin,
+    }
+    digest = hashlib.sha256(
+        json.dumps({k: v for k, v in fields.items() if k != "origin"}, default=str, sort_keys=True).encode()
+    ).hexdigest()
+    return Source(**fields, content_hash=digest)
+
+
+def first_line(text: str) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return re.sub(r"^#+\s*", "", line)[:300]
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.")
+    return slug or "source"
+
+
+def parse_date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise SourceError(f"{where}: published {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise SourceError(f"{path}: {exc.strerror}") from exc
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = path.with_name(path.name + META_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        meta = json.loads(_read_text(sidecar))
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{sidecar}: invalid JSON ({exc.msg}, line {exc.lineno})") from exc
+    if not isinstance(meta, dict):
+        raise SourceError(f"{sidecar}: expected a JSON object")
+    return meta
+
+
+def _read_jsonl(path: Path, raw: str) -> Iterator[Source]:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{where}: invalid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise SourceError(f"{where}: expected an object with a 'text' string")
+        default_id = (
+            "url-" + hashlib.sha1(row["url"].encode()).hexdigest()[:16] if row.get("url") else f"{slugify(path.stem)}-{number}"
+        )
+        yield make_source(row["text"], {k: v for k, v in row.items() if k != "text"}, default_id, where)
+
+
+def markdown_to_text(raw: str) -> str:
+    """Markdown with its markup removed: headings, emphasis, links and images keep their words."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}(?:[-*+]|>)\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    return text
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+              "header", "footer", "blockquote", "figcaption", "title", "pre", "hr", "table", "ul", "ol"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._skip = 0
+        self._in_title = False
+        self._title: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            a = {k: v or "" for k, v in attrs}
+            key = a.get("property") or a.get("name") or ""
+            mapping = {"og:title": "title", "og:url": "url", "article:published_time": "published",
+                       "og:site_name": "publisher"}
+            if key in mapping and a.get("content"):
+                self.meta.setdefault(mapping[key], a["content"])
+        if tag == "title":
+            self._in_title = True
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(raw: str) -> tuple[str, dict[str, str]]:
+    """Visible text of an HTML page, one block a line, and metadata from its head."""
+    parser = _TextExtractor()
+    parser.feed(raw)
+    parser.close()
+    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", ln).strip() for ln in "".join(parser.parts).split("\n"))
+    text = "\n".join(ln for ln in lines if ln)
+    meta = dict(parser.meta)
+    title = " ".join("".join(parser._title).split())
+    if title:
+        meta.setdefault("title", title)
+    return text, meta

@@ -1,0 +1,1 @@
+"""Training the bundled offline NLI model (run with `python -m verify.train`)."""

