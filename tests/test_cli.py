@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, REPO, SEED_ID, SEEDS
+from verify.cli import app
+
+EXAMPLE = REPO / "claims" / "example.jsonl"
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):  # noqa: A002
+    return runner.invoke(app, list(args), input=input)
+
+
+def verdicts(stdout: str) -> dict[str, dict]:
+    return {r["id"]: r for r in map(json.loads, stdout.splitlines())}
+
+
+def test_example_claims_on_the_default_index() -> None:
+    result = run(str(EXAMPLE))
+    assert result.exit_code == 0, result.stderr
+    assert "seeded index/default" in result.stderr
+    out = verdicts(result.stdout)
+    assert list(out) == [json.loads(line)["id"] for line in EXAMPLE.read_text().splitlines()]  # input order
+    appeal = out["appeal-date"]
+    assert appeal["label"] == "supported"
+    cited = appeal["evidence"][0]
+    assert "Moscow City Court" in cited["text"] and "rejected on June 14" in cited["text"]
+    assert cited["source_id"] == SEED_ID and cited["published"] == "2018-08-28"
+    seed_text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8").strip("\n")
+    assert seed_text[cited["start"] : cited["end"]] == cited["text"]
+    assert set(appeal["scores"]) == {"entailment", "neutral", "contradiction"}
+    assert 0.0 <= appeal["confidence"] <= 1.0 and appeal["reason"]
+    assert out["users"]["label"] == "unknown"
+
+    again = run(str(EXAMPLE), "--top-k", "3")
+    assert again.exit_code == 0 and "seeded" not in again.stderr  # built once, not re-embedded
+    assert all(len(v["evidence"]) <= 3 for v in verdicts(again.stdout).values())
+
+
+def test_default_index_notices_changed_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = tmp_path / "my-seeds"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setenv("VERIFY_SEEDS", str(seeds))
+    assert "1 added" in run("index", "list").stderr
+    article = next(seeds.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nDurov later moved to Dubai.\n", encoding="utf-8")
+    shutil.copy(DATA / "riverton_bridge.txt", seeds / "riverton.txt")
+    result = run("index", "list")
+    assert "1 added (riverton)" in result.stderr and f"1 replaced ({SEED_ID})" in result.stderr
+    (seeds / "riverton.txt").unlink()
+    assert "1 removed (riverton)" in run("index", "list").stderr
+
+
+def test_index_add_makes_claims_verifiable_and_remove_undoes_it() -> None:
+    claim = '{"id": "bridge", "claim": "Riverton\'s council approved a $48 million replacement of the Elm Street bridge."}\n'
+    before = verdicts(run("-", input=claim).stdout)["bridge"]
+    assert before["label"] == "unknown"
+    manifest = json.loads(Path("index/default/manifest.json").read_text())
+
+    added = run("index", "add", str(DATA / "riverton_bridge.txt"))
+    assert added.exit_code == 0 and "1 added (riverton-bridge)" in added.stdout
+    after = json.loads(Path("index/default/manifest.json").read_text())
+    assert after["sources"][SEED_ID] == manifest["sources"][SEED_ID]
+    listing = run("index", "list")
+    assert "riverton-bridge" in listing.stdout and SEED_ID in listing.stdout
+
+    verdict = verdicts(run("-", input=claim).stdout)["bridge"]
+    assert verdict["label"] == "supported" and verdict["evidence"][0]["source_id"] == "riverton-bridge"
+
+    assert "unchanged" in run("index", "add", str(DATA)).stdout
+    removed = run("index", "remove", "riverton-bridge")
+    assert removed.exit_code == 0 and "1 removed" in removed.stdout
+    assert verdicts(run("-", input=claim).stdout)["bridge"]["label"] == "unknown"
+
+
+def test_bad_lines_get_error_records_and_the_rest_are_verified(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        b'{"id": "good", "claim": "The appeal was rejected June 14.", "desk": "world"}\n'
+        b"{not json\n"
+        b'{"id": "nofield", "statement": "x"}\n'
+        b'\xff\xfe bad bytes\n'
+        b'{"id": "huge", "claim": "' + b"x" * 1_000_000 + b'"}\n'
+        b"Telegram has 200 million users.\n"
+    )
+    out_file = tmp_path / "out.jsonl"
+    result = run(str(path), "-o", str(out_file))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [r.get("id") for r in records] == ["good", None, "nofield", None, "huge", "6"]
+    assert [("error" in r) for r in records] == [False, True, True, True, True, False]
+    assert records[0]["desk"] == "world" and records[0]["label"] == "supported"
+    assert [r["line"] for r in records if "error" in r] == [2, 3, 4, 5]
+    assert "4 lines failed" in result.stderr
+
+
+def test_empty_and_missing_files_are_clear_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = run(str(empty))
+    assert result.exit_code == 1 and "no claims found" in result.stderr and result.stdout == ""
+    missing = run(str(tmp_path / "nope.jsonl"))
+    assert missing.exit_code == 2 and "cannot read claims file" in missing.stderr
+
+
+def test_a_non_default_index_starts_empty(tmp_path: Path) -> None:
+    result = run(str(EXAMPLE), "--index", str(tmp_path / "fresh"))
+    assert result.exit_code == 2 and "holds no sources" in result.stderr
+    assert run("index", "add", str(SEEDS), "--index", str(tmp_path / "fresh")).exit_code == 0
+    assert run(str(EXAMPLE), "--index", str(tmp_path / "fresh")).exit_code == 0
+
+
+def test_seed_sources_cannot_be_removed_by_id() -> None:
+    result = run("index", "remove", SEED_ID)
+    assert result.exit_code == 2 and "seeds folder" in result.stderr
+
+
+def test_embedder_mismatch_then_rebuild(tmp_path: Path) -> None:
+    idx = str(tmp_path / "idx")
+    assert run("index", "add", str(DATA), "--index", idx).exit_code == 0
+    manifest_path = tmp_path / "idx" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps({**manifest, "embedding_model": "someone/old-model"}))
+    mismatch = run(str(EXAMPLE), "--index", idx)
+    assert mismatch.exit_code == 2 and "someone/old-model" in mismatch.stderr and "rebuild" in mismatch.stderr
+    rebuilt = run("index", "rebuild", "--index", idx)
+    assert rebuilt.exit_code == 0 and "1 replaced" in rebuilt.stdout
+    assert json.loads(manifest_path.read_text())["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def test_eval_prints_figures(tmp_path: Path) -> None:
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [json.loads(line) for line in (REPO / "claims" / "seed_dev.jsonl").read_text().splitlines()]
+    labelled.write_text("\n".join(json.dumps(r) for r in rows[::8]) + "\n")
+    result = run("eval", str(labelled), "--json", "-o", str(tmp_path / "v.jsonl"))
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["claims"] == figures["scored"] == 6
+    assert 0.0 <= figures["accuracy"] <= 1.0 and figures["evidence_checked"] == 4
+    assert len((tmp_path / "v.jsonl").read_text().splitlines()) == 6
+    text = run("eval", str(labelled))
+    assert "macro-F1" in text.stdout and "confusion" in text.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["eval"], ["index"], ["index", "add"], ["index", "list"],
+                                     ["index", "remove"], ["index", "rebuild"]])
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Example: verify" in result.stdout
+
+
+def test_console_script_runs_from_stdin() -> None:
+    exe = Path(sys.executable).with_name("verify")
+    done = subprocess.run([str(exe), "-"], input="The appeal was rejected June 14.\n", capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    [record] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["id"] == "1" and record["label"] == "supported"
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("verify ")

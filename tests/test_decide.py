@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from verify.decide import decide
+from verify.retrieve import Hit
+from verify.schema import Claim, Label
+from verify.store import StoredPassage
+
+
+def hit(n: int) -> Hit:
+    passage = StoredPassage(id=n, source_id=f"src-{n}", start=10 * n, end=10 * n + 9, text=f"passage {n}",
+                            title=f"Title {n}", url=f"https://x.org/{n}", published="2018-08-28")
+    return Hit(passage=passage, fused=1.0 / (60 + n), dense=0.5, bm25=None)
+
+
+CLAIM = Claim(id="c1", claim="The appeal was rejected June 14.", desk="politics", label="supported")
+
+
+@pytest.mark.parametrize(
+    ("rows", "label", "decisive", "confidence"),
+    [
+        ([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1]], Label.SUPPORTED, 0, 0.9),
+        ([[0.1, 0.8, 0.1], [0.2, 0.1, 0.7]], Label.CONTRADICTED, 1, 0.7),
+        # contradiction outranks an entailment of comparable strength
+        ([[0.75, 0.05, 0.2], [0.05, 0.3, 0.65]], Label.CONTRADICTED, 1, 0.65),
+        # ... but not a clearly stronger one
+        ([[0.97, 0.02, 0.01], [0.2, 0.25, 0.55]], Label.SUPPORTED, 0, 0.97),
+        # weak evidence either way
+        ([[0.4, 0.5, 0.1], [0.3, 0.4, 0.3]], Label.UNKNOWN, 0, 0.6),
+        ([[0.1, 0.85, 0.05]], Label.UNKNOWN, 0, 0.9),
+    ],
+)
+def test_decision_table(rows: list[list[float]], label: Label, decisive: int, confidence: float) -> None:
+    hits = [hit(i) for i in range(len(rows))]
+    verdict = decide(CLAIM, hits, np.array(rows, dtype=np.float32))
+    assert verdict.label is label
+    assert verdict.confidence == pytest.approx(confidence, abs=1e-4)
+    assert verdict.evidence[0].source_id == f"src-{decisive}"
+    assert verdict.scores.entailment == pytest.approx(rows[decisive][0], abs=1e-4)
+    assert verdict.reason
+
+
+def test_verdict_cites_offsets_and_passes_fields_through() -> None:
+    verdict = decide(CLAIM, [hit(1), hit(2)], np.array([[0.9, 0.05, 0.05], [0.6, 0.3, 0.1]]), max_evidence=1)
+    dumped = verdict.model_dump(mode="json")
+    assert dumped["desk"] == "politics" and dumped["input_label"] == "supported" and dumped["label"] == "supported"
+    assert len(verdict.evidence) == 1
+    ev = dumped["evidence"][0]
+    assert (ev["start"], ev["end"], ev["title"], ev["url"], ev["published"]) == (10, 19, "Title 1", "https://x.org/1",
+                                                                                  "2018-08-28")
+    assert "10-19" in verdict.reason and "Title 1" in verdict.reason
+
+
+def test_no_passages_is_unknown() -> None:
+    verdict = decide(CLAIM, [], np.zeros((0, 3)))
+    assert verdict.label is Label.UNKNOWN and verdict.evidence == []

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEED_ID
+from verify.embed import SentenceTransformerEmbedder
+from verify.schema import Source
+from verify.sources import make_source, read_sources
+from verify.store import EmbedderMismatch, IndexStore, IndexStoreError
+
+
+def article(source_id: str, text: str) -> Source:
+    return make_source(text, {"id": source_id}, source_id, None)
+
+
+def test_new_index_is_empty_until_first_write(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+    store = IndexStore(tmp_path / "idx", embedder)
+    assert not store.exists and store.list_sources() == []
+    assert not (tmp_path / "idx").exists()
+
+
+def test_add_writes_manifest_sqlite_and_vectors(seed_store: IndexStore) -> None:
+    manifest = json.loads((seed_store.directory / "manifest.json").read_text())
+    assert manifest["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
+    assert manifest["dimension"] == 384 and manifest["format_version"] == 1
+    assert manifest["chunking"] == {"sentences": 2, "overlap": 1, "max_chars": 600}
+    gen = seed_store.directory / manifest["generation"]
+    assert (gen / "passages.sqlite").is_file() and (gen / "vectors.faiss").is_file()
+    [info] = seed_store.list_sources()
+    assert info.id == SEED_ID and info.kind == "user" and info.passages == manifest["passages"] == 16
+
+
+def test_stored_passages_have_exact_offsets(seed_store: IndexStore) -> None:
+    source = seed_store.get_source(SEED_ID)
+    assert source is not None and source.published is not None
+    rows = seed_store.passages(list(range(1, 17)))
+    assert len(rows) == 16
+    for row in rows.values():
+        assert source.text[row.start : row.end] == row.text
+
+
+def test_incremental_add_skip_replace_remove(seed_store: IndexStore, tmp_path: Path) -> None:
+    before = seed_store.manifest["generation"]
+    report = seed_store.add(read_sources(DATA / "riverton_bridge.txt"))
+    assert report.added == ["riverton-bridge"] and report.passages_embedded > 0
+    # The seed was not re-embedded: its passage ids and hash are unchanged.
+    assert seed_store.passages([1])[1].source_id == SEED_ID
+
+    again = seed_store.add(read_sources(DATA / "riverton_bridge.txt"))
+    assert again.unchanged == ["riverton-bridge"] and again.passages_embedded == 0
+
+    changed = tmp_path / "riverton_bridge.txt"
+    changed.write_text((DATA / "riverton_bridge.txt").read_text() + "\nThe council meets again in May.\n")
+    (tmp_path / "riverton_bridge.txt.meta.json").write_text((DATA / "riverton_bridge.txt.meta.json").read_text())
+    replaced = seed_store.add(read_sources(changed))
+    assert replaced.replaced == ["riverton-bridge"]
+    assert "meets again in May" in seed_store.get_source("riverton-bridge").text  # type: ignore[union-attr]
+    assert seed_store.manifest["generation"] != before
+
+    seed_store.remove(["riverton-bridge"])
+    assert [s.id for s in seed_store.list_sources()] == [SEED_ID]
+    assert seed_store.bm25_search("Riverton bridge council", 5) == []
+
+
+def test_sync_removes_sources_of_that_kind_only(seed_store: IndexStore) -> None:
+    seed_store.sync([article("s1", "Seed one says hello.")], kind="seed")
+    report = seed_store.sync([article("s2", "Seed two says goodbye.")], kind="seed")
+    assert report.added == ["s2"] and report.removed == ["s1"]
+    assert {s.id for s in seed_store.list_sources()} == {SEED_ID, "s2"}
+
+
+def test_duplicate_ids_and_unknown_removals_are_errors(seed_store: IndexStore) -> None:
+    with pytest.raises(IndexStoreError, match="share the id"):
+        seed_store.add([article("x", "One."), article("x", "Two.")])
+    with pytest.raises(IndexStoreError, match="no source with id nope"):
+        seed_store.remove(["nope"])
+
+
+def test_different_embedder_is_a_clear_error(seed_index_dir: Path) -> None:
+    other = SentenceTransformerEmbedder("sentence-transformers/all-mpnet-base-v2")
+    with pytest.raises(EmbedderMismatch, match="all-MiniLM-L6-v2.*all-mpnet-base-v2.*rebuild"):
+        IndexStore(seed_index_dir, other)
+
+
+def test_unknown_format_version_is_a_clear_error(seed_store: IndexStore, embedder: SentenceTransformerEmbedder) -> None:
+    path = seed_store.directory / "manifest.json"
+    manifest = json.loads(path.read_text())
+    path.write_text(json.dumps({**manifest, "format_version": 99}))
+    with pytest.raises(IndexStoreError, match="format 99"):
+        IndexStore(seed_store.directory, embedder)
+
+
+def test_rebuild_keeps_sources_and_renumbers(seed_store: IndexStore) -> None:
+    report = seed_store.rebuild()
+    assert report.replaced == [SEED_ID] and report.passages_embedded == 16
+    assert seed_store.list_sources()[0].passages == 16
+
+
+def test_old_generations_are_pruned(seed_store: IndexStore) -> None:
+    for i in range(3):
+        seed_store.add([article(f"a{i}", f"Article number {i} is here.")])
+    gens = sorted(p.name for p in seed_store.directory.glob("gen-*"))
+    assert len(gens) == 2 and seed_store.manifest["generation"] == gens[-1]
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from verify.embed import SentenceTransformerEmbedder
+    from verify.sources import make_source
+    from verify.store import IndexStore
+    store = IndexStore(Path(sys.argv[1]), SentenceTransformerEmbedder())
+    body = " ".join(f"Sentence {i} reports that the council met on day {i}." for i in range(400))
+    store.add([make_source(body, {"id": f"bulk-{n}"}, f"bulk-{n}", None) for n in range(10)])
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sig", "delay"), [(signal.SIGKILL, 0.0), (signal.SIGKILL, 1.5), (signal.SIGINT, 0.5)])
+def test_writer_killed_mid_write_leaves_previous_index_intact(
+    seed_store: IndexStore, tmp_path: Path, embedder: SentenceTransformerEmbedder, sig: int, delay: float
+) -> None:
+    before = {s.id: s.content_hash for s in seed_store.list_sources()}
+    manifest_before = (seed_store.directory / "manifest.json").read_text()
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    proc = subprocess.Popen([sys.executable, str(script), str(seed_store.directory)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while not list(seed_store.directory.glob(".tmp-gen-*")):  # the writer is mid-way
+        assert proc.poll() is None, "the writer finished before it could be interrupted"
+        assert time.time() < deadline
+        time.sleep(0.02)
+    time.sleep(delay)
+    assert proc.poll() is None, "the writer finished before it could be interrupted"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+
+    assert (seed_store.directory / "manifest.json").read_text() == manifest_before
+    reopened = IndexStore(seed_store.directory, embedder)
+    assert {s.id: s.content_hash for s in reopened.list_sources()} == before
+    hits = reopened.dense_search(embedder.embed(["appeal rejected by the Moscow City Court"]), 3)[0]
+    assert len(hits) == 3
+    if sig == signal.SIGINT:  # Ctrl-C cleans up after itself
+        assert not list(seed_store.directory.glob(".tmp-*"))
+    # The next write succeeds and clears any leftovers.
+    reopened.add([article("after", "A write after the crash works.")])
+    assert not list(seed_store.directory.glob(".tmp-*"))
+    assert "after" in reopened.source_hashes

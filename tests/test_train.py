@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from verify.bundled import load_bundle
+from verify.train.data import LABELS, Pair, build_mix, external_heldout, random_pair_neutrals
+from verify.train.finetune import length_bucketed_batches, nli_loss, parse_args, train
+
+NLI_DIR = REPO.parent / "shared" / "nli"
+needs_data = pytest.mark.skipif(not (NLI_DIR / "pairs").is_dir(), reason=f"NLI training data not at {NLI_DIR}")
+
+
+def test_not_entailment_loss_counts_neutral_and_contradiction() -> None:
+    import torch
+
+    logits = torch.log(torch.tensor([[0.1, 0.6, 0.3], [0.1, 0.6, 0.3]]))
+    targets = torch.tensor([1, -1])
+    two_way = torch.tensor([False, True])
+    per_row = [nli_loss(logits[i : i + 1], targets[i : i + 1], two_way[i : i + 1]).item() for i in range(2)]
+    assert per_row[0] == pytest.approx(-torch.log(torch.tensor(0.6)).item(), abs=1e-5)
+    assert per_row[1] == pytest.approx(-torch.log(torch.tensor(0.9)).item(), abs=1e-5)
+
+
+def test_length_buckets_cover_every_pair_once() -> None:
+    lengths = [random.Random(i).randint(5, 120) for i in range(1000)]
+    batches = length_bucketed_batches(lengths, 32, random.Random(0))
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(1000))
+    assert all(len(b) <= 32 for b in batches)
+    spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in batches) / len(batches)
+    assert spread < 30  # batches hold similar lengths, so little padding
+
+
+def test_random_pair_neutrals() -> None:
+    pairs = [Pair(f"p{i}", f"h{i}", "entailment", "d") for i in range(10)]
+    made = random_pair_neutrals(pairs, 5, random.Random(0))
+    assert len(made) == 5 and all(p.label == "neutral" and p.premise[1:] != p.hypothesis[1:] for p in made)
+
+
+@needs_data
+def test_mix_keeps_heldout_and_mnli_dev_out_of_training() -> None:
+    train_pairs, heldout = build_mix(NLI_DIR, max_pairs=5000, heldout=300, seed=1)
+    assert len(train_pairs) == 5000 and len(heldout) == 300
+    key = lambda p: (p.premise, p.hypothesis)  # noqa: E731
+    assert not {key(p) for p in heldout} & {key(p) for p in train_pairs}
+    assert {p.label for p in train_pairs} <= {*LABELS, "not_entailment"}
+    mnli = external_heldout(NLI_DIR, 200)
+    assert len(mnli) == 200 and not {key(p) for p in mnli} & {key(p) for p in train_pairs}
+    assert not {p.dataset for p in train_pairs} & {"anli_devtest", "sick", "imppres"}  # non-commercial
+
+
+@needs_data
+@pytest.mark.slow
+def test_tiny_training_run_writes_a_loadable_measured_bundle(tmp_path: Path) -> None:
+    args = parse_args(["--nli-dir", str(NLI_DIR), "--out", str(tmp_path / "bundle"), "--checkpoint-dir",
+                       str(tmp_path / "ckpt"), "--max-pairs", "64", "--heldout", "32", "--mnli-pairs", "32",
+                       "--batch-size", "16", "--checkpoint-every", "2", "--threads", "1"])
+    report = train(args)
+    assert report["train_pairs"] == 64
+    assert set(report["shipped_int8"]) == {"heldout_mix", "mnli_dev_matched"}
+    model, tokenizer, card = load_bundle(tmp_path / "bundle")
+    assert card["train_pairs"] == 64 and model.config.id2label == dict(enumerate(LABELS))
+    assert (tmp_path / "bundle" / "delta.safetensors").stat().st_size < 25 * 1024 * 1024
