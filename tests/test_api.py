@@ -7,8 +7,7 @@ from verify import Label, Verifier
 
 
 def test_public_api_is_complete() -> None:
-    public = {name for name, obj in vars(verify).items()
-              if not name.startswith("_") and not inspect.ismodule(obj)}
+    public = {name for name, obj in vars(verify).items() if not name.startswith("_") and not inspect.ismodule(obj)}
     assert set(verify.__all__) - {"__version__"} == public
 
 

@@ -21,7 +21,7 @@ def test_each_bad_line_is_an_error_and_the_rest_survive() -> None:
         b'{"id": "nofield", "text": "wrong key"}\n'
         b'{"id": "empty", "claim": "   "}\n'
         b'["not", "an", "object"]\n'
-        b'caf\xe9 latte\n'
+        b"caf\xe9 latte\n"
         b'{"id": 7, "claim": "Numeric id."}\n'
     )
     kinds = [type(i).__name__ for i in items]

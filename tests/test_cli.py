@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, REPO, SEED_ID, SEEDS
 from typer.testing import CliRunner
 
-from conftest import DATA, REPO, SEED_ID, SEEDS
 from verify.cli import app
 
 EXAMPLE = REPO / "claims" / "example.jsonl"
@@ -61,7 +61,8 @@ def test_default_index_notices_changed_seeds(tmp_path: Path, monkeypatch: pytest
 
 
 def test_index_add_makes_claims_verifiable_and_remove_undoes_it() -> None:
-    claim = '{"id": "bridge", "claim": "Riverton\'s council approved a $48 million replacement of the Elm Street bridge."}\n'
+    text = "Riverton's council approved a $48 million replacement of the Elm Street bridge."
+    claim = json.dumps({"id": "bridge", "claim": text}) + "\n"
     before = verdicts(run("-", input=claim).stdout)["bridge"]
     assert before["label"] == "unknown"
     manifest = json.loads(Path("index/default/manifest.json").read_text())
@@ -88,7 +89,7 @@ def test_bad_lines_get_error_records_and_the_rest_are_verified(tmp_path: Path) -
         b'{"id": "good", "claim": "The appeal was rejected June 14.", "desk": "world"}\n'
         b"{not json\n"
         b'{"id": "nofield", "statement": "x"}\n'
-        b'\xff\xfe bad bytes\n'
+        b"\xff\xfe bad bytes\n"
         b'{"id": "huge", "claim": "' + b"x" * 1_000_000 + b'"}\n'
         b"Telegram has 200 million users.\n"
     )
@@ -151,8 +152,19 @@ def test_eval_prints_figures(tmp_path: Path) -> None:
     assert "macro-F1" in text.stdout and "confusion" in text.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["eval"], ["index"], ["index", "add"], ["index", "list"],
-                                     ["index", "remove"], ["index", "rebuild"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["check"],
+        ["eval"],
+        ["index"],
+        ["index", "add"],
+        ["index", "list"],
+        ["index", "remove"],
+        ["index", "rebuild"],
+    ],
+)
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Example: verify" in result.stdout
@@ -160,8 +172,9 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
 
 def test_console_script_runs_from_stdin() -> None:
     exe = Path(sys.executable).with_name("verify")
-    done = subprocess.run([str(exe), "-"], input="The appeal was rejected June 14.\n", capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [str(exe), "-"], input="The appeal was rejected June 14.\n", capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     [record] = [json.loads(line) for line in done.stdout.splitlines()]
     assert record["id"] == "1" and record["label"] == "supported"

@@ -10,8 +10,16 @@ from verify.store import StoredPassage
 
 
 def hit(n: int) -> Hit:
-    passage = StoredPassage(id=n, source_id=f"src-{n}", start=10 * n, end=10 * n + 9, text=f"passage {n}",
-                            title=f"Title {n}", url=f"https://x.org/{n}", published="2018-08-28")
+    passage = StoredPassage(
+        id=n,
+        source_id=f"src-{n}",
+        start=10 * n,
+        end=10 * n + 9,
+        text=f"passage {n}",
+        title=f"Title {n}",
+        url=f"https://x.org/{n}",
+        published="2018-08-28",
+    )
     return Hit(passage=passage, fused=1.0 / (60 + n), dense=0.5, bm25=None)
 
 
@@ -48,8 +56,13 @@ def test_verdict_cites_offsets_and_passes_fields_through() -> None:
     assert dumped["desk"] == "politics" and dumped["input_label"] == "supported" and dumped["label"] == "supported"
     assert len(verdict.evidence) == 1
     ev = dumped["evidence"][0]
-    assert (ev["start"], ev["end"], ev["title"], ev["url"], ev["published"]) == (10, 19, "Title 1", "https://x.org/1",
-                                                                                  "2018-08-28")
+    assert (ev["start"], ev["end"], ev["title"], ev["url"], ev["published"]) == (
+        10,
+        19,
+        "Title 1",
+        "https://x.org/1",
+        "2018-08-28",
+    )
     assert "10-19" in verdict.reason and "Title 1" in verdict.reason
 
 

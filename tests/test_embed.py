@@ -15,8 +15,9 @@ def test_default_model_loads_offline_from_the_pypi_package() -> None:
 
 
 def test_embeddings_are_normalised_and_semantic(embedder: SentenceTransformerEmbedder) -> None:
-    vectors = embedder.embed(["The court rejected the appeal.", "The appeal was turned down by judges.",
-                              "Bananas are rich in potassium."])
+    vectors = embedder.embed(
+        ["The court rejected the appeal.", "The appeal was turned down by judges.", "Bananas are rich in potassium."]
+    )
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

@@ -10,12 +10,23 @@ def verdict(predicted: str, gold: str | None, cited: str = "x", evidence: str | 
     extra = {k: v for k, v in (("input_label", gold), ("input_evidence", evidence)) if v is not None}
     s = Scores(entailment=0.5, neutral=0.3, contradiction=0.2)
     ev = Evidence(source_id="s", start=0, end=len(cited), text=cited, scores=s, retrieval_score=0.1)
-    return Verdict(id="1", claim="c", label=Label(predicted), confidence=0.5, scores=s, reason="r", evidence=[ev], **extra)
+    return Verdict(
+        id="1", claim="c", label=Label(predicted), confidence=0.5, scores=s, reason="r", evidence=[ev], **extra
+    )
 
 
-@pytest.mark.parametrize(("raw", "label"), [("SUPPORTS", Label.SUPPORTED), ("REFUTES", Label.CONTRADICTED),
-                                            ("NOT_ENOUGH_INFO", Label.UNKNOWN), ("not enough info", Label.UNKNOWN),
-                                            ("contradicted", Label.CONTRADICTED), ("DISPUTED", None), (None, None)])
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("SUPPORTS", Label.SUPPORTED),
+        ("REFUTES", Label.CONTRADICTED),
+        ("NOT_ENOUGH_INFO", Label.UNKNOWN),
+        ("not enough info", Label.UNKNOWN),
+        ("contradicted", Label.CONTRADICTED),
+        ("DISPUTED", None),
+        (None, None),
+    ],
+)
 def test_gold_aliases(raw: str | None, label: Label | None) -> None:
     assert gold_label(raw) is label
 

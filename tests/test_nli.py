@@ -8,8 +8,10 @@ import pytest
 from verify.bundled import base_model_dir, load_bundle, pack_state, unpack_state
 from verify.nli import LABELS, BundledNLI, CrossEncoderNLI, NLIModelError, label_columns, load_nli
 
-PREMISE = ("On May 11, Telegram’s lawyers filed an appeal against the ban with the Moscow City Court, "
-           "which was rejected on June 14.")
+PREMISE = (
+    "On May 11, Telegram’s lawyers filed an appeal against the ban with the Moscow City Court, "
+    "which was rejected on June 14."
+)
 
 
 def test_label_columns_follow_the_config() -> None:
@@ -28,9 +30,14 @@ def test_bundled_model_is_small_and_reports_its_training() -> None:
 
 
 def test_bundled_model_reads_the_seed_example(nli: BundledNLI) -> None:
-    probs = nli.score([PREMISE, PREMISE, PREMISE],
-                      ["The appeal was rejected on June 14.", "Telegram's lawyers did not file any appeal.",
-                       "Telegram has 200 million users."])
+    probs = nli.score(
+        [PREMISE, PREMISE, PREMISE],
+        [
+            "The appeal was rejected on June 14.",
+            "Telegram's lawyers did not file any appeal.",
+            "Telegram has 200 million users.",
+        ],
+    )
     assert probs.shape == (3, 3) and np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
     entail, neutral, contra = (LABELS.index(x) for x in ("entailment", "neutral", "contradiction"))
     assert probs[0].argmax() == entail
@@ -42,13 +49,18 @@ def test_bundled_model_reads_the_seed_example(nli: BundledNLI) -> None:
 def test_int8_packing_round_trip_is_close() -> None:
     import torch
 
-    state = {"bert.encoder.w": torch.randn(64, 32), "bert.encoder.b": torch.randn(64),
-             "bert.embeddings.word_embeddings.weight": torch.randn(10, 4)}
+    state = {
+        "bert.encoder.w": torch.randn(64, 32),
+        "bert.encoder.b": torch.randn(64),
+        "bert.embeddings.word_embeddings.weight": torch.randn(10, 4),
+    }
     packed = pack_state(state)
     assert packed["bert.encoder.w"].dtype == torch.int8
     assert "bert.embeddings.word_embeddings.weight" not in packed  # frozen: comes from the base model
     restored = unpack_state(packed)
-    assert torch.allclose(restored["bert.encoder.w"], state["bert.encoder.w"], atol=state["bert.encoder.w"].abs().max() / 120)
+    assert torch.allclose(
+        restored["bert.encoder.w"], state["bert.encoder.w"], atol=state["bert.encoder.w"].abs().max() / 120
+    )
     assert torch.allclose(restored["bert.encoder.b"], state["bert.encoder.b"], atol=1e-2)
 
 
@@ -60,10 +72,16 @@ def tiny_cross_encoder(tmp_path: Path) -> Path:
 
     torch.manual_seed(0)
     tokenizer = AutoTokenizer.from_pretrained(str(base_model_dir()))
-    config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=37, num_labels=3,
-                        id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
-                        label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2})
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=37,
+        num_labels=3,
+        id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
+        label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2},
+    )
     model = BertForSequenceClassification(config)
     model.classifier.bias.data = torch.tensor([2.0, -1.0, 0.0])  # make the order observable
     folder = tmp_path / "tiny-nli"
@@ -81,8 +99,10 @@ def test_cross_encoder_columns_are_reordered_from_config(tiny_cross_encoder: Pat
     model = AutoModelForSequenceClassification.from_pretrained(tiny_cross_encoder).eval()
     tokenizer = AutoTokenizer.from_pretrained(tiny_cross_encoder)
     with torch.inference_mode():
-        raw = torch.softmax(model(**tokenizer([p for p, _ in pairs], [h for _, h in pairs], padding=True,
-                                              return_tensors="pt")).logits, -1).numpy()
+        raw = torch.softmax(
+            model(**tokenizer([p for p, _ in pairs], [h for _, h in pairs], padding=True, return_tensors="pt")).logits,
+            -1,
+        ).numpy()
     expected = raw[:, [1, 2, 0]]  # entailment, neutral, contradiction
     assert np.allclose(got, expected, atol=1e-4)
     assert got[:, LABELS.index("contradiction")].mean() > got[:, LABELS.index("entailment")].mean()

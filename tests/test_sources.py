@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED_ID, SEEDS
+
 from verify.sources import SourceError, html_to_text, markdown_to_text, read_sources
 
 
@@ -100,6 +100,7 @@ def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
         ("feed.jsonl", b'{"title": "no text"}\n', "expected an object with a 'text' string"),
         ("feed.jsonl", b'{"text": "x", "published": "last Tuesday"}\n', "not an ISO date"),
         ("feed.jsonl", b'{"text": "x", "colour": "red"}\n', "unknown metadata field"),
+        ("feed.jsonl", b'{"text": "x", "title": ["a", "list"]}\n', "title: Input should be a valid string"),
     ],
 )
 def test_bad_sources_name_the_file_and_fault(tmp_path: Path, name: str, content: bytes, message: str) -> None:

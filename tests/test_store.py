@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, SEED_ID
+
 from verify.embed import SentenceTransformerEmbedder
 from verify.schema import Source
 from verify.sources import make_source, read_sources
@@ -135,8 +135,9 @@ def test_writer_killed_mid_write_leaves_previous_index_intact(
     manifest_before = (seed_store.directory / "manifest.json").read_text()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    proc = subprocess.Popen([sys.executable, str(script), str(seed_store.directory)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(seed_store.directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 120
     while not list(seed_store.directory.glob(".tmp-gen-*")):  # the writer is mid-way
         assert proc.poll() is None, "the writer finished before it could be interrupted"

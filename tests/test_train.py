@@ -4,8 +4,8 @@ import random
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from verify.bundled import load_bundle
 from verify.train.data import LABELS, Pair, build_mix, external_heldout, random_pair_neutrals
 from verify.train.finetune import length_bucketed_batches, nli_loss, parse_args, train
@@ -56,9 +56,28 @@ def test_mix_keeps_heldout_and_mnli_dev_out_of_training() -> None:
 @needs_data
 @pytest.mark.slow
 def test_tiny_training_run_writes_a_loadable_measured_bundle(tmp_path: Path) -> None:
-    args = parse_args(["--nli-dir", str(NLI_DIR), "--out", str(tmp_path / "bundle"), "--checkpoint-dir",
-                       str(tmp_path / "ckpt"), "--max-pairs", "64", "--heldout", "32", "--mnli-pairs", "32",
-                       "--batch-size", "16", "--checkpoint-every", "2", "--threads", "1"])
+    args = parse_args(
+        [
+            "--nli-dir",
+            str(NLI_DIR),
+            "--out",
+            str(tmp_path / "bundle"),
+            "--checkpoint-dir",
+            str(tmp_path / "ckpt"),
+            "--max-pairs",
+            "64",
+            "--heldout",
+            "32",
+            "--mnli-pairs",
+            "32",
+            "--batch-size",
+            "16",
+            "--checkpoint-every",
+            "2",
+            "--threads",
+            "1",
+        ]
+    )
     report = train(args)
     assert report["train_pairs"] == 64
     assert set(report["shipped_int8"]) == {"heldout_mix", "mnli_dev_matched"}

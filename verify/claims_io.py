@@ -57,6 +57,9 @@ def _parse_json(line: str, number: int, max_chars: int) -> Claim | ClaimError:
 
 def _checked(claim: Claim, number: int, max_chars: int) -> Claim | ClaimError:
     if len(claim.claim) > max_chars:
-        return ClaimError(id=claim.id, line=number,
-                          error=f"line {number}: claim is {len(claim.claim):,} characters; the limit is {max_chars:,}")
+        return ClaimError(
+            id=claim.id,
+            line=number,
+            error=f"line {number}: claim is {len(claim.claim):,} characters; the limit is {max_chars:,}",
+        )
     return claim

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -31,7 +30,7 @@ EXIT_FATAL = 2
 class DefaultCommandGroup(TyperGroup):
     """`verify CLAIMS` runs the `check` command; `verify index ...` and `verify eval ...` stay subcommands."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
@@ -45,7 +44,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-index_app = typer.Typer(help="Manage the sources in an index.\n\nExample: verify index add articles/", no_args_is_help=True)
+index_app = typer.Typer(
+    help="Manage the sources in an index.\n\nExample: verify index add articles/", no_args_is_help=True
+)
 app.add_typer(index_app, name="index")
 
 IndexOpt = Annotated[
@@ -67,7 +68,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="show the version")
+    ] = False,
 ) -> None:
     """Verify claims against an index of source articles."""
 
@@ -90,8 +93,9 @@ def library_errors() -> Iterator[None]:
         fail(str(exc))
 
 
-def open_verifier(index: Path | None, embed_model: str, model: str = "bundled", top_k: int = TOP_K,
-                  check_embedder: bool = True) -> Verifier:
+def open_verifier(
+    index: Path | None, embed_model: str, model: str = "bundled", top_k: int = TOP_K, check_embedder: bool = True
+) -> Verifier:
     from verify.pipeline import Verifier
 
     verifier = Verifier(index, embed_model=embed_model, nli_model=model, top_k=top_k, check_embedder=check_embedder)
@@ -101,9 +105,16 @@ def open_verifier(index: Path | None, embed_model: str, model: str = "bundled", 
 
 
 def report_change(report: Any, what: str, err: bool = False) -> None:
-    parts = [f"{len(ids)} {name} ({', '.join(ids)})" for name, ids in
-             (("added", report.added), ("replaced", report.replaced), ("unchanged", report.unchanged),
-              ("removed", report.removed)) if ids]
+    parts = [
+        f"{len(ids)} {name} ({', '.join(ids)})"
+        for name, ids in (
+            ("added", report.added),
+            ("replaced", report.replaced),
+            ("unchanged", report.unchanged),
+            ("removed", report.removed),
+        )
+        if ids
+    ]
     typer.echo(f"{what}: {'; '.join(parts) or 'nothing to do'}; {report.passages_embedded} passages embedded", err=err)
 
 
@@ -124,8 +135,12 @@ def write_record(out: IO[str], record: Any) -> None:
 
 @app.command(DEFAULT_COMMAND)
 def check(
-    claims: Annotated[str, typer.Argument(help="claims file: JSONL {\"id\", \"claim\", ...} or plain text lines; - for stdin")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="write verdicts here instead of stdout")] = None,
+    claims: Annotated[
+        str, typer.Argument(help='claims file: JSONL {"id", "claim", ...} or plain text lines; - for stdin')
+    ],
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="write verdicts here instead of stdout")
+    ] = None,
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = default_nli_model(),
@@ -146,7 +161,7 @@ def check(
         verifier = open_verifier(index, embed_model, model, top_k)
         counts = {"verified": 0, "failed": 0}
         source = claim_lines(claims)
-        with source, (open(output, "w", encoding="utf-8") if output else _stdout()) as out:
+        with source, open(output, "w", encoding="utf-8") if output else _stdout() as out:
             for record in verify_items(verifier, read_claims(source)):
                 if isinstance(record, ClaimError):
                     counts["failed"] += 1
@@ -168,7 +183,9 @@ def _stdout() -> Iterator[IO[str]]:
 
 @app.command("eval")
 def evaluate(
-    labelled: Annotated[str, typer.Argument(help="claims JSONL with a gold 'label' (and optional gold 'evidence' text)")],
+    labelled: Annotated[
+        str, typer.Argument(help="claims JSONL with a gold 'label' (and optional gold 'evidence' text)")
+    ],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="also write the verdicts here")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
     index: IndexOpt = None,

@@ -7,6 +7,7 @@ way gives `unknown`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from verify.config import CONTRADICT_THRESHOLD, MAX_EVIDENCE, SUPPORT_THRESHOLD
@@ -30,8 +31,14 @@ def decide(
 ) -> Verdict:
     """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i] against the claim."""
     if not hits:
-        return _verdict(claim, Label.UNKNOWN, 1.0, Scores(entailment=0.0, neutral=1.0, contradiction=0.0),
-                        "no passage in the index is related to the claim", [])
+        return _verdict(
+            claim,
+            Label.UNKNOWN,
+            1.0,
+            Scores(entailment=0.0, neutral=1.0, contradiction=0.0),
+            "no passage in the index is related to the claim",
+            [],
+        )
     best_e = max(range(len(hits)), key=lambda i: probs[i][ENTAIL])
     best_c = max(range(len(hits)), key=lambda i: probs[i][CONTRA])
     e, c = float(probs[best_e][ENTAIL]), float(probs[best_c][CONTRA])
@@ -47,7 +54,10 @@ def decide(
     else:
         decisive = max(range(len(hits)), key=lambda i: max(probs[i][ENTAIL], probs[i][CONTRA]))
         label, column, confidence = Label.UNKNOWN, None, 1.0 - max(e, c)
-        reason = f"no retrieved passage entails or contradicts the claim (best entailment {e:.2f}, best contradiction {c:.2f})"
+        reason = (
+            "no retrieved passage entails or contradicts the claim "
+            f"(best entailment {e:.2f}, best contradiction {c:.2f})"
+        )
 
     others = [i for i in range(len(hits)) if i != decisive]
     if column is not None:
@@ -62,17 +72,38 @@ def _where(hit: Hit) -> str:
 
 
 def _scores(row: np.ndarray) -> Scores:
-    return Scores(entailment=round(float(row[ENTAIL]), 4), neutral=round(float(row[NEUTRAL]), 4),
-                  contradiction=round(float(row[CONTRA]), 4))
+    return Scores(
+        entailment=round(float(row[ENTAIL]), 4),
+        neutral=round(float(row[NEUTRAL]), 4),
+        contradiction=round(float(row[CONTRA]), 4),
+    )
 
 
 def _evidence(hit: Hit, row: np.ndarray) -> Evidence:
     p = hit.passage
-    return Evidence(source_id=p.source_id, title=p.title, url=p.url, published=p.published, start=p.start,
-                    end=p.end, text=p.text, scores=_scores(row), retrieval_score=round(hit.fused, 5))
+    return Evidence(
+        source_id=p.source_id,
+        title=p.title,
+        url=p.url,
+        published=dt.date.fromisoformat(p.published) if p.published else None,
+        start=p.start,
+        end=p.end,
+        text=p.text,
+        scores=_scores(row),
+        retrieval_score=round(hit.fused, 5),
+    )
 
 
-def _verdict(claim: Claim, label: Label, confidence: float, scores: Scores, reason: str,
-             evidence: list[Evidence]) -> Verdict:
-    return Verdict(id=claim.id, claim=claim.claim, label=label, confidence=round(confidence, 4), scores=scores,
-                   reason=reason, evidence=evidence, **passthrough_fields(claim.extra))
+def _verdict(
+    claim: Claim, label: Label, confidence: float, scores: Scores, reason: str, evidence: list[Evidence]
+) -> Verdict:
+    return Verdict(
+        id=claim.id,
+        claim=claim.claim,
+        label=label,
+        confidence=round(confidence, 4),
+        scores=scores,
+        reason=reason,
+        evidence=evidence,
+        **passthrough_fields(claim.extra),
+    )

@@ -12,11 +12,20 @@ from verify.schema import Label, Verdict
 LABEL_ORDER = [Label.SUPPORTED, Label.CONTRADICTED, Label.UNKNOWN]
 # Gold label spellings of common fact-checking datasets, mapped onto ours.
 GOLD_ALIASES = {
-    "supported": Label.SUPPORTED, "supports": Label.SUPPORTED, "support": Label.SUPPORTED,
-    "true": Label.SUPPORTED, "entailment": Label.SUPPORTED,
-    "contradicted": Label.CONTRADICTED, "refutes": Label.CONTRADICTED, "refuted": Label.CONTRADICTED,
-    "contradict": Label.CONTRADICTED, "false": Label.CONTRADICTED, "contradiction": Label.CONTRADICTED,
-    "unknown": Label.UNKNOWN, "not_enough_info": Label.UNKNOWN, "nei": Label.UNKNOWN,
+    "supported": Label.SUPPORTED,
+    "supports": Label.SUPPORTED,
+    "support": Label.SUPPORTED,
+    "true": Label.SUPPORTED,
+    "entailment": Label.SUPPORTED,
+    "contradicted": Label.CONTRADICTED,
+    "refutes": Label.CONTRADICTED,
+    "refuted": Label.CONTRADICTED,
+    "contradict": Label.CONTRADICTED,
+    "false": Label.CONTRADICTED,
+    "contradiction": Label.CONTRADICTED,
+    "unknown": Label.UNKNOWN,
+    "not_enough_info": Label.UNKNOWN,
+    "nei": Label.UNKNOWN,
     "neutral": Label.UNKNOWN,
 }
 
@@ -69,9 +78,15 @@ class EvalReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "claims": self.total, "scored": self.scored, "errors": self.errors, "unlabelled": self.unlabelled,
-            "accuracy": round(self.accuracy, 4), "macro_f1": round(self.macro_f1, 4),
-            "per_label": {l.value: {"recall": round(self.recall(l), 4), "f1": round(self.f1(l), 4)} for l in LABEL_ORDER},
+            "claims": self.total,
+            "scored": self.scored,
+            "errors": self.errors,
+            "unlabelled": self.unlabelled,
+            "accuracy": round(self.accuracy, 4),
+            "macro_f1": round(self.macro_f1, 4),
+            "per_label": {
+                l.value: {"recall": round(self.recall(l), 4), "f1": round(self.f1(l), 4)} for l in LABEL_ORDER
+            },
             "confusion": self.confusion,
             "evidence_hit_rate": None if self.evidence_hit_rate is None else round(self.evidence_hit_rate, 4),
             "evidence_checked": self.evidence_checked,
@@ -106,7 +121,8 @@ def format_report(report: EvalReport) -> str:
     lines = [
         f"claims {report.total}  scored {report.scored}  errors {report.errors}  unlabelled {report.unlabelled}",
         f"accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}",
-        "per label: " + "  ".join(f"{l.value} recall {report.recall(l):.3f} F1 {report.f1(l):.3f}" for l in LABEL_ORDER),
+        "per label: "
+        + "  ".join(f"{l.value} recall {report.recall(l):.3f} F1 {report.f1(l):.3f}" for l in LABEL_ORDER),
         "",
         "confusion (rows gold, columns predicted):",
         f"{'':>14}" + "".join(f"{l.value:>14}" for l in LABEL_ORDER),
@@ -115,6 +131,8 @@ def format_report(report: EvalReport) -> str:
         lines.append(f"{g.value:>14}" + "".join(f"{report.confusion[g.value][p.value]:>14}" for p in LABEL_ORDER))
     if report.evidence_hit_rate is not None:
         lines.append("")
-        lines.append(f"evidence hit rate {report.evidence_hit_rate:.3f} "
-                     f"({report.evidence_hits}/{report.evidence_checked} claims with gold evidence)")
+        lines.append(
+            f"evidence hit rate {report.evidence_hit_rate:.3f} "
+            f"({report.evidence_hits}/{report.evidence_checked} claims with gold evidence)"
+        )
     return "\n".join(lines)

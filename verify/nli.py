@@ -66,8 +66,12 @@ class TransformersNLI:
             for start in range(0, len(order), self.batch_size):
                 idx = order[start : start + self.batch_size]
                 batch = self.tokenizer(
-                    [premises[i] for i in idx], [hypotheses[i] for i in idx], truncation="only_first",
-                    max_length=MAX_TOKENS, padding=True, return_tensors="pt",
+                    [premises[i] for i in idx],
+                    [hypotheses[i] for i in idx],
+                    truncation="only_first",
+                    max_length=MAX_TOKENS,
+                    padding=True,
+                    return_tensors="pt",
                 )
                 probs = torch.softmax(self.model(**batch).logits.float(), dim=-1).numpy()
                 out[idx] = probs[:, self.columns]
@@ -123,8 +127,9 @@ class CrossEncoderNLI:
         model = self._load()
         if not premises:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        probs = model.predict(list(zip(premises, hypotheses)), batch_size=self.batch_size,
-                              apply_softmax=True, show_progress_bar=False)
+        probs = model.predict(
+            list(zip(premises, hypotheses)), batch_size=self.batch_size, apply_softmax=True, show_progress_bar=False
+        )
         return np.asarray(probs, dtype=np.float32)[:, self.columns]
 
 

@@ -136,12 +136,15 @@ class Verifier:
         for claim, hits in zip(claims, hits_per_claim):
             rows = probs[offset : offset + len(hits)]
             offset += len(hits)
-            verdicts.append(decide(claim, hits, rows, self.support_threshold, self.contradict_threshold,
-                                   self.max_evidence))
+            verdicts.append(
+                decide(claim, hits, rows, self.support_threshold, self.contradict_threshold, self.max_evidence)
+            )
         return verdicts
 
 
-def verify_items(verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = 16) -> Iterator[Verdict | ClaimError]:
+def verify_items(
+    verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = 16
+) -> Iterator[Verdict | ClaimError]:
     """Verdicts and input errors, in input order; claims are verified a batch at a time."""
     pending: list[Claim | ClaimError] = []
 

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from verify.schema import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -32,9 +34,10 @@ def iter_source_files(path: Path) -> Iterator[Path]:
     """The readable files under a path (a file, or a folder searched recursively), sorted."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.endswith(META_SUFFIX):
-                if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            readable = child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.endswith(META_SUFFIX)
+            if readable and not hidden:
+                yield child
     elif path.is_file():
         if path.suffix.lower() not in SUFFIXES:
             raise SourceError(f"{path}: unsupported file type (expected one of {', '.join(SUFFIXES)})")
@@ -73,20 +76,24 @@ def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | 
         raise SourceError(f"{origin or default_id}: unknown metadata field(s) {sorted(unknown)}")
     title = meta.get("title") or first_line(text)
     published = parse_date(meta.get("published"), origin or default_id)
-    fields = {
-        "id": str(meta.get("id") or default_id),
-        "text": text,
-        "title": title,
-        "url": meta.get("url"),
-        "publisher": meta.get("publisher"),
-        "published": published,
-        "dateline": meta.get("dateline"),
-        "origin": origin,
-    }
-    digest = hashlib.sha256(
-        json.dumps({k: v for k, v in fields.items() if k != "origin"}, default=str, sort_keys=True).encode()
-    ).hexdigest()
-    return Source(**fields, content_hash=digest)
+    try:
+        source = Source(
+            id=str(meta.get("id") or default_id),
+            text=text,
+            title=title,
+            url=meta.get("url"),
+            publisher=meta.get("publisher"),
+            published=published,
+            dateline=meta.get("dateline"),
+            origin=origin,
+        )
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise SourceError(f"{origin or default_id}: {'.'.join(map(str, error['loc']))}: {error['msg']}") from exc
+    # The hash covers text and metadata, not where the file was read from.
+    identity = source.model_dump(mode="json", exclude={"origin", "content_hash"})
+    source.content_hash = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+    return source
 
 
 def first_line(text: str) -> str:
@@ -144,7 +151,9 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Source]:
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise SourceError(f"{where}: expected an object with a 'text' string")
         default_id = (
-            "url-" + hashlib.sha1(row["url"].encode()).hexdigest()[:16] if row.get("url") else f"{slugify(path.stem)}-{number}"
+            "url-" + hashlib.sha1(row["url"].encode()).hexdigest()[:16]
+            if row.get("url")
+            else f"{slugify(path.stem)}-{number}"
         )
         yield make_source(row["text"], {k: v for k, v in row.items() if k != "text"}, default_id, where)
 
@@ -160,8 +169,31 @@ def markdown_to_text(raw: str) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
-              "header", "footer", "blockquote", "figcaption", "title", "pre", "hr", "table", "ul", "ol"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "figcaption",
+        "title",
+        "pre",
+        "hr",
+        "table",
+        "ul",
+        "ol",
+    }
     SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 
     def __init__(self) -> None:
@@ -176,8 +208,12 @@ class _TextExtractor(HTMLParser):
         if tag == "meta":
             a = {k: v or "" for k, v in attrs}
             key = a.get("property") or a.get("name") or ""
-            mapping = {"og:title": "title", "og:url": "url", "article:published_time": "published",
-                       "og:site_name": "publisher"}
+            mapping = {
+                "og:title": "title",
+                "og:url": "url",
+                "article:published_time": "published",
+                "og:site_name": "publisher",
+            }
             if key in mapping and a.get("content"):
                 self.meta.setdefault(mapping[key], a["content"])
         if tag == "title":

@@ -103,8 +103,9 @@ class StoredPassage:
 
 
 class IndexStore:
-    def __init__(self, directory: Path, embedder: Embedder, chunking: Chunking | None = None,
-                 check_embedder: bool = True) -> None:
+    def __init__(
+        self, directory: Path, embedder: Embedder, chunking: Chunking | None = None, check_embedder: bool = True
+    ) -> None:
         self.directory = Path(directory)
         self.embedder = embedder
         self.manifest = self._read_manifest()
@@ -188,10 +189,15 @@ class IndexStore:
     def get_source(self, source_id: str) -> Source | None:
         if self.manifest is None:
             return None
-        row = self._db().execute(
-            "SELECT id, text, title, url, publisher, published, dateline, origin, content_hash "
-            "FROM sources WHERE id = ?", (source_id,)
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(
+                "SELECT id, text, title, url, publisher, published, dateline, origin, content_hash "
+                "FROM sources WHERE id = ?",
+                (source_id,),
+            )
+            .fetchone()
+        )
         if row is None:
             return None
         keys = ("id", "text", "title", "url", "publisher", "published", "dateline", "origin", "content_hash")
@@ -203,7 +209,8 @@ class IndexStore:
         marks = ",".join("?" * len(ids))
         rows = self._db().execute(
             "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published "
-            f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})", ids
+            f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
+            ids,
         )
         return {row[0]: StoredPassage(*row) for row in rows}
 
@@ -212,8 +219,10 @@ class IndexStore:
         if self.manifest is None or self.manifest["passages"] == 0:
             return [[] for _ in range(len(vectors))]
         scores, ids = self._faiss().search(vectors, min(k, self.manifest["passages"]))
-        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0]
-                for row_ids, row_scores in zip(ids, scores)]
+        return [
+            [(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0]
+            for row_ids, row_scores in zip(ids, scores)
+        ]
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
         """(passage id, BM25 score; higher is better) for passages sharing words with the query."""
@@ -223,7 +232,8 @@ class IndexStore:
         match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
         rows = self._db().execute(
             "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY bm25(passages_fts) LIMIT ?", (match, k)
+            "ORDER BY bm25(passages_fts) LIMIT ?",
+            (match, k),
         )
         return [(int(rowid), -float(score)) for rowid, score in rows]
 
@@ -305,14 +315,26 @@ class IndexStore:
         passages: list[Passage] = make_passages(source.text, source.id, c.sentences, c.overlap, c.max_chars)
         conn.execute(
             "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (source.id, source.title, source.url, source.publisher,
-             source.published.isoformat() if source.published else None, source.dateline, source.origin,
-             kind, source.content_hash, source.text, dt.datetime.now(dt.timezone.utc).isoformat()),
+            (
+                source.id,
+                source.title,
+                source.url,
+                source.publisher,
+                source.published.isoformat() if source.published else None,
+                source.dateline,
+                source.origin,
+                kind,
+                source.content_hash,
+                source.text,
+                dt.datetime.now(dt.timezone.utc).isoformat(),
+            ),
         )
         ids = []
         for p in passages:
-            cur = conn.execute("INSERT INTO passages (source_id, start, end, text) VALUES (?,?,?,?)",
-                               (p.source_id, p.start, p.end, p.text))
+            cur = conn.execute(
+                "INSERT INTO passages (source_id, start, end, text) VALUES (?,?,?,?)",
+                (p.source_id, p.start, p.end, p.text),
+            )
             ids.append(cur.lastrowid)
             conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, p.text))
         embedded = self.embedder.embed([p.text for p in passages])

@@ -20,7 +20,10 @@ NOT_ENTAILMENT = "not_entailment"
 # redistributable; template-generated sets are left out for their low lexical diversity.
 # MNLI dev-matched (gnli_misc mnli/dev) is the external held-out set and is never trained on.
 MIX: dict[str, tuple[tuple[str, ...] | None, int]] = {
-    "lingnli": (("1_Baseline_protocol/train", "2_Ling_on_side_protocol/train", "3_Ling_in_loop_protocol/train"), 45_000),
+    "lingnli": (
+        ("1_Baseline_protocol/train", "2_Ling_on_side_protocol/train", "3_Ling_in_loop_protocol/train"),
+        45_000,
+    ),
     "snli_cad": (None, 6_000),
     "gnli_misc": (("snli/dev",), 3_000),
     "taxinli": (None, 4_000),

