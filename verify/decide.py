@@ -1,8 +1,14 @@
-"""From per-passage NLI scores to one verdict with a confidence, a reason and cited evidence.
+"""From per-passage NLI scores and fact checks to one verdict with a confidence, a reason and evidence.
 
-Contradiction outranks entailment: a passage that contradicts the claim decides the verdict
-unless an entailing passage is clearly stronger (by more than COMPARABLE). Weak evidence either
-way gives `unknown`.
+Order of precedence:
+1. A fact check that finds the claim and a passage about the same event disagreeing on a date,
+   number, name or negation makes the claim `contradicted` (unless another passage agrees on that
+   fact), with the disagreement as the reason.
+2. Contradiction outranks entailment: an NLI contradiction decides unless an entailing passage is
+   clearly stronger (by more than COMPARABLE).
+3. An NLI entailment supports; a passage whose dates or numbers match the claim's, about the same
+   event, supports a claim the model alone found too weak.
+4. Otherwise `unknown`.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from verify.checks import CheckResult, Finding
 from verify.config import CONTRADICT_THRESHOLD, MAX_EVIDENCE, SUPPORT_THRESHOLD
 from verify.retrieve import Hit
 from verify.schema import Claim, Evidence, Label, Scores, Verdict, passthrough_fields
@@ -18,6 +25,11 @@ if TYPE_CHECKING:
     import numpy as np
 
 COMPARABLE = 0.15
+# A passage counts as "about the same event" for the fact checks only if the NLI model does not
+# find it plainly unrelated: P(entailment) + P(contradiction) at least this.
+SAME_EVENT_NLI = 0.2
+# Matching dates or numbers support a claim when the aligned sentence shares this much of it.
+AGREEMENT_OVERLAP = 0.6
 ENTAIL, NEUTRAL, CONTRA = 0, 1, 2
 
 
@@ -25,11 +37,12 @@ def decide(
     claim: Claim,
     hits: list[Hit],
     probs: np.ndarray,
+    checks: list[CheckResult] | None = None,
     support_threshold: float = SUPPORT_THRESHOLD,
     contradict_threshold: float = CONTRADICT_THRESHOLD,
     max_evidence: int = MAX_EVIDENCE,
 ) -> Verdict:
-    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i] against the claim."""
+    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i]; checks[i] its fact checks."""
     if not hits:
         return _verdict(
             claim,
@@ -39,18 +52,34 @@ def decide(
             "no passage in the index is related to the claim",
             [],
         )
+    checks = checks or [CheckResult(0.0, "") for _ in hits]
     best_e = max(range(len(hits)), key=lambda i: probs[i][ENTAIL])
     best_c = max(range(len(hits)), key=lambda i: probs[i][CONTRA])
     e, c = float(probs[best_e][ENTAIL]), float(probs[best_c][CONTRA])
+    related = [i for i in range(len(hits)) if probs[i][ENTAIL] + probs[i][CONTRA] >= SAME_EVENT_NLI]
+    conflict = _standing_conflict(related, checks)
+    support = _supporting_agreement(related, checks, probs)
 
-    if c >= contradict_threshold and c + COMPARABLE >= e:
+    column: int | None
+    if conflict is not None:
+        decisive, findings = conflict
+        label, column = Label.CONTRADICTED, CONTRA
+        confidence = max(float(probs[decisive][CONTRA]), 1.0 - float(probs[decisive][NEUTRAL]))
+        reason = "; ".join(f.reason for f in findings) + f" ({_where(hits[decisive])})"
+    elif c >= contradict_threshold and c + COMPARABLE >= e:
         label, decisive, column, confidence = Label.CONTRADICTED, best_c, CONTRA, c
         reason = f"{_where(hits[best_c])} contradicts the claim (contradiction {c:.2f})"
     elif e >= support_threshold:
         label, decisive, column, confidence = Label.SUPPORTED, best_e, ENTAIL, e
         reason = f"{_where(hits[best_e])} entails the claim (entailment {e:.2f})"
+        reason += "".join(f"; {f.reason}" for f in checks[best_e].agreements)
         if c >= contradict_threshold:
             reason += f"; a weaker passage contradicts it (contradiction {c:.2f})"
+    elif support is not None:
+        decisive, findings = support
+        label, column = Label.SUPPORTED, ENTAIL
+        confidence = 1.0 - float(probs[decisive][CONTRA]) - float(probs[decisive][NEUTRAL]) / 2
+        reason = "; ".join(f.reason for f in findings) + f" ({_where(hits[decisive])}, same event)"
     else:
         decisive = max(range(len(hits)), key=lambda i: max(probs[i][ENTAIL], probs[i][CONTRA]))
         label, column, confidence = Label.UNKNOWN, None, 1.0 - max(e, c)
@@ -64,6 +93,37 @@ def decide(
         others.sort(key=lambda i: -probs[i][column])
     evidence = [_evidence(hits[i], probs[i]) for i in [decisive, *others][:max_evidence]]
     return _verdict(claim, label, confidence, _scores(probs[decisive]), reason, evidence)
+
+
+def _standing_conflict(related: list[int], checks: list[CheckResult]) -> tuple[int, list[Finding]] | None:
+    """The best-aligned passage whose conflicts no other related passage answers with an agreement."""
+    agreed = {f.kind for i in related for f in checks[i].agreements}
+    candidates = []
+    for i in related:
+        standing = [f for f in checks[i].conflicts if f.kind not in agreed]
+        if standing:
+            candidates.append((checks[i].overlap, -i, standing))
+    if not candidates:
+        return None
+    overlap, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
+    return -neg_i, findings
+
+
+def _supporting_agreement(
+    related: list[int], checks: list[CheckResult], probs: np.ndarray
+) -> tuple[int, list[Finding]] | None:
+    candidates = [
+        (checks[i].overlap, -i)
+        for i in related
+        if checks[i].agreements
+        and not checks[i].conflicts
+        and checks[i].overlap >= AGREEMENT_OVERLAP
+        and probs[i][ENTAIL] > probs[i][CONTRA]
+    ]
+    if not candidates:
+        return None
+    _, neg_i = max(candidates)
+    return -neg_i, checks[-neg_i].agreements
 
 
 def _where(hit: Hit) -> str:
@@ -101,7 +161,7 @@ def _verdict(
         id=claim.id,
         claim=claim.claim,
         label=label,
-        confidence=round(confidence, 4),
+        confidence=round(min(max(confidence, 0.0), 1.0), 4),
         scores=scores,
         reason=reason,
         evidence=evidence,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from verify.checks import check
 from verify.config import (
     BUNDLED_NLI,
     CONTRADICT_THRESHOLD,
@@ -52,6 +54,7 @@ class Verifier:
         contradict_threshold: float = CONTRADICT_THRESHOLD,
         max_evidence: int = MAX_EVIDENCE,
         check_embedder: bool = True,
+        checks: bool = True,
     ) -> None:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
@@ -67,6 +70,7 @@ class Verifier:
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold
         self.max_evidence = max_evidence
+        self.checks = checks  # the deterministic date/number/name/negation checks (checks.py)
         self.store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
         self.retriever = HybridRetriever(self.store)
         self.seed_report = self.sync_seeds() if self.seeds_dir is not None else None
@@ -136,10 +140,17 @@ class Verifier:
         for claim, hits in zip(claims, hits_per_claim):
             rows = probs[offset : offset + len(hits)]
             offset += len(hits)
+            checks = (
+                [check(claim.claim, h.passage.text, _date(h.passage.published)) for h in hits] if self.checks else None
+            )
             verdicts.append(
-                decide(claim, hits, rows, self.support_threshold, self.contradict_threshold, self.max_evidence)
+                decide(claim, hits, rows, checks, self.support_threshold, self.contradict_threshold, self.max_evidence)
             )
         return verdicts
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def verify_items(
