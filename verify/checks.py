@@ -116,12 +116,22 @@ def _compare_dates(
     findings = []
     for cd in claim_dates:
         match = next((sd for sd in [*sentence_dates, *passage_dates] if dates_compatible(cd, sd)), None)
-        clash = next((sd for sd in sentence_dates or passage_dates if dates_compatible(cd, sd) is False), None)
+        clashes = [sd for sd in sentence_dates or passage_dates if dates_compatible(cd, sd) is False]
+        clash = min(clashes, key=lambda sd: _date_distance(cd, sd), default=None)
         if match is not None:
             findings.append(Finding("date", True, str(cd), str(match)))
         elif clash is not None:
             findings.append(Finding("date", False, str(cd), str(clash)))
     return findings
+
+
+def _date_distance(a: DateMention, b: DateMention) -> tuple[int, int, int]:
+    """Order rival dates so a reason cites the nearest one: same year, then same month, then closest day."""
+    return (
+        int(bool(a.year and b.year and a.year != b.year)),
+        int(bool(a.month and b.month and a.month != b.month)),
+        abs((a.day or 15) - (b.day or 15)),
+    )
 
 
 def numbers_compatible(claim: NumberMention, source: NumberMention) -> bool:
@@ -187,15 +197,24 @@ def _compare_negation(claim: str, sentence: str, overlap: float) -> list[Finding
     "will consider" vs "We do not consider any requests", not vs the whole quote."""
     if overlap < SAME_EVENT["negation"]:
         return []
-    words = content_stems(claim)
-    clauses = [c for c in re.split(r"[,;:\u201c\u201d\"]|\s(?:and|but|while|whereas)\s", sentence) if c.strip()]
-    clause = max(clauses or [sentence], key=lambda c: len(words & content_stems(c)))
-    claim_negated, source_negated = negation_count(claim) % 2 == 1, negation_count(clause) % 2 == 1
-    if claim_negated == source_negated:
-        return []
-    say = {True: "negated", False: "affirmed"}
-    return [Finding("negation", False, say[claim_negated], f'{say[source_negated]} ("{_clip(clause.strip())}")')]
+    source_clauses = _clauses(sentence)
+    for claim_clause in _clauses(claim):
+        words = content_stems(claim_clause)
+        shared, clause = max(((len(words & content_stems(c)), c) for c in source_clauses), key=lambda t: t[0])
+        if shared < 2:
+            continue
+        claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
+        if claim_negated != source_negated:
+            say = {True: "negated", False: "affirmed"}
+            return [Finding("negation", False, say[claim_negated], f'{say[source_negated]} ("{_clip(clause)}")')]
+    return []
 
 
-def _clip(text: str, limit: int = 80) -> str:
+def _clauses(text: str) -> list[str]:
+    """Split at clause punctuation and conjunctions, keeping relative clauses ("..., which was rejected")."""
+    parts = re.split(r"[;:\u201c\u201d\"]|,(?!\s*(?:which|who|where|that)\b)|\s(?:and|but|while|whereas)\s", text)
+    return [p.strip() for p in parts if p.strip()] or [text]
+
+
+def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
