@@ -1,0 +1,105 @@
+"""Loaders for the labelled benchmark sets in ../shared/bench and the seed dev claims.
+
+Each loader returns a Benchmark: the evidence corpus as Sources and the claims as Claims whose
+extra fields carry the gold `label` and gold evidence (`gold_sources`, `gold_text`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from verify.schema import Claim, Source
+from verify.sources import make_source, read_sources
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO.parent / "shared" / "bench"
+
+
+@dataclass
+class Benchmark:
+    name: str
+    sources: list[Source]
+    claims: list[Claim]
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _abstract_source(doc_id: str, title: str, sentences: list[str]) -> Source:
+    # One sentence a line, so the splitter never joins two abstract sentences.
+    return make_source("\n".join([title, *sentences]), {"id": doc_id, "title": title}, doc_id, None)
+
+
+def seed_dev() -> Benchmark:
+    claims = []
+    for row in _jsonl(REPO / "claims" / "seed_dev.jsonl"):
+        gold = [row["evidence"]] if row.get("evidence") else []
+        claims.append(Claim(id=row["id"], claim=row["claim"], label=row["label"], gold_text=gold, kind=row.get("kind")))
+    return Benchmark("seed_dev", read_sources(REPO / "seeds"), claims)
+
+
+def climate_fever() -> Benchmark:
+    """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
+    sources: dict[str, Source] = {}
+    claims = []
+    for row in _jsonl(BENCH / "climate-fever" / "climate-fever.jsonl"):
+        for ev in row["evidences"]:
+            if ev["evidence_id"] not in sources:
+                sources[ev["evidence_id"]] = make_source(
+                    ev["evidence"], {"id": ev["evidence_id"], "title": ev["article"]}, ev["evidence_id"], None
+                )
+        if row["claim_label"] == "DISPUTED":
+            continue
+        gold = [ev["evidence"] for ev in row["evidences"] if ev["evidence_label"] == row["claim_label"]]
+        claims.append(Claim(id=row["claim_id"], claim=row["claim"], label=row["claim_label"], gold_text=gold))
+    return Benchmark("climate-fever", list(sources.values()), claims)
+
+
+def scifact() -> Benchmark:
+    """SciFact dev claims against the full 5,183-abstract corpus."""
+    sources = [
+        _abstract_source(str(d["doc_id"]), d["title"], d["abstract"])
+        for d in _jsonl(BENCH / "scifact" / "corpus.jsonl")
+    ]
+    abstracts = {s.id: s.text.split("\n")[1:] for s in sources}
+    claims = []
+    for row in _jsonl(BENCH / "scifact" / "claims_dev.jsonl"):
+        labels = {r["label"] for rs in row["evidence"].values() for r in rs}
+        label = labels.pop() if labels else "NOT_ENOUGH_INFO"
+        gold = [abstracts[d][i] for d, rs in row["evidence"].items() for r in rs for i in r["sentences"]]
+        claims.append(
+            Claim(
+                id=str(row["id"]), claim=row["claim"], label=label, gold_text=gold, gold_sources=list(row["evidence"])
+            )
+        )
+    return Benchmark("scifact", sources, claims)
+
+
+def check_covid() -> Benchmark:
+    """Check-COVID dev claims against its 347-abstract corpus."""
+    folder = BENCH / "check-covid"
+    corpus = {d["cord_id"]: d for d in _jsonl(folder / "corpus.json")}
+    sources = [_abstract_source(c, d["title"], d["abstract"]) for c, d in corpus.items()]
+    claims = []
+    for row in _jsonl(folder / "dev" / "covidCheck_dev_composed+extracted.json"):
+        label = {"SUPPORT": "supported", "REFUTE": "contradicted", "NOTENOUGHINFO": "unknown"}[row["label"]]
+        abstract = corpus[row["cord_id"]]["abstract"]
+        gold = (
+            [abstract[e["sent_index"]] for e in row["evidence_set"] if e["type"] == "PRIMARY"]
+            if label != "unknown"
+            else []
+        )
+        claims.append(
+            Claim(id=row["id"], claim=row["claim"], label=label, gold_text=gold, gold_sources=[row["cord_id"]])
+        )
+    return Benchmark("check-covid", sources, claims)
+
+
+LOADERS = {"seed_dev": seed_dev, "check-covid": check_covid, "scifact": scifact, "climate-fever": climate_fever}

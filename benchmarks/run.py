@@ -1,0 +1,171 @@
+"""End-to-end benchmark: index each evidence corpus, verify every claim, print the figures.
+
+    python benchmarks/run.py                       # all sets
+    python benchmarks/run.py --sets seed_dev,check-covid --top-k 5 --json results.json
+
+Per set: accuracy, macro-F1, per-label recall, expected calibration error (10 bins), evidence
+recall (a retrieved passage holds a gold evidence sentence), and claims/s for retrieval + NLI +
+checks (index building and model loading excluded). Then the perturbation suite: every supported
+claim of claims/seed_dev.jsonl with its date, number, name or polarity changed must come out
+`contradicted`. Indexes are cached in index/bench-<set>/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from datasets import LOADERS, REPO, Benchmark  # noqa: E402
+from perturb import PERTURBATIONS  # noqa: E402
+
+from verify.evaluate import LABEL_ORDER, gold_label, score  # noqa: E402
+from verify.pipeline import Verifier  # noqa: E402
+from verify.schema import Claim, Label, Verdict  # noqa: E402
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def expected_calibration_error(verdicts: list[Verdict], bins: int = 10) -> float:
+    pairs = [(v.confidence, v.label is gold_label((v.model_extra or {}).get("input_label"))) for v in verdicts]
+    total = len(pairs)
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        members = [(c, ok) for c, ok in pairs if lo < c <= hi or (b == 0 and c == 0.0)]
+        if members:
+            confidence = sum(c for c, _ in members) / len(members)
+            accuracy = sum(ok for _, ok in members) / len(members)
+            ece += len(members) / total * abs(confidence - accuracy)
+    return ece
+
+
+def evidence_recall(verdicts: list[Verdict]) -> float | None:
+    hits = checked = 0
+    for v in verdicts:
+        extra = v.model_extra or {}
+        gold = [_normal(t) for t in extra.get("gold_text") or [] if t.strip()]
+        if not gold:
+            continue
+        checked += 1
+        cited = [_normal(e.text) for e in v.evidence]
+        hits += any(g in c or c in g for g in gold for c in cited)
+    return hits / checked if checked else None
+
+
+def open_index(bench: Benchmark, top_k: int, model: str) -> Verifier:
+    verifier = Verifier(
+        REPO / "index" / f"bench-{bench.name}", nli_model=model, top_k=top_k, max_evidence=top_k, seeds_dir=None
+    )
+    started = time.time()
+    report = verifier.store.add(bench.sources)
+    if report.passages_embedded:
+        print(
+            f"  indexed {len(bench.sources)} sources ({report.passages_embedded} passages) "
+            f"in {time.time() - started:.0f}s",
+            file=sys.stderr,
+        )
+    return verifier
+
+
+def run_set(bench: Benchmark, top_k: int, model: str, limit: int | None) -> tuple[dict[str, Any], Verifier]:
+    verifier = open_index(bench, top_k, model)
+    claims = bench.claims[:limit] if limit else bench.claims
+    verifier.verify(claims[0])  # load the models before timing
+    started = time.time()
+    verdicts = list(verifier.verify_many(claims))
+    elapsed = time.time() - started
+    report = score(verdicts)
+    figures = {
+        "claims": len(claims),
+        "accuracy": report.accuracy,
+        "macro_f1": report.macro_f1,
+        **{f"recall_{label.value}": report.recall(label) for label in LABEL_ORDER},
+        "ece": expected_calibration_error(verdicts),
+        "evidence_recall": evidence_recall(verdicts),
+        "claims_per_s": len(claims) / elapsed,
+        "confusion": report.confusion,
+    }
+    return figures, verifier
+
+
+def perturbation_suite(verifier: Verifier) -> dict[str, Any]:
+    supported = [c for c in LOADERS["seed_dev"]().claims if (c.model_extra or {}).get("label") == "supported"]
+    perturbed: list[tuple[str, Claim]] = []
+    for claim in supported:
+        for kind, change in PERTURBATIONS.items():
+            text = change(claim.claim)
+            if text:
+                perturbed.append((kind, Claim(id=f"{claim.id}-{kind}", claim=text)))
+    verdicts = list(verifier.verify_many([c for _, c in perturbed]))
+    by_kind: dict[str, list[bool]] = {}
+    misses = []
+    for (kind, claim), verdict in zip(perturbed, verdicts):
+        ok = verdict.label is Label.CONTRADICTED
+        by_kind.setdefault(kind, []).append(ok)
+        if not ok:
+            misses.append(f"{claim.id} [{verdict.label.value}] {claim.claim}")
+    total = [ok for oks in by_kind.values() for ok in oks]
+    return {
+        "perturbed": len(total),
+        "contradicted_rate": sum(total) / len(total),
+        "by_kind": {k: {"n": len(v), "rate": sum(v) / len(v)} for k, v in by_kind.items()},
+        "misses": misses,
+    }
+
+
+def fmt(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default=",".join(LOADERS), help=f"comma-separated, from {', '.join(LOADERS)}")
+    parser.add_argument("--top-k", type=int, default=5)
+    parser.add_argument("--model", default="bundled", help="NLI model: bundled or a CrossEncoder name/path")
+    parser.add_argument("--limit", type=int, help="verify at most this many claims per set")
+    parser.add_argument("--json", type=Path, help="also write all figures here")
+    args = parser.parse_args(argv)
+
+    results: dict[str, Any] = {"top_k": args.top_k, "model": args.model, "sets": {}}
+    columns = [
+        "claims",
+        "accuracy",
+        "macro_f1",
+        "recall_supported",
+        "recall_contradicted",
+        "recall_unknown",
+        "ece",
+        "evidence_recall",
+        "claims_per_s",
+    ]
+    for name in args.sets.split(","):
+        print(f"{name}: loading", file=sys.stderr)
+        figures, verifier = run_set(LOADERS[name](), args.top_k, args.model, args.limit)
+        results["sets"][name] = figures
+        if name == "seed_dev":
+            results["perturbation"] = perturbation_suite(verifier)
+    print("| set | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for name, figures in results["sets"].items():
+        print(f"| {name} | " + " | ".join(fmt(figures[c]) for c in columns) + " |")
+    if "perturbation" in results:
+        p = results["perturbation"]
+        kinds = ", ".join(f"{k} {v['rate']:.2f} (n={v['n']})" for k, v in p["by_kind"].items())
+        print(f"\nperturbation suite: {p['contradicted_rate']:.3f} of {p['perturbed']} contradicted ({kinds})")
+        for miss in p["misses"]:
+            print(f"  missed: {miss}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
