@@ -66,8 +66,8 @@ def reasons(claim: str, passage: str) -> list[str]:
             "The Moscow City Court did not reject the appeal.",
             APPEAL,
             [
-                'negation differs: claim negated, source affirmed ("Telegram’s lawyers filed an appeal against the ban with the '
-                'Moscow City Court, which was rejected on June 14.")'
+                'negation differs: claim negated, source affirmed ("Telegram’s lawyers filed an appeal against the '
+                'ban with the Moscow City Court, which was rejected on June 14.")'
             ],
         ),
         ("The Moscow City Court rejected the appeal.", APPEAL, []),
@@ -75,7 +75,8 @@ def reasons(claim: str, passage: str) -> list[str]:
             "Telegram will consider requests, founder Pavel Durov said.",
             DURAV,
             [
-                'negation differs: claim affirmed, source negated ("The Telegram messaging service will not consider requests")'
+                "negation differs: claim affirmed, source negated "
+                '("The Telegram messaging service will not consider requests")'
             ],
         ),
         (
