@@ -82,13 +82,13 @@ def scifact() -> Benchmark:
     return Benchmark("scifact", sources, claims)
 
 
-def check_covid() -> Benchmark:
-    """Check-COVID dev claims against its 347-abstract corpus."""
+def check_covid(split: str = "dev") -> Benchmark:
+    """Check-COVID claims (dev, or train for calibration) against its 347-abstract corpus."""
     folder = BENCH / "check-covid"
     corpus = {d["cord_id"]: d for d in _jsonl(folder / "corpus.json")}
     sources = [_abstract_source(c, d["title"], d["abstract"]) for c, d in corpus.items()]
     claims = []
-    for row in _jsonl(folder / "dev" / "covidCheck_dev_composed+extracted.json"):
+    for row in _jsonl(folder / split / f"covidCheck_{split}_composed+extracted.json"):
         label = {"SUPPORT": "supported", "REFUTE": "contradicted", "NOTENOUGHINFO": "unknown"}[row["label"]]
         abstract = corpus[row["cord_id"]]["abstract"]
         gold = (
@@ -99,7 +99,24 @@ def check_covid() -> Benchmark:
         claims.append(
             Claim(id=row["id"], claim=row["claim"], label=label, gold_text=gold, gold_sources=[row["cord_id"]])
         )
-    return Benchmark("check-covid", sources, claims)
+    return Benchmark("check-covid" if split == "dev" else f"check-covid-{split}", sources, claims)
+
+
+def fm2() -> Benchmark:
+    """FM2 dev (2-way): every sentence shown for any claim of the split is a source."""
+    sources: dict[str, Source] = {}
+    claims = []
+    for row in _jsonl(BENCH / "fm2" / "dev.jsonl"):
+        for ev in row["retrieved_evidence"] + row["gold_evidence"]:
+            key = f"{row['wikipedia_page']}|{ev['text']}"
+            if key not in sources:
+                sid = f"fm2-{len(sources)}"
+                sources[key] = make_source(ev["text"], {"id": sid, "title": row["wikipedia_page"]}, sid, None)
+        gold = [ev["text"] for ev in row["gold_evidence"]]
+        claims.append(Claim(id=row["id"], claim=row["text"], label=row["label"], gold_text=gold))
+    return Benchmark("fm2", list(sources.values()), claims)
 
 
 LOADERS = {"seed_dev": seed_dev, "check-covid": check_covid, "scifact": scifact, "climate-fever": climate_fever}
+# Labelled data that calibration may be fitted on: never the evaluation sets above.
+CALIBRATION_LOADERS = {"check-covid-train": lambda: check_covid("train"), "fm2": fm2}

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from verify.calibrate import Calibrator
 from verify.checks import check
 from verify.config import (
     BUNDLED_NLI,
@@ -55,6 +56,7 @@ class Verifier:
         max_evidence: int = MAX_EVIDENCE,
         check_embedder: bool = True,
         checks: bool = True,
+        calibrator: Calibrator | None = None,
     ) -> None:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
@@ -71,6 +73,11 @@ class Verifier:
         self.contradict_threshold = contradict_threshold
         self.max_evidence = max_evidence
         self.checks = checks  # the deterministic date/number/name/negation checks (checks.py)
+        # The shipped calibration curves were fitted for the bundled model with the checks on;
+        # any other set-up reports raw confidences unless given its own calibrator.
+        if calibrator is None:
+            calibrator = Calibrator.load() if self.nli.name == BUNDLED_NLI and checks else Calibrator()
+        self.calibrator = calibrator
         self.store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
         self.retriever = HybridRetriever(self.store)
         self.seed_report = self.sync_seeds() if self.seeds_dir is not None else None
@@ -143,9 +150,11 @@ class Verifier:
             checks = (
                 [check(claim.claim, h.passage.text, _date(h.passage.published)) for h in hits] if self.checks else None
             )
-            verdicts.append(
-                decide(claim, hits, rows, checks, self.support_threshold, self.contradict_threshold, self.max_evidence)
+            verdict = decide(
+                claim, hits, rows, checks, self.support_threshold, self.contradict_threshold, self.max_evidence
             )
+            verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
+            verdicts.append(verdict)
         return verdicts
 
 

@@ -1,0 +1,74 @@
+"""Confidence calibration: map a raw verdict confidence to the probability that the verdict is right.
+
+One monotone (isotonic) curve per predicted label, fitted on labelled dev data with
+pool-adjacent-violators and stored beside the bundled model as `calibration.json`. A curve is a
+list of (raw, calibrated) knots; values between knots are interpolated linearly.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+
+from verify.bundled import BUNDLED_DIR
+
+CALIBRATION_FILE = "calibration.json"
+
+
+def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 5) -> list[tuple[float, float]]:
+    """Knots of the non-decreasing step function of x that best fits the 0/1 outcomes ys."""
+    points = sorted(zip(xs, ys))
+    blocks: list[list[float]] = []  # [sum_y, count, min_x, max_x]
+    for x, y in points:
+        blocks.append([y, 1, x, x])
+        # Merge while the order is violated, or a block is too small to trust.
+        while len(blocks) > 1 and (
+            blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1] or blocks[-2][1] < min_bin
+        ):
+            last = blocks.pop()
+            blocks[-1][0] += last[0]
+            blocks[-1][1] += last[1]
+            blocks[-1][3] = last[3]
+    knots = []
+    for total, count, lo, hi in blocks:
+        knots.append(((lo + hi) / 2, total / count))
+    return knots
+
+
+def apply_curve(knots: list[tuple[float, float]], x: float) -> float:
+    if not knots:
+        return x
+    xs = [k[0] for k in knots]
+    i = bisect_left(xs, x)
+    if i == 0:
+        return knots[0][1]
+    if i == len(knots):
+        return knots[-1][1]
+    (x0, y0), (x1, y1) = knots[i - 1], knots[i]
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+
+
+class Calibrator:
+    """Per-label curves; labels without a curve keep their raw confidence."""
+
+    def __init__(self, curves: dict[str, list[tuple[float, float]]] | None = None, source: str = "") -> None:
+        self.curves = curves or {}
+        self.source = source
+
+    def __call__(self, label: str, confidence: float) -> float:
+        curve = self.curves.get(label)
+        return round(apply_curve(curve, confidence), 4) if curve else confidence
+
+    @classmethod
+    def load(cls, path: Path = BUNDLED_DIR / CALIBRATION_FILE) -> Calibrator:
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        curves = {label: [(float(a), float(b)) for a, b in knots] for label, knots in data["curves"].items()}
+        return cls(curves, data.get("fitted_on", ""))
+
+    def save(self, path: Path = BUNDLED_DIR / CALIBRATION_FILE, fitted_on: str = "") -> None:
+        data = {"fitted_on": fitted_on, "curves": {k: [list(p) for p in v] for k, v in self.curves.items()}}
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
