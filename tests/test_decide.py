@@ -69,3 +69,18 @@ def test_verdict_cites_offsets_and_passes_fields_through() -> None:
 def test_no_passages_is_unknown() -> None:
     verdict = decide(CLAIM, [], np.zeros((0, 3)))
     assert verdict.label is Label.UNKNOWN and verdict.evidence == []
+
+
+def test_sources_that_disagree_are_both_cited_and_flagged() -> None:
+    hits = [hit(1), hit(2), hit(3)]
+    probs = np.array([[0.1, 0.1, 0.8], [0.2, 0.7, 0.1], [0.7, 0.2, 0.1]])
+    verdict = decide(CLAIM, hits, probs, max_evidence=2)
+    assert verdict.label is Label.CONTRADICTED and verdict.disputed
+    assert [e.source_id for e in verdict.evidence] == ["src-1", "src-3"]
+    assert "sources disagree" in verdict.reason
+
+
+def test_same_source_passages_do_not_count_as_a_dispute() -> None:
+    hits = [hit(1), hit(1)]
+    verdict = decide(CLAIM, hits, np.array([[0.1, 0.1, 0.8], [0.7, 0.2, 0.1]]))
+    assert verdict.label is Label.CONTRADICTED and not verdict.disputed

@@ -91,8 +91,28 @@ def decide(
     others = [i for i in range(len(hits)) if i != decisive]
     if column is not None:
         others.sort(key=lambda i: -probs[i][column])
-    evidence = [_evidence(hits[i], probs[i]) for i in [decisive, *others][:max_evidence]]
-    return _verdict(claim, label, confidence, _scores(probs[decisive]), reason, evidence)
+    cited = [decisive, *others][:max_evidence]
+    # Sources disagree when the claim is contradicted by one source and entailed by another:
+    # flag it and make sure the other side is cited too.
+    rival = None
+    if label is Label.CONTRADICTED and e >= support_threshold:
+        rival = next(
+            (
+                i
+                for i in sorted(range(len(hits)), key=lambda i: -probs[i][ENTAIL])
+                if hits[i].passage.source_id != hits[decisive].passage.source_id
+                and probs[i][ENTAIL] >= support_threshold
+            ),
+            None,
+        )
+    if rival is not None:
+        if rival not in cited:
+            cited = [*cited[: max(max_evidence - 1, 1)], rival]
+        reason += f"; sources disagree: {_where(hits[rival])} entails it (entailment {probs[rival][ENTAIL]:.2f})"
+    evidence = [_evidence(hits[i], probs[i]) for i in cited]
+    verdict = _verdict(claim, label, confidence, _scores(probs[decisive]), reason, evidence)
+    verdict.disputed = rival is not None
+    return verdict
 
 
 def _standing_conflict(related: list[int], checks: list[CheckResult]) -> tuple[int, list[Finding]] | None:

@@ -82,6 +82,9 @@ class Verdict(BaseModel):
     scores: Scores
     reason: str
     evidence: list[Evidence]
+    disputed: bool = Field(
+        default=False, description="sources disagree: one passage supports the claim, another contradicts it"
+    )
 
 
 class ClaimError(BaseModel):
