@@ -180,3 +180,23 @@ def test_console_script_runs_from_stdin() -> None:
     assert record["id"] == "1" and record["label"] == "supported"
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("verify ")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "html", "claimreview"])
+def test_output_formats_from_the_command_line(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = run(str(EXAMPLE), "--format", fmt, "-o", str(out), "--author", "Ledger Desk")
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    claims = [json.loads(line)["claim"] for line in EXAMPLE.read_text().splitlines()]
+    if fmt == "claimreview":
+        reviews = [json.loads(line) for line in text.splitlines()]
+        assert [r["claimReviewed"] for r in reviews] == claims
+        assert all(r["author"]["name"] == "Ledger Desk" for r in reviews)
+    else:
+        assert all(c.replace("'", "&#x27;") in text or c in text for c in claims)
+
+
+def test_unknown_output_format() -> None:
+    result = run(str(EXAMPLE), "--format", "pdf")
+    assert result.exit_code == 2 and "unknown --format" in result.stderr

@@ -128,11 +128,6 @@ def claim_lines(path: str) -> IO[bytes]:
         raise  # unreachable: fail() exits
 
 
-def write_record(out: IO[str], record: Any) -> None:
-    out.write(record.model_dump_json(exclude_none=False) + "\n")
-    out.flush()
-
-
 @app.command(DEFAULT_COMMAND)
 def check(
     claims: Annotated[
@@ -145,8 +140,13 @@ def check(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = default_nli_model(),
     embed_model: EmbedOpt = default_embed_model(),
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
+    ] = "jsonl",
+    author: Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")] = "verify",
+    author_url: Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")] = None,
 ) -> None:
-    """Verify each claim and print one JSON verdict per line, in input order.
+    """Verify each claim and print one JSON verdict per line (or --format), in input order.
 
     A malformed line yields an error record for that line and the run goes on; the exit status
     is 0 when every line was verified, 1 when some were not, 2 when nothing could run.
@@ -155,20 +155,27 @@ def check(
     """
     from verify.claims_io import read_claims
     from verify.pipeline import verify_items
+    from verify.report import FORMATS, write
     from verify.schema import ClaimError
+
+    if fmt not in FORMATS:
+        fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    counts = {"verified": 0, "failed": 0}
+
+    def counted(records: Iterator[Any]) -> Iterator[Any]:
+        for record in records:
+            if isinstance(record, ClaimError):
+                counts["failed"] += 1
+                typer.echo(f"warning: {record.error}", err=True)
+            else:
+                counts["verified"] += 1
+            yield record
 
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k)
-        counts = {"verified": 0, "failed": 0}
         source = claim_lines(claims)
-        with source, open(output, "w", encoding="utf-8") if output else _stdout() as out:
-            for record in verify_items(verifier, read_claims(source)):
-                if isinstance(record, ClaimError):
-                    counts["failed"] += 1
-                    typer.echo(f"warning: {record.error}", err=True)
-                else:
-                    counts["verified"] += 1
-                write_record(out, record)
+        with source, open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
+            write(fmt, counted(verify_items(verifier, read_claims(source))), out, author, author_url)
     if counts["verified"] + counts["failed"] == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
     typer.echo(f"{counts['verified']} claims verified, {counts['failed']} lines failed", err=True)
@@ -209,9 +216,10 @@ def evaluate(
             for record in verify_items(verifier, read_claims(source)):
                 records.append(record)
         if output:
+            from verify.report import write_jsonl
+
             with open(output, "w", encoding="utf-8") as out:
-                for record in records:
-                    write_record(out, record)
+                write_jsonl(records, out)
     report = score(records)
     if report.total == 0:
         fail(f"no claims found in {labelled}", EXIT_LINE_ERRORS)
