@@ -200,3 +200,41 @@ def test_output_formats_from_the_command_line(fmt: str, tmp_path: Path) -> None:
 def test_unknown_output_format() -> None:
     result = run(str(EXAMPLE), "--format", "pdf")
     assert result.exit_code == 2 and "unknown --format" in result.stderr
+
+
+def test_extract_then_verify_a_whole_draft(tmp_path: Path) -> None:
+    extracted = run("extract", str(next(SEEDS.glob("*.txt"))))
+    assert extracted.exit_code == 0, extracted.stderr
+    rows = [json.loads(line) for line in extracted.stdout.splitlines()]
+    assert len(rows) >= 10 and all(r["claim"] and r["check_worthy"] for r in rows)
+    verified = run("-", input=extracted.stdout)
+    assert verified.exit_code == 0
+    out = [json.loads(line) for line in verified.stdout.splitlines()]
+    assert [r["id"] for r in out] == [r["id"] for r in rows]
+    # The article's own sentences are supported by the article.
+    assert sum(r["label"] == "supported" for r in out) >= len(out) * 0.7
+
+
+def test_resumed_run_matches_an_uninterrupted_one(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    lines = (REPO / "claims" / "seed_dev.jsonl").read_text().splitlines()[::4] + ["{broken"]
+    claims.write_text("\n".join(lines) + "\n")
+    full, partial = tmp_path / "full.jsonl", tmp_path / "partial.jsonl"
+    assert run(str(claims), "-o", str(full)).exit_code == 1  # the broken line fails
+    done = full.read_text().splitlines(keepends=True)
+    partial.write_text("".join(done[:5]) + done[5][:40])  # killed in the middle of record 6
+    resumed = run(str(claims), "-o", str(partial), "--resume")
+    assert resumed.exit_code == 1 and "(9 new" in resumed.stderr
+    assert partial.read_text() == full.read_text()
+    again = run(str(claims), "-o", str(partial), "--resume")
+    assert "(" not in again.stderr.splitlines()[-1] and partial.read_text() == full.read_text()
+
+
+def test_resume_refuses_a_different_input(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run(str(EXAMPLE), "-o", str(out)).exit_code == 0
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "zzz", "claim": "Something else entirely."}\n')
+    result = run(str(other), "-o", str(out), "--resume")
+    assert result.exit_code == 2 and "does not match" in result.stderr
+    assert run(str(EXAMPLE), "--resume").exit_code == 2  # needs -o

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +146,9 @@ def check(
     ] = "jsonl",
     author: Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")] = "verify",
     author_url: Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="keep the verdicts already in -o FILE and verify only the rest")
+    ] = False,
 ) -> None:
     """Verify each claim and print one JSON verdict per line (or --format), in input order.
 
@@ -156,31 +160,70 @@ def check(
     from verify.claims_io import read_claims
     from verify.pipeline import verify_items
     from verify.report import FORMATS, write
-    from verify.schema import ClaimError
+    from verify.resume import ResumeError, done_records, skip_done
 
     if fmt not in FORMATS:
         fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    counts = {"verified": 0, "failed": 0}
-
-    def counted(records: Iterator[Any]) -> Iterator[Any]:
-        for record in records:
-            if isinstance(record, ClaimError):
-                counts["failed"] += 1
-                typer.echo(f"warning: {record.error}", err=True)
-            else:
-                counts["verified"] += 1
-            yield record
-
+    if resume and (output is None or fmt != "jsonl"):
+        fail("--resume needs -o FILE and the jsonl format")
+    done = done_records(output) if resume and output is not None else []
+    tally = Tally(len(done))
+    started = time.time()
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k)
         source = claim_lines(claims)
-        with source, open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
-            write(fmt, counted(verify_items(verifier, read_claims(source))), out, author, author_url)
-    if counts["verified"] + counts["failed"] == 0:
+        mode = "a" if done else "w"
+        with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
+            try:
+                items = skip_done(read_claims(source), done)
+                write(fmt, tally.watch(verify_items(verifier, items)), out, author, author_url)
+            except ResumeError as exc:
+                fail(str(exc))
+    tally.finish()
+    if tally.total == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
-    typer.echo(f"{counts['verified']} claims verified, {counts['failed']} lines failed", err=True)
-    if counts["failed"]:
+    rate = tally.new / max(time.time() - started, 1e-9)
+    typer.echo(tally.summary() + (f" ({tally.new} new, {rate:.1f} claims/s)" if tally.new else ""), err=True)
+    if tally.failed:
         raise typer.Exit(EXIT_LINE_ERRORS)
+
+
+class Tally:
+    """Counts verdicts by label as they stream past; shows progress on a terminal."""
+
+    def __init__(self, already_done: int) -> None:
+        self.labels: dict[str, int] = {}
+        self.failed = 0
+        self.new = 0
+        self.already_done = already_done
+        self.progress = sys.stderr.isatty()
+
+    @property
+    def total(self) -> int:
+        return self.already_done + self.new
+
+    def watch(self, records: Iterator[Any]) -> Iterator[Any]:
+        from verify.schema import ClaimError
+
+        for record in records:
+            self.new += 1
+            if isinstance(record, ClaimError):
+                self.failed += 1
+                typer.echo(f"\rwarning: {record.error}", err=True)
+            else:
+                self.labels[record.label.value] = self.labels.get(record.label.value, 0) + 1
+            if self.progress:
+                sys.stderr.write(f"\r{self.total} claims processed")
+                sys.stderr.flush()
+            yield record
+
+    def finish(self) -> None:
+        if self.progress and self.new:
+            sys.stderr.write("\r\033[K")
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{self.labels.get(k, 0)} {k}" for k in ("supported", "contradicted", "unknown"))
+        return f"{self.total} claims: {counts}; {self.failed} lines failed"
 
 
 @contextmanager
@@ -224,6 +267,46 @@ def evaluate(
     if report.total == 0:
         fail(f"no claims found in {labelled}", EXIT_LINE_ERRORS)
     typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@app.command("extract")
+def extract(
+    article: Annotated[str, typer.Argument(help="draft or transcript (.txt .md .html), - for stdin")],
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="write claims here instead of stdout")
+    ] = None,
+) -> None:
+    """Split a draft into check-worthy factual claims, written as claims JSONL that `verify` reads.
+
+    Keeps sentences with dates, numbers, names or attributions; skips questions, opinions,
+    boilerplate and headline-style lines.
+
+    Example: verify extract draft.txt | verify -
+    """
+    from verify.draft import check_worthy
+    from verify.sources import html_to_text, markdown_to_text
+
+    try:
+        raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        fail(f"cannot read {article}: {exc.strerror}")
+    except UnicodeDecodeError as exc:
+        fail(f"{article} is not UTF-8 text (byte {exc.start})")
+    suffix = Path(article).suffix.lower()
+    text = html_to_text(text)[0] if suffix in (".html", ".htm") else markdown_to_text(text) if suffix == ".md" else text
+    stem = "draft" if article == "-" else Path(article).stem
+    count = 0
+    with open(output, "w", encoding="utf-8") if output else _stdout() as out:
+        for count, found in enumerate(check_worthy(text), start=1):
+            row = {
+                "id": f"{stem}-{count}",
+                "claim": found.claim,
+                "offsets": [found.start, found.end],
+                "check_worthy": list(found.features),
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    typer.echo(f"{count} check-worthy claims in {article}", err=True)
 
 
 @index_app.command("add")

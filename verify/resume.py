@@ -1,0 +1,56 @@
+"""Resuming an interrupted run: keep the complete verdicts already written, verify only the rest.
+
+Verdicts are written in input order, so the records in the output file are the first N input
+lines; each is matched to its input line (by claim id, or line number for an error record) so a
+different claims file is refused rather than silently mixed in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from verify.schema import Claim, ClaimError
+
+
+class ResumeError(ValueError):
+    pass
+
+
+def done_records(output: Path) -> list[tuple[str | None, int | None]]:
+    """(id, error line) of each complete record in the output; a torn last line is cut off."""
+    if not output.is_file():
+        return []
+    data = output.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    if len(complete) != len(data):
+        with open(output, "r+b") as handle:  # the run was killed mid-line: drop the partial record
+            handle.truncate(len(complete))
+            os.fsync(handle.fileno())
+    records = []
+    for number, line in enumerate(complete.decode("utf-8").splitlines(), start=1):
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ResumeError(f"{output}:{number} is not a verdict record; cannot resume from it") from exc
+        records.append((row.get("id"), row.get("line") if "error" in row else None))
+    return records
+
+
+def skip_done(
+    items: Iterable[Claim | ClaimError], done: list[tuple[str | None, int | None]]
+) -> Iterator[Claim | ClaimError]:
+    iterator = iter(items)
+    for position, (done_id, done_line) in enumerate(done, start=1):
+        item = next(iterator, None)
+        if item is None:
+            raise ResumeError(f"the output holds {len(done)} records but the claims file only {position - 1}")
+        same = item.line == done_line if isinstance(item, ClaimError) else done_line is None and item.id == done_id
+        if not same:
+            raise ResumeError(
+                f"record {position} of the output ({done_id or f'line {done_line}'}) does not match the claims "
+                "file: was it written for another input?"
+            )
+    yield from iterator
