@@ -309,6 +309,28 @@ def extract(
     typer.echo(f"{count} check-worthy claims in {article}", err=True)
 
 
+@app.command("serve")
+def serve(
+    index: IndexOpt = None,
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    top_k: TopKOpt = TOP_K,
+    model: ModelOpt = default_nli_model(),
+    embed_model: EmbedOpt = default_embed_model(),
+) -> None:
+    """Serve the index over HTTP: POST /verify, POST /sources, GET /sources, DELETE /sources/{id}, GET /health.
+
+    The OpenAPI schema is at /openapi.json, interactive docs at /docs.
+
+    Example: verify serve --port 8000
+    """
+    from verify.server import serve as run_server
+
+    with library_errors():
+        verifier = open_verifier(index, embed_model, model, top_k)
+    run_server(verifier, host, port)
+
+
 @index_app.command("add")
 def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],

@@ -23,7 +23,7 @@ from verify.decide import decide
 from verify.embed import Embedder, SentenceTransformerEmbedder
 from verify.nli import NLIModel, load_nli
 from verify.retrieve import HybridRetriever
-from verify.schema import Claim, ClaimError, Verdict
+from verify.schema import Claim, ClaimError, Source, Verdict
 from verify.sources import read_sources
 from verify.store import ChangeReport, IndexStore, IndexStoreError, SourceInfo
 
@@ -97,12 +97,15 @@ class Verifier:
 
     def add_sources(self, paths: Iterable[str | Path]) -> ChangeReport:
         """Read articles from files or folders and add them; unchanged ones are skipped."""
-        sources = [source for path in paths for source in read_sources(Path(path))]
+        return self.add(*[source for path in paths for source in read_sources(Path(path))])
+
+    def add(self, *sources: Source) -> ChangeReport:
+        """Add articles already in memory (see verify.sources.make_source)."""
         seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
         clash = sorted(seeds & {s.id for s in sources})
         if clash:
             raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
-        return self.store.add(sources)
+        return self.store.add(list(sources))
 
     def remove_sources(self, source_ids: list[str]) -> ChangeReport:
         seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
@@ -125,7 +128,7 @@ class Verifier:
         item = claim if isinstance(claim, Claim) else Claim(id="1", claim=claim)
         return next(iter(self.verify_many([item])))
 
-    def verify_many(self, claims: Iterable[Claim], batch_size: int = 16) -> Iterator[Verdict]:
+    def verify_many(self, claims: Iterable[Claim], batch_size: int = 16, top_k: int | None = None) -> Iterator[Verdict]:
         """Verdicts in input order, computed a batch at a time (retrieval and NLI are batched)."""
         if not self.store.exists:
             raise IndexStoreError(f"index {self.index_dir} holds no sources yet: add some with `verify index add`")
@@ -133,13 +136,13 @@ class Verifier:
         for claim in claims:
             batch.append(claim)
             if len(batch) >= batch_size:
-                yield from self._verify_batch(batch)
+                yield from self._verify_batch(batch, top_k or self.top_k)
                 batch = []
         if batch:
-            yield from self._verify_batch(batch)
+            yield from self._verify_batch(batch, top_k or self.top_k)
 
-    def _verify_batch(self, claims: list[Claim]) -> list[Verdict]:
-        hits_per_claim = self.retriever.search_many([c.claim for c in claims], self.top_k)
+    def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
+        hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
         premises = [h.passage.text for hits in hits_per_claim for h in hits]
         hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
         probs = self.nli.score(premises, hypotheses)

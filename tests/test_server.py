@@ -1,0 +1,139 @@
+"""The HTTP service, started for real on a loopback port and spoken to over HTTP."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from conftest import DATA, SEED_ID
+
+from verify.pipeline import Verifier
+from verify.server import MAX_BATCH, MAX_BODY_BYTES, create_app
+
+RIVERTON = (DATA / "riverton_bridge.txt").read_text(encoding="utf-8")
+BRIDGE_CLAIM = "Riverton's council approved a $48 million replacement of the Elm Street bridge."
+
+
+@pytest.fixture
+def server(seed_index_dir: Path, tmp_path: Path) -> Iterator[str]:
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(Verifier(tmp_path / "idx")), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not instance.started:
+        assert time.time() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_health_and_openapi(server: str) -> None:
+    health = httpx.get(f"{server}/health").json()
+    assert health["status"] == "ok" and health["sources"] == 1 and health["passages"] == 16
+    schema = httpx.get(f"{server}/openapi.json").json()
+    assert {"/verify", "/sources", "/sources/{source_id}", "/health"} <= set(schema["paths"])
+    assert "Verdict" in schema["components"]["schemas"]
+
+
+def test_verify_one_and_a_batch(server: str) -> None:
+    one = httpx.post(f"{server}/verify", json={"claim": "The appeal was rejected June 14.", "id": "x"}, timeout=60)
+    assert one.status_code == 200
+    [verdict] = one.json()["verdicts"]
+    assert verdict["id"] == "x" and verdict["label"] == "supported"
+    assert verdict["evidence"][0]["source_id"] == SEED_ID
+    batch = httpx.post(
+        f"{server}/verify",
+        timeout=60,
+        json={
+            "claims": [
+                {"claim": "The appeal was rejected June 15.", "desk": "world"},
+                {"id": "u", "claim": "Telegram has 200 million users."},
+            ],
+            "top_k": 2,
+        },
+    )
+    verdicts = batch.json()["verdicts"]
+    assert [v["id"] for v in verdicts] == ["1", "u"] and verdicts[0]["desk"] == "world"
+    assert verdicts[0]["label"] == "contradicted" and all(len(v["evidence"]) <= 2 for v in verdicts)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({}, 422),
+        ({"claim": ""}, 422),
+        ({"claim": "a", "claims": [{"claim": "b"}]}, 422),
+        ({"claims": []}, 422),
+        ({"claims": [{"claim": "x"}] * (MAX_BATCH + 1)}, 422),
+        ({"claim": "x" * 3000}, 422),
+        ({"claim": "ok", "top_k": 0}, 422),
+        ({"claim": "ok", "colour": "red"}, 422),
+    ],
+)
+def test_bad_verify_requests_get_clear_4xx(server: str, body: dict, status: int) -> None:
+    response = httpx.post(f"{server}/verify", json=body)
+    assert response.status_code == status and response.json()["detail"]
+
+
+def test_oversized_and_malformed_bodies(server: str) -> None:
+    big = httpx.post(
+        f"{server}/sources", content=b"x" * (MAX_BODY_BYTES + 1), headers={"content-type": "application/json"}
+    )
+    assert big.status_code == 413
+    broken = httpx.post(f"{server}/verify", content=b"{not json", headers={"content-type": "application/json"})
+    assert broken.status_code == 422
+
+
+def test_source_lifecycle(server: str) -> None:
+    added = httpx.post(
+        f"{server}/sources",
+        timeout=60,
+        json={"id": "riverton-bridge", "text": RIVERTON, "title": "Riverton bridge", "published": "2024-03-03"},
+    )
+    assert added.status_code == 201 and added.json()["added"] == ["riverton-bridge"]
+    again = httpx.post(
+        f"{server}/sources",
+        json={"id": "riverton-bridge", "text": RIVERTON, "title": "Riverton bridge", "published": "2024-03-03"},
+    )
+    assert again.json()["unchanged"] == ["riverton-bridge"]
+    listed = {s["id"]: s for s in httpx.get(f"{server}/sources").json()}
+    assert set(listed) == {SEED_ID, "riverton-bridge"} and listed["riverton-bridge"]["published"] == "2024-03-03"
+    verdict = httpx.post(f"{server}/verify", json={"claim": BRIDGE_CLAIM}, timeout=60).json()["verdicts"][0]
+    assert verdict["label"] == "supported" and verdict["evidence"][0]["source_id"] == "riverton-bridge"
+    assert httpx.delete(f"{server}/sources/riverton-bridge").json()["removed"] == ["riverton-bridge"]
+    assert httpx.delete(f"{server}/sources/riverton-bridge").status_code == 404
+    bad_date = httpx.post(f"{server}/sources", json={"text": "x", "published": "last week"})
+    assert bad_date.status_code == 422 and "ISO date" in bad_date.json()["detail"]
+
+
+def test_concurrent_requests_while_a_source_is_added(server: str) -> None:
+    def verify(i: int) -> httpx.Response:
+        return httpx.post(f"{server}/verify", json={"claim": f"The appeal was rejected June 14. ({i})"}, timeout=120)
+
+    def add() -> httpx.Response:
+        return httpx.post(f"{server}/sources", json={"id": "riverton-bridge", "text": RIVERTON}, timeout=120)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        futures = (
+            [pool.submit(verify, i) for i in range(3)]
+            + [pool.submit(add)]
+            + [pool.submit(verify, i) for i in range(3, 6)]
+        )
+        responses = [f.result() for f in futures]
+    assert [r.status_code for r in responses] == [200, 200, 200, 201, 200, 200, 200]
+    assert all(r.json()["verdicts"][0]["label"] == "supported" for i, r in enumerate(responses) if i != 3)
+    assert "riverton-bridge" in {s["id"] for s in httpx.get(f"{server}/sources").json()}
