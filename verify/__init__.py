@@ -2,6 +2,7 @@
 
 from verify.pipeline import Verifier, verify_items
 from verify.schema import Claim, ClaimError, Evidence, Label, Passage, Scores, Source, Verdict
+from verify.sources import make_source, read_sources
 from verify.store import ChangeReport, EmbedderMismatch, IndexStoreError, SourceInfo
 
 __version__ = "0.1.0"
@@ -21,5 +22,7 @@ __all__ = [
     "Verdict",
     "Verifier",
     "__version__",
+    "make_source",
+    "read_sources",
     "verify_items",
 ]
