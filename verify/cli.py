@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from verify import __version__
-from verify.config import ENV_EMBED_MODEL, ENV_INDEX, ENV_NLI_MODEL, TOP_K, default_embed_model, default_nli_model
+from verify.config import BUNDLED_NLI, DEFAULT_EMBED_MODEL, ENV_EMBED_MODEL, ENV_INDEX, ENV_NLI_MODEL, TOP_K
 
 if TYPE_CHECKING:
     from verify.pipeline import Verifier
@@ -139,8 +139,8 @@ def check(
     ] = None,
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = default_nli_model(),
-    embed_model: EmbedOpt = default_embed_model(),
+    model: ModelOpt = BUNDLED_NLI,
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
     ] = "jsonl",
@@ -240,8 +240,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = default_nli_model(),
-    embed_model: EmbedOpt = default_embed_model(),
+    model: ModelOpt = BUNDLED_NLI,
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
 ) -> None:
     """Verify labelled claims and print accuracy, macro-F1, a confusion matrix and evidence hit rate.
 
@@ -315,8 +315,8 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = default_nli_model(),
-    embed_model: EmbedOpt = default_embed_model(),
+    model: ModelOpt = BUNDLED_NLI,
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
 ) -> None:
     """Serve the index over HTTP: POST /verify, POST /sources, GET /sources, DELETE /sources/{id}, GET /health.
 
@@ -335,7 +335,7 @@ def serve(
 def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
     index: IndexOpt = None,
-    embed_model: EmbedOpt = default_embed_model(),
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
 ) -> None:
     """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
 
@@ -349,7 +349,7 @@ def index_add(
 @index_app.command("list")
 def index_list(
     index: IndexOpt = None,
-    embed_model: EmbedOpt = default_embed_model(),
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per source")] = False,
 ) -> None:
     """List the sources in an index.
@@ -372,7 +372,7 @@ def index_list(
 def index_remove(
     source_ids: Annotated[list[str], typer.Argument(help="ids as shown by `verify index list`")],
     index: IndexOpt = None,
-    embed_model: EmbedOpt = default_embed_model(),
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
 ) -> None:
     """Remove sources by id.
 
@@ -386,7 +386,7 @@ def index_remove(
 @index_app.command("rebuild")
 def index_rebuild(
     index: IndexOpt = None,
-    embed_model: EmbedOpt = default_embed_model(),
+    embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
 ) -> None:
     """Re-chunk and re-embed every source, e.g. with a different --embed-model.
 

@@ -38,11 +38,3 @@ def default_index_dir() -> Path:
 
 def default_seeds_dir() -> Path:
     return Path(os.environ.get(ENV_SEEDS) or REPO_ROOT / "seeds")
-
-
-def default_embed_model() -> str:
-    return os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL
-
-
-def default_nli_model() -> str:
-    return os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI
