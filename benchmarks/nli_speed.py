@@ -1,0 +1,52 @@
+"""NLI throughput and accuracy of the bundled model: fp32 against dynamic int8 inference.
+
+    python benchmarks/nli_speed.py --pairs 1000
+
+Measures pairs/s on premise/hypothesis pairs of the held-out part of the training mix (never
+trained on), and 3-way accuracy on the same pairs, for the model as loaded and with
+torch.ao.quantization.quantize_dynamic applied to its Linear layers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from verify.nli import LABELS, BundledNLI, TransformersNLI
+from verify.train.data import build_mix
+
+NLI_DIR = Path(__file__).resolve().parents[2] / "shared" / "nli"
+
+
+def measure(nli: TransformersNLI, premises: list[str], hypotheses: list[str], gold: list[str]) -> tuple[float, float]:
+    nli.score(premises[:32], hypotheses[:32])  # warm-up
+    started = time.time()
+    probs = nli.score(premises, hypotheses)
+    rate = len(premises) / (time.time() - started)
+    three_way = [(LABELS[p.argmax()], g) for p, g in zip(probs, gold) if g in LABELS]
+    return rate, sum(p == g for p, g in three_way) / len(three_way)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--nli-dir", type=Path, default=NLI_DIR)
+    args = parser.parse_args()
+    _, heldout = build_mix(args.nli_dir, max_pairs=0, heldout=2000)
+    pairs = heldout[: args.pairs]
+    premises, hypotheses, gold = [p.premise for p in pairs], [p.hypothesis for p in pairs], [p.label for p in pairs]
+
+    import torch
+
+    bundled = BundledNLI()
+    bundled._load()
+    rate, acc = measure(bundled, premises, hypotheses, gold)
+    print(f"fp32:         {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}  ({len(pairs)} held-out pairs)")
+    quantized = torch.ao.quantization.quantize_dynamic(bundled.model, {torch.nn.Linear}, dtype=torch.qint8)
+    rate, acc = measure(TransformersNLI("bundled-int8", quantized, bundled.tokenizer), premises, hypotheses, gold)
+    print(f"dynamic int8: {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}")
+
+
+if __name__ == "__main__":
+    main()
