@@ -20,7 +20,13 @@ DURAV = "The Telegram messaging service will not consider requests, Telegram fou
 
 
 def reasons(claim: str, passage: str) -> list[str]:
-    return [f.reason for f in check(claim, passage, PUB).findings]
+    """What the checks found, leaving out the bookkeeping of names found as they are."""
+    return [f.reason for f in check(claim, passage, PUB).findings if not (f.kind == "name" and f.agrees)]
+
+
+def test_names_found_in_the_passage_are_recorded_as_agreeing() -> None:
+    findings = check("The Moscow City Court rejected the appeal.", APPEAL, PUB).findings
+    assert [(f.kind, f.agrees, f.claim_value) for f in findings] == [("name", True, "Moscow City Court")]
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,14 @@ from verify.extract import (
 # How much of the claim's content must the passage sentence share before its details are
 # compared: below this the two are probably not about the same event.
 SAME_EVENT = {"date": 0.34, "number": 0.34, "name": 0.5, "negation": 0.6}
+# Negation is compared clause by clause: the claim clause (its attribution, "Durov said that",
+# removed) and the source clause must share this much, or they are different statements.
+SAME_CLAUSE = 0.6
+ATTRIBUTION = re.compile(
+    r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 _STOPWORDS = frozenset(
     """the a an and or of to in on at by for with from as is are was were be been being has have had do does did
     that this these those it its their his her they he she we you i our your which who whom what when where why how
@@ -179,7 +187,11 @@ def _compare_names(claim: str, passage: str, sentence: str, overlap: float) -> l
     rivals = [n for n in extract_names(sentence) if n.lower() not in lowered_claim]
     findings = []
     for name in extract_names(claim):
-        if name.lower() in lowered_passage or len(name) < 3:
+        if len(name) < 3:
+            continue
+        if name.lower() in lowered_passage:
+            # Recorded so that a rival found in another passage of the same story does not stand.
+            findings.append(Finding("name", True, name, name))
             continue
         words = name.split()
         for rival in rivals:
@@ -198,10 +210,10 @@ def _compare_negation(claim: str, sentence: str, overlap: float) -> list[Finding
     if overlap < SAME_EVENT["negation"]:
         return []
     source_clauses = _clauses(sentence)
-    for claim_clause in _clauses(claim):
+    for claim_clause in _clauses(ATTRIBUTION.sub("", claim)):
         words = content_stems(claim_clause)
         shared, clause = max(((len(words & content_stems(c)), c) for c in source_clauses), key=lambda t: t[0])
-        if shared < 2:
+        if shared < 2 or shared / len(words) < SAME_CLAUSE:
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         if claim_negated != source_negated:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from verify.checks import CheckResult, Finding
 from verify.config import CONTRADICT_THRESHOLD, MAX_EVIDENCE, SUPPORT_THRESHOLD
+from verify.extract import negation_count
 from verify.retrieve import Hit
 from verify.schema import Claim, Evidence, Label, Scores, Verdict, passthrough_fields
 
@@ -30,6 +31,8 @@ COMPARABLE = 0.15
 SAME_EVENT_NLI = 0.2
 # Matching dates or numbers support a claim when the aligned sentence shares this much of it.
 AGREEMENT_OVERLAP = 0.6
+# The affirmative version of a negated claim must be entailed this much more than the claim itself.
+NEGATION_MARGIN = 0.3
 ENTAIL, NEUTRAL, CONTRA = 0, 1, 2
 
 
@@ -38,11 +41,14 @@ def decide(
     hits: list[Hit],
     probs: np.ndarray,
     checks: list[CheckResult] | None = None,
+    affirmed: np.ndarray | None = None,
     support_threshold: float = SUPPORT_THRESHOLD,
     contradict_threshold: float = CONTRADICT_THRESHOLD,
     max_evidence: int = MAX_EVIDENCE,
 ) -> Verdict:
-    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i]; checks[i] its fact checks."""
+    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i], checks[i] its fact
+    checks, and affirmed[i] (for a claim with one explicit negation) the scores of the claim with the
+    negation removed: a passage that entails "the appeal was rejected" contradicts "... was not rejected"."""
     if not hits:
         return _verdict(
             claim,
@@ -60,8 +66,17 @@ def decide(
     conflict = _standing_conflict(related, checks)
     support = _supporting_agreement(related, checks, probs)
 
+    negation = _negation_probe(probs, affirmed, checks, support_threshold)
+
     column: int | None
-    if conflict is not None:
+    if negation is not None:
+        decisive, ea = negation
+        label, column, confidence = Label.CONTRADICTED, CONTRA, ea
+        reason = (
+            f"negation differs: {_where(hits[decisive])} entails the claim without its negation "
+            f"(entailment {ea:.2f}, against {probs[decisive][ENTAIL]:.2f} as written)"
+        )
+    elif conflict is not None:
         decisive, findings = conflict
         label, column = Label.CONTRADICTED, CONTRA
         confidence = max(float(probs[decisive][CONTRA]), 1.0 - float(probs[decisive][NEUTRAL]))
@@ -72,7 +87,7 @@ def decide(
     elif e >= support_threshold:
         label, decisive, column, confidence = Label.SUPPORTED, best_e, ENTAIL, e
         reason = f"{_where(hits[best_e])} entails the claim (entailment {e:.2f})"
-        reason += "".join(f"; {f.reason}" for f in checks[best_e].agreements)
+        reason += "".join(f"; {f.reason}" for f in _facts(checks[best_e].agreements))
         if c >= contradict_threshold:
             reason += f"; a weaker passage contradicts it (contradiction {c:.2f})"
     elif support is not None:
@@ -116,11 +131,12 @@ def decide(
 
 
 def _standing_conflict(related: list[int], checks: list[CheckResult]) -> tuple[int, list[Finding]] | None:
-    """The best-aligned passage whose conflicts no other related passage answers with an agreement."""
-    agreed = {f.kind for i in related for f in checks[i].agreements}
+    """The best-aligned passage with a conflict that no related passage answers with an agreement on
+    the same claim fact (the claim's "March 2018" may clash in one passage and match in another)."""
+    agreed = {(f.kind, f.claim_value) for i in related for f in checks[i].agreements}
     candidates = []
     for i in related:
-        standing = [f for f in checks[i].conflicts if f.kind not in agreed]
+        standing = [f for f in checks[i].conflicts if (f.kind, f.claim_value) not in agreed]
         if standing:
             candidates.append((checks[i].overlap, -i, standing))
     if not candidates:
@@ -129,13 +145,29 @@ def _standing_conflict(related: list[int], checks: list[CheckResult]) -> tuple[i
     return -neg_i, findings
 
 
+def _negation_probe(
+    probs: np.ndarray, affirmed: np.ndarray | None, checks: list[CheckResult], support_threshold: float
+) -> tuple[int, float] | None:
+    """A passage that states positively what the claim negates: it entails the claim with the
+    negation removed, clearly more than the claim, and its own sentence carries no negation
+    (the model is too blind to "not" to be trusted when both sides have one)."""
+    if affirmed is None or not len(affirmed):
+        return None
+    best = max(range(len(affirmed)), key=lambda i: affirmed[i][ENTAIL])
+    ea = float(affirmed[best][ENTAIL])
+    source_negated = negation_count(checks[best].sentence) % 2 == 1
+    if ea >= support_threshold and ea - float(probs[best][ENTAIL]) >= NEGATION_MARGIN and not source_negated:
+        return best, ea
+    return None
+
+
 def _supporting_agreement(
     related: list[int], checks: list[CheckResult], probs: np.ndarray
 ) -> tuple[int, list[Finding]] | None:
     candidates = [
         (checks[i].overlap, -i)
         for i in related
-        if checks[i].agreements
+        if _facts(checks[i].agreements)
         and not checks[i].conflicts
         and checks[i].overlap >= AGREEMENT_OVERLAP
         and probs[i][ENTAIL] > probs[i][CONTRA]
@@ -143,7 +175,12 @@ def _supporting_agreement(
     if not candidates:
         return None
     _, neg_i = max(candidates)
-    return -neg_i, checks[-neg_i].agreements
+    return -neg_i, _facts(checks[-neg_i].agreements)
+
+
+def _facts(findings: list[Finding]) -> list[Finding]:
+    """Matching dates and numbers can support a claim; a matching name alone cannot."""
+    return [f for f in findings if f.kind in ("date", "number")]
 
 
 def _where(hit: Hit) -> str:

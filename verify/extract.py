@@ -326,3 +326,15 @@ def extract_names(text: str) -> list[str]:
 def negation_count(text: str) -> int:
     words = re.findall(r"[a-z]+n't|[a-z]+", text.lower().replace("’", "'"))
     return sum(1 for w in words if w in NEGATION_CUES or w.endswith("n't"))
+
+
+_EXPLICIT_NEGATION = re.compile(r"\b(?:won|can|shan)[’']t\b|\s+(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+_AFFIRMED = {"won": "will", "can": "can", "shan": "shall"}
+
+
+def without_negation(text: str) -> str | None:
+    """The claim with its one explicit negation removed ("was not rejected" -> "was rejected",
+    "didn't file" -> "did file", "won't" -> "will"); None when it has no or several negations."""
+    if len(_EXPLICIT_NEGATION.findall(text)) != 1:
+        return None
+    return _EXPLICIT_NEGATION.sub(lambda m: _AFFIRMED.get(m.group()[:-2].lower().strip(), ""), text)

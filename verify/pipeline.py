@@ -21,6 +21,7 @@ from verify.config import (
 )
 from verify.decide import decide
 from verify.embed import Embedder, SentenceTransformerEmbedder
+from verify.extract import without_negation
 from verify.nli import NLIModel, load_nli
 from verify.retrieve import HybridRetriever
 from verify.schema import Claim, ClaimError, Source, Verdict
@@ -145,16 +146,34 @@ class Verifier:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
         premises = [h.passage.text for hits in hits_per_claim for h in hits]
         hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
+        # A claim with one explicit negation is also scored without it (see decide.py).
+        affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
+        for affirmative, hits in zip(affirmed_claims, hits_per_claim):
+            if affirmative is not None:
+                premises += [h.passage.text for h in hits]
+                hypotheses += [affirmative] * len(hits)
         probs = self.nli.score(premises, hypotheses)
         verdicts, offset = [], 0
-        for claim, hits in zip(claims, hits_per_claim):
+        extra = sum(len(h) for h in hits_per_claim)
+        for claim, hits, affirmative in zip(claims, hits_per_claim, affirmed_claims):
             rows = probs[offset : offset + len(hits)]
             offset += len(hits)
+            affirmed = None
+            if affirmative is not None:
+                affirmed = probs[extra : extra + len(hits)]
+                extra += len(hits)
             checks = (
                 [check(claim.claim, h.passage.text, _date(h.passage.published)) for h in hits] if self.checks else None
             )
             verdict = decide(
-                claim, hits, rows, checks, self.support_threshold, self.contradict_threshold, self.max_evidence
+                claim,
+                hits,
+                rows,
+                checks,
+                affirmed,
+                self.support_threshold,
+                self.contradict_threshold,
+                self.max_evidence,
             )
             verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
             verdicts.append(verdict)
