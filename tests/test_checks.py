@@ -110,3 +110,8 @@ def test_overlap_and_aligned_sentence() -> None:
     result = check("The appeal was rejected June 14.", APPEAL, PUB)
     assert result.overlap == 1.0 and result.sentence.endswith("rejected on June 14.")
     assert result.agreements and not result.conflicts
+
+
+def test_short_claims_sharing_only_the_topic_are_not_negation_conflicts() -> None:
+    passage = "The Telegram messaging service will not consider requests to provide users' phone numbers."
+    assert reasons("Telegram has 200 million users.", passage) == []

@@ -29,6 +29,7 @@ SAME_EVENT = {"date": 0.34, "number": 0.34, "name": 0.5, "negation": 0.6}
 # Negation is compared clause by clause: the claim clause (its attribution, "Durov said that",
 # removed) and the source clause must share this much, or they are different statements.
 SAME_CLAUSE = 0.6
+MIN_SHARED_IN_CLAUSE = 3  # "Telegram has 200 million users" shares two words with any Telegram sentence
 ATTRIBUTION = re.compile(
     r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
     r"\s+(?:that\s+)?",
@@ -213,7 +214,7 @@ def _compare_negation(claim: str, sentence: str, overlap: float) -> list[Finding
     for claim_clause in _clauses(ATTRIBUTION.sub("", claim)):
         words = content_stems(claim_clause)
         shared, clause = max(((len(words & content_stems(c)), c) for c in source_clauses), key=lambda t: t[0])
-        if shared < 2 or shared / len(words) < SAME_CLAUSE:
+        if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         if claim_negated != source_negated:
