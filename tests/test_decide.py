@@ -42,7 +42,7 @@ CLAIM = Claim(id="c1", claim="The appeal was rejected June 14.", desk="politics"
 )
 def test_decision_table(rows: list[list[float]], label: Label, decisive: int, confidence: float) -> None:
     hits = [hit(i) for i in range(len(rows))]
-    verdict = decide(CLAIM, hits, np.array(rows, dtype=np.float32))
+    verdict = decide(CLAIM, hits, np.array(rows, dtype=np.float32), support_threshold=0.5, contradict_threshold=0.5)
     assert verdict.label is label
     assert verdict.confidence == pytest.approx(confidence, abs=1e-4)
     assert verdict.evidence[0].source_id == f"src-{decisive}"
@@ -84,3 +84,34 @@ def test_same_source_passages_do_not_count_as_a_dispute() -> None:
     hits = [hit(1), hit(1)]
     verdict = decide(CLAIM, hits, np.array([[0.1, 0.1, 0.8], [0.7, 0.2, 0.1]]))
     assert verdict.label is Label.CONTRADICTED and not verdict.disputed
+
+
+def test_default_threshold_wants_a_confident_contradiction() -> None:
+    probs = np.array([[0.1, 0.3, 0.6]])
+    assert decide(CLAIM, [hit(1)], probs).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], np.array([[0.05, 0.1, 0.85]])).label is Label.CONTRADICTED
+
+
+def test_fact_conflict_decides_unless_another_passage_agrees() -> None:
+    from verify.checks import CheckResult, Finding
+
+    clash = CheckResult(0.9, "rejected on June 14.", [Finding("date", False, "June 15", "2018-06-14")])
+    agree = CheckResult(0.8, "rejected on June 15.", [Finding("date", True, "June 15", "2018-06-15")])
+    probs = np.array([[0.8, 0.1, 0.1], [0.7, 0.2, 0.1]])
+    verdict = decide(CLAIM, [hit(1), hit(2)], probs, [clash, CheckResult(0.2, "x")])
+    assert verdict.label is Label.CONTRADICTED and verdict.reason.startswith("date differs: claim June 15")
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, agree]).label is Label.SUPPORTED
+
+
+def test_negation_probe() -> None:
+    from verify.checks import CheckResult
+
+    negated = Claim(id="n", claim="The appeal was not rejected.")
+    probs = np.array([[0.3, 0.4, 0.3]])
+    affirmed = np.array([[0.9, 0.05, 0.05]])
+    plain = CheckResult(0.9, "The appeal was rejected on June 14.")
+    verdict = decide(negated, [hit(1)], probs, [plain], affirmed)
+    assert verdict.label is Label.CONTRADICTED and verdict.reason.startswith("negation differs")
+    # When the source sentence is itself negated the model's reading of "not" is not trusted.
+    also_negated = CheckResult(0.9, "The appeal was not rejected on June 14.")
+    assert decide(negated, [hit(1)], probs, [also_negated], affirmed).label is Label.UNKNOWN

@@ -122,7 +122,9 @@ def test_source_lifecycle(server: str) -> None:
 
 def test_concurrent_requests_while_a_source_is_added(server: str) -> None:
     def verify(i: int) -> httpx.Response:
-        return httpx.post(f"{server}/verify", json={"claim": f"The appeal was rejected June 14. ({i})"}, timeout=120)
+        return httpx.post(
+            f"{server}/verify", json={"id": str(i), "claim": "The appeal was rejected June 14."}, timeout=120
+        )
 
     def add() -> httpx.Response:
         return httpx.post(f"{server}/sources", json={"id": "riverton-bridge", "text": RIVERTON}, timeout=120)

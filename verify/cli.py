@@ -167,7 +167,7 @@ def check(
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
     done = done_records(output) if resume and output is not None else []
-    tally = Tally(len(done))
+    tally = Tally(done)
     started = time.time()
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k)
@@ -191,11 +191,15 @@ def check(
 class Tally:
     """Counts verdicts by label as they stream past; shows progress on a terminal."""
 
-    def __init__(self, already_done: int) -> None:
+    def __init__(self, done: list[tuple[str | None, int | None, str | None]]) -> None:
+        """`done`: the records a resumed run keeps, counted in the summary too."""
         self.labels: dict[str, int] = {}
-        self.failed = 0
+        for _, _, label in done:
+            if label:
+                self.labels[label] = self.labels.get(label, 0) + 1
+        self.failed = sum(1 for _, _, label in done if label is None)
         self.new = 0
-        self.already_done = already_done
+        self.already_done = len(done)
         self.progress = sys.stderr.isatty()
 
     @property
@@ -209,7 +213,7 @@ class Tally:
             self.new += 1
             if isinstance(record, ClaimError):
                 self.failed += 1
-                typer.echo(f"\rwarning: {record.error}", err=True)
+                typer.echo(("\r" if self.progress else "") + f"warning: {record.error}", err=True)
             else:
                 self.labels[record.label.value] = self.labels.get(record.label.value, 0) + 1
             if self.progress:

@@ -19,8 +19,8 @@ class ResumeError(ValueError):
     pass
 
 
-def done_records(output: Path) -> list[tuple[str | None, int | None]]:
-    """(id, error line) of each complete record in the output; a torn last line is cut off."""
+def done_records(output: Path) -> list[tuple[str | None, int | None, str | None]]:
+    """(id, error line, label) of each complete record in the output; a torn last line is cut off."""
     if not output.is_file():
         return []
     data = output.read_bytes()
@@ -35,15 +35,16 @@ def done_records(output: Path) -> list[tuple[str | None, int | None]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ResumeError(f"{output}:{number} is not a verdict record; cannot resume from it") from exc
-        records.append((row.get("id"), row.get("line") if "error" in row else None))
+        is_error = "error" in row
+        records.append((row.get("id"), row.get("line") if is_error else None, None if is_error else row.get("label")))
     return records
 
 
 def skip_done(
-    items: Iterable[Claim | ClaimError], done: list[tuple[str | None, int | None]]
+    items: Iterable[Claim | ClaimError], done: list[tuple[str | None, int | None, str | None]]
 ) -> Iterator[Claim | ClaimError]:
     iterator = iter(items)
-    for position, (done_id, done_line) in enumerate(done, start=1):
+    for position, (done_id, done_line, _) in enumerate(done, start=1):
         item = next(iterator, None)
         if item is None:
             raise ResumeError(f"the output holds {len(done)} records but the claims file only {position - 1}")
