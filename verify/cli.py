@@ -168,9 +168,9 @@ def check(
         fail("--resume needs -o FILE and the jsonl format")
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
-    started = time.time()
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k)
+        started = time.time()
         source = claim_lines(claims)
         mode = "a" if done else "w"
         with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
