@@ -23,6 +23,10 @@ class Benchmark:
     name: str
     sources: list[Source]
     claims: list[Claim]
+    corpus: str = ""  # index name; sets over the same corpus share one index
+
+    def __post_init__(self) -> None:
+        self.corpus = self.corpus or self.name
 
 
 def _jsonl(path: Path) -> Iterator[dict]:
@@ -99,7 +103,8 @@ def check_covid(split: str = "dev") -> Benchmark:
         claims.append(
             Claim(id=row["id"], claim=row["claim"], label=label, gold_text=gold, gold_sources=[row["cord_id"]])
         )
-    return Benchmark("check-covid" if split == "dev" else f"check-covid-{split}", sources, claims)
+    name = "check-covid" if split == "dev" else f"check-covid-{split}"
+    return Benchmark(name, sources, claims, corpus="check-covid")
 
 
 def fm2() -> Benchmark:

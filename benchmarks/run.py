@@ -63,7 +63,7 @@ def evidence_recall(verdicts: list[Verdict]) -> float | None:
 
 def open_index(bench: Benchmark, top_k: int, model: str) -> Verifier:
     verifier = Verifier(
-        REPO / "index" / f"bench-{bench.name}", nli_model=model, top_k=top_k, max_evidence=top_k, seeds_dir=None
+        REPO / "index" / f"bench-{bench.corpus}", nli_model=model, top_k=top_k, max_evidence=top_k, seeds_dir=None
     )
     started = time.time()
     report = verifier.store.add(bench.sources)
