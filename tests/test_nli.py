@@ -115,3 +115,9 @@ def test_missing_cross_encoder_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_load_nli_picks_the_bundled_model() -> None:
     assert isinstance(load_nli("bundled"), BundledNLI)
+
+
+def test_a_claim_longer_than_the_model_window_is_truncated_not_an_error(nli: BundledNLI) -> None:
+    long_claim = "The appeal was rejected on June 14 after a long hearing. " * 30  # ~1,700 characters
+    probs = nli.score([PREMISE, PREMISE], [long_claim, "The appeal was rejected on June 14."])
+    assert probs.shape == (2, 3) and np.isfinite(probs).all()

@@ -68,7 +68,7 @@ class TransformersNLI:
                 batch = self.tokenizer(
                     [premises[i] for i in idx],
                     [hypotheses[i] for i in idx],
-                    truncation="only_first",
+                    truncation="longest_first",
                     max_length=MAX_TOKENS,
                     padding=True,
                     return_tensors="pt",
