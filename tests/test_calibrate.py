@@ -25,3 +25,10 @@ def test_calibrator_round_trip_and_identity(tmp_path: Path) -> None:
     loaded = Calibrator.load(path)
     assert loaded.curves == calibrator.curves and loaded.source == "test"
     assert Calibrator.load(tmp_path / "missing.json").curves == {}
+
+
+def test_no_block_rests_on_a_handful_of_verdicts() -> None:
+    xs = [i / 100 for i in range(100)]
+    ys = [0.0] * 97 + [1.0] * 3  # three lucky verdicts at the very top
+    knots = fit_isotonic(xs, ys, min_bin=20)
+    assert apply_curve(knots, 0.99) < 0.2

@@ -17,7 +17,7 @@ from verify.bundled import BUNDLED_DIR
 CALIBRATION_FILE = "calibration.json"
 
 
-def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 5) -> list[tuple[float, float]]:
+def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 20) -> list[tuple[float, float]]:
     """Knots of the non-decreasing step function of x that best fits the 0/1 outcomes ys."""
     points = sorted(zip(xs, ys))
     blocks: list[list[float]] = []  # [sum_y, count, min_x, max_x]
@@ -31,6 +31,11 @@ def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 5) -> 
             blocks[-1][0] += last[0]
             blocks[-1][1] += last[1]
             blocks[-1][3] = last[3]
+    while len(blocks) > 1 and blocks[-1][1] < min_bin:  # nor may the top block be a handful
+        last = blocks.pop()
+        blocks[-1][0] += last[0]
+        blocks[-1][1] += last[1]
+        blocks[-1][3] = last[3]
     knots = []
     for total, count, lo, hi in blocks:
         knots.append(((lo + hi) / 2, total / count))
