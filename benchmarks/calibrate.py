@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import CALIBRATION_LOADERS  # noqa: E402
 from run import open_index  # noqa: E402
 
-from verify.calibrate import Calibrator, fit_isotonic  # noqa: E402
+from verify.calibrate import SHIPPED, Calibrator, fit_isotonic  # noqa: E402
 from verify.evaluate import gold_label  # noqa: E402
 from verify.schema import Label  # noqa: E402
 
@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sets", default="check-covid-train")
     parser.add_argument("--top-k", type=int, default=5)
     parser.add_argument("--limit", type=int, help="claims per set")
+    parser.add_argument("--out", type=Path, default=SHIPPED["check-covid"], help="where to write the curves")
     args = parser.parse_args(argv)
 
     outcomes: dict[str, tuple[list[float], list[float]]] = {}
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     for label, knots in curves.items():
         n = len(outcomes[label][0])
         print(f"{label}: {n} verdicts, {sum(outcomes[label][1]) / n:.3f} correct, {len(knots)} knots")
-    Calibrator(curves).save(fitted_on=f"{args.sets} (top-k {args.top_k})")
+    Calibrator(curves).save(args.out, fitted_on=f"{args.sets} (top-k {args.top_k})")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import LOADERS, REPO, Benchmark  # noqa: E402
 from perturb import PERTURBATIONS  # noqa: E402
 
+from verify.calibrate import Calibrator  # noqa: E402
 from verify.evaluate import LABEL_ORDER, gold_label, score  # noqa: E402
 from verify.pipeline import Verifier  # noqa: E402
 from verify.schema import Claim, Label, Verdict  # noqa: E402
@@ -61,9 +62,14 @@ def evidence_recall(verdicts: list[Verdict]) -> float | None:
     return hits / checked if checked else None
 
 
-def open_index(bench: Benchmark, top_k: int, model: str) -> Verifier:
+def open_index(bench: Benchmark, top_k: int, model: str, calibration: str | None = None) -> Verifier:
     verifier = Verifier(
-        REPO / "index" / f"bench-{bench.corpus}", nli_model=model, top_k=top_k, max_evidence=top_k, seeds_dir=None
+        REPO / "index" / f"bench-{bench.corpus}",
+        nli_model=model,
+        top_k=top_k,
+        max_evidence=top_k,
+        seeds_dir=None,
+        calibrator=Calibrator.load(Path(calibration)) if calibration else None,
     )
     started = time.time()
     report = verifier.store.add(bench.sources)
@@ -76,8 +82,10 @@ def open_index(bench: Benchmark, top_k: int, model: str) -> Verifier:
     return verifier
 
 
-def run_set(bench: Benchmark, top_k: int, model: str, limit: int | None) -> tuple[dict[str, Any], Verifier]:
-    verifier = open_index(bench, top_k, model)
+def run_set(
+    bench: Benchmark, top_k: int, model: str, limit: int | None, calibration: str | None = None
+) -> tuple[dict[str, Any], Verifier]:
+    verifier = open_index(bench, top_k, model, calibration)
     claims = bench.claims[:limit] if limit else bench.claims
     verifier.verify(claims[0])  # load the models before timing
     started = time.time()
@@ -132,10 +140,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top-k", type=int, default=5)
     parser.add_argument("--model", default="bundled", help="NLI model: bundled or a CrossEncoder name/path")
     parser.add_argument("--limit", type=int, help="verify at most this many claims per set")
+    parser.add_argument("--calibration", help="calibration curves (a file, or 'check-covid'); default: raw")
     parser.add_argument("--json", type=Path, help="also write all figures here")
     args = parser.parse_args(argv)
 
-    results: dict[str, Any] = {"top_k": args.top_k, "model": args.model, "sets": {}}
+    results: dict[str, Any] = {"top_k": args.top_k, "model": args.model, "calibration": args.calibration, "sets": {}}
     columns = [
         "claims",
         "accuracy",
@@ -149,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     for name in args.sets.split(","):
         print(f"{name}: loading", file=sys.stderr)
-        figures, verifier = run_set(LOADERS[name](), args.top_k, args.model, args.limit)
+        figures, verifier = run_set(LOADERS[name](), args.top_k, args.model, args.limit, args.calibration)
         results["sets"][name] = figures
         if name == "seed_dev":
             results["perturbation"] = perturbation_suite(verifier)

@@ -24,7 +24,9 @@ def test_calibrator_round_trip_and_identity(tmp_path: Path) -> None:
     calibrator.save(path, fitted_on="test")
     loaded = Calibrator.load(path)
     assert loaded.curves == calibrator.curves and loaded.source == "test"
-    assert Calibrator.load(tmp_path / "missing.json").curves == {}
+    with pytest.raises(FileNotFoundError):
+        Calibrator.load(tmp_path / "missing.json")
+    assert set(Calibrator.load(Path("check-covid")).curves) == {"supported", "contradicted", "unknown"}
 
 
 def test_no_block_rests_on_a_handful_of_verdicts() -> None:

@@ -241,3 +241,12 @@ def test_resume_refuses_a_different_input(tmp_path: Path) -> None:
     result = run(str(other), "-o", str(out), "--resume")
     assert result.exit_code == 2 and "does not match" in result.stderr
     assert run(str(EXAMPLE), "--resume").exit_code == 2  # needs -o
+
+
+def test_calibration_option() -> None:
+    raw = verdicts(run(str(EXAMPLE)).stdout)
+    calibrated = verdicts(run(str(EXAMPLE), "--calibration", "check-covid").stdout)
+    assert [v["label"] for v in raw.values()] == [v["label"] for v in calibrated.values()]
+    assert any(raw[k]["confidence"] != calibrated[k]["confidence"] for k in raw)
+    missing = run(str(EXAMPLE), "--calibration", "no-such-file.json")
+    assert missing.exit_code == 2 and "no calibration file" in missing.stderr

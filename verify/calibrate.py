@@ -1,8 +1,10 @@
 """Confidence calibration: map a raw verdict confidence to the probability that the verdict is right.
 
 One monotone (isotonic) curve per predicted label, fitted on labelled dev data with
-pool-adjacent-violators and stored beside the bundled model as `calibration.json`. A curve is a
-list of (raw, calibrated) knots; values between knots are interpolated linearly.
+pool-adjacent-violators (benchmarks/calibrate.py) and stored as JSON, e.g. the shipped
+verify/models/nli-minilm-l6/calibration-check-covid.json. A curve is a list of (raw, calibrated)
+knots; values between knots are interpolated linearly. Calibration is domain-specific: apply a
+file fitted on claims like yours (`verify --calibration FILE`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from verify.bundled import BUNDLED_DIR
 
-CALIBRATION_FILE = "calibration.json"
+SHIPPED = {"check-covid": BUNDLED_DIR / "calibration-check-covid.json"}
 
 
 def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 20) -> list[tuple[float, float]]:
@@ -67,13 +69,15 @@ class Calibrator:
         return round(apply_curve(curve, confidence), 4) if curve else confidence
 
     @classmethod
-    def load(cls, path: Path = BUNDLED_DIR / CALIBRATION_FILE) -> Calibrator:
+    def load(cls, path: Path) -> Calibrator:
+        """Curves from a file, or from a shipped set by name ("check-covid")."""
+        path = SHIPPED.get(str(path), Path(path))
         if not path.is_file():
-            return cls()
+            raise FileNotFoundError(f"no calibration file {path} (shipped: {', '.join(SHIPPED)})")
         data = json.loads(path.read_text(encoding="utf-8"))
         curves = {label: [(float(a), float(b)) for a, b in knots] for label, knots in data["curves"].items()}
         return cls(curves, data.get("fitted_on", ""))
 
-    def save(self, path: Path = BUNDLED_DIR / CALIBRATION_FILE, fitted_on: str = "") -> None:
+    def save(self, path: Path, fitted_on: str = "") -> None:
         data = {"fitted_on": fitted_on, "curves": {k: [list(p) for p in v] for k, v in self.curves.items()}}
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -59,6 +59,14 @@ ModelOpt = Annotated[
     str, typer.Option("--model", envvar=ENV_NLI_MODEL, help="NLI model: 'bundled' or a CrossEncoder name/path")
 ]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]
+CalibrationOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--calibration",
+        envvar="VERIFY_CALIBRATION",
+        help="confidence calibration: a curves file, or 'check-covid' (fitted on scientific claims) [default: none]",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -95,11 +103,25 @@ def library_errors() -> Iterator[None]:
 
 
 def open_verifier(
-    index: Path | None, embed_model: str, model: str = "bundled", top_k: int = TOP_K, check_embedder: bool = True
+    index: Path | None,
+    embed_model: str,
+    model: str = "bundled",
+    top_k: int = TOP_K,
+    check_embedder: bool = True,
+    calibration: str | None = None,
 ) -> Verifier:
+    from verify.calibrate import Calibrator
     from verify.pipeline import Verifier
 
-    verifier = Verifier(index, embed_model=embed_model, nli_model=model, top_k=top_k, check_embedder=check_embedder)
+    calibrator = Calibrator.load(Path(calibration)) if calibration else None
+    verifier = Verifier(
+        index,
+        embed_model=embed_model,
+        nli_model=model,
+        top_k=top_k,
+        check_embedder=check_embedder,
+        calibrator=calibrator,
+    )
     if verifier.seed_report is not None:
         report_change(verifier.seed_report, f"seeded {verifier.index_dir} from {verifier.seeds_dir}", err=True)
     return verifier
@@ -141,6 +163,7 @@ def check(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    calibration: CalibrationOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
     ] = "jsonl",
@@ -169,7 +192,7 @@ def check(
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
     with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k)
+        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
         started = time.time()
         source = claim_lines(claims)
         mode = "a" if done else "w"
@@ -246,6 +269,7 @@ def evaluate(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    calibration: CalibrationOpt = None,
 ) -> None:
     """Verify labelled claims and print accuracy, macro-F1, a confusion matrix and evidence hit rate.
 
@@ -256,7 +280,7 @@ def evaluate(
     from verify.pipeline import verify_items
 
     with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k)
+        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
         source = claim_lines(labelled)
         records = []
         with source:
@@ -321,6 +345,7 @@ def serve(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    calibration: CalibrationOpt = None,
 ) -> None:
     """Serve the index over HTTP: POST /verify, POST /sources, GET /sources, DELETE /sources/{id}, GET /health.
 
@@ -331,7 +356,7 @@ def serve(
     from verify.server import serve as run_server
 
     with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k)
+        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
     run_server(verifier, host, port)
 
 
