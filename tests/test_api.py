@@ -21,3 +21,18 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.label is Label.SUPPORTED
     assert "Moscow City Court" in verdict.evidence[0].text
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
+
+
+def test_readme_python_example(tmp_path) -> None:
+    """The README's Python API example, step by step, on a fresh index."""
+    from conftest import DATA
+
+    v = Verifier(tmp_path / "index" / "newsroom")
+    report = v.add_sources([DATA])
+    assert report.added == ["riverton-bridge"]
+    verdict = v.verify("Construction of the new bridge is expected to take 18 months.")
+    assert verdict.label is Label.SUPPORTED and "number matches: claim 18 months" in verdict.reason
+    top = verdict.evidence[0]
+    assert top.source_id == "riverton-bridge" and "18 months" in top.text
+    assert (DATA / "riverton_bridge.txt").read_text(encoding="utf-8").strip("\n")[top.start : top.end] == top.text
+    assert [s.id for s in v.list_sources()] == ["riverton-bridge"]
