@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -84,3 +85,20 @@ def test_tiny_training_run_writes_a_loadable_measured_bundle(tmp_path: Path) -> 
     model, tokenizer, card = load_bundle(tmp_path / "bundle")
     assert card["train_pairs"] == 64 and model.config.id2label == dict(enumerate(LABELS))
     assert (tmp_path / "bundle" / "delta.safetensors").stat().st_size < 25 * 1024 * 1024
+
+
+BENCH_DIR = REPO.parent / "shared" / "bench"
+
+
+@pytest.mark.skipif(not BENCH_DIR.is_dir(), reason=f"benchmark data not at {BENCH_DIR}")
+def test_bench_pairs_use_training_splits_only() -> None:
+    from verify.train.bench_pairs import bench_pairs
+
+    pairs = bench_pairs(BENCH_DIR)
+    assert {p.dataset for p in pairs} == {"check_covid_train", "fm2_dev"}
+    assert {p.label for p in pairs} == {"entailment", "neutral", "contradiction", "not_entailment"}
+    dev_claims = {
+        json.loads(line)["claim"]
+        for line in (BENCH_DIR / "check-covid" / "dev" / "covidCheck_dev_composed+extracted.json").open()
+    }
+    assert not dev_claims & {p.hypothesis for p in pairs}

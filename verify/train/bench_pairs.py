@@ -1,0 +1,59 @@
+"""Claim/evidence pairs from the training splits of the shared benchmark sets.
+
+Only splits that are not evaluated: Check-COVID train and FM2 dev (FM2 is not one of the sets
+benchmarks/run.py reports). Gold evidence gives entailment or contradiction; the sentences a
+not-enough-info claim points to, and non-evidence sentences of the same document, give neutral:
+exactly the "related but not deciding" passages retrieval returns.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from verify.train.data import Pair
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def check_covid_train(bench_dir: Path, rng: random.Random) -> list[Pair]:
+    folder = bench_dir / "check-covid"
+    corpus = {d["cord_id"]: d["abstract"] for d in _jsonl(folder / "corpus.json")}
+    label = {"SUPPORT": "entailment", "REFUTE": "contradiction", "NOTENOUGHINFO": "neutral"}
+    pairs = []
+    for row in _jsonl(folder / "train" / "covidCheck_train_composed+extracted.json"):
+        abstract = corpus[row["cord_id"]]
+        used = sorted({e["sent_index"] for e in row["evidence_set"]})
+        if used:
+            premise = " ".join(abstract[i] for i in used)
+            pairs.append(Pair(premise, row["claim"], label[row["label"]], "check_covid_train"))
+        others = [s for i, s in enumerate(abstract) if i not in used]
+        if others:
+            pairs.append(Pair(rng.choice(others), row["claim"], "neutral", "check_covid_train"))
+    return pairs
+
+
+def fm2_dev(bench_dir: Path, rng: random.Random) -> list[Pair]:
+    label = {"SUPPORTS": "entailment", "REFUTES": "contradiction"}
+    pairs = []
+    for row in _jsonl(bench_dir / "fm2" / "dev.jsonl"):
+        gold = [e["text"] for e in row["gold_evidence"]]
+        pairs.append(Pair(" ".join(gold), row["text"], label[row["label"]], "fm2_dev"))
+        others = [e["text"] for e in row["retrieved_evidence"] if e["text"] not in gold]
+        if others:
+            # Another sentence of the same page: usually topical, not deciding; a 2-way label
+            # keeps an occasional deciding one from being taught as neutral.
+            pairs.append(Pair(rng.choice(others), row["text"], "not_entailment", "fm2_dev"))
+    return pairs
+
+
+def bench_pairs(bench_dir: Path, seed: int = 0) -> list[Pair]:
+    rng = random.Random(seed)
+    return check_covid_train(bench_dir, rng) + fm2_dev(bench_dir, rng)
