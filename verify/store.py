@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,8 +270,8 @@ class IndexStore:
         return report
 
     def _write(self, sources: list[Source], kind: str, prune: bool) -> ChangeReport:
-        seen: set[str] = set()
-        dupes = {s.id for s in sources if s.id in seen or seen.add(s.id)}  # type: ignore[func-returns-value]
+        counts = Counter(s.id for s in sources)
+        dupes = {i for i, n in counts.items() if n > 1}
         if dupes:
             raise IndexStoreError(f"two sources share the id {', '.join(sorted(dupes))}: give them distinct ids")
         report = ChangeReport()
@@ -286,7 +287,7 @@ class IndexStore:
                     (report.replaced if old else report.added).append(source.id)
                     changed.append(source)
             if prune:
-                report.removed = [i for i, k in kinds.items() if k == kind and i not in seen]
+                report.removed = [i for i, k in kinds.items() if k == kind and i not in counts]
             self._delete(conn, vectors, report.replaced + report.removed)
             for source in changed:
                 report.passages_embedded += self._insert(conn, vectors, source, kind)
