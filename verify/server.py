@@ -22,7 +22,7 @@ from verify.config import MAX_CLAIM_CHARS
 from verify.pipeline import Verifier
 from verify.schema import Claim, Verdict
 from verify.sources import SourceError, make_source
-from verify.store import IndexStoreError
+from verify.store import IndexStoreError, SourceInfo
 
 MAX_BODY_BYTES = 2_000_000
 MAX_BATCH = 256
@@ -84,15 +84,6 @@ class ChangeOut(BaseModel):
     passages_embedded: int
 
 
-class SourceOut(BaseModel):
-    id: str
-    title: str | None
-    published: str | None
-    kind: str
-    origin: str | None
-    passages: int
-
-
 class Health(BaseModel):
     status: str
     index: str
@@ -139,13 +130,10 @@ def create_app(verifier: Verifier) -> FastAPI:
             report = verifier.add(make_source(source.text, meta, default_id, origin="api"))
         return ChangeOut(**report.__dict__)
 
-    @app.get("/sources", response_model=list[SourceOut])
-    def list_sources() -> list[SourceOut]:
+    @app.get("/sources", response_model=list[SourceInfo])
+    def list_sources() -> list[SourceInfo]:
         with lock:
-            return [
-                SourceOut(**{k: v for k, v in s.__dict__.items() if k != "content_hash"})
-                for s in verifier.list_sources()
-            ]
+            return verifier.list_sources()
 
     @app.delete("/sources/{source_id}", response_model=ChangeOut)
     def remove_source(source_id: str) -> ChangeOut:
