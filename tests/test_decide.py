@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
@@ -18,7 +20,7 @@ def hit(n: int) -> Hit:
         text=f"passage {n}",
         title=f"Title {n}",
         url=f"https://x.org/{n}",
-        published="2018-08-28",
+        published=dt.date(2018, 8, 28),
     )
     return Hit(passage=passage, fused=1.0 / (60 + n), dense=0.5, bm25=None)
 

@@ -13,7 +13,6 @@ Order of precedence:
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from verify.checks import CheckResult, Finding
@@ -202,7 +201,7 @@ def _evidence(hit: Hit, row: np.ndarray) -> Evidence:
         source_id=p.source_id,
         title=p.title,
         url=p.url,
-        published=dt.date.fromisoformat(p.published) if p.published else None,
+        published=p.published,
         start=p.start,
         end=p.end,
         text=p.text,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -160,9 +159,7 @@ class Verifier:
             if affirmative is not None:
                 affirmed = probs[extra : extra + len(hits)]
                 extra += len(hits)
-            checks = (
-                [check(claim.claim, h.passage.text, _date(h.passage.published)) for h in hits] if self.checks else None
-            )
+            checks = [check(claim.claim, h.passage.text, h.passage.published) for h in hits] if self.checks else None
             verdict = decide(
                 claim,
                 hits,
@@ -176,10 +173,6 @@ class Verifier:
             verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
             verdicts.append(verdict)
         return verdicts
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def verify_items(

@@ -100,7 +100,7 @@ class StoredPassage:
     text: str
     title: str | None
     url: str | None
-    published: str | None
+    published: dt.date | None
 
 
 class IndexStore:
@@ -213,7 +213,11 @@ class IndexStore:
             f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
             ids,
         )
-        return {row[0]: StoredPassage(*row) for row in rows}
+        found = {}
+        for pid, source_id, start, end, text, title, url, published in rows:
+            date = dt.date.fromisoformat(published) if published else None
+            found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date)
+        return found
 
     def dense_search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
         """Per query row: (passage id, cosine similarity), best first."""
