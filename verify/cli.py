@@ -312,7 +312,7 @@ def extract(
     Example: verify extract draft.txt | verify -
     """
     from verify.draft import check_worthy
-    from verify.sources import html_to_text, markdown_to_text
+    from verify.sources import plain_text
 
     try:
         raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
@@ -321,8 +321,7 @@ def extract(
         fail(f"cannot read {article}: {exc.strerror}")
     except UnicodeDecodeError as exc:
         fail(f"{article} is not UTF-8 text (byte {exc.start})")
-    suffix = Path(article).suffix.lower()
-    text = html_to_text(text)[0] if suffix in (".html", ".htm") else markdown_to_text(text) if suffix == ".md" else text
+    text = plain_text(text, Path(article).suffix)[0]
     stem = "draft" if article == "-" else Path(article).stem
     count = 0
     with open(output, "w", encoding="utf-8") if output else _stdout() as out:

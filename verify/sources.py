@@ -55,16 +55,19 @@ def read_file(path: Path) -> list[Source]:
     raw = _read_text(path)
     if path.suffix.lower() == ".jsonl":
         return list(_read_jsonl(path, raw))
-    meta = _read_sidecar(path)
-    suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
-        text, html_meta = html_to_text(raw)
-        meta = {**html_meta, **meta}
-    elif suffix == ".md":
-        text = markdown_to_text(raw)
-    else:
-        text = raw
+    text, markup_meta = plain_text(raw, path.suffix)
+    meta = {**markup_meta, **_read_sidecar(path)}
     return [make_source(text, meta, default_id=slugify(path.stem), origin=str(path))]
+
+
+def plain_text(raw: str, suffix: str) -> tuple[str, dict[str, str]]:
+    """The readable text of a .txt/.md/.html document, and any metadata its markup carries."""
+    suffix = suffix.lower()
+    if suffix in (".html", ".htm"):
+        return html_to_text(raw)
+    if suffix == ".md":
+        return markdown_to_text(raw), {}
+    return raw, {}
 
 
 def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | None) -> Source:
