@@ -115,3 +115,9 @@ def test_overlap_and_aligned_sentence() -> None:
 def test_short_claims_sharing_only_the_topic_are_not_negation_conflicts() -> None:
     passage = "The Telegram messaging service will not consider requests to provide users' phone numbers."
     assert reasons("Telegram has 200 million users.", passage) == []
+
+
+def test_a_year_cannot_be_checked_against_a_month_of_unknown_year() -> None:
+    # Without a publication date "March" has no year: neither a match nor a clash with 2017.
+    findings = check("The service had 250 million users in 2017.", USERS, None).findings
+    assert not [f for f in findings if f.kind == "date"]

@@ -26,6 +26,8 @@ AUG_28_2018 = dt.date(2018, 8, 28)
         ("On May 11, it was filed. A week later it was heard.", AUG_28_2018, ["2018-05-11", "2018-05-18"]),
         ("May I ask? They met in May.", None, ["May"]),
         ("Sales rose by 2,018 units.", None, []),
+        ("Marie, Janet and Augustine met Marshall in Decatur.", None, []),  # names, not "Mar"/"Jan"/"Aug"
+        ("Marie Curie won in 1911.", None, ["1911"]),
     ],
 )
 def test_dates(text: str, reference: dt.date | None, expected: list[str]) -> None:

@@ -105,7 +105,7 @@ def dates_compatible(claim: DateMention, source: DateMention) -> bool | None:
         return False
     if claim.month and source.month and claim.month != source.month:
         return False
-    if (claim.month and not source.month) or (claim.year and not source.year and not source.month):
+    if (claim.month and not source.month) or (claim.year and not source.year):
         return None
     claim_days, source_days = claim.day_range(), source.day_range()
     if claim_days and source_days:
