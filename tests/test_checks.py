@@ -121,3 +121,15 @@ def test_a_year_cannot_be_checked_against_a_month_of_unknown_year() -> None:
     # Without a publication date "March" has no year: neither a match nor a clash with 2017.
     findings = check("The service had 250 million users in 2017.", USERS, None).findings
     assert not [f for f in findings if f.kind == "date"]
+
+
+def test_a_wire_dateline_date_is_not_an_event_date() -> None:
+    passage = (
+        "Durov says the agencies want all messages\n"
+        "MOSCOW, August 28. /TASS/. The service will not consider the requests, founder Pavel Durov said."
+    )
+    assert reasons("Pavel Durov and his brother founded the service in 2013.", passage) == []
+    assert reasons("The service said on August 29 it will not consider the requests.", passage) == []
+    assert reasons("Durov said on August 28 that the service will not consider the requests.", passage) == [
+        "date matches: claim August 28, source 2018-08-28"
+    ]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from verify.chunk import split_sentences
+from verify.chunk import dateline_spans, split_sentences
 from verify.extract import (
     MONTHS,
     DateMention,
@@ -88,10 +88,13 @@ def check(claim: str, passage: str, published: dt.date | None = None) -> CheckRe
     spans = split_sentences(passage) or [(0, len(passage))]
     scored = [(len(claim_words & content_stems(passage[s:e])) / max(len(claim_words), 1), s, e) for s, e in spans]
     overlap, start, end = max(scored, key=lambda t: (t[0], -t[1]))
-    passage_dates = extract_dates(passage, published)
+    datelines = dateline_spans(passage)
+    all_dates = extract_dates(passage, published)
+    filed = [d for d in all_dates if any(s <= d.start < e for s, e in datelines)]
+    passage_dates = [d for d in all_dates if d not in filed]
     sentence_dates = [d for d in passage_dates if start <= d.start < end]
     findings = [
-        *_compare_dates(extract_dates(claim), sentence_dates, passage_dates, overlap),
+        *_compare_dates(extract_dates(claim), sentence_dates, passage_dates, filed, overlap),
         *_compare_numbers(claim, passage, start, end, passage_dates, overlap),
         *_compare_names(claim, passage, passage[start:end], overlap),
         *_compare_negation(claim, passage[start:end], overlap),
@@ -116,15 +119,21 @@ def dates_compatible(claim: DateMention, source: DateMention) -> bool | None:
 
 
 def _compare_dates(
-    claim_dates: list[DateMention], sentence_dates: list[DateMention], passage_dates: list[DateMention], overlap: float
+    claim_dates: list[DateMention],
+    sentence_dates: list[DateMention],
+    passage_dates: list[DateMention],
+    filed_dates: list[DateMention],
+    overlap: float,
 ) -> list[Finding]:
     """A compatible date anywhere in the passage agrees (the date may sit in the sentence before the
-    event); a conflict is reported against the aligned sentence's dates, else the passage's."""
-    if overlap < SAME_EVENT["date"] or not passage_dates:
+    event); a conflict is reported against the aligned sentence's dates, else the passage's. A
+    dateline's date can agree (a statement made that day) but never clashes: it is not an event's."""
+    if overlap < SAME_EVENT["date"] or not (passage_dates or filed_dates):
         return []
     findings = []
     for cd in claim_dates:
-        match = next((sd for sd in [*sentence_dates, *passage_dates] if dates_compatible(cd, sd)), None)
+        candidates = [*sentence_dates, *passage_dates, *filed_dates]
+        match = next((sd for sd in candidates if dates_compatible(cd, sd)), None)
         clashes = [sd for sd in sentence_dates or passage_dates if dates_compatible(cd, sd) is False]
         clash = min(clashes, key=lambda sd: _date_distance(cd, sd), default=None)
         if match is not None:

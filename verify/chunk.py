@@ -115,11 +115,17 @@ COMMON_STARTERS = frozenset(
 )
 _TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _OPENERS = "\"'\u201c\u2018([{"
-_DATELINE = re.compile(
+# A wire dateline ("MOSCOW, August 28. /TASS/."): its date is when the story was filed, not an event.
+DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})\.?\s*"
     r"(?:/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\.?)?\s*(?:[-\u2013\u2014]\s*)?"
 )
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def dateline_spans(text: str) -> list[Span]:
+    """Where datelines sit: at the start of a paragraph (a headline may come before it)."""
+    return [(m.start(), m.end()) for s, e in _paragraphs(text) if (m := DATELINE.match(text, s, e))]
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -127,7 +133,7 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for para_start, para_end in _paragraphs(text):
         start = para_start
-        dateline = _DATELINE.match(text, para_start, para_end)
+        dateline = DATELINE.match(text, para_start, para_end)
         protected_until = dateline.end() if dateline else para_start
         for match in _TERMINAL.finditer(text, para_start, para_end):
             end = match.end()

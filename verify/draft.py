@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from verify.chunk import _DATELINE, split_sentences
+from verify.chunk import DATELINE, split_sentences
 from verify.extract import extract_dates, extract_names, extract_numbers
 
 ATTRIBUTION = re.compile(
@@ -44,7 +44,7 @@ def check_worthy(text: str) -> Iterator[DraftClaim]:
     """Check-worthy sentences of a text, in order, with their offsets and why they were kept."""
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        dateline = _DATELINE.match(sentence)
+        dateline = DATELINE.match(sentence)
         if dateline and dateline.end() < len(sentence):
             start += dateline.end()
             sentence = text[start:end]
