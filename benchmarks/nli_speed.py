@@ -1,6 +1,7 @@
-"""NLI throughput and accuracy of the bundled model: fp32 against dynamic int8 inference.
+"""NLI throughput and accuracy of a bundle: fp32 against dynamic int8 inference.
 
-    python benchmarks/nli_speed.py --pairs 1000
+    python benchmarks/nli_speed.py --pairs 1000                       # the shipped model
+    python benchmarks/nli_speed.py --model verify/models/nli-mpnet-base  # another bundle folder
 
 Measures pairs/s on premise/hypothesis pairs of the held-out part of the training mix (never
 trained on), and 3-way accuracy on the same pairs, for the model as loaded and with
@@ -32,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, default=1000)
     parser.add_argument("--nli-dir", type=Path, default=NLI_DIR)
+    parser.add_argument("--model", type=Path, help="a bundle folder written by python -m verify.train")
     args = parser.parse_args()
     _, heldout = build_mix(args.nli_dir, max_pairs=0, heldout=2000)
     pairs = heldout[: args.pairs]
@@ -39,7 +41,7 @@ def main() -> None:
 
     import torch
 
-    bundled = BundledNLI()
+    bundled = BundledNLI(args.model)
     bundled._load()
     rate, acc = measure(bundled, premises, hypotheses, gold)
     print(f"fp32:         {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}  ({len(pairs)} held-out pairs)")

