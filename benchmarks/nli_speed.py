@@ -5,7 +5,7 @@
 
 Measures pairs/s on premise/hypothesis pairs of the held-out part of the training mix (never
 trained on), and 3-way accuracy on the same pairs, for the model as loaded and with
-torch.ao.quantization.quantize_dynamic applied to its Linear layers.
+dynamic int8 Linear layers (`--model bundled:int8`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import argparse
 import time
 from pathlib import Path
 
-from verify.nli import LABELS, BundledNLI, TransformersNLI
+from verify.nli import LABELS, BundledNLI
 from verify.train.data import build_mix
 
 NLI_DIR = Path(__file__).resolve().parents[2] / "shared" / "nli"
 
 
-def measure(nli: TransformersNLI, premises: list[str], hypotheses: list[str], gold: list[str]) -> tuple[float, float]:
+def measure(nli: BundledNLI, premises: list[str], hypotheses: list[str], gold: list[str]) -> tuple[float, float]:
     nli.score(premises[:32], hypotheses[:32])  # warm-up
     started = time.time()
     probs = nli.score(premises, hypotheses)
@@ -39,14 +39,9 @@ def main() -> None:
     pairs = heldout[: args.pairs]
     premises, hypotheses, gold = [p.premise for p in pairs], [p.hypothesis for p in pairs], [p.label for p in pairs]
 
-    import torch
-
-    bundled = BundledNLI(args.model)
-    bundled._load()
-    rate, acc = measure(bundled, premises, hypotheses, gold)
+    rate, acc = measure(BundledNLI(args.model), premises, hypotheses, gold)
     print(f"fp32:         {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}  ({len(pairs)} held-out pairs)")
-    quantized = torch.ao.quantization.quantize_dynamic(bundled.model, {torch.nn.Linear}, dtype=torch.qint8)
-    rate, acc = measure(TransformersNLI("bundled-int8", quantized, bundled.tokenizer), premises, hypotheses, gold)
+    rate, acc = measure(BundledNLI(args.model, int8=True), premises, hypotheses, gold)
     print(f"dynamic int8: {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}")
 
 

@@ -74,6 +74,14 @@ def test_bundled_model_reads_the_seed_example(nli: BundledNLI) -> None:
     assert nli.score([], []).shape == (0, 3)
 
 
+def test_int8_inference_is_selectable_and_agrees_with_fp32(nli: BundledNLI) -> None:
+    fast = load_nli("bundled:int8")
+    assert isinstance(fast, BundledNLI) and fast.int8 and fast.name == "bundled:int8"
+    claims = ["The appeal was rejected on June 14.", "Telegram has 200 million users."]
+    exact, approx = nli.score([PREMISE] * 2, claims), fast.score([PREMISE] * 2, claims)
+    assert (exact.argmax(axis=1) == approx.argmax(axis=1)).all() and np.abs(exact - approx).max() < 0.15
+
+
 def test_int8_packing_round_trip_is_close() -> None:
     import torch
 

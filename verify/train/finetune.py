@@ -105,10 +105,10 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     nli_dir = Path(args.nli_dir)
     train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed)
     train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
-    if args.bench_dir:
-        extra = bench_pairs(Path(args.bench_dir), args.seed)
-        if args.synthetic:
-            extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed)
+    extra = bench_pairs(Path(args.bench_dir), args.seed) if args.bench_pairs else []
+    if args.synthetic:
+        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed)
+    if extra:
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
     mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
@@ -186,6 +186,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "train_pairs": len(train_pairs),
         "init_from": args.init_from and "previous bundle (see git history of this file)",
         "skip_pairs": args.skip_pairs,
+        "bench_pairs": args.bench_pairs,
         "synthetic_pairs": args.synthetic,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
         "epochs": args.epochs,
@@ -223,8 +224,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-pairs", type=int, default=75_000)
     parser.add_argument("--skip-pairs", type=int, default=0, help="skip this many pairs of the mix first")
     parser.add_argument("--init-from", help="start from this bundle folder instead of the base model")
-    parser.add_argument("--bench-dir", help="also train on the training splits of ../shared/bench (bench_pairs.py)")
-    parser.add_argument("--synthetic", type=int, default=0, help="also train on N synthetic pairs (needs --bench-dir)")
+    parser.add_argument("--bench-dir", default="../shared/bench", help="the shared benchmark sets")
+    parser.add_argument(
+        "--bench-pairs", action="store_true", help="also train on claim/evidence pairs of their training splits"
+    )
+    parser.add_argument(
+        "--synthetic", type=int, default=0, help="also train on N synthetic pairs made from FM2 sentences"
+    )
     parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
     parser.add_argument("--mnli-pairs", type=int, default=1_500)
     parser.add_argument("--epochs", type=int, default=1)
