@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(LOADERS), help=f"comma-separated, from {', '.join(LOADERS)}")
     parser.add_argument("--top-k", type=int, default=5)
-    parser.add_argument("--model", default="bundled", help="NLI model: bundled or a CrossEncoder name/path")
+    parser.add_argument("--model", default="bundled", help="as verify --model (bundled, bundled:int8, ...)")
     parser.add_argument("--limit", type=int, help="verify at most this many claims per set")
     parser.add_argument("--calibration", help="calibration curves (a file, or 'check-covid'); default: raw")
     parser.add_argument("--json", type=Path, help="also write all figures here")

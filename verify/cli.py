@@ -56,7 +56,13 @@ IndexOpt = Annotated[
 ]
 EmbedOpt = Annotated[str, typer.Option("--embed-model", envvar=ENV_EMBED_MODEL, help="embedding model name or path")]
 ModelOpt = Annotated[
-    str, typer.Option("--model", envvar=ENV_NLI_MODEL, help="NLI model: 'bundled' or a CrossEncoder name/path")
+    str,
+    typer.Option(
+        "--model",
+        envvar=ENV_NLI_MODEL,
+        help="NLI model: 'bundled', a bundle folder from `python -m verify.train`, either with ':int8' for "
+        "faster int8 inference, or a CrossEncoder name/path",
+    ),
 ]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]
 CalibrationOpt = Annotated[
