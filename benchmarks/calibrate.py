@@ -1,10 +1,9 @@
 """Fit the confidence calibration of the bundled model on dev data and write calibration.json.
 
-    python benchmarks/calibrate.py                   # Check-COVID train (3-way)
-    python benchmarks/calibrate.py --sets check-covid-train,fm2
-Only training/dev splits are used (never the evaluation sets of benchmarks/run.py). The curves map
-the raw confidence of each predicted label to the observed share of correct verdicts. A 2-way set
-(FM2 has no `unknown` gold label) only informs the supported and contradicted curves.
+    python benchmarks/calibrate.py          # the calibration split of Check-COVID train (3-way)
+Only data the model neither trained on nor is evaluated on is used: the 30% of Check-COVID train
+that verify.train.bench_pairs holds out (never the evaluation sets of benchmarks/run.py). The curves map
+the raw confidence of each predicted label to the observed share of correct verdicts.
 """
 
 from __future__ import annotations
@@ -20,13 +19,13 @@ from run import open_index  # noqa: E402
 
 from verify.calibrate import SHIPPED, Calibrator, fit_isotonic  # noqa: E402
 from verify.evaluate import gold_label  # noqa: E402
-from verify.schema import Label  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="check-covid-train")
+    parser.add_argument("--sets", default="check-covid-calibration")
     parser.add_argument("--top-k", type=int, default=5)
+    parser.add_argument("--model", default="bundled", help="as verify --model")
     parser.add_argument("--limit", type=int, help="claims per set")
     parser.add_argument("--out", type=Path, default=SHIPPED["check-covid"], help="where to write the curves")
     args = parser.parse_args(argv)
@@ -34,14 +33,11 @@ def main(argv: list[str] | None = None) -> None:
     outcomes: dict[str, tuple[list[float], list[float]]] = {}
     for name in args.sets.split(","):
         bench = CALIBRATION_LOADERS[name]()
-        verifier = open_index(bench, args.top_k, "bundled")
+        verifier = open_index(bench, args.top_k, args.model)
         verifier.calibrator = Calibrator()  # fit on raw confidences
         claims = bench.claims[: args.limit] if args.limit else bench.claims
-        two_way = not any(gold_label((c.model_extra or {}).get("label")) is Label.UNKNOWN for c in claims)
         for verdict in verifier.verify_many(claims):
             gold = gold_label((verdict.model_extra or {}).get("input_label"))
-            if two_way and verdict.label is Label.UNKNOWN:
-                continue  # the set cannot say when "unknown" is right
             xs, ys = outcomes.setdefault(verdict.label.value, ([], []))
             xs.append(verdict.confidence)
             ys.append(float(verdict.label is gold))

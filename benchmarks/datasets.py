@@ -13,6 +13,7 @@ from pathlib import Path
 
 from verify.schema import Claim, Source
 from verify.sources import make_source, read_sources
+from verify.train.bench_pairs import in_calibration_split
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO.parent / "shared" / "bench"
@@ -87,12 +88,17 @@ def scifact() -> Benchmark:
 
 
 def check_covid(split: str = "dev") -> Benchmark:
-    """Check-COVID claims (dev, or train for calibration) against its 347-abstract corpus."""
+    """Check-COVID claims against its 347-abstract corpus: "dev", or "calibration", the part of
+    the train split the bundled model never trained on (verify.train.bench_pairs)."""
+    calibration = split == "calibration"
+    split = "train" if calibration else split
     folder = BENCH / "check-covid"
     corpus = {d["cord_id"]: d for d in _jsonl(folder / "corpus.json")}
     sources = [_abstract_source(c, d["title"], d["abstract"]) for c, d in corpus.items()]
     claims = []
     for row in _jsonl(folder / split / f"covidCheck_{split}_composed+extracted.json"):
+        if calibration and not in_calibration_split(row["claim"]):
+            continue
         label = {"SUPPORT": "supported", "REFUTE": "contradicted", "NOTENOUGHINFO": "unknown"}[row["label"]]
         abstract = corpus[row["cord_id"]]["abstract"]
         gold = (
@@ -103,25 +109,11 @@ def check_covid(split: str = "dev") -> Benchmark:
         claims.append(
             Claim(id=row["id"], claim=row["claim"], label=label, gold_text=gold, gold_sources=[row["cord_id"]])
         )
-    name = "check-covid" if split == "dev" else f"check-covid-{split}"
+    name = "check-covid" if split == "dev" else "check-covid-calibration" if calibration else f"check-covid-{split}"
     return Benchmark(name, sources, claims, corpus="check-covid")
 
 
-def fm2() -> Benchmark:
-    """FM2 dev (2-way): every sentence shown for any claim of the split is a source."""
-    sources: dict[str, Source] = {}
-    claims = []
-    for row in _jsonl(BENCH / "fm2" / "dev.jsonl"):
-        for ev in row["retrieved_evidence"] + row["gold_evidence"]:
-            key = f"{row['wikipedia_page']}|{ev['text']}"
-            if key not in sources:
-                sid = f"fm2-{len(sources)}"
-                sources[key] = make_source(ev["text"], {"id": sid, "title": row["wikipedia_page"]}, sid, None)
-        gold = [ev["text"] for ev in row["gold_evidence"]]
-        claims.append(Claim(id=row["id"], claim=row["text"], label=row["label"], gold_text=gold))
-    return Benchmark("fm2", list(sources.values()), claims)
-
-
 LOADERS = {"seed_dev": seed_dev, "check-covid": check_covid, "scifact": scifact, "climate-fever": climate_fever}
-# Labelled data that calibration may be fitted on: never the evaluation sets above.
-CALIBRATION_LOADERS = {"check-covid-train": lambda: check_covid("train"), "fm2": fm2}
+# Labelled data that calibration may be fitted on: never the evaluation sets above, never what the
+# bundled model trained on (so not FM2, whose pairs and sentences are in its training data).
+CALIBRATION_LOADERS = {"check-covid-calibration": lambda: check_covid("calibration")}

@@ -95,7 +95,7 @@ BENCH_DIR = REPO.parent / "shared" / "bench"
 
 @pytest.mark.skipif(not BENCH_DIR.is_dir(), reason=f"benchmark data not at {BENCH_DIR}")
 def test_bench_pairs_use_training_splits_only() -> None:
-    from verify.train.bench_pairs import bench_pairs
+    from verify.train.bench_pairs import bench_pairs, in_calibration_split
 
     pairs = bench_pairs(BENCH_DIR)
     assert {p.dataset for p in pairs} == {"check_covid_train", "fm2_dev"}
@@ -105,3 +105,26 @@ def test_bench_pairs_use_training_splits_only() -> None:
         for line in (BENCH_DIR / "check-covid" / "dev" / "covidCheck_dev_composed+extracted.json").open()
     }
     assert not dev_claims & {p.hypothesis for p in pairs}
+    train_rows = [
+        json.loads(line)
+        for line in (BENCH_DIR / "check-covid" / "train" / "covidCheck_train_composed+extracted.json").open()
+    ]
+    held = {r["claim"] for r in train_rows if in_calibration_split(r["claim"])}
+    share = sum(r["claim"] in held for r in train_rows) / len(train_rows)
+    assert 0.2 < share < 0.4  # the calibration split is never trained on
+    assert not held & {p.hypothesis for p in pairs}
+
+
+def test_the_makefile_training_recipes_parse() -> None:
+    """`make train` / `make train-mpnet` are the documented one-command recipes: keep them valid."""
+    import re
+    import shlex
+
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    commands = re.findall(r"python -m verify\.train ([^\n]*)", makefile)
+    assert len(commands) == 3
+    for command in commands:
+        args = parse_args(shlex.split(command.replace("$(TRAIN)", "index/.train")))
+        assert args.lr > 0 and args.max_pairs > 0
+    stage2 = parse_args(shlex.split(commands[1].replace("$(TRAIN)", "index/.train")))
+    assert stage2.init_from == "index/.train/stage1" and stage2.synthetic == 12000 and stage2.bench_pairs
