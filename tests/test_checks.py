@@ -133,3 +133,8 @@ def test_a_wire_dateline_date_is_not_an_event_date() -> None:
     assert reasons("Durov said on August 28 that the service will not consider the requests.", passage) == [
         "date matches: claim August 28, source 2018-08-28"
     ]
+
+
+def test_the_day_of_a_dateline_is_not_a_quantity() -> None:
+    passage = "MOSCOW, August 28. /TASS/. The Telegram messaging service will not consider the requests."
+    assert reasons("Telegram has 200 million users.", passage) == []

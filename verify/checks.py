@@ -95,7 +95,7 @@ def check(claim: str, passage: str, published: dt.date | None = None) -> CheckRe
     sentence_dates = [d for d in passage_dates if start <= d.start < end]
     findings = [
         *_compare_dates(extract_dates(claim), sentence_dates, passage_dates, filed, overlap),
-        *_compare_numbers(claim, passage, start, end, passage_dates, overlap),
+        *_compare_numbers(claim, passage, start, end, all_dates, overlap),
         *_compare_names(claim, passage, passage[start:end], overlap),
         *_compare_negation(claim, passage[start:end], overlap),
     ]
