@@ -88,6 +88,20 @@ def test_same_source_passages_do_not_count_as_a_dispute() -> None:
     assert verdict.label is Label.CONTRADICTED and not verdict.disputed
 
 
+def test_a_source_does_not_contradict_its_own_better_matching_passage() -> None:
+    from verify.checks import CheckResult
+
+    probs = np.array([[0.03, 0.1, 0.86], [0.95, 0.01, 0.04]])  # passage 0 is about another event
+    checks = [CheckResult(overlap=0.5, sentence="..."), CheckResult(overlap=0.9, sentence="...")]
+    same = decide(CLAIM, [hit(1), hit(1)], probs, checks)
+    assert same.label is Label.SUPPORTED and same.scores.entailment == pytest.approx(0.95, abs=1e-4)
+    # As well matched, it still contradicts; from another source it is a dispute, still reported.
+    even = decide(CLAIM, [hit(1), hit(1)], probs, [checks[1], checks[1]])
+    assert even.label is Label.CONTRADICTED
+    other = decide(CLAIM, [hit(1), hit(2)], probs, checks)
+    assert other.label is Label.CONTRADICTED and other.disputed
+
+
 def test_default_threshold_wants_a_confident_contradiction() -> None:
     probs = np.array([[0.1, 0.3, 0.6]])
     assert decide(CLAIM, [hit(1)], probs).label is Label.UNKNOWN

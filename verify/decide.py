@@ -5,7 +5,8 @@ Order of precedence:
    number, name or negation makes the claim `contradicted` (unless another passage agrees on that
    fact), with the disagreement as the reason.
 2. Contradiction outranks entailment: an NLI contradiction decides unless an entailing passage is
-   clearly stronger (by more than COMPARABLE).
+   clearly stronger (by more than COMPARABLE). A passage of the same source as an entailing one,
+   matching the claim less well, does not count as contradicting it (it is about another event).
 3. An NLI entailment supports; a passage whose dates or numbers match the claim's, about the same
    event, supports a claim the model alone found too weak.
 4. Otherwise `unknown`.
@@ -59,7 +60,19 @@ def decide(
         )
     checks = checks or [CheckResult(0.0, "") for _ in hits]
     best_e = max(range(len(hits)), key=lambda i: probs[i][ENTAIL])
-    best_c = max(range(len(hits)), key=lambda i: probs[i][CONTRA])
+    entailed = probs[best_e][ENTAIL] >= support_threshold
+    # A source does not contradict itself: when one of its passages entails the claim, another of
+    # its passages that matches the claim less well is about a different event, not a contradiction.
+    # (Other sources still count: that is a dispute, flagged below.)
+    against = [
+        i
+        for i in range(len(hits))
+        if not entailed
+        or i == best_e
+        or hits[i].passage.source_id != hits[best_e].passage.source_id
+        or checks[i].overlap >= checks[best_e].overlap
+    ]
+    best_c = max(against, key=lambda i: probs[i][CONTRA])
     e, c = float(probs[best_e][ENTAIL]), float(probs[best_c][CONTRA])
     related = [i for i in range(len(hits)) if probs[i][ENTAIL] + probs[i][CONTRA] >= SAME_EVENT_NLI]
     conflict = _standing_conflict(related, checks)
