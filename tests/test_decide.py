@@ -119,6 +119,17 @@ def test_fact_conflict_decides_unless_another_passage_agrees() -> None:
     assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, agree]).label is Label.SUPPORTED
 
 
+def test_a_fact_conflict_counts_when_the_sentence_holds_the_claim_even_if_the_model_shrugs() -> None:
+    from verify.checks import CheckResult, Finding
+
+    probs = np.array([[0.02, 0.97, 0.01]])  # the model calls an unreported date merely "neutral"
+    finding = [Finding("date", False, "November 2018", "2018-08-14")]
+    same_event = CheckResult(1.0, "the privacy policy was updated on August 14, 2018.", finding)
+    assert decide(CLAIM, [hit(1)], probs, [same_event]).label is Label.CONTRADICTED
+    loosely = CheckResult(0.5, "the privacy policy was updated on August 14, 2018.", finding)
+    assert decide(CLAIM, [hit(1)], probs, [loosely]).label is Label.UNKNOWN  # too little in common
+
+
 def test_negation_probe() -> None:
     from verify.checks import CheckResult
 

@@ -29,6 +29,9 @@ COMPARABLE = 0.15
 # A passage counts as "about the same event" for the fact checks only if the NLI model does not
 # find it plainly unrelated: P(entailment) + P(contradiction) at least this.
 SAME_EVENT_NLI = 0.2
+# ... or the passage sentence holds this share of the claim's content words (the model may call a
+# claim about a known event at an unreported date neutral; the sentence is still about that event).
+SAME_EVENT_OVERLAP = 0.8
 # Matching dates or numbers support a claim when the aligned sentence shares this much of it.
 AGREEMENT_OVERLAP = 0.6
 # The affirmative version of a negated claim must be entailed this much more than the claim itself.
@@ -74,7 +77,11 @@ def decide(
     ]
     best_c = max(against, key=lambda i: probs[i][CONTRA])
     e, c = float(probs[best_e][ENTAIL]), float(probs[best_c][CONTRA])
-    related = [i for i in range(len(hits)) if probs[i][ENTAIL] + probs[i][CONTRA] >= SAME_EVENT_NLI]
+    related = [
+        i
+        for i in range(len(hits))
+        if probs[i][ENTAIL] + probs[i][CONTRA] >= SAME_EVENT_NLI or checks[i].overlap >= SAME_EVENT_OVERLAP
+    ]
     conflict = _standing_conflict(related, checks)
     support = _supporting_agreement(related, checks, probs)
 
