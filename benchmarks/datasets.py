@@ -87,11 +87,10 @@ def scifact() -> Benchmark:
     return Benchmark("scifact", sources, claims)
 
 
-def check_covid(split: str = "dev") -> Benchmark:
-    """Check-COVID claims against its 347-abstract corpus: "dev", or "calibration", the part of
-    the train split the bundled model never trained on (verify.train.bench_pairs)."""
-    calibration = split == "calibration"
-    split = "train" if calibration else split
+def check_covid(calibration: bool = False) -> Benchmark:
+    """Check-COVID dev claims against its 347-abstract corpus; with `calibration`, instead the part
+    of the train split the bundled model never trained on (verify.train.bench_pairs)."""
+    split = "train" if calibration else "dev"
     folder = BENCH / "check-covid"
     corpus = {d["cord_id"]: d for d in _jsonl(folder / "corpus.json")}
     sources = [_abstract_source(c, d["title"], d["abstract"]) for c, d in corpus.items()]
@@ -109,11 +108,10 @@ def check_covid(split: str = "dev") -> Benchmark:
         claims.append(
             Claim(id=row["id"], claim=row["claim"], label=label, gold_text=gold, gold_sources=[row["cord_id"]])
         )
-    name = "check-covid" if split == "dev" else "check-covid-calibration" if calibration else f"check-covid-{split}"
-    return Benchmark(name, sources, claims, corpus="check-covid")
+    return Benchmark("check-covid-calibration" if calibration else "check-covid", sources, claims, corpus="check-covid")
 
 
 LOADERS = {"seed_dev": seed_dev, "check-covid": check_covid, "scifact": scifact, "climate-fever": climate_fever}
 # Labelled data that calibration may be fitted on: never the evaluation sets above, never what the
 # bundled model trained on (so not FM2, whose pairs and sentences are in its training data).
-CALIBRATION_LOADERS = {"check-covid-calibration": lambda: check_covid("calibration")}
+CALIBRATION_LOADERS = {"check-covid-calibration": lambda: check_covid(calibration=True)}

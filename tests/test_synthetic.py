@@ -44,7 +44,8 @@ def test_number_swap_gives_a_clearly_different_quantity(sentence: str) -> None:
         assert swapped and swapped != sentence
         before = sorted(n.value for n in extract_numbers(sentence))
         after = sorted(n.value for n in extract_numbers(swapped))
-        changed = [(a, b) for a, b in zip(before, after) if a != b] or [(0.0, 1.0)]
+        assert len(before) == len(after)
+        changed = [(a, b) for a, b in zip(before, after) if a != b]
         assert len(changed) == 1 and abs(changed[0][0] - changed[0][1]) >= 0.25 * max(changed[0])
 
 

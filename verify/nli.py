@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from verify.bundled import DELTA_FILE
 from verify.config import BUNDLED_NLI
 
 INT8_SUFFIX = ":int8"
@@ -156,6 +157,6 @@ def load_nli(spec: str = BUNDLED_NLI) -> NLIModel:
     base, int8 = (spec[: -len(INT8_SUFFIX)], True) if spec.endswith(INT8_SUFFIX) else (spec, False)
     if base == BUNDLED_NLI:
         return BundledNLI(int8=int8)
-    if (Path(base) / "delta.safetensors").is_file():
+    if (Path(base) / DELTA_FILE).is_file():
         return BundledNLI(Path(base), int8=int8)
     return CrossEncoderNLI(spec)
