@@ -1,11 +1,11 @@
-"""NLI throughput and accuracy of a bundle: fp32 against dynamic int8 inference.
+"""NLI throughput and accuracy of a bundle at each precision: fp32, bf16 and dynamic int8.
 
     python benchmarks/nli_speed.py --pairs 1000                       # the shipped model
     python benchmarks/nli_speed.py --model verify/models/nli-mpnet-base  # another bundle folder
 
 Measures pairs/s on premise/hypothesis pairs of the held-out part of the training mix (never
-trained on), and 3-way accuracy on the same pairs, for the model as loaded and with
-dynamic int8 Linear layers (`--model bundled:int8`).
+trained on), and 3-way accuracy on the same pairs, for each precision `--model bundled:PRECISION`
+selects. bf16 is fast only on CPUs with native bf16 (AVX512-BF16 or AMX), where it is the default.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from verify.nli import LABELS, BundledNLI
+from verify.nli import LABELS, PRECISIONS, BundledNLI, cpu_has_native_bf16
 from verify.train.data import build_mix
 
 NLI_DIR = Path(__file__).resolve().parents[2] / "shared" / "nli"
@@ -39,10 +39,10 @@ def main() -> None:
     pairs = heldout[: args.pairs]
     premises, hypotheses, gold = [p.premise for p in pairs], [p.hypothesis for p in pairs], [p.label for p in pairs]
 
-    rate, acc = measure(BundledNLI(args.model), premises, hypotheses, gold)
-    print(f"fp32:         {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}  ({len(pairs)} held-out pairs)")
-    rate, acc = measure(BundledNLI(args.model, int8=True), premises, hypotheses, gold)
-    print(f"dynamic int8: {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}")
+    print(f"{len(pairs)} held-out pairs; this CPU has native bf16: {cpu_has_native_bf16()}")
+    for precision in PRECISIONS:
+        rate, acc = measure(BundledNLI(args.model, precision=precision), premises, hypotheses, gold)
+        print(f"{precision}: {rate:6.1f} pairs/s  3-way accuracy {acc:.4f}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from verify.calibrate import Calibrator, apply_curve, fit_isotonic
+from verify.calibrate import Calibrator, apply_curve, cross_fitted, expected_calibration_error, fit_isotonic
 
 
 def test_isotonic_fit_is_monotone_and_matches_frequencies() -> None:
@@ -34,3 +34,32 @@ def test_no_block_rests_on_a_handful_of_verdicts() -> None:
     ys = [0.0] * 97 + [1.0] * 3  # three lucky verdicts at the very top
     knots = fit_isotonic(xs, ys, min_bin=20)
     assert apply_curve(knots, 0.99) < 0.2
+
+
+def test_expected_calibration_error_of_known_cases() -> None:
+    assert expected_calibration_error([0.9] * 10, [True] * 9 + [False]) == pytest.approx(0.0)
+    assert expected_calibration_error([0.9] * 10, [True] * 5 + [False] * 5) == pytest.approx(0.4)
+    # two bins, each off by 0.1, half the verdicts each
+    assert expected_calibration_error([0.25] * 4 + [0.75] * 4, [True, False, False, False] + [True] * 3 + [False]) == (
+        pytest.approx(0.0)
+    )
+    assert expected_calibration_error([0.35] * 4 + [0.85] * 4, [True, False, False, False] + [True] * 3 + [False]) == (
+        pytest.approx(0.1)
+    )
+
+
+def test_cross_fitting_corrects_overconfidence_without_seeing_each_verdict() -> None:
+    import random
+
+    rng = random.Random(0)
+    labels = [rng.choice(["supported", "unknown"]) for _ in range(2000)]
+    raw = [rng.uniform(0.5, 1.0) for _ in labels]
+    # The model is overconfident: right with probability raw - 0.3, whatever the label.
+    correct = [rng.random() < c - 0.3 for c in raw]
+    calibrated = cross_fitted(labels, raw, correct, folds=5)
+    assert expected_calibration_error(raw, correct) > 0.25
+    assert expected_calibration_error(calibrated, correct) < 0.06
+    # A verdict's own outcome never shapes its calibrated value: flipping it changes nothing there.
+    flipped = list(correct)
+    flipped[7] = not flipped[7]
+    assert cross_fitted(labels, raw, flipped, folds=5)[7] == calibrated[7]

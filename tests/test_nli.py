@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from verify.bundled import BundledModelMissing, base_model_dir, join_zip_parts, load_bundle, pack_state, unpack_state
-from verify.nli import LABELS, BundledNLI, CrossEncoderNLI, NLIModelError, label_columns, load_nli
+from verify.nli import LABELS, BundledNLI, CrossEncoderNLI, NLIModelError, cpu_has_native_bf16, label_columns, load_nli
 
 PREMISE = (
     "On May 11, Telegram’s lawyers filed an appeal against the ban with the Moscow City Court, "
@@ -74,12 +74,52 @@ def test_bundled_model_reads_the_seed_example(nli: BundledNLI) -> None:
     assert nli.score([], []).shape == (0, 3)
 
 
-def test_int8_inference_is_selectable_and_agrees_with_fp32(nli: BundledNLI) -> None:
-    fast = load_nli("bundled:int8")
-    assert isinstance(fast, BundledNLI) and fast.int8 and fast.name == "bundled:int8"
+@pytest.fixture(scope="module")
+def nli_fp32() -> BundledNLI:
+    return BundledNLI(precision="fp32")
+
+
+@pytest.mark.parametrize("precision", ["int8", "bf16"])
+def test_faster_precisions_are_selectable_and_agree_with_fp32(nli_fp32: BundledNLI, precision: str) -> None:
+    fast = load_nli(f"bundled:{precision}")
+    assert isinstance(fast, BundledNLI) and fast.precision == precision and fast.name == f"bundled:{precision}"
     claims = ["The appeal was rejected on June 14.", "Telegram has 200 million users."]
-    exact, approx = nli.score([PREMISE] * 2, claims), fast.score([PREMISE] * 2, claims)
+    exact, approx = nli_fp32.score([PREMISE] * 2, claims), fast.score([PREMISE] * 2, claims)
+    assert approx.dtype == np.float32 and np.allclose(approx.sum(axis=1), 1.0, atol=1e-3)
     assert (exact.argmax(axis=1) == approx.argmax(axis=1)).all() and np.abs(exact - approx).max() < 0.15
+
+
+def test_bf16_scores_of_a_pair_do_not_depend_on_its_batch() -> None:
+    # bf16 rounding depends on matrix shapes: without fixed-shape batches, a claim's scores would
+    # change with the claims it is batched with, and a resumed run would differ from a whole one.
+    nli = load_nli("bundled:bf16")
+    claims = ["The appeal was rejected on June 14.", "Telegram has 200 million users.", "Durov founded it."]
+    others = [
+        ("An unrelated and rather longer premise about the weather in Moscow in spring. " * k, "It rained.")
+        for k in range(1, 12)
+    ]
+    together = nli.score([PREMISE] * 3 + [p for p, _ in others], claims + [h for _, h in others])
+    alone = np.concatenate([nli.score([PREMISE], [c]) for c in claims])
+    assert np.array_equal(together[:3], alone)
+
+
+def test_default_precision_follows_the_cpu(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor : 0\nflags : fpu sse avx2 avx512f avx512_bf16 avx512_vnni\n")
+    assert cpu_has_native_bf16(cpuinfo)
+    cpuinfo.write_text("processor : 0\nflags : fpu sse avx2 avx512f avx512bw\n")  # bf16 would be emulated: slow
+    assert not cpu_has_native_bf16(cpuinfo)
+    assert not cpu_has_native_bf16(tmp_path / "absent")  # not Linux: fp32, the safe choice
+    expected = "bf16" if cpu_has_native_bf16() else "fp32"
+    assert load_nli("bundled").name == f"bundled:{expected}"  # the name says what computes the verdicts
+
+
+def test_precision_suffix_is_checked() -> None:
+    with pytest.raises(NLIModelError, match="unknown precision 'fp8'"):
+        BundledNLI(precision="fp8")
+    with pytest.raises(NLIModelError, match="applies to bundles"):
+        load_nli("cross-encoder/nli-deberta-v3-small:int8")
+    assert isinstance(load_nli("cross-encoder/nli-deberta-v3-small"), CrossEncoderNLI)  # loads lazily
 
 
 def test_int8_packing_round_trip_is_close() -> None:

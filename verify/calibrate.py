@@ -44,6 +44,47 @@ def fit_isotonic(xs: Sequence[float], ys: Sequence[float], min_bin: int = 20) ->
     return knots
 
 
+def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
+    """Mean |confidence - accuracy| over equal-width confidence bins, weighted by bin size."""
+    total = len(confidences)
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        members = [(c, ok) for c, ok in zip(confidences, correct) if lo < c <= hi or (b == 0 and c == 0.0)]
+        if members:
+            confidence = sum(c for c, _ in members) / len(members)
+            accuracy = sum(ok for _, ok in members) / len(members)
+            ece += len(members) / total * abs(confidence - accuracy)
+    return ece
+
+
+def fit_curves(
+    labels: Sequence[str], confidences: Sequence[float], correct: Sequence[bool]
+) -> dict[str, list[tuple[float, float]]]:
+    """One isotonic curve per predicted label, from raw confidences and whether each verdict was right."""
+    curves = {}
+    for label in sorted(set(labels)):
+        rows = [(c, float(ok)) for lab, c, ok in zip(labels, confidences, correct) if lab == label]
+        curves[label] = fit_isotonic([c for c, _ in rows], [y for _, y in rows])
+    return curves
+
+
+def cross_fitted(
+    labels: Sequence[str], confidences: Sequence[float], correct: Sequence[bool], folds: int = 5
+) -> list[float]:
+    """Each verdict's confidence calibrated by curves fitted on the other folds (verdict i is in fold
+    i % folds): what in-domain calibration gives, measured without scoring a curve on its own data."""
+    out = list(confidences)
+    for fold in range(folds):
+        rest = [i for i in range(len(labels)) if i % folds != fold]
+        calibrator = Calibrator(
+            fit_curves([labels[i] for i in rest], [confidences[i] for i in rest], [correct[i] for i in rest])
+        )
+        for i in range(fold, len(labels), folds):
+            out[i] = calibrator(labels[i], confidences[i])
+    return out
+
+
 def apply_curve(knots: list[tuple[float, float]], x: float) -> float:
     if not knots:
         return x

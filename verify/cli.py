@@ -60,8 +60,9 @@ ModelOpt = Annotated[
     typer.Option(
         "--model",
         envvar=ENV_NLI_MODEL,
-        help="NLI model: 'bundled', a bundle folder from `python -m verify.train`, either with ':int8' for "
-        "faster int8 inference, or a CrossEncoder name/path",
+        help="NLI model: 'bundled', or a bundle folder from `python -m verify.train`, either optionally with "
+        "':fp32', ':bf16' or ':int8' [default: bf16 on CPUs that have it natively, else fp32]; or a CrossEncoder "
+        "name/path",
     ),
 ]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]

@@ -23,6 +23,9 @@ CHUNK_OVERLAP = 1
 CHUNK_MAX_CHARS = 600
 
 TOP_K = 5
+# Claims verified together: their passages share NLI batches. Larger batches fill the fixed-shape
+# bf16 batches better (10.0 against 7.6 SciFact claims/s for 16); output comes a batch at a time.
+CLAIM_BATCH = 64
 MAX_EVIDENCE = 3
 MAX_CLAIM_CHARS = 2_000
 

@@ -9,6 +9,7 @@ from verify.calibrate import Calibrator
 from verify.checks import check
 from verify.config import (
     BUNDLED_NLI,
+    CLAIM_BATCH,
     CONTRADICT_THRESHOLD,
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
@@ -126,7 +127,9 @@ class Verifier:
         item = claim if isinstance(claim, Claim) else Claim(id="1", claim=claim)
         return next(iter(self.verify_many([item])))
 
-    def verify_many(self, claims: Iterable[Claim], batch_size: int = 16, top_k: int | None = None) -> Iterator[Verdict]:
+    def verify_many(
+        self, claims: Iterable[Claim], batch_size: int = CLAIM_BATCH, top_k: int | None = None
+    ) -> Iterator[Verdict]:
         """Verdicts in input order, computed a batch at a time (retrieval and NLI are batched)."""
         if not self.store.exists:
             raise IndexStoreError(f"index {self.index_dir} holds no sources yet: add some with `verify index add`")
@@ -176,7 +179,7 @@ class Verifier:
 
 
 def verify_items(
-    verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = 16
+    verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = CLAIM_BATCH
 ) -> Iterator[Verdict | ClaimError]:
     """Verdicts and input errors, in input order; claims are verified a batch at a time."""
     pending: list[Claim | ClaimError] = []
