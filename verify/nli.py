@@ -14,7 +14,7 @@ from verify.bundled import DELTA_FILE
 from verify.config import BUNDLED_NLI
 
 # How a bundle computes: fp32; bf16 (on a CPU with native bf16 instructions: the same verdicts,
-# scores within ~0.005 of fp32, 1.2-1.6x the claims/s end to end); or int8 (dynamic int8 matrix
+# scores within ~0.02 of fp32, 1.2-1.6x the claims/s end to end); or int8 (dynamic int8 matrix
 # products, ~2x, slightly less accurate, and scores that depend on the batch). "auto", the default,
 # is bf16 where the CPU has native bf16 and fp32 elsewhere, because emulated bf16 is slower.
 PRECISIONS = ("fp32", "bf16", "int8")
