@@ -1,4 +1,5 @@
-"""Fit the confidence calibration of the bundled model on dev data and write calibration.json.
+"""Fit confidence calibration curves on labelled dev data and write them as JSON (default: the shipped
+verify/models/nli-minilm-l6/calibration-check-covid.json).
 
     python benchmarks/calibrate.py          # the calibration split of Check-COVID train (3-way)
     python benchmarks/calibrate.py --claims our-labelled.jsonl --index index/newsroom --out ours.json
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from datasets import CALIBRATION_LOADERS  # noqa: E402
 from run import open_index  # noqa: E402
 
-from verify.calibrate import SHIPPED, Calibrator, fit_isotonic  # noqa: E402
+from verify.calibrate import SHIPPED, Calibrator, fit_curves  # noqa: E402
 from verify.claims_io import read_claims  # noqa: E402
 from verify.evaluate import gold_label  # noqa: E402
 from verify.pipeline import Verifier  # noqa: E402
@@ -36,37 +37,37 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=SHIPPED["check-covid"], help="where to write the curves")
     args = parser.parse_args(argv)
 
-    outcomes: dict[str, tuple[list[float], list[float]]] = {}
+    # Verifiers report raw confidences unless given curves: those are what the curves are fitted on.
+    outcomes: list[tuple[str, float, bool]] = []
     if args.claims:
         with args.claims.open("rb") as lines:
             claims = [c for c in read_claims(lines) if isinstance(c, Claim)]
-        verifier = Verifier(args.index, nli_model=args.model, top_k=args.top_k, calibrator=Calibrator())
-        collect(verifier, claims[: args.limit] if args.limit else claims, outcomes)
+        verifier = Verifier(args.index, nli_model=args.model, top_k=args.top_k)
+        outcomes += collect(verifier, claims[: args.limit] if args.limit else claims)
         fitted_on = str(args.claims)
     else:
         for name in args.sets.split(","):
             bench = CALIBRATION_LOADERS[name]()
             verifier = open_index(bench, args.top_k, args.model)
-            verifier.calibrator = Calibrator()  # fit on raw confidences
-            collect(verifier, bench.claims[: args.limit] if args.limit else bench.claims, outcomes)
+            outcomes += collect(verifier, bench.claims[: args.limit] if args.limit else bench.claims)
             print(f"{name}: {len(bench.claims)} claims", file=sys.stderr)
         fitted_on = args.sets
-    curves = {label: fit_isotonic(xs, ys) for label, (xs, ys) in outcomes.items()}
+    labels, confidences, correct = zip(*outcomes) if outcomes else ((), (), ())
+    curves = fit_curves(labels, confidences, correct)
     for label, knots in curves.items():
-        n = len(outcomes[label][0])
-        print(f"{label}: {n} verdicts, {sum(outcomes[label][1]) / n:.3f} correct, {len(knots)} knots")
+        right = [ok for lab, ok in zip(labels, correct) if lab == label]
+        print(f"{label}: {len(right)} verdicts, {sum(right) / len(right):.3f} correct, {len(knots)} knots")
     Calibrator(curves).save(args.out, fitted_on=f"{fitted_on} (top-k {args.top_k})")
 
 
-def collect(verifier: Verifier, claims: list[Claim], outcomes: dict[str, tuple[list[float], list[float]]]) -> None:
-    """Per predicted label: the raw confidences and whether each verdict matched the gold label."""
+def collect(verifier: Verifier, claims: list[Claim]) -> list[tuple[str, float, bool]]:
+    """(predicted label, raw confidence, whether it matched the gold label) per labelled claim."""
+    outcomes = []
     for verdict in verifier.verify_many(claims):
         gold = gold_label((verdict.model_extra or {}).get("input_label"))
-        if gold is None:
-            continue  # an unlabelled claim says nothing about calibration
-        xs, ys = outcomes.setdefault(verdict.label.value, ([], []))
-        xs.append(verdict.confidence)
-        ys.append(float(verdict.label is gold))
+        if gold is not None:  # an unlabelled claim says nothing about calibration
+            outcomes.append((verdict.label.value, verdict.confidence, verdict.label is gold))
+    return outcomes
 
 
 if __name__ == "__main__":

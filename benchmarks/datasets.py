@@ -6,14 +6,13 @@ extra fields carry the gold `label` and gold evidence (`gold_sources`, `gold_tex
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from verify.schema import Claim, Source
 from verify.sources import make_source, read_sources
 from verify.train.bench_pairs import in_calibration_split
+from verify.train.data import read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO.parent / "shared" / "bench"
@@ -30,13 +29,6 @@ class Benchmark:
         self.corpus = self.corpus or self.name
 
 
-def _jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
 def _abstract_source(doc_id: str, title: str, sentences: list[str]) -> Source:
     # One sentence a line, so the splitter never joins two abstract sentences.
     return make_source("\n".join([title, *sentences]), {"id": doc_id, "title": title}, doc_id, None)
@@ -44,7 +36,7 @@ def _abstract_source(doc_id: str, title: str, sentences: list[str]) -> Source:
 
 def seed_dev() -> Benchmark:
     claims = []
-    for row in _jsonl(REPO / "claims" / "seed_dev.jsonl"):
+    for row in read_jsonl(REPO / "claims" / "seed_dev.jsonl"):
         gold = [row["evidence"]] if row.get("evidence") else []
         claims.append(Claim(id=row["id"], claim=row["claim"], label=row["label"], gold_text=gold, kind=row.get("kind")))
     return Benchmark("seed_dev", read_sources(REPO / "seeds"), claims)
@@ -54,7 +46,7 @@ def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
     claims = []
-    for row in _jsonl(BENCH / "climate-fever" / "climate-fever.jsonl"):
+    for row in read_jsonl(BENCH / "climate-fever" / "climate-fever.jsonl"):
         for ev in row["evidences"]:
             if ev["evidence_id"] not in sources:
                 sources[ev["evidence_id"]] = make_source(
@@ -71,11 +63,11 @@ def scifact() -> Benchmark:
     """SciFact dev claims against the full 5,183-abstract corpus."""
     sources = [
         _abstract_source(str(d["doc_id"]), d["title"], d["abstract"])
-        for d in _jsonl(BENCH / "scifact" / "corpus.jsonl")
+        for d in read_jsonl(BENCH / "scifact" / "corpus.jsonl")
     ]
     abstracts = {s.id: s.text.split("\n")[1:] for s in sources}
     claims = []
-    for row in _jsonl(BENCH / "scifact" / "claims_dev.jsonl"):
+    for row in read_jsonl(BENCH / "scifact" / "claims_dev.jsonl"):
         labels = {r["label"] for rs in row["evidence"].values() for r in rs}
         label = labels.pop() if labels else "NOT_ENOUGH_INFO"
         gold = [abstracts[d][i] for d, rs in row["evidence"].items() for r in rs for i in r["sentences"]]
@@ -92,10 +84,10 @@ def check_covid(calibration: bool = False) -> Benchmark:
     of the train split the bundled model never trained on (verify.train.bench_pairs)."""
     split = "train" if calibration else "dev"
     folder = BENCH / "check-covid"
-    corpus = {d["cord_id"]: d for d in _jsonl(folder / "corpus.json")}
+    corpus = {d["cord_id"]: d for d in read_jsonl(folder / "corpus.json")}
     sources = [_abstract_source(c, d["title"], d["abstract"]) for c, d in corpus.items()]
     claims = []
-    for row in _jsonl(folder / split / f"covidCheck_{split}_composed+extracted.json"):
+    for row in read_jsonl(folder / split / f"covidCheck_{split}_composed+extracted.json"):
         if calibration and not in_calibration_split(row["claim"]):
             continue
         label = {"SUPPORT": "supported", "REFUTE": "contradicted", "NOTENOUGHINFO": "unknown"}[row["label"]]

@@ -90,8 +90,10 @@ def check(claim: str, passage: str, published: dt.date | None = None) -> CheckRe
     overlap, start, end = max(scored, key=lambda t: (t[0], -t[1]))
     datelines = dateline_spans(passage)
     all_dates = extract_dates(passage, published)
-    filed = [d for d in all_dates if any(s <= d.start < e for s, e in datelines)]
-    passage_dates = [d for d in all_dates if d not in filed]
+    filed: list[DateMention] = []  # a dateline's date: when the story was filed
+    passage_dates: list[DateMention] = []
+    for d in all_dates:
+        (filed if any(s <= d.start < e for s, e in datelines) else passage_dates).append(d)
     sentence_dates = [d for d in passage_dates if start <= d.start < end]
     findings = [
         *_compare_dates(extract_dates(claim), sentence_dates, passage_dates, filed, overlap),

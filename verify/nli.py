@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from verify.bundled import DELTA_FILE
+from verify.bundled import BUNDLED_DIR, DELTA_FILE, load_bundle
 from verify.config import BUNDLED_NLI
 
 # How a bundle computes: fp32; bf16 (on a CPU with native bf16 instructions: the same verdicts,
@@ -147,22 +147,14 @@ class BundledNLI(TransformersNLI):
         self.batch_size = 8 if self.precision == "bf16" else 32
         self._loaded = False
 
-    @property
-    def int8(self) -> bool:
-        return self.precision == "int8"
-
     def _load(self) -> None:
-        from verify.bundled import BUNDLED_DIR, load_bundle
+        import torch
 
         model, tokenizer, self.card = load_bundle(self.bundle_dir or BUNDLED_DIR)
         if self.precision == "bf16":  # weights and activations in bf16; softmax is taken in fp32
-            import torch
-
             model = model.to(torch.bfloat16)
-        if self.int8:  # int8 matrix products at inference: about twice the speed on a CPU
+        if self.precision == "int8":  # int8 matrix products at inference: about twice the speed on a CPU
             import warnings
-
-            import torch
 
             # torch.ao quantization is deprecated in favour of torchao (not a dependency); it still
             # works with the pinned torch, so its notices would only alarm users.

@@ -9,20 +9,10 @@ exactly the "related but not deciding" passages retrieval returns.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
-from verify.train.data import Pair
-
-
-def _jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
+from verify.train.data import Pair, read_jsonl
 
 CALIBRATION_SHARE = 0.3
 
@@ -37,10 +27,10 @@ def in_calibration_split(claim: str) -> bool:
 
 def check_covid_train(bench_dir: Path, rng: random.Random) -> list[Pair]:
     folder = bench_dir / "check-covid"
-    corpus = {d["cord_id"]: d["abstract"] for d in _jsonl(folder / "corpus.json")}
+    corpus = {d["cord_id"]: d["abstract"] for d in read_jsonl(folder / "corpus.json")}
     label = {"SUPPORT": "entailment", "REFUTE": "contradiction", "NOTENOUGHINFO": "neutral"}
     pairs = []
-    for row in _jsonl(folder / "train" / "covidCheck_train_composed+extracted.json"):
+    for row in read_jsonl(folder / "train" / "covidCheck_train_composed+extracted.json"):
         if in_calibration_split(row["claim"]):
             continue
         abstract = corpus[row["cord_id"]]
@@ -57,7 +47,7 @@ def check_covid_train(bench_dir: Path, rng: random.Random) -> list[Pair]:
 def fm2_dev(bench_dir: Path, rng: random.Random) -> list[Pair]:
     label = {"SUPPORTS": "entailment", "REFUTES": "contradiction"}
     pairs = []
-    for row in _jsonl(bench_dir / "fm2" / "dev.jsonl"):
+    for row in read_jsonl(bench_dir / "fm2" / "dev.jsonl"):
         gold = [e["text"] for e in row["gold_evidence"]]
         pairs.append(Pair(" ".join(gold), row["text"], label[row["label"]], "fm2_dev"))
         others = [e["text"] for e in row["retrieved_evidence"] if e["text"] not in gold]

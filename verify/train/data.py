@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 LABELS = ("entailment", "neutral", "contradiction")
 NOT_ENTAILMENT = "not_entailment"
@@ -49,16 +50,21 @@ class Pair:
     dataset: str
 
 
-def read_pairs(nli_dir: Path, dataset: str, splits: tuple[str, ...] | None) -> Iterator[Pair]:
-    path = nli_dir / "pairs" / f"{dataset}.jsonl"
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON-lines file of the shared data (blank lines skipped)."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            row = json.loads(line)
-            if splits is not None and not row["split"].startswith(splits):
-                continue
-            if len(row["premise"]) > MAX_PREMISE_CHARS:
-                continue
-            yield Pair(row["premise"], row["hypothesis"], row["label"], dataset)
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_pairs(nli_dir: Path, dataset: str, splits: tuple[str, ...] | None) -> Iterator[Pair]:
+    for row in read_jsonl(nli_dir / "pairs" / f"{dataset}.jsonl"):
+        if splits is not None and not row["split"].startswith(splits):
+            continue
+        if len(row["premise"]) > MAX_PREMISE_CHARS:
+            continue
+        yield Pair(row["premise"], row["hypothesis"], row["label"], dataset)
 
 
 def random_pair_neutrals(pairs: list[Pair], count: int, rng: random.Random) -> list[Pair]:

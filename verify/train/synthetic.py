@@ -12,14 +12,13 @@ not evaluate; never from the seed article (our test domain) or from an evaluated
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from verify.extract import MONTHS, extract_dates, extract_names, extract_numbers, negation_count, without_negation
-from verify.train.data import Pair
+from verify.train.data import Pair, read_jsonl
 
 MIN_WORDS, MAX_WORDS = 6, 45
 _MONTH_NAMES = [
@@ -35,13 +34,11 @@ _WORD_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"
 def page_sentences(bench_dir: Path) -> list[list[str]]:
     """Sentences grouped by the Wikipedia page they come from (one FM2 record = one page)."""
     pages = []
-    with (bench_dir / "fm2" / "dev.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            texts = [e["text"] for e in row["gold_evidence"] + row["retrieved_evidence"]]
-            usable = list(dict.fromkeys(t.strip() for t in texts if _clean_sentence(t.strip())))
-            if len(usable) >= 2:
-                pages.append(usable)
+    for row in read_jsonl(bench_dir / "fm2" / "dev.jsonl"):
+        texts = [e["text"] for e in row["gold_evidence"] + row["retrieved_evidence"]]
+        usable = list(dict.fromkeys(t.strip() for t in texts if _clean_sentence(t.strip())))
+        if len(usable) >= 2:
+            pages.append(usable)
     return pages
 
 
