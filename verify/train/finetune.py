@@ -27,7 +27,8 @@ from verify.bundled import (
     unpack_state,
 )
 from verify.train.bench_pairs import bench_pairs
-from verify.train.data import LABELS, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+from verify.train.lora import trainable_state
 from verify.train.synthetic import synthetic_pairs
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
@@ -103,7 +104,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     nli_dir = Path(args.nli_dir)
-    train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed)
+    train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed, args.mix)
     train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
     extra = bench_pairs(Path(args.bench_dir), args.seed) if args.bench_pairs else []
     if args.synthetic:
@@ -123,8 +124,13 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         from safetensors.torch import load_file
 
         model.load_state_dict(unpack_state(load_file(str(Path(args.init_from) / DELTA_FILE))), strict=False)
-    for name, param in model.named_parameters():
-        param.requires_grad = not is_frozen(name)
+    if args.lora_rank:
+        from verify.train.lora import add_lora
+
+        model = add_lora(model, args.lora_rank, args.lora_from_layer)
+    else:
+        for name, param in model.named_parameters():
+            param.requires_grad = not is_frozen(name)
 
     enc = encode(tokenizer, train_pairs, args.max_length)
     targets = torch.tensor([LABEL_IDS.get(p.label, -1) for p in train_pairs])
@@ -139,10 +145,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     )
 
     ckpt_path = Path(args.checkpoint_dir) / "checkpoint.pt"
+    curve_path = Path(args.checkpoint_dir) / "curve.jsonl"
     step = 0
     if ckpt_path.is_file():
         ckpt = torch.load(ckpt_path, weights_only=False)
-        model.load_state_dict(ckpt["model"])
+        # Checkpoints hold the trained parameters only; the frozen rest is the base model.
+        model.load_state_dict(ckpt["model"], strict=False)
         optimizer.load_state_dict(ckpt["optimizer"])
         scheduler.load_state_dict(ckpt["scheduler"])
         step = ckpt["step"]
@@ -166,12 +174,24 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             rate = seen / (time.time() - started)
             eta = (total - step) * args.batch_size / rate / 60
             print(f"step {step}/{total} loss {running:.3f} {rate:.1f} pairs/s eta {eta:.0f} min", flush=True)
+        if args.eval_every and step % args.eval_every == 0 and step < total:
+            point = {
+                "step": step,
+                "pairs_seen": step * args.batch_size,
+                "heldout_mix": evaluate(model, tokenizer, heldout[: args.eval_pairs], args.max_length),
+                "mnli_dev_matched": evaluate(model, tokenizer, mnli[: args.eval_pairs], args.max_length),
+            }
+            print("curve", json.dumps(point), flush=True)
+            curve_path.parent.mkdir(parents=True, exist_ok=True)
+            with curve_path.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(point) + "\n")
+            model.train()
         if step % args.checkpoint_every == 0 and step < total:
             ckpt_path.parent.mkdir(parents=True, exist_ok=True)
             tmp = ckpt_path.with_suffix(".tmp")
             torch.save(
                 {
-                    "model": model.state_dict(),
+                    "model": trainable_state(model),
                     "optimizer": optimizer.state_dict(),
                     "scheduler": scheduler.state_dict(),
                     "step": step,
@@ -188,6 +208,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "skip_pairs": args.skip_pairs,
         "bench_pairs": args.bench_pairs,
         "synthetic_pairs": args.synthetic,
+        "mix": args.mix,
+        "delta": "lora" if args.lora_rank else "full",
+        "lora": {"rank": args.lora_rank, "alpha": 2 * args.lora_rank, "from_layer": args.lora_from_layer}
+        if args.lora_rank
+        else None,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
         "epochs": args.epochs,
         "lr": args.lr,
@@ -200,15 +225,22 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length),
         },
     }
+    if curve_path.is_file():
+        report["curve"] = [json.loads(line) for line in curve_path.read_text(encoding="utf-8").splitlines()]
     out = Path(args.out or Path(__file__).resolve().parents[1] / "models" / f"nli-{args.base}")
-    save_bundle(model, out, report)
+    delta = None
+    if args.lora_rank:
+        from verify.train.lora import lora_delta
+
+        delta = lora_delta(model)
+    save_bundle(model, out, report, delta)
     # Measure what actually ships: the int8 delta rebuilt over the packaged base weights.
     shipped, shipped_tok, _ = load_bundle(out)
     report["shipped_int8"] = {
         "heldout_mix": evaluate(shipped, shipped_tok, heldout, args.max_length),
         "mnli_dev_matched": evaluate(shipped, shipped_tok, mnli, args.max_length),
     }
-    save_bundle(model, out, report)
+    save_bundle(model, out, report, delta)
     print(json.dumps(report, indent=2), flush=True)
     return report
 
@@ -222,6 +254,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", help="bundle folder to write (default: verify/models/nli-<base>)")
     parser.add_argument("--checkpoint-dir", default="index/.train-checkpoint")
     parser.add_argument("--max-pairs", type=int, default=75_000)
+    parser.add_argument(
+        "--mix", choices=sorted(MIXES), default="compact", help="which public NLI sets to draw from (see data.py)"
+    )
+    parser.add_argument(
+        "--lora-rank", type=int, default=0, help="train LoRA adapters of this rank (0: full fine-tuning)"
+    )
+    parser.add_argument("--lora-from-layer", type=int, default=0, help="adapt only encoder layers from this one up")
+    parser.add_argument("--eval-every", type=int, default=0, help="log held-out accuracy every N steps (curve.jsonl)")
+    parser.add_argument("--eval-pairs", type=int, default=500, help="pairs of each held-out set in those logs")
     parser.add_argument("--skip-pairs", type=int, default=0, help="skip this many pairs of the mix first")
     parser.add_argument("--init-from", help="start from this bundle folder instead of the base model")
     parser.add_argument("--bench-dir", default="../shared/bench", help="the shared benchmark sets")
