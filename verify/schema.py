@@ -72,6 +72,19 @@ class Evidence(BaseModel):
     retrieval_score: float = Field(description="reciprocal-rank-fusion score of dense and BM25 ranks")
 
 
+class FactFinding(BaseModel):
+    """One fact compared between the claim and a cited passage: what decided (or backed) a verdict.
+    `start`/`end` locate the source's wording in the source text, so a report can highlight it."""
+
+    kind: str = Field(description="date, time, duration, quantity, money, percent, ordinal, score, name or negation")
+    agrees: bool
+    claim: str = Field(description="the claim's wording of the fact")
+    source: str = Field(description="the source's wording of the fact")
+    source_id: str
+    start: int
+    end: int
+
+
 class Verdict(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -84,6 +97,9 @@ class Verdict(BaseModel):
     evidence: list[Evidence]
     disputed: bool = Field(
         default=False, description="sources disagree: one passage supports the claim, another contradicts it"
+    )
+    findings: list[FactFinding] = Field(
+        default_factory=list, description="the facts compared with the decisive passage (conflicts first)"
     )
 
 
