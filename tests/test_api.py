@@ -31,7 +31,8 @@ def test_readme_python_example(tmp_path) -> None:
     report = v.add_sources([DATA])
     assert report.added == ["riverton-bridge"]
     verdict = v.verify("Construction of the new bridge is expected to take 18 months.")
-    assert verdict.label is Label.SUPPORTED and "number matches: claim 18 months" in verdict.reason
+    assert verdict.label is Label.SUPPORTED and "18 months" in verdict.reason
+    assert ("duration", True, "18 months") in [(f.kind, f.agrees, f.claim) for f in verdict.findings]
     top = verdict.evidence[0]
     assert top.source_id == "riverton-bridge" and "18 months" in top.text
     assert (DATA / "riverton_bridge.txt").read_text(encoding="utf-8").strip("\n")[top.start : top.end] == top.text

@@ -6,18 +6,20 @@ import numpy as np
 import pytest
 
 from verify.decide import decide
+from verify.facts.align import Alignment, Finding
+from verify.facts.model import Fact, TextFacts
 from verify.retrieve import Hit
 from verify.schema import Claim, Label
 from verify.store import StoredPassage
 
 
-def hit(n: int) -> Hit:
+def hit(n: int, text: str | None = None) -> Hit:
     passage = StoredPassage(
         id=n,
         source_id=f"src-{n}",
         start=10 * n,
-        end=10 * n + 9,
-        text=f"passage {n}",
+        end=10 * n + 9 if text is None else 10 * n + len(text),
+        text=f"passage {n}" if text is None else text,
         title=f"Title {n}",
         url=f"https://x.org/{n}",
         published=dt.date(2018, 8, 28),
@@ -65,7 +67,8 @@ def test_verdict_cites_offsets_and_passes_fields_through() -> None:
         "https://x.org/1",
         "2018-08-28",
     )
-    assert "10-19" in verdict.reason and "Title 1" in verdict.reason
+    # The reason is a sentence naming the source and its date; offsets stay in their fields.
+    assert verdict.reason.startswith("The source (Title 1, 28 Aug 2018) states it") and "10-19" not in verdict.reason
 
 
 def test_no_passages_is_unknown() -> None:
@@ -75,26 +78,28 @@ def test_no_passages_is_unknown() -> None:
 
 def test_sources_that_disagree_are_both_cited_and_flagged() -> None:
     hits = [hit(1), hit(2), hit(3)]
-    probs = np.array([[0.1, 0.1, 0.8], [0.2, 0.7, 0.1], [0.7, 0.2, 0.1]])
+    probs = np.array([[0.02, 0.03, 0.95], [0.2, 0.7, 0.1], [0.85, 0.1, 0.05]])
     verdict = decide(CLAIM, hits, probs, max_evidence=2)
     assert verdict.label is Label.CONTRADICTED and verdict.disputed
     assert [e.source_id for e in verdict.evidence] == ["src-1", "src-3"]
-    assert "sources disagree" in verdict.reason
+    assert "But The source (Title 3, 28 Aug 2018) states it" in verdict.reason
 
 
 def test_same_source_passages_do_not_count_as_a_dispute() -> None:
     hits = [hit(1), hit(1)]
-    verdict = decide(CLAIM, hits, np.array([[0.1, 0.1, 0.8], [0.7, 0.2, 0.1]]))
+    verdict = decide(CLAIM, hits, np.array([[0.02, 0.03, 0.95], [0.7, 0.2, 0.1]]))
     assert verdict.label is Label.CONTRADICTED and not verdict.disputed
 
 
-def test_a_source_does_not_contradict_its_own_better_matching_passage() -> None:
-    from verify.checks import CheckResult
+def aligned(overlap: float, *findings: Finding) -> Alignment:
+    return Alignment(overlap, (0, 9), list(findings))
 
-    probs = np.array([[0.03, 0.1, 0.86], [0.95, 0.01, 0.04]])  # passage 0 is about another event
-    checks = [CheckResult(overlap=0.5, sentence="..."), CheckResult(overlap=0.9, sentence="...")]
+
+def test_a_source_does_not_contradict_its_own_better_matching_passage() -> None:
+    probs = np.array([[0.03, 0.02, 0.95], [0.96, 0.01, 0.03]])  # passage 0 is about another event
+    checks = [aligned(0.5), aligned(0.9)]
     same = decide(CLAIM, [hit(1), hit(1)], probs, checks)
-    assert same.label is Label.SUPPORTED and same.scores.entailment == pytest.approx(0.95, abs=1e-4)
+    assert same.label is Label.SUPPORTED and same.scores.entailment == pytest.approx(0.96, abs=1e-4)
     # As well matched, it still contradicts; from another source it is a dispute, still reported.
     even = decide(CLAIM, [hit(1), hit(1)], probs, [checks[1], checks[1]])
     assert even.label is Label.CONTRADICTED
@@ -103,42 +108,56 @@ def test_a_source_does_not_contradict_its_own_better_matching_passage() -> None:
 
 
 def test_default_threshold_wants_a_confident_contradiction() -> None:
-    probs = np.array([[0.1, 0.3, 0.6]])
-    assert decide(CLAIM, [hit(1)], probs).label is Label.UNKNOWN
-    assert decide(CLAIM, [hit(1)], np.array([[0.05, 0.1, 0.85]])).label is Label.CONTRADICTED
+    assert decide(CLAIM, [hit(1)], np.array([[0.1, 0.3, 0.6]])).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], np.array([[0.05, 0.1, 0.85]])).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], np.array([[0.02, 0.03, 0.95]])).label is Label.CONTRADICTED
+
+
+def date(agrees: bool, claim: str, source: str) -> Finding:
+    return Finding("date", agrees, claim, source, 3, 3 + len(source), (0, 9), source)
 
 
 def test_fact_conflict_decides_unless_another_passage_agrees() -> None:
-    from verify.checks import CheckResult, Finding
-
-    clash = CheckResult(0.9, "rejected on June 14.", [Finding("date", False, "June 15", "2018-06-14")])
-    agree = CheckResult(0.8, "rejected on June 15.", [Finding("date", True, "June 15", "2018-06-15")])
+    clash = aligned(0.9, date(False, "June 15", "June 14"))
+    agree = aligned(0.8, date(True, "June 15", "June 15"))
     probs = np.array([[0.8, 0.1, 0.1], [0.7, 0.2, 0.1]])
-    verdict = decide(CLAIM, [hit(1), hit(2)], probs, [clash, CheckResult(0.2, "x")])
-    assert verdict.label is Label.CONTRADICTED and verdict.reason.startswith("date differs: claim June 15")
+    verdict = decide(CLAIM, [hit(1), hit(2)], probs, [clash, aligned(0.2)])
+    assert verdict.label is Label.CONTRADICTED
+    assert "gives the date as June 14; the claim says June 15" in verdict.reason
+    assert [(f.kind, f.agrees, f.claim, f.source, f.start) for f in verdict.findings] == [
+        ("date", False, "June 15", "June 14", 3)
+    ]
     assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, agree]).label is Label.SUPPORTED
 
 
 def test_a_fact_conflict_counts_when_the_sentence_holds_the_claim_even_if_the_model_shrugs() -> None:
-    from verify.checks import CheckResult, Finding
-
     probs = np.array([[0.02, 0.97, 0.01]])  # the model calls an unreported date merely "neutral"
-    finding = [Finding("date", False, "November 2018", "2018-08-14")]
-    same_event = CheckResult(1.0, "the privacy policy was updated on August 14, 2018.", finding)
-    assert decide(CLAIM, [hit(1)], probs, [same_event]).label is Label.CONTRADICTED
-    loosely = CheckResult(0.5, "the privacy policy was updated on August 14, 2018.", finding)
-    assert decide(CLAIM, [hit(1)], probs, [loosely]).label is Label.UNKNOWN  # too little in common
+    finding = date(False, "November 2018", "August 14, 2018")
+    assert decide(CLAIM, [hit(1)], probs, [aligned(1.0, finding)]).label is Label.CONTRADICTED
+    assert decide(CLAIM, [hit(1)], probs, [aligned(0.5, finding)]).label is Label.UNKNOWN  # too little in common
+
+
+def test_facts_that_all_agree_outweigh_a_model_contradiction() -> None:
+    """The model calls plain restatements contradictions; a passage that confirms every date and
+    figure of the claim, with nothing against it, keeps the claim from being called false."""
+    facts = TextFacts(facts=[Fact("date", "June 14", 24, 31, (0, 32), first="--06-14", last="--06-14")])
+    confirmed = aligned(0.9, date(True, "June 14", "June 14"))
+    leaning_no = np.array([[0.03, 0.02, 0.95]])
+    verdict = decide(CLAIM, [hit(1)], leaning_no, [confirmed], claim_facts=facts)
+    assert verdict.label is Label.UNKNOWN and "check it by hand" in verdict.reason
+    leaning_yes = np.array([[0.45, 0.3, 0.25]])
+    assert decide(CLAIM, [hit(1)], leaning_yes, [confirmed], claim_facts=facts).label is Label.SUPPORTED
+    # without the claim's facts the rule has nothing to confirm, and the model decides
+    assert decide(CLAIM, [hit(1)], leaning_no, [confirmed]).label is Label.CONTRADICTED
 
 
 def test_negation_probe() -> None:
-    from verify.checks import CheckResult
-
     negated = Claim(id="n", claim="The appeal was not rejected.")
     probs = np.array([[0.3, 0.4, 0.3]])
     affirmed = np.array([[0.9, 0.05, 0.05]])
-    plain = CheckResult(0.9, "The appeal was rejected on June 14.")
-    verdict = decide(negated, [hit(1)], probs, [plain], affirmed)
-    assert verdict.label is Label.CONTRADICTED and verdict.reason.startswith("negation differs")
+    one = hit(1, "The appeal was rejected on June 14.")
+    verdict = decide(negated, [one], probs, [Alignment(0.9, (10, 45))], affirmed)
+    assert verdict.label is Label.CONTRADICTED and "states the opposite" in verdict.reason
     # When the source sentence is itself negated the model's reading of "not" is not trusted.
-    also_negated = CheckResult(0.9, "The appeal was not rejected on June 14.")
-    assert decide(negated, [hit(1)], probs, [also_negated], affirmed).label is Label.UNKNOWN
+    also = hit(1, "The appeal was not rejected on June 14.")
+    assert decide(negated, [also], probs, [Alignment(0.9, (10, 49))], affirmed).label is Label.UNKNOWN

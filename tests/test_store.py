@@ -31,7 +31,7 @@ def test_new_index_is_empty_until_first_write(tmp_path: Path, embedder: Sentence
 def test_add_writes_manifest_sqlite_and_vectors(seed_store: IndexStore) -> None:
     manifest = json.loads((seed_store.directory / "manifest.json").read_text())
     assert manifest["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
-    assert manifest["dimension"] == 384 and manifest["format_version"] == 1
+    assert manifest["dimension"] == 384 and manifest["format_version"] == 2
     assert manifest["chunking"] == {"sentences": 2, "overlap": 1, "max_chars": 600}
     gen = seed_store.directory / manifest["generation"]
     assert (gen / "passages.sqlite").is_file() and (gen / "vectors.faiss").is_file()
@@ -159,3 +159,12 @@ def test_writer_killed_mid_write_leaves_previous_index_intact(
     reopened.add([article("after", "A write after the crash works.")])
     assert not list(seed_store.directory.glob(".tmp-*"))
     assert "after" in reopened.source_hashes
+
+
+def test_facts_are_stored_with_each_source_when_it_is_indexed(seed_store: IndexStore) -> None:
+    """Facts are computed once, at index time, and read back for any source (issue 10)."""
+    text, facts = seed_store.source_facts([SEED_ID])[SEED_ID]
+    dates = {f.text: f.first for f in facts.facts if f.kind == "date" and f.label != "filed"}
+    assert dates["June 14"] == "2018-06-14" and dates["March 20"] == "2018-03-20"
+    assert all(text[f.start : f.end] == f.text for f in facts.facts)
+    assert seed_store.source_facts(["no-such-source"]) == {}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.checks import check
 from verify.extract import extract_dates, extract_numbers, negation_count
+from verify.facts.align import check_text
 from verify.train.synthetic import (
     add_unstated_date,
     flip_polarity,
@@ -33,7 +33,7 @@ def test_date_swap_gives_a_date_the_checks_call_different(sentence: str) -> None
     for seed in range(5):
         swapped = swap_date(sentence, random.Random(seed))
         assert swapped and swapped != sentence
-        result = check(swapped, sentence)
+        result = check_text(swapped, sentence)
         assert any(f.kind == "date" and not f.agrees for f in result.findings), (swapped, result.findings)
 
 

@@ -1,210 +1,386 @@
-"""From per-passage NLI scores and fact checks to one verdict with a confidence, a reason and evidence.
+"""From the assessed passages of one claim to a verdict: an ordered list of named rules.
 
-Order of precedence:
-1. A fact check that finds the claim and a passage about the same event disagreeing on a date,
-   number, name or negation makes the claim `contradicted` (unless another passage agrees on that
-   fact), with the disagreement as the reason.
-2. Contradiction outranks entailment: an NLI contradiction decides unless an entailing passage is
-   clearly stronger (by more than COMPARABLE). A passage of the same source as an entailing one,
-   matching the claim less well, does not count as contradicting it (it is about another event).
-3. An NLI entailment supports; a passage whose dates or numbers match the claim's, about the same
-   event, supports a claim the model alone found too weak.
-4. Otherwise `unknown`.
+Each retrieved passage becomes one `Assessed` record (the hit, its NLI scores, the scores of the
+claim without its negation, and its fact alignment). The rules run in order and the first that
+fires decides; each says in its docstring when it fires. Thresholds live in verify.config.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from verify.checks import CheckResult, Finding
-from verify.config import CONTRADICT_THRESHOLD, MAX_EVIDENCE, SUPPORT_THRESHOLD
-from verify.extract import negation_count
+from verify.config import (
+    AGREEMENT_OVERLAP,
+    COMPARABLE,
+    CONTRADICT_THRESHOLD,
+    MAX_EVIDENCE,
+    NEGATION_MARGIN,
+    SAME_EVENT_NLI,
+    SAME_EVENT_OVERLAP,
+    SUPPORT_THRESHOLD,
+)
+from verify.facts.align import Alignment, Finding
+from verify.facts.model import Fact, TextFacts
 from verify.retrieve import Hit
-from verify.schema import Claim, Evidence, Label, Scores, Verdict, passthrough_fields
+from verify.schema import Claim, Evidence, FactFinding, Label, Scores, Verdict, passthrough_fields
 
 if TYPE_CHECKING:
     import numpy as np
 
-COMPARABLE = 0.15
-# A passage counts as "about the same event" for the fact checks only if the NLI model does not
-# find it plainly unrelated: P(entailment) + P(contradiction) at least this.
-SAME_EVENT_NLI = 0.2
-# ... or the passage sentence holds this share of the claim's content words (the model may call a
-# claim about a known event at an unreported date neutral; the sentence is still about that event).
-SAME_EVENT_OVERLAP = 0.8
-# Matching dates or numbers support a claim when the aligned sentence shares this much of it.
-AGREEMENT_OVERLAP = 0.6
-# The affirmative version of a negated claim must be entailed this much more than the claim itself.
-NEGATION_MARGIN = 0.3
 ENTAIL, NEUTRAL, CONTRA = 0, 1, 2
+# Facts that can back a claim the model found too weak: figures and dates, not a shared name.
+BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
+
+
+@dataclass
+class Assessed:
+    """One retrieved passage as the rules see it."""
+
+    hit: Hit
+    scores: np.ndarray  # P(entailment), P(neutral), P(contradiction)
+    alignment: Alignment
+    affirmed: np.ndarray | None = None  # the scores of the claim with its one negation removed
+
+    @property
+    def entail(self) -> float:
+        return float(self.scores[ENTAIL])
+
+    @property
+    def contra(self) -> float:
+        return float(self.scores[CONTRA])
+
+    @property
+    def neutral(self) -> float:
+        return float(self.scores[NEUTRAL])
+
+    @property
+    def source_id(self) -> str:
+        return self.hit.passage.source_id
+
+    @property
+    def related(self) -> bool:
+        """About the claim's event: the model finds it related, or it restates most of the claim."""
+        return self.entail + self.contra >= SAME_EVENT_NLI or self.alignment.overlap >= SAME_EVENT_OVERLAP
+
+
+@dataclass
+class Case:
+    """A claim and its assessed passages, with what several rules need."""
+
+    claim: Claim
+    passages: list[Assessed]
+    claim_facts: list[Fact] = field(default_factory=list)
+    support_threshold: float = SUPPORT_THRESHOLD
+    contradict_threshold: float = CONTRADICT_THRESHOLD
+    best_entail: int = 0
+    against: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        ps = self.passages
+        self.best_entail = max(range(len(ps)), key=lambda i: ps[i].entail)
+        top = ps[self.best_entail]
+        entailed = top.entail >= self.support_threshold
+        # A source does not contradict itself: when one of its passages entails the claim, another
+        # of its passages that matches the claim less well is about another event. (Other sources
+        # still count: that is a dispute.)
+        self.against = [
+            i
+            for i, p in enumerate(ps)
+            if not entailed
+            or i == self.best_entail
+            or p.source_id != top.source_id
+            or p.alignment.overlap >= top.alignment.overlap
+        ]
+
+    @property
+    def best_contra(self) -> int:
+        return max(self.against, key=lambda i: self.passages[i].contra)
+
+    @property
+    def related(self) -> list[int]:
+        return [i for i, p in enumerate(self.passages) if p.related]
+
+
+@dataclass
+class Decision:
+    label: Label
+    decisive: int
+    confidence: float
+    reason: str
+    column: int | None  # which score column orders the other cited passages
+    findings: list[Finding] = field(default_factory=list)
+
+
+Rule = Callable[[Case], "Decision | None"]
+
+
+def negated_claim(case: Case) -> Decision | None:
+    """The claim negates what a passage states positively: the passage entails the claim with its
+    negation removed, clearly more than the claim as written, and the aligned source sentence is
+    not itself negated (the model is too blind to "not" to be trusted when both sides have one)."""
+    scored = [(i, p) for i, p in enumerate(case.passages) if p.affirmed is not None]
+    if not scored:
+        return None
+    i, p = max(scored, key=lambda t: float(t[1].affirmed[ENTAIL]))  # type: ignore[index]
+    assert p.affirmed is not None
+    ea = float(p.affirmed[ENTAIL])
+    if ea < case.support_threshold or ea - p.entail < NEGATION_MARGIN or _sentence_negated(p):
+        return None
+    reason = f"{_source(p)} states the opposite: {_quote(p)}."
+    return Decision(Label.CONTRADICTED, i, ea, reason, CONTRA)
+
+
+def fact_conflict(case: Case) -> Decision | None:
+    """A passage about the claim's event gives a different date, figure, name or polarity, and no
+    related passage agrees on that same fact of the claim (its "March" may clash in one passage
+    and match in another). The best-aligned such passage decides."""
+    related = case.related
+    agreed = {(f.kind, f.claim) for i in related for f in case.passages[i].alignment.agreements}
+    candidates = []
+    for i in related:
+        standing = [f for f in case.passages[i].alignment.conflicts if (f.kind, f.claim) not in agreed]
+        if standing:
+            candidates.append((case.passages[i].alignment.overlap, -i, standing))
+    if not candidates:
+        return None
+    _, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
+    p = case.passages[-neg_i]
+    confidence = max(p.contra, 1.0 - p.neutral)
+    reason = "; ".join(_conflict_sentence(p, f) for f in findings)
+    return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
+
+
+def fact_confirmed(case: Case) -> Decision | None:
+    """A passage about the claim's event confirms every date and figure the claim gives, with no
+    conflict: the model's contradiction, if any, is not trusted over that (it misreads plain
+    restatements). Supported when the passage leans to entailment, else not settled."""
+    checkable = {f.text for f in case.claim_facts if f.kind in BACKING_KINDS}
+    if not checkable:
+        return None
+    candidates = []
+    for i, p in enumerate(case.passages):
+        agreed = {f.claim for f in p.alignment.agreements if f.kind in BACKING_KINDS}
+        if p.related and not p.alignment.conflicts and p.alignment.overlap >= AGREEMENT_OVERLAP and checkable <= agreed:
+            candidates.append((p.alignment.overlap, p.entail, -i))
+    if not candidates:
+        return None
+    _, _, neg_i = max(candidates)
+    p = case.passages[-neg_i]
+    agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
+    if p.entail >= case.support_threshold or p.entail > p.contra:
+        reason = f"{_source(p)} states it: {_quote(p)}. {_agreement_sentence(agreements)}"
+        return Decision(
+            Label.SUPPORTED, -neg_i, max(p.entail, 1.0 - p.contra - p.neutral / 2), reason, ENTAIL, agreements
+        )
+    reason = (
+        f"{_source(p)} gives the same facts ({', '.join(sorted(checkable))}) in {_quote(p)}, "
+        "but its wording does not clearly state the claim: check it by hand."
+    )
+    return Decision(Label.UNKNOWN, -neg_i, 1.0 - max(p.entail, p.contra), reason, None, agreements)
+
+
+def model_contradiction(case: Case) -> Decision | None:
+    """The NLI model finds a passage contradicting the claim with confidence, and no passage
+    entails it clearly more strongly (contradiction outranks an entailment of comparable strength)."""
+    i = case.best_contra
+    c, e = case.passages[i].contra, case.passages[case.best_entail].entail
+    if c < case.contradict_threshold or c + COMPARABLE < e:
+        return None
+    p = case.passages[i]
+    return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}.", CONTRA)
+
+
+def model_entailment(case: Case) -> Decision | None:
+    """The NLI model finds a passage entailing the claim."""
+    p = case.passages[case.best_entail]
+    if p.entail < case.support_threshold:
+        return None
+    agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
+    reason = f"{_source(p)} states it: {_quote(p)}."
+    if agreements:
+        reason += " " + _agreement_sentence(agreements)
+    if case.passages[case.best_contra].contra >= case.contradict_threshold:
+        reason += " A passage that matches the claim less well reads against it."
+    return Decision(Label.SUPPORTED, case.best_entail, p.entail, reason, ENTAIL, agreements)
+
+
+def fact_agreement(case: Case) -> Decision | None:
+    """A passage about the claim's event gives the claim's own dates or figures ("more than 200"
+    is matched by "250") with no conflict, though the model alone found it too weak."""
+    candidates = [
+        (p.alignment.overlap, -i)
+        for i, p in enumerate(case.passages)
+        if p.related
+        and any(f.kind in BACKING_KINDS for f in p.alignment.agreements)
+        and not p.alignment.conflicts
+        and p.alignment.overlap >= AGREEMENT_OVERLAP
+        and p.entail > p.contra
+    ]
+    if not candidates:
+        return None
+    _, neg_i = max(candidates)
+    p = case.passages[-neg_i]
+    agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
+    confidence = 1.0 - p.contra - p.neutral / 2
+    reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)}. {_agreement_sentence(agreements)}"
+    return Decision(Label.SUPPORTED, -neg_i, confidence, reason, ENTAIL, agreements)
+
+
+def not_settled(case: Case) -> Decision:
+    """Nothing above fired: no passage states or contradicts the claim."""
+    ps = case.passages
+    i = max(range(len(ps)), key=lambda j: max(ps[j].entail, ps[j].contra))
+    e, c = ps[case.best_entail].entail, ps[case.best_contra].contra
+    reason = f"No source in the index states or contradicts this; the closest passage is in {_source(ps[i])}."
+    return Decision(Label.UNKNOWN, i, 1.0 - max(e, c), reason, None)
+
+
+RULES: list[Rule] = [
+    negated_claim,
+    fact_conflict,
+    fact_confirmed,
+    model_contradiction,
+    model_entailment,
+    fact_agreement,
+]
 
 
 def decide(
     claim: Claim,
     hits: list[Hit],
     probs: np.ndarray,
-    checks: list[CheckResult] | None = None,
+    alignments: list[Alignment] | None = None,
     affirmed: np.ndarray | None = None,
     support_threshold: float = SUPPORT_THRESHOLD,
     contradict_threshold: float = CONTRADICT_THRESHOLD,
     max_evidence: int = MAX_EVIDENCE,
+    claim_facts: TextFacts | None = None,
 ) -> Verdict:
-    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i], checks[i] its fact
-    checks, and affirmed[i] (for a claim with one explicit negation) the scores of the claim with the
-    negation removed: a passage that entails "the appeal was rejected" contradicts "... was not rejected"."""
+    """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i], alignments[i] its
+    fact alignment, and affirmed[i] (for a claim with one explicit negation) the scores of the claim
+    with the negation removed."""
     if not hits:
-        return _verdict(
-            claim,
-            Label.UNKNOWN,
-            1.0,
-            Scores(entailment=0.0, neutral=1.0, contradiction=0.0),
-            "no passage in the index is related to the claim",
-            [],
-        )
-    checks = checks or [CheckResult(0.0, "") for _ in hits]
-    best_e = max(range(len(hits)), key=lambda i: probs[i][ENTAIL])
-    entailed = probs[best_e][ENTAIL] >= support_threshold
-    # A source does not contradict itself: when one of its passages entails the claim, another of
-    # its passages that matches the claim less well is about a different event, not a contradiction.
-    # (Other sources still count: that is a dispute, flagged below.)
-    against = [
-        i
-        for i in range(len(hits))
-        if not entailed
-        or i == best_e
-        or hits[i].passage.source_id != hits[best_e].passage.source_id
-        or checks[i].overlap >= checks[best_e].overlap
+        reason = "No passage in the index is related to the claim."
+        return _verdict(claim, Label.UNKNOWN, 1.0, Scores(entailment=0.0, neutral=1.0, contradiction=0.0), reason, [])
+    alignments = alignments or [Alignment(0.0, (h.passage.start, h.passage.start)) for h in hits]
+    passages = [
+        Assessed(h, probs[i], alignments[i], affirmed[i] if affirmed is not None and len(affirmed) else None)
+        for i, h in enumerate(hits)
     ]
-    best_c = max(against, key=lambda i: probs[i][CONTRA])
-    e, c = float(probs[best_e][ENTAIL]), float(probs[best_c][CONTRA])
-    related = [
-        i
-        for i in range(len(hits))
-        if probs[i][ENTAIL] + probs[i][CONTRA] >= SAME_EVENT_NLI or checks[i].overlap >= SAME_EVENT_OVERLAP
-    ]
-    conflict = _standing_conflict(related, checks)
-    support = _supporting_agreement(related, checks, probs)
+    case = Case(
+        claim, passages, list(claim_facts.facts) if claim_facts else [], support_threshold, contradict_threshold
+    )
+    decision = next((d for rule in RULES if (d := rule(case)) is not None), None) or not_settled(case)
+    return _render(case, decision, max_evidence)
 
-    negation = _negation_probe(probs, affirmed, checks, support_threshold)
 
-    column: int | None
-    if negation is not None:
-        decisive, ea = negation
-        label, column, confidence = Label.CONTRADICTED, CONTRA, ea
-        reason = (
-            f"negation differs: {_where(hits[decisive])} entails the claim without its negation "
-            f"(entailment {ea:.2f}, against {probs[decisive][ENTAIL]:.2f} as written)"
-        )
-    elif conflict is not None:
-        decisive, findings = conflict
-        label, column = Label.CONTRADICTED, CONTRA
-        confidence = max(float(probs[decisive][CONTRA]), 1.0 - float(probs[decisive][NEUTRAL]))
-        reason = "; ".join(f.reason for f in findings) + f" ({_where(hits[decisive])})"
-    elif c >= contradict_threshold and c + COMPARABLE >= e:
-        label, decisive, column, confidence = Label.CONTRADICTED, best_c, CONTRA, c
-        reason = f"{_where(hits[best_c])} contradicts the claim (contradiction {c:.2f})"
-    elif e >= support_threshold:
-        label, decisive, column, confidence = Label.SUPPORTED, best_e, ENTAIL, e
-        reason = f"{_where(hits[best_e])} entails the claim (entailment {e:.2f})"
-        reason += "".join(f"; {f.reason}" for f in _facts(checks[best_e].agreements))
-        if c >= contradict_threshold:
-            reason += f"; a weaker passage contradicts it (contradiction {c:.2f})"
-    elif support is not None:
-        decisive, findings = support
-        label, column = Label.SUPPORTED, ENTAIL
-        confidence = 1.0 - float(probs[decisive][CONTRA]) - float(probs[decisive][NEUTRAL]) / 2
-        reason = "; ".join(f.reason for f in findings) + f" ({_where(hits[decisive])}, same event)"
-    else:
-        decisive = max(range(len(hits)), key=lambda i: max(probs[i][ENTAIL], probs[i][CONTRA]))
-        label, column, confidence = Label.UNKNOWN, None, 1.0 - max(e, c)
-        reason = (
-            "no retrieved passage entails or contradicts the claim "
-            f"(best entailment {e:.2f}, best contradiction {c:.2f})"
-        )
-
-    others = [i for i in range(len(hits)) if i != decisive]
-    if column is not None:
-        others.sort(key=lambda i: -probs[i][column])
-    cited = [decisive, *others][:max_evidence]
-    # Sources disagree when the claim is contradicted by one source and entailed by another:
-    # flag it and make sure the other side is cited too.
+def _render(case: Case, d: Decision, max_evidence: int) -> Verdict:
+    ps = case.passages
+    others = [i for i in range(len(ps)) if i != d.decisive]
+    if d.column is not None:
+        others.sort(key=lambda i: -float(ps[i].scores[d.column]))  # type: ignore[index]
+    cited = [d.decisive, *others][:max_evidence]
+    reason = d.reason
+    # Sources disagree when one contradicts the claim and another entails it: say so, cite both.
     rival = None
-    if label is Label.CONTRADICTED and e >= support_threshold:
+    if d.label is Label.CONTRADICTED and ps[case.best_entail].entail >= case.support_threshold:
         rival = next(
             (
                 i
-                for i in sorted(range(len(hits)), key=lambda i: -probs[i][ENTAIL])
-                if hits[i].passage.source_id != hits[decisive].passage.source_id
-                and probs[i][ENTAIL] >= support_threshold
+                for i in sorted(range(len(ps)), key=lambda i: -ps[i].entail)
+                if ps[i].source_id != ps[d.decisive].source_id and ps[i].entail >= case.support_threshold
             ),
             None,
         )
     if rival is not None:
         if rival not in cited:
             cited = [*cited[: max(max_evidence - 1, 1)], rival]
-        reason += f"; sources disagree: {_where(hits[rival])} entails it (entailment {probs[rival][ENTAIL]:.2f})"
-    evidence = [_evidence(hits[i], probs[i]) for i in cited]
-    verdict = _verdict(claim, label, confidence, _scores(probs[decisive]), reason, evidence)
+        reason += f" But {_source(ps[rival])} states it: {_quote(ps[rival])}."
+    evidence = [_evidence(ps[i]) for i in cited]
+    decisive = ps[d.decisive]
+    verdict = _verdict(case.claim, d.label, d.confidence, _scores(decisive.scores), reason, evidence)
     verdict.disputed = rival is not None
+    shown = d.findings or decisive.alignment.findings
+    verdict.findings = [_fact_finding(decisive, f) for f in sorted(shown, key=lambda f: f.agrees)]
     return verdict
 
 
-def _standing_conflict(related: list[int], checks: list[CheckResult]) -> tuple[int, list[Finding]] | None:
-    """The best-aligned passage with a conflict that no related passage answers with an agreement on
-    the same claim fact (the claim's "March 2018" may clash in one passage and match in another)."""
-    agreed = {(f.kind, f.claim_value) for i in related for f in checks[i].agreements}
-    candidates = []
-    for i in related:
-        standing = [f for f in checks[i].conflicts if (f.kind, f.claim_value) not in agreed]
-        if standing:
-            candidates.append((checks[i].overlap, -i, standing))
-    if not candidates:
-        return None
-    overlap, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
-    return -neg_i, findings
+# ---- reasons: sentences a journalist reads once ---------------------------------------------------
 
 
-def _negation_probe(
-    probs: np.ndarray, affirmed: np.ndarray | None, checks: list[CheckResult], support_threshold: float
-) -> tuple[int, float] | None:
-    """A passage that states positively what the claim negates: it entails the claim with the
-    negation removed, clearly more than the claim, and its own sentence carries no negation
-    (the model is too blind to "not" to be trusted when both sides have one)."""
-    if affirmed is None or not len(affirmed):
-        return None
-    best = max(range(len(affirmed)), key=lambda i: affirmed[i][ENTAIL])
-    ea = float(affirmed[best][ENTAIL])
-    source_negated = negation_count(checks[best].sentence) % 2 == 1
-    if ea >= support_threshold and ea - float(probs[best][ENTAIL]) >= NEGATION_MARGIN and not source_negated:
-        return best, ea
-    return None
+def _source(p: Assessed) -> str:
+    """'the source (TASS, 28 Aug 2018)': who published it and when, or its title."""
+    passage = p.hit.passage
+    name = passage.publisher or _clip(passage.title or passage.source_id, 60)
+    when = passage.published
+    return f"The source ({name}, {_date(when)})" if when else f"The source ({name})"
 
 
-def _supporting_agreement(
-    related: list[int], checks: list[CheckResult], probs: np.ndarray
-) -> tuple[int, list[Finding]] | None:
-    candidates = [
-        (checks[i].overlap, -i)
-        for i in related
-        if _facts(checks[i].agreements)
-        and not checks[i].conflicts
-        and checks[i].overlap >= AGREEMENT_OVERLAP
-        and probs[i][ENTAIL] > probs[i][CONTRA]
-    ]
-    if not candidates:
-        return None
-    _, neg_i = max(candidates)
-    return -neg_i, _facts(checks[-neg_i].agreements)
+def _date(when: dt.date) -> str:
+    return f"{when.day} {when:%b %Y}"
 
 
-def _facts(findings: list[Finding]) -> list[Finding]:
-    """Matching dates and numbers can support a claim; a matching name alone cannot."""
-    return [f for f in findings if f.kind in ("date", "number")]
+def _quote(p: Assessed) -> str:
+    """The passage sentence about the claim's event, quoted."""
+    s0, s1 = p.alignment.sentence
+    passage = p.hit.passage
+    text = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)].strip() if s1 > s0 else ""
+    return f"\u201c{_clip(text or passage.text.strip(), 220)}\u201d"
 
 
-def _where(hit: Hit) -> str:
-    title = hit.passage.title or hit.passage.source_id
-    return f'the passage at {hit.passage.start}-{hit.passage.end} of "{title}"'
+_WHAT = {
+    "date": "the date as",
+    "time": "the time as",
+    "duration": "the length of time as",
+    "quantity": "the figure as",
+    "money": "the amount as",
+    "percent": "the share as",
+    "ordinal": "the rank as",
+    "score": "the score as",
+}
+
+
+def _conflict_sentence(p: Assessed, f: Finding) -> str:
+    if f.kind == "name":
+        return f"{_source(p)} names {f.source} where the claim names {f.claim}: {_quote(p)}"
+    if f.kind == "negation":
+        return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {_quote(p)}"
+    return (
+        f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {_quote(p)}"
+    )
+
+
+def _agreement_sentence(findings: list[Finding]) -> str:
+    shown = ", ".join(f"{f.claim} ({f.detail or f.source})" for f in findings[:3])
+    return f"It gives the same {'fact' if len(findings) == 1 else 'facts'}: {shown}."
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _sentence_negated(p: Assessed) -> bool:
+    """Whether the aligned source sentence negates a verb (read from the stored facts via the
+    alignment: any negation finding, or a negation word in the quoted sentence)."""
+    s0, s1 = p.alignment.sentence
+    passage = p.hit.passage
+    sentence = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)] if s1 > s0 else passage.text
+    from verify.extract import negation_count
+
+    return negation_count(sentence) % 2 == 1
+
+
+# ---- output ---------------------------------------------------------------------------------------
+
+
+def _fact_finding(p: Assessed, f: Finding) -> FactFinding:
+    return FactFinding(
+        kind=f.kind, agrees=f.agrees, claim=f.claim, source=f.source, source_id=p.source_id, start=f.start, end=f.end
+    )
 
 
 def _scores(row: np.ndarray) -> Scores:
@@ -215,18 +391,18 @@ def _scores(row: np.ndarray) -> Scores:
     )
 
 
-def _evidence(hit: Hit, row: np.ndarray) -> Evidence:
-    p = hit.passage
+def _evidence(p: Assessed) -> Evidence:
+    h = p.hit.passage
     return Evidence(
-        source_id=p.source_id,
-        title=p.title,
-        url=p.url,
-        published=p.published,
-        start=p.start,
-        end=p.end,
-        text=p.text,
-        scores=_scores(row),
-        retrieval_score=round(hit.fused, 5),
+        source_id=h.source_id,
+        title=h.title,
+        url=h.url,
+        published=h.published,
+        start=h.start,
+        end=h.end,
+        text=h.text,
+        scores=_scores(p.scores),
+        retrieval_score=round(p.hit.fused, 5),
     )
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from verify.calibrate import Calibrator
-from verify.checks import check
 from verify.config import (
     BUNDLED_NLI,
     CLAIM_BATCH,
@@ -22,8 +21,11 @@ from verify.config import (
 from verify.decide import decide
 from verify.embed import Embedder, SentenceTransformerEmbedder
 from verify.extract import without_negation
+from verify.facts.align import Alignment, align
+from verify.facts.extract import claim_facts
+from verify.facts.model import TextFacts
 from verify.nli import NLIModel, load_nli
-from verify.retrieve import HybridRetriever
+from verify.retrieve import Hit, HybridRetriever
 from verify.schema import Claim, ClaimError, Source, Verdict
 from verify.sources import read_sources
 from verify.store import ChangeReport, IndexStore, IndexStoreError, SourceInfo
@@ -153,29 +155,46 @@ class Verifier:
                 premises += [h.passage.text for h in hits]
                 hypotheses += [affirmative] * len(hits)
         probs = self.nli.score(premises, hypotheses)
+        # Facts: the claims' parsed once here, the sources' read from the index (computed when
+        # each source was added), never re-extracted per claim x passage pair.
+        facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
+        wanted = sorted({h.passage.source_id for hits in hits_per_claim for h in hits}) if self.checks else []
+        sources = self.store.source_facts(wanted)
         verdicts, offset = [], 0
         extra = sum(len(h) for h in hits_per_claim)
-        for claim, hits, affirmative in zip(claims, hits_per_claim, affirmed_claims):
+        for ci, (claim, hits, affirmative) in enumerate(zip(claims, hits_per_claim, affirmed_claims)):
             rows = probs[offset : offset + len(hits)]
             offset += len(hits)
             affirmed = None
             if affirmative is not None:
                 affirmed = probs[extra : extra + len(hits)]
                 extra += len(hits)
-            checks = [check(claim.claim, h.passage.text, h.passage.published) for h in hits] if self.checks else None
+            alignments = self._align(claim.claim, facts_per_claim[ci], hits, sources) if self.checks else None
             verdict = decide(
                 claim,
                 hits,
                 rows,
-                checks,
+                alignments,
                 affirmed,
                 self.support_threshold,
                 self.contradict_threshold,
                 self.max_evidence,
+                facts_per_claim[ci] if self.checks else None,
             )
             verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
             verdicts.append(verdict)
         return verdicts
+
+    @staticmethod
+    def _align(
+        claim: str, facts: TextFacts, hits: list[Hit], sources: dict[str, tuple[str, TextFacts]]
+    ) -> list[Alignment]:
+        out = []
+        for h in hits:
+            p = h.passage
+            text, source = sources.get(p.source_id, ("", TextFacts()))
+            out.append(align(claim, facts, text, source, p.start, p.end, p.title))
+        return out
 
 
 def verify_items(

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
-from verify.checks import content_stems
 from verify.extract import extract_dates, extract_numbers
 from verify.schema import ClaimError, Label, Verdict
+from verify.text import content_stems
 
 Record = Verdict | ClaimError
 FORMATS = ("jsonl", "csv", "markdown", "html", "claimreview")

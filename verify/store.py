@@ -25,15 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from verify.chunk import make_passages
+from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
+from verify.facts.model import TextFacts
 from verify.schema import Passage, Source
 
 if TYPE_CHECKING:
     import numpy as np
 
-FORMAT_VERSION = 1
+# 2: typed facts (verify.facts) computed once per source at index time, stored beside it.
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 DB_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
@@ -48,6 +50,7 @@ CREATE TABLE passages (
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX passages_by_source ON passages(source_id);
+CREATE TABLE facts (source_id TEXT PRIMARY KEY REFERENCES sources(id), data TEXT NOT NULL);
 CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'porter unicode61');
 """
 
@@ -101,6 +104,7 @@ class StoredPassage:
     title: str | None
     url: str | None
     published: dt.date | None
+    publisher: str | None = None
 
 
 class IndexStore:
@@ -204,19 +208,30 @@ class IndexStore:
         keys = ("id", "text", "title", "url", "publisher", "published", "dateline", "origin", "content_hash")
         return Source(**dict(zip(keys, row)))
 
+    def source_facts(self, source_ids: list[str]) -> dict[str, tuple[str, TextFacts]]:
+        """(text, facts) of each source, as computed when it was indexed."""
+        if not source_ids or self.manifest is None:
+            return {}
+        marks = ",".join("?" * len(source_ids))
+        rows = self._db().execute(
+            f"SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id WHERE s.id IN ({marks})",
+            source_ids,
+        )
+        return {sid: (text, TextFacts.from_json(json.loads(data))) for sid, text, data in rows}
+
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._db().execute(
-            "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published "
+            "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published, s.publisher "
             f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
             ids,
         )
         found = {}
-        for pid, source_id, start, end, text, title, url, published in rows:
+        for pid, source_id, start, end, text, title, url, published, publisher in rows:
             date = dt.date.fromisoformat(published) if published else None
-            found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date)
+            found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date, publisher)
         return found
 
     def dense_search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
@@ -311,6 +326,7 @@ class IndexStore:
             vectors.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype=np.int64)))
             conn.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
         conn.execute(f"DELETE FROM passages WHERE source_id IN ({marks})", source_ids)
+        conn.execute(f"DELETE FROM facts WHERE source_id IN ({marks})", source_ids)
         conn.execute(f"DELETE FROM sources WHERE id IN ({marks})", source_ids)
 
     def _insert(self, conn: sqlite3.Connection, vectors: Any, source: Source, kind: str) -> int:
@@ -333,6 +349,10 @@ class IndexStore:
                 source.text,
                 dt.datetime.now(dt.timezone.utc).isoformat(),
             ),
+        )
+        conn.execute(
+            "INSERT INTO facts VALUES (?, ?)",
+            (source.id, json.dumps(facts_of(source).to_json(), separators=(",", ":"))),
         )
         ids = []
         for p in passages:
@@ -418,6 +438,13 @@ class IndexStore:
         for gen in self.directory.glob("gen-*"):
             if gen.name not in keep:
                 shutil.rmtree(gen, ignore_errors=True)
+
+
+def facts_of(source: Source) -> TextFacts:
+    """A source's facts; its dates resolve against its publication date."""
+    from verify.facts.extract import source_facts
+
+    return source_facts(source.text, source.published, dateline_spans(source.text))
 
 
 class _NothingToCommit(Exception):

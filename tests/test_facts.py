@@ -1,0 +1,211 @@
+"""The fact layer: typed facts (spaCy), dates as intervals, and like-with-like alignment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from verify.facts.align import check_text
+from verify.facts.dates import compare, parse_date
+from verify.facts.extract import claim_facts, source_facts
+from verify.facts.model import TextFacts
+from verify.facts.numbers import comparator_in, parse_number
+
+PUB = dt.date(2018, 8, 28)
+APPEAL = (
+    "On May 11, Telegram’s lawyers filed an appeal against the ban with the Moscow City Court, "
+    "which was rejected on June 14. In June, the company filed an appeal against the ban with the ECHR."
+)
+COURT = (
+    "In December 2017, Telegram’s top managers filed a lawsuit with Russia’s Supreme Court. "
+    "On March 20, the Supreme Court turned the request down."
+)
+USERS = "The service said it had 250 million users in March."
+DUROV = "The Telegram messaging service will not consider requests, Telegram founder Pavel Durov said."
+TASS = (
+    "According to Durov, Russian intelligence services seek access to all users’ messages and not the data "
+    "that Telegram is ready to provide in accordance with court rulings."
+)
+# The examples of issue 10: local-news passages whose unrelated figures were compared.
+MATCH = (
+    "HOLLIS — The Carston Tigers beat the Hollis Falcons 3-1 on Saturday. Priya Nandakumar scored two goals, "
+    "in the 23rd and 67th minutes, and Dean Roper, the Falcons coach, said his side never recovered."
+)
+FIRE = (
+    "BROOKVALE — The fire was reported at 10:40 p.m. More than 60 firefighters fought the blaze for about "
+    "five hours. Two workers were treated for smoke inhalation; 35 workers were on the night shift."
+)
+BUDGET = "The council approved a $48.2 million operating budget, including $2 million for a new police station."
+
+
+def said(claim: str, passage: str, published: dt.date | None = PUB) -> list[tuple[str, bool, str, str]]:
+    """(kind, agrees, claim wording, source wording) of every fact compared."""
+    return [(f.kind, f.agrees, f.claim, f.source) for f in check_text(claim, passage, published).findings]
+
+
+def conflicts(claim: str, passage: str, published: dt.date | None = PUB) -> list[str]:
+    return [f.kind for f in check_text(claim, passage, published).conflicts]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("The appeal was rejected June 14.", APPEAL, [("date", True, "June 14", "June 14")]),
+        ("The appeal was rejected on 14 June.", APPEAL, [("date", True, "14 June", "June 14")]),
+        ("The appeal was rejected in mid-June.", APPEAL, [("date", True, "mid-June", "June 14")]),
+        ("The appeal was rejected June 15.", APPEAL, [("date", False, "June 15", "June 14")]),
+        ("The appeal was rejected in late June.", APPEAL, [("date", False, "late June", "June 14")]),
+        ("The lawyers filed the appeal on May 21.", APPEAL, [("date", False, "May 21", "May 11")]),
+        # the date sits in the sentence before the event: agreement may come from anywhere
+        ("The Supreme Court turned the request down in March 2018.", COURT, [("date", True, "March 2018", "March 20")]),
+        (
+            "The service had more than 200 million users.",
+            USERS,
+            [("quantity", True, "more than 200 million", "250 million")],
+        ),
+        ("The service had 150 million users.", USERS, [("quantity", False, "150 million", "250 million")]),
+        ("The service had about 250 million users.", USERS, [("quantity", True, "about 250 million", "250 million")]),
+        ("The service had 48 percent of users.", USERS, []),  # no comparable figure: say nothing
+        ("Bananas were cheaper on June 15.", APPEAL, []),  # too little in common to compare details
+    ],
+)
+def test_alignment_table(claim: str, passage: str, expected: list[tuple[str, bool, str, str]]) -> None:
+    assert said(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "kind"),
+    [
+        ("The Moscow City Court did not reject the appeal.", APPEAL, "negation"),
+        ("Telegram will consider requests, founder Pavel Durov said.", DUROV, "negation"),
+        ("Telegram founder Mikhail Volkov said the service will not consider requests.", DUROV, "name"),
+        ("Telegram's managers filed a lawsuit with Russia's Constitutional Court in December 2017.", COURT, "name"),
+        ("The Carston Tigers beat the Hollis Falcons 3-2 on Saturday.", MATCH, "score"),
+        ("Fewer than 40 firefighters fought the blaze.", FIRE, "quantity"),
+        ("The fire was reported at 9:15 p.m.", FIRE, "time"),
+    ],
+)
+def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
+    assert kind in conflicts(claim, passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("The Moscow City Court rejected the appeal.", APPEAL),
+        # a score is one fact, not two numbers: "3-1" never clashes with its own "1" or "3"
+        ("The Carston Tigers beat the Hollis Falcons 3-1.", MATCH),
+        # two goals are not the 23rd minute
+        ("Priya Nandakumar scored two goals.", MATCH),
+        # a count of firefighters is not the time "10:40 p.m."
+        ("More than 60 firefighters fought the blaze for about five hours.", FIRE),
+        # 35 workers on the shift are not the two workers treated
+        ("Roughly 35 workers were on the night shift.", FIRE),
+        # one budget line is not the whole budget
+        ("The council set aside $2 million for a new police station.", BUDGET),
+        # a name in another role of another verb is no rival
+        ("Dean Roper has agreed to coach the Carston Rangers.", MATCH),
+        # a "not" inside a noun phrase does not negate the sentence's verb
+        ("Russian intelligence services seek access to all users' messages, according to Durov.", TASS),
+    ],
+)
+def test_issue_examples_are_not_contradictions(claim: str, passage: str) -> None:
+    assert conflicts(claim, passage) == []
+
+
+def test_a_date_without_a_year_resolves_against_the_article() -> None:
+    published = dt.date(2024, 6, 2)
+    # a few weeks after the article: the coming one, not a year before
+    assert parse_date("June 15", published).iso() == ("2024-06-15", "2024-06-15")
+    assert parse_date("March 20", PUB).iso() == ("2018-03-20", "2018-03-20")
+    assert parse_date("December 20", PUB).iso() == ("2017-12-20", "2017-12-20")
+    assert parse_date("June 15", published, future=True).iso() == ("2024-06-15", "2024-06-15")
+    assert parse_date("Tuesday", PUB).iso() == ("2018-08-28", "2018-08-28")  # 28 Aug 2018 was a Tuesday
+    assert parse_date("last Tuesday", PUB).iso() == ("2018-08-21", "2018-08-21")
+
+
+def test_relative_dates_count_from_the_date_before_them() -> None:
+    text = (
+        "On April 16, the watchdog received the ruling. On the same day, operators began blocking. "
+        "Two days later, it rained."
+    )
+    facts = source_facts(text, PUB)
+    dates = {f.text: f.first for f in facts.facts if f.kind == "date"}
+    assert dates == {"April 16": "2018-04-16", "the same day": "2018-04-16", "Two days later": "2018-04-18"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        ("mid-June", "June 14", "agree"),
+        ("June", "June 14", "agree"),
+        ("June 14", "June", "unsure"),
+        ("in January", "In June", "conflict"),
+        ("the spring", "April 9", "agree"),
+        ("2003", "June 14", "conflict"),
+    ],
+)
+def test_vague_dates_are_intervals(claim: str, source: str, expected: str) -> None:
+    claim_value, source_value = parse_date(claim), parse_date(source, PUB)
+    assert claim_value is not None and source_value is not None
+    assert compare(claim_value, source_value) == expected
+
+
+def test_claim_dates_relative_to_a_source_event() -> None:
+    passage = "The hearing was held on March 3. The court ruled on March 10, upholding the ban."
+    assert said("The court ruled a week after the hearing.", passage)[0][:2] == ("date", True)
+    assert conflicts("The court ruled two weeks after the hearing.", passage) == ["date"]
+    assert said("The court ruled after the hearing.", passage)[0][:2] == ("date", True)
+    assert conflicts("The court ruled before the hearing.", passage) == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("More than 60", 60, ">"),
+        ("Thirty-four", 34, "="),
+        ("a dozen", 12, "="),
+        ("half a dozen", 6, "="),
+        ("nearly 100", 100, "~<"),
+        ("$48.2 million", 48.2e6, "="),
+        ("fewer than 40", 40, "<"),
+        ("twice", 2, "="),
+    ],
+)
+def test_figures_as_written(text: str, value: float, comparator: str) -> None:
+    assert parse_number(text) == pytest.approx(value) and comparator_in(text) == comparator
+
+
+def test_comparators_are_honoured() -> None:
+    passage = "Officials said 55 homes were evacuated after more than 60 firefighters arrived."
+    assert said("More than 50 homes were evacuated.", passage)[0][:2] == ("quantity", True)
+    assert said("Fewer than 60 homes were evacuated.", passage)[0][:2] == ("quantity", True)
+    assert conflicts("Nearly 40 homes were evacuated.", passage) == ["quantity"]
+    # "more than 50" agrees with "more than 60"; "more than 80" cannot be told from it
+    assert said("More than 50 firefighters arrived.", passage)[-1][:2] == ("quantity", True)
+    assert conflicts("More than 80 firefighters arrived.", passage) == []
+    # a count of people in general rules on nothing: it may count anyone
+    assert conflicts("Nearly 40 people were evacuated.", "Officials said 55 people were evacuated.") == []
+
+
+def test_facts_survive_storage() -> None:
+    facts = source_facts(FIRE + " " + APPEAL, PUB)
+    assert TextFacts.from_json(facts.to_json()) == facts
+    kinds = {f.kind for f in facts.facts}
+    assert {"time", "quantity", "duration", "date", "name"} <= kinds
+
+
+def test_a_wire_dateline_date_agrees_but_never_clashes() -> None:
+    passage = "MOSCOW, August 28. /TASS/. The service will not consider the requests, founder Pavel Durov said."
+    assert conflicts("The service said on August 29 it will not consider the requests.", passage) == []
+    assert said("Durov said on August 28 that the service will not consider the requests.", passage)[0][:2] == (
+        "date",
+        True,
+    )
+
+
+def test_claims_are_parsed_in_one_batch() -> None:
+    a, b = claim_facts(["The appeal was rejected on June 14.", "Telegram has 200 million users."])
+    assert [f.kind for f in a.facts] == ["date"] and a.facts[0].first == "--06-14"
+    assert [(f.kind, f.value) for f in b.facts] == [("name", None), ("quantity", 200e6)]

@@ -1,0 +1,419 @@
+"""Claim facts against passage facts, like with like.
+
+A figure is compared only with a figure of the same kind about the same thing (a count of the
+same noun, money or a percentage about the same words), a date with a date, a name with a name of
+the same type in the same role of the same verb, and a negation with the same verb's. Agreement
+may come from anywhere in the passage (a date can sit in the sentence before the event); a
+conflict needs the sentence that is about the claim's event, where every comparable fact
+disagrees and none agrees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from verify.facts import dates as dates_mod
+from verify.facts.model import (
+    DATE,
+    DURATION,
+    MONEY,
+    NAME,
+    ORDINAL,
+    PERCENT,
+    QUANTITY,
+    SCORE,
+    TIME,
+    Fact,
+    TextFacts,
+)
+from verify.text import content_stems
+
+# How much of the claim's content the aligned sentence must share before its facts are compared
+# (below it the two are probably not about the same event), per kind.
+SAME_EVENT = {"date": 0.34, "figure": 0.34, "name": 0.5, "negation": 0.6}
+TIME_TOLERANCE_MINUTES = 15
+VERB_FAMILIES = [
+    {"reject", "deny", "dismiss", "refuse", "turn"},
+    {"win", "beat", "defeat", "top", "edge"},
+    {"say", "tell", "state", "write", "announce", "add"},
+    {"hire", "appoint", "name", "choose", "select", "pick"},
+    {"file", "lodge", "submit", "bring", "take"},
+    {"die", "kill"},
+    {"approve", "pass", "adopt", "back"},
+]
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week|month|year)s?\s+)?"
+    r"(?P<dir>after|before|following|prior to|ahead of)\s+(?:the|its|his|her|their|a)\s+(?P<event>[a-z]+(?:\s+[a-z]+)?)"
+    # The event is a noun phrase ending the clause ("after the hearing."), not the subject of a
+    # clause ("after the board voted"), whose date would be the verb's.
+    r"(?=\s*[,.;:]|\s*$|\s+(?:of|in|on|at|and|was|had|by)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A claim fact set against a source fact."""
+
+    kind: str  # date, time, duration, quantity, money, percent, ordinal, score, name, negation
+    agrees: bool
+    claim: str  # the claim's wording
+    source: str  # the source's wording
+    start: int  # the source wording's characters in the source text
+    end: int
+    sentence: tuple[int, int]  # the source sentence it sits in
+    detail: str = ""  # a resolved value, for the reason ("14 June 2018")
+
+
+@dataclass
+class Alignment:
+    overlap: float  # share of the claim's content words in the aligned sentence
+    sentence: tuple[int, int]  # the passage sentence about the claim's event (source offsets)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[Finding]:
+        return [f for f in self.findings if not f.agrees]
+
+    @property
+    def agreements(self) -> list[Finding]:
+        return [f for f in self.findings if f.agrees]
+
+
+def align(
+    claim: str, claim_facts: TextFacts, text: str, source: TextFacts, start: int, end: int, title: str | None = None
+) -> Alignment:
+    """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
+    sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
+    claim_words = content_stems(claim)
+    scored = [(len(claim_words & content_stems(text[s:e])) / max(len(claim_words), 1), s, e) for s, e in sentences]
+    overlap, s0, s1 = max(scored, key=lambda t: (t[0], -t[1]))
+    sentence = (s0, s1)
+    passage = [f for f in source.within(start, end)]
+    in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
+    found: list[Finding] = []
+    if overlap >= SAME_EVENT["date"]:
+        found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence)
+    if overlap >= SAME_EVENT["figure"]:
+        found += _figures(claim_facts, passage, in_sentence)
+    if overlap >= SAME_EVENT["name"]:
+        found += _names(claim, claim_facts, text, title, in_sentence)
+    if overlap >= SAME_EVENT["negation"]:
+        found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
+    return Alignment(overlap, sentence, found)
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+
+def _dates(
+    claim: str,
+    claim_facts: TextFacts,
+    source: TextFacts,
+    passage: list[Fact],
+    in_sentence: list[Fact],
+    text: str,
+    sentence: tuple[int, int],
+) -> list[Finding]:
+    out = []
+    sentence_dates = [f for f in in_sentence if f.kind == DATE and f.label != "filed"]
+    every = [f for f in passage if f.kind == DATE]
+    claims = [(f.text, dates_mod.as_value(f.first, f.last, f.weekday)) for f in claim_facts.facts if f.kind == DATE]
+    claims += _relative_dates(claim, source, text, sentence)
+    for wording, value in claims:
+        verdicts = [(dates_mod.compare(value, _value(f)), f) for f in every]
+        agree = next((f for v, f in verdicts if v == "agree"), None)
+        if agree is not None:
+            out.append(_finding(DATE, True, wording, agree, _show(agree)))
+            continue
+        # Only the sentence about the claim's event can contradict its date: another date of the
+        # passage may be another event's.
+        rivals = sentence_dates
+        if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
+            nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
+            out.append(_finding(DATE, False, wording, nearest, _show(nearest)))
+    return out
+
+
+def _value(fact: Fact) -> dates_mod.DateValue:
+    return dates_mod.as_value(fact.first, fact.last, fact.weekday)
+
+
+def _show(fact: Fact) -> str:
+    """A resolved date in words: "14 June 2018", "June 2018", "2018"."""
+    if not fact.first or not fact.last or fact.first.startswith("--"):
+        return fact.text
+    a, b = dt.date.fromisoformat(fact.first), dt.date.fromisoformat(fact.last)
+    if a == b:
+        return f"{a.day} {a:%B %Y}"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return str(a.year)
+    if a.day == 1 and a.month == b.month and a.year == b.year and (b + dt.timedelta(days=1)).day == 1:
+        return f"{a:%B %Y}"
+    return f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}"
+
+
+def _relative_dates(
+    claim: str, source: TextFacts, text: str, sentence: tuple[int, int]
+) -> list[tuple[str, dates_mod.DateValue]]:
+    """A claim's "a week after the hearing" or "before the ruling" as days, resolved against the
+    date the source gives that event (the one date in a source sentence that names it)."""
+    out = []
+    for m in _RELATIVE.finditer(claim):
+        event = m.group("event").lower()
+        found = _event_date(event, source, text)
+        # The sentence that dates the reference event says nothing of when the claim's own event
+        # happened ("after the ruling" is not contradicted by the ruling's date).
+        if found is None or found[1] == sentence:
+            continue
+        when = found[0]
+        direction = m.group("dir").lower()
+        after = direction in ("after", "following")
+        if m.group("n"):
+            from verify.facts.numbers import parse_number
+
+            days = (parse_number(m.group("n")) or 1) * dates_mod.UNIT_DAYS[m.group("unit").lower()]
+            slack = {"day": 0, "week": 1, "month": 3, "year": 15}[m.group("unit").lower()]
+            value = dates_mod.shift(when, days if after else -days, slack)
+        else:
+            value = dates_mod.before_or_after(when, after)
+        if value is not None:
+            out.append((m.group(), value))
+    return out
+
+
+def _event_date(event: str, source: TextFacts, text: str) -> tuple[dates_mod.DateValue, tuple[int, int]] | None:
+    stems = content_stems(event) or {event[:6]}
+    for s0, s1 in source.sentences:
+        if not stems <= content_stems(text[s0:s1]):
+            continue
+        days = [f for f in source.facts if f.kind == DATE and s0 <= f.start < s1 and f.label != "filed"]
+        days = [f for f in days if f.first and f.first == f.last and not f.first.startswith("--")]
+        if len(days) == 1:
+            return _value(days[0]), (s0, s1)
+    return None
+
+
+# ---- figures --------------------------------------------------------------------------------
+
+_FIGURES = (QUANTITY, MONEY, PERCENT, DURATION, ORDINAL, TIME, SCORE)
+
+
+def _figures(claim_facts: TextFacts, passage: list[Fact], in_sentence: list[Fact]) -> list[Finding]:
+    out = []
+    for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
+        comparable = [sf for sf in passage if sf.kind == cf.kind and _same_thing(cf, sf)]
+        if not comparable:
+            continue
+        relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
+        agree = next((sf for r, sf in relation if r == "agree"), None)
+        if agree is not None:
+            out.append(_finding(cf.kind, True, cf.text, agree))
+            continue
+        rivals = [sf for sf in comparable if sf in in_sentence and _same_event(cf, sf)]
+        if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
+            out.append(_finding(cf.kind, False, cf.text, rivals[0]))
+    return out
+
+
+def _same_thing(claim: Fact, source: Fact) -> bool:
+    """Only like with like: what a count counts, what money or a share is about."""
+    if claim.kind in (QUANTITY, ORDINAL):
+        return bool(claim.unit) and claim.unit == source.unit
+    if claim.kind in (MONEY, PERCENT):
+        return claim.unit == source.unit and bool(set(claim.about) & set(source.about))
+    if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
+        return bool(set(claim.about) & set(source.about)) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+    if claim.kind == SCORE:
+        return claim.role == source.role
+    return True  # TIME: times of day in the sentence about the event
+
+
+GENERIC_UNITS = frozenset({"person", "time", "thing", "one", "other", "fraction"})
+
+
+def _same_event(claim: Fact, source: Fact) -> bool:
+    """A conflict needs two counts of the same thing in the same happening: "killed one worker"
+    does not rule on "injured seven people"; a count of people in general rules on nothing."""
+    if claim.kind != QUANTITY:
+        return True
+    if claim.unit in GENERIC_UNITS:
+        return False
+    shared = (set(claim.about) & set(source.about)) - {claim.unit}
+    return bool(shared) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+
+
+def _figure_relation(claim: Fact, source: Fact) -> str:
+    if claim.kind == SCORE:
+        if claim.pair is None or source.pair is None:
+            return "unsure"
+        return "agree" if sorted(claim.pair) == sorted(source.pair) else "conflict"
+    if claim.kind == TIME:
+        vague = "~" in claim.comparator + source.comparator or re.search(r"\b(?:before|after)\b", claim.text, re.I)
+        tolerance = TIME_TOLERANCE_MINUTES * (3 if vague else 1)
+        apart = abs((claim.value or 0) - (source.value or 0)) % 1440
+        return "agree" if min(apart, 1440 - apart) <= tolerance else "conflict"
+    lo, hi = claim.bounds()
+    slo, shi = source.bounds()
+    if shi < lo or hi < slo:
+        return "conflict"
+    if lo <= slo and shi <= hi:
+        return "agree"
+    return "unsure"
+
+
+# ---- names ----------------------------------------------------------------------------------
+
+
+def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_sentence: list[Fact]) -> list[Finding]:
+    """A claim's name conflicts only with a name of the same type doing (or undergoing) the same
+    thing in the sentence about the event, and only when the source never mentions the claim's."""
+    out = []
+    haystack = (text + "\n" + (title or "")).lower()
+    for cf in (f for f in claim_facts.facts if f.kind == NAME):
+        if _mentioned(cf.text, haystack, person=cf.label == "PERSON"):
+            continue
+        for sf in in_sentence:
+            if sf.kind != NAME or _mentioned(sf.text, claim.lower(), person=sf.label == "PERSON"):
+                continue
+            same_slot = bool(cf.role) and sf.label == cf.label and sf.role == cf.role and _same_verb(sf.verb, cf.verb)
+            if same_slot or _same_head(cf.text, sf.text):
+                out.append(_finding(NAME, False, cf.text, sf))
+                break
+    return out
+
+
+def _mentioned(name: str, haystack: str, person: bool) -> bool:
+    words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in ("the", "a", "an")]
+    if not words:
+        return True
+    if " ".join(words) in haystack:
+        return True
+    # A person is often named by surname alone after the first mention.
+    return (
+        person
+        and len(words) > 1
+        and re.search(rf"\b{re.escape(words[-1])}\b", haystack) is not None
+        and words[-1][0].isalpha()
+    )
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two names of one kind of body that differ before the head word: "Tagansky District Court"
+    and "Meshchansky District Court", "Russia's Supreme Court" and "Constitutional Court"."""
+    wa, wb = _name_words(a), _name_words(b)
+    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and wa[-1][:1].isalpha() and wa != wb
+
+
+def _name_words(name: str) -> list[str]:
+    name = re.sub(r"[\u2019']s\b", "", name.lower())
+    return [w for w in re.findall(r"[\w-]+", name) if w not in ("the", "a", "an")]
+
+
+def _same_verb(a: str, b: str) -> bool:
+    return a == b or any(a in family and b in family for family in VERB_FAMILIES)
+
+
+# ---- negation -------------------------------------------------------------------------------
+
+
+def _negation(
+    claim: str, claim_facts: TextFacts, source: TextFacts, sentence: tuple[int, int], text: str
+) -> list[Finding]:
+    """The claim's main verb negated where the source's same verb is not, or the reverse; a "not"
+    inside a noun phrase or a clause the claim does not restate is not the claim's negation."""
+    source_verbs = [v for v in source.verbs if sentence[0] <= v[0] < sentence[1]]
+    for _, _, lemma, dep, negated in claim_facts.verbs:
+        if dep not in ("ROOT", "ccomp", "conj", "xcomp") or lemma in ("be", "have", "do", "say"):
+            continue
+        same = [v for v in source_verbs if v[2] == lemma]
+        # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
+        # did not approve the budget" does not deny "approved the plan").
+        if not same or any(bool(v[4]) == bool(negated) for v in same):
+            continue
+        v0, v1, _, _, s_negated = same[0]
+        say = {True: "does not", False: "does"}
+        return [
+            Finding(
+                "negation",
+                False,
+                f"{say[bool(negated)]} {lemma}",
+                text[v0:v1],
+                v0,
+                v1,
+                sentence,
+                f"{say[bool(s_negated)]} {lemma}",
+            )
+        ]
+    return []
+
+
+ATTRIBUTION = re.compile(
+    r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+SAME_CLAUSE = 0.6
+_EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
+MIN_SHARED_IN_CLAUSE = 3
+
+
+def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[Finding]:
+    """Polarity words ("not", "nothing", "unrelated", "refused") counted clause by clause, for what
+    the parse does not mark on a verb ("is not unrelated" against "has nothing to do with"). A
+    clause of the source counts only if it restates most of a claim clause, so a "not" in a clause
+    the claim does not restate ("... and not the data that ...") is never the claim's."""
+    from verify.extract import negation_count
+
+    # Only a claim that says "not" outright is read this way: "kept prices unchanged", "cast the
+    # no votes", "was without" are affirmative claims whatever words they use.
+    if not _EXPLICIT_NOT.search(claim):
+        return []
+    s0, s1 = sentence
+    source_clauses = _clauses(text[s0:s1])
+    for claim_clause in _clauses(ATTRIBUTION.sub("", claim)):
+        words = content_stems(claim_clause)
+        if not words:
+            continue
+        shared, clause = max(((len(words & content_stems(c)), c) for c in source_clauses), key=lambda t: t[0])
+        if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
+            continue
+        claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
+        if claim_negated != source_negated:
+            at = text.find(clause, s0, s1)
+            say = {True: "negated", False: "affirmed"}
+            return [
+                Finding(
+                    "negation", False, say[claim_negated], clause, at, at + len(clause), sentence, say[source_negated]
+                )
+            ]
+    return []
+
+
+def _clauses(text: str) -> list[str]:
+    """Split at clause punctuation and conjunctions, keeping relative clauses with their noun."""
+    parts = re.split(r"[;:\u201c\u201d\"]|,(?!\s*(?:which|who|where|that)\b)|\s(?:and|but|while|whereas)\s", text)
+    return [p.strip() for p in parts if p.strip()] or [text]
+
+
+def _clause_around(text: str, sentence: tuple[int, int], at: int) -> str:
+    """The stretch of the sentence between clause punctuation around a verb."""
+    s0, s1 = sentence
+    left = max(text.rfind(ch, s0, at) for ch in ',;:\u201c\u201d"')
+    rights = [i for i in (text.find(ch, at, s1) for ch in ',;:\u201c\u201d"') if i != -1]
+    return text[max(left + 1, s0) : min(rights, default=s1)]
+
+
+def _finding(kind: str, agrees: bool, claim: str, source: Fact, detail: str = "") -> Finding:
+    return Finding(kind, agrees, claim, source.text, source.start, source.end, source.sentence, detail)
+
+
+def check_text(claim: str, passage: str, published: dt.date | None = None, title: str | None = None) -> Alignment:
+    """One claim against one passage held in memory (both parsed here): for tests, notebooks and
+    one-off checks; the pipeline reads source facts from the index instead."""
+    from verify.chunk import dateline_spans
+    from verify.facts.extract import claim_facts, source_facts
+
+    facts = source_facts(passage, published, dateline_spans(passage))
+    return align(claim, claim_facts([claim])[0], passage, facts, 0, len(passage), title)

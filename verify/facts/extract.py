@@ -1,0 +1,382 @@
+"""Typed facts from text with spaCy: figures with what they count, dates as intervals, names
+with their role, and which verbs are negated. Sources are read once, when they are indexed;
+claims once per verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from verify.facts import dates as dates_mod
+from verify.facts.model import (
+    DATE,
+    DURATION,
+    MONEY,
+    NAME,
+    ORDINAL,
+    PERCENT,
+    QUANTITY,
+    SCORE,
+    TIME,
+    Fact,
+    TextFacts,
+)
+from verify.facts.nlp import MAX_DOC_CHARS, parse_many
+from verify.facts.numbers import comparator_in, parse_number
+
+NAME_GROUPS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EVENT": "WORK",
+    "WORK_OF_ART": "WORK",
+    "LAW": "WORK",
+    "PRODUCT": "WORK",
+}
+# What a count counts, in one word per family: "34 employees" and "34 workers" count the same.
+UNIT_FAMILIES = {
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "job", "personnel"),
+    "person": ("person", "people", "resident", "individual", "citizen", "inhabitant"),
+    "student": ("student", "pupil", "child", "kid", "schoolchild"),
+    "home": ("home", "house", "residence", "dwelling", "household"),
+    "death": ("death", "fatality", "dead", "victim"),
+    "injury": ("injury", "injured", "injure", "casualty"),
+    "firefighter": ("firefighter", "fireman", "crew"),
+    "vote": ("vote", "ballot"),
+    "store": ("store", "shop", "outlet", "location"),
+    "case": ("case", "infection"),
+    "patient": ("patient",),
+    "goal": ("goal",),
+    "point": ("point",),
+}
+CANONICAL_UNIT = {word: family for family, words in UNIT_FAMILIES.items() for word in words}
+CURRENCIES = {"$": "$", "dollar": "$", "usd": "$", "€": "€", "euro": "€", "£": "£", "pound": "£", "¥": "¥", "yen": "¥"}
+_SCORE = re.compile(r"(?<![\d.,:/$-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?!\d|[.,]\d|[:/%-]| ?percent| ?per cent)")
+_TIME_OF_DAY = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)"
+    r"|\b(?P<word>noon|midnight)\b",
+    re.IGNORECASE,
+)
+_FUTURE = frozenset("will shall scheduled upcoming expected planned slated".split())
+_STOP_LEMMAS = frozenset("be have do say percent % $ million billion thousand year day the a an of".split())
+_FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
+def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, int]] | None = None) -> TextFacts:
+    """The facts of an article. `filed`: the dateline's characters, whose date says when the story
+    was filed (it can agree with a claim but is not the date of any event in it)."""
+    pieces = list(_pieces(_dateline_cut(text, filed or [])))
+    docs = parse_many(piece for _, piece in pieces)
+    out = TextFacts()
+    anchor: list[dt.date | None] = [None]
+    for (offset, _), doc in zip(pieces, docs):
+        part = _doc_facts(doc, published, anchor, filed or [], offset)
+        out.facts += part.facts
+        out.sentences += part.sentences
+        out.verbs += part.verbs
+    return out
+
+
+def claim_facts(claims: Iterable[str]) -> list[TextFacts]:
+    """The facts of each claim: nothing resolved against any date, only what the claim says."""
+    return [_doc_facts(doc, None, [None], [], 0) for doc in parse_many(claims)]
+
+
+def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:
+    """The text with the dash that ends a dateline ("MILLBROOK, June 3 — More than 60 ...") made a
+    full stop, so the tagger does not read "June 3 - More than 60" as one date. Same length, so
+    every offset stays true."""
+    for start, end in filed:
+        lo = max(start, end - 4)
+        m = re.search(r"[\u2014\u2013-]", text[lo : end + 3])
+        if m:
+            at = lo + m.start()
+            text = text[:at] + "." + text[at + 1 :]
+    return text
+
+
+def _pieces(text: str) -> Iterable[tuple[int, str]]:
+    """A long text in pieces cut at paragraph breaks (spaCy needs memory in proportion to length)."""
+    start = 0
+    while len(text) - start > MAX_DOC_CHARS:
+        cut = text.rfind("\n", start + MAX_DOC_CHARS // 2, start + MAX_DOC_CHARS)
+        if cut <= start:
+            cut = text.rfind(" ", start + MAX_DOC_CHARS // 2, start + MAX_DOC_CHARS)
+        if cut <= start:
+            cut = start + MAX_DOC_CHARS
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _doc_facts(
+    doc: Any, published: dt.date | None, anchor: list[dt.date | None], filed: list[tuple[int, int]], offset: int
+) -> TextFacts:
+    out = TextFacts()
+    for sent in doc.sents:
+        span = (sent.start_char + offset, sent.end_char + offset)
+        out.sentences.append(span)
+        future = any(t.lower_ in _FUTURE for t in sent)
+        taken: list[tuple[int, int]] = []
+        for m in _SCORE.finditer(sent.text):
+            out.facts.append(_score(m, sent, span, offset))
+            taken.append((sent.start_char + m.start(), sent.start_char + m.end()))
+        ents = list(sent.ents)
+        for i, ent in enumerate(ents):
+            if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+                continue
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if ent.label_ == "DATE" and nxt is not None and _year_after(doc, ent, nxt):
+                # "March 14, 2022" tagged as two dates: one date.
+                taken.append((nxt.start_char, nxt.end_char))
+                ent = doc.char_span(ent.start_char, nxt.end_char) or ent
+                ent.label_ = "DATE"
+            fact = _entity_fact(ent, span, offset, published, anchor, filed, future)
+            if fact is not None:
+                out.facts.append(fact)
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"):
+                if token.pos_ == "AUX" and any(c.pos_ == "VERB" and c.dep_ != "aux" for c in token.children):
+                    continue
+                negated = int(_negated(token))
+                out.verbs.append(
+                    (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
+                )  # type: ignore[arg-type]
+    return out
+
+
+def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
+    gap = doc.text[ent.end_char : nxt.start_char]
+    return nxt.label_ == "DATE" and gap.strip() in ("", ",") and bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", nxt.text))
+
+
+def _negated(verb: Any) -> bool:
+    """A verb negated in its own clause ("did not reject", "never filed"); a "not" that belongs to a
+    noun phrase ("... and not the data that Telegram provides") negates no verb."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
+            return True
+    return False
+
+
+def _entity_fact(
+    ent: Any,
+    span: tuple[int, int],
+    offset: int,
+    published: dt.date | None,
+    anchor: list[dt.date | None],
+    filed: list[tuple[int, int]],
+    future: bool,
+) -> Fact | None:
+    start, end = ent.start_char + offset, ent.end_char + offset
+    base = {"text": ent.text, "start": start, "end": end, "sentence": span}
+    label = ent.label_
+    if label == "DATE":
+        age = dates_mod.AGE.search(ent.text.lower())
+        if age:
+            years = float(next(g for g in age.groups() if g))
+            return Fact(QUANTITY, value=years, unit="age", about=_about(ent), **base)
+        in_dateline = any(s <= start < e for s, e in filed)
+        value = dates_mod.parse_date(ent.text, published, anchor[0], future)
+        if value is None:
+            days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
+            if days is None:
+                return None
+            return Fact(
+                DURATION,
+                value=days,
+                comparator=comparator_in(_prefix(ent) + ent.text),
+                about=_about(ent),
+                verb=_verb_of(ent.root),
+                **base,
+            )
+        first, last = value.iso()
+        if not in_dateline and value.first is not None and value.first == value.last and value.first[0] is not None:
+            anchor[0] = dt.date(*value.first)  # type: ignore[arg-type]
+        return Fact(DATE, first=first, last=last, weekday=value.weekday, label="filed" if in_dateline else "", **base)
+    if label == "TIME":
+        minutes = _time_of_day(ent.text)
+        if minutes is not None:
+            # "until 5:05 a.m." bounds an event, it does not date it "under" anything: only
+            # "about"-like words make a time approximate.
+            approximate = re.search(
+                r"\b(?:about|around|roughly|approximately|shortly|just)\b", _prefix(ent) + ent.text, re.I
+            )
+            return Fact(TIME, value=minutes, comparator="~" if approximate else "=", **base)
+        days = dates_mod.parse_duration(ent.text)
+        if days is None:
+            return None
+        comparator = comparator_in(_prefix(ent) + ent.text)
+        return Fact(DURATION, value=days, comparator=comparator, about=_about(ent), verb=_verb_of(ent.root), **base)
+    if label in _FIGURE_LABELS:
+        return _figure(ent, base)
+    if label in NAME_GROUPS:
+        role, verb = _role(ent.root)
+        return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
+    return None
+
+
+def _is_duration(text: str) -> bool:
+    return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
+
+
+def _prefix(ent: Any) -> str:
+    """The few words before an entity, where its comparator may stand ("more than" before "60")."""
+    doc = ent.doc
+    return doc[max(ent.start - 3, ent.sent.start) : ent.start].text + " "
+
+
+def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
+    label, text = ent.label_, ent.text
+    value = parse_number(text)
+    if value is None:
+        if label == "ORDINAL":
+            value = _ordinal(text)
+        if value is None:
+            return None
+    comparator = comparator_in(_prefix(ent) + text)
+    base = {**base, "verb": _verb_of(ent.root)}
+    currency = next((c for w, c in CURRENCIES.items() if w in (text + " " + _next_word(ent)).lower()), None)
+    if label == "MONEY" and currency is None:
+        label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
+    if label == "MONEY":
+        unit = currency or "$"
+        return Fact(MONEY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
+    if label == "PERCENT":
+        return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)
+    if label == "ORDINAL":
+        return Fact(ORDINAL, value=value, unit=_counted(ent), about=_about(ent), **base)
+    if label == "QUANTITY":
+        unit = ent[-1].lemma_.lower() if ent[-1].pos_ == "NOUN" else ""
+        return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", text.strip()):
+        return None  # a bare year the tagger called a number
+    # "a third of", "two-thirds": a share, never compared with a count.
+    unit = "fraction" if re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower()) else _counted(ent)
+    return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
+
+
+def _next_word(ent: Any) -> str:
+    return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+def _verb_of(token: Any) -> str:
+    """The verb a figure belongs to ("killed one worker" -> kill), or ""."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return str(ancestor.lemma_.lower())
+    return ""
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1}
+
+
+def _ordinal(text: str) -> float | None:
+    m = re.search(r"(\d+)(?:st|nd|rd|th)", text.lower())
+    if m:
+        return float(m.group(1))
+    word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in _ORDINALS), None)
+    return float(_ORDINALS[word]) if word else None
+
+
+def _counted(ent: Any) -> str:
+    """What a number counts: the noun it modifies ("60 firefighters"), the noun after "of"
+    ("three of the injured"), or nothing when the parse does not say."""
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("nummod", "amod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return _canonical(head)
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _canonical(pobj)
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _canonical(head.head)
+    return ""
+
+
+def _canonical(token: Any) -> str:
+    lemma = token.lemma_.lower()
+    return CANONICAL_UNIT.get(lemma, lemma)
+
+
+def _about(ent: Any) -> tuple[str, ...]:
+    """Content words saying what a figure is about: the noun it qualifies, what it is "for" or
+    "of", the noun it is an attribute of ("a 4.1 percent rise in revenue" -> rise, revenue)."""
+    root = ent.root
+    words: set[str] = set()
+    nodes = [root]
+    if root.head.pos_ in ("NOUN", "PROPN"):
+        nodes.append(root.head)
+        words.add(root.head.lemma_.lower())
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ") and child not in ent:
+                words.add(child.lemma_.lower())
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in", "to"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+                    words.add(pobj.lemma_.lower())
+                    words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+    if root.head.pos_ in ("VERB", "AUX") or (len(nodes) > 1 and nodes[1].head.pos_ in ("VERB", "AUX")):
+        verb = root.head if root.head.pos_ in ("VERB", "AUX") else nodes[1].head
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on", "to"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+                    words.add(pobj.lemma_.lower())
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                words.add(child.lemma_.lower())
+    return tuple(sorted(w for w in words if w not in _STOP_LEMMAS and w.isalpha()))
+
+
+def _role(token: Any) -> tuple[str, str]:
+    """A name's role in its clause and the verb: the doer ("agent": subject of an active verb, or
+    "by" in a passive) or the one done to ("patient"); other positions are not compared."""
+    dep, head = token.dep_, token.head
+    while dep in ("compound", "appos", "conj") and head is not token.head.head:
+        token, dep, head = head, head.dep_, head.head
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return "agent", head.lemma_.lower()
+    if dep in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return "patient", head.lemma_.lower()
+    if dep == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        return "agent", head.head.lemma_.lower()
+    # Where an action went: the court an appeal was filed "with", a case taken "to".
+    if dep == "pobj" and head.lower_ in ("with", "to", "before", "at"):
+        # The parser often hangs "with the court" on the noun before it ("an appeal against the ban
+        # with the court"): the verb is the nearest one above.
+        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
+            return "venue", verb.lemma_.lower()
+    return "", ""
+
+
+def _time_of_day(text: str) -> float | None:
+    m = _TIME_OF_DAY.search(text)
+    if not m:
+        return None
+    if m.group("word"):
+        return 720.0 if m.group("word").lower() == "noon" else 0.0
+    if m.group("h24") is not None:
+        return float(int(m.group("h24")) * 60 + int(m.group("m24")))
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+    return float(hour * 60 + int(m.group("m") or 0))
+
+
+def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> Fact:
+    a, b = int(m.group(1)), int(m.group(2))
+    start = sent.start_char + m.start() + offset
+    after = sent.text[m.end() : m.end() + 25].lower()
+    before = sent.text[max(0, m.start() - 12) : m.start()].lower()
+    role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or "split" in before else ""
+    if re.match(r"\s*(?:series|lead in the series)", after) or "series" in before:
+        role = "series"
+    return Fact(SCORE, text=m.group(), start=start, end=start + len(m.group()), sentence=span, pair=(a, b), role=role)

@@ -1,0 +1,115 @@
+"""Typed facts: what the fact layer extracts from a sentence, stored with each source at index time.
+
+A fact keeps its own characters (`start`/`end` in the text it came from), the sentence around it,
+its normalised value, and what it is about, so that only like is compared with like: a count
+with a count of the same thing, a date with a date, a name with a name in the same role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+# Kinds. A figure is compared only with a figure of the same kind.
+DATE = "date"  # an interval of days: a day, part of a month, a month, a season, a year
+TIME = "time"  # a time of day, in minutes after midnight
+DURATION = "duration"  # a length of time, in days
+QUANTITY = "quantity"  # a count or measure: value + what it counts (`unit`)
+MONEY = "money"
+PERCENT = "percent"
+ORDINAL = "ordinal"
+SCORE = "score"  # a result or tally, "3-1", "5-2 vote"
+NAME = "name"  # a person, organisation, place, work ...
+KINDS = (DATE, TIME, DURATION, QUANTITY, MONEY, PERCENT, ORDINAL, SCORE, NAME)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    text: str  # the wording, as in the text
+    start: int
+    end: int
+    sentence: tuple[int, int]  # the sentence holding it, as offsets into the same text
+    value: float | None = None  # quantity / money / percent / ordinal / time (minutes) / duration (days)
+    comparator: str = "="  # = > >= < <= ~ (about) ~< (nearly) ~> (just over)
+    unit: str = ""  # what a quantity counts (lemma: "firefighter"), a currency, a measure ("foot")
+    about: tuple[str, ...] = ()  # content lemmas saying what the figure is about ("budget", "station")
+    first: str | None = None  # DATE: ISO day the interval starts; "--MM-DD" when the year is not given
+    last: str | None = None  # DATE: ISO day it ends (same form as first)
+    weekday: int | None = None  # DATE: 0 = Monday, when the text names one
+    label: str = ""  # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date
+    role: str = ""  # NAME: "agent", "patient" or "" ; SCORE: "vote" for a tally of votes
+    verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
+    pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
+        data["kind"], data["text"], data["start"], data["end"] = self.kind, self.text, self.start, self.end
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fact:
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k in known}
+        return cls(**values)
+
+    def shifted(self, offset: int) -> Fact:
+        """The same fact with offsets moved (facts of a piece of a long text)."""
+        s0, s1 = self.sentence
+        return _replace(self, start=self.start + offset, end=self.end + offset, sentence=(s0 + offset, s1 + offset))
+
+    def bounds(self) -> tuple[float, float]:
+        """The values the figure allows, given its comparator ("more than 60" -> (60, inf))."""
+        v = float(self.value or 0.0)
+        exact = abs(v) * 0.005
+        return {
+            "=": (v - exact, v + exact),
+            ">": (v + 1e-9, float("inf")),
+            ">=": (v, float("inf")),
+            "<": (float("-inf"), v - 1e-9),
+            "<=": (float("-inf"), v),
+            "~": (v * 0.9, v * 1.1),
+            "~<": (v * 0.85, v),
+            "~>": (v, v * 1.15),
+        }[self.comparator]
+
+    def day_interval(self) -> tuple[dt.date, dt.date] | None:
+        """A DATE with a year as real days."""
+        if self.first and self.last and not self.first.startswith("--"):
+            return dt.date.fromisoformat(self.first), dt.date.fromisoformat(self.last)
+        return None
+
+
+def _replace(fact: Fact, **changes: Any) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, **changes)
+
+
+@dataclass
+class TextFacts:
+    """Everything the fact layer found in one text (a source or a claim)."""
+
+    facts: list[Fact] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    # Clause verbs: (start, end, lemma, dependency label, 1 if negated in its own clause else 0).
+    verbs: list[tuple[int, int, str, str, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "facts": [f.to_json() for f in self.facts],
+            "sentences": self.sentences,
+            "verbs": self.verbs,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TextFacts:
+        return cls(
+            facts=[Fact.from_json(f) for f in data.get("facts", [])],
+            sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
+            verbs=[tuple(v) for v in data.get("verbs", [])],  # type: ignore[misc]
+        )
+
+    def within(self, start: int, end: int) -> list[Fact]:
+        return [f for f in self.facts if start <= f.start < end]

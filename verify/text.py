@@ -1,0 +1,25 @@
+"""Word-level helpers shared by the fact checks, the fact layer and the reports."""
+
+from __future__ import annotations
+
+import re
+
+from verify.facts.dates import MONTHS
+
+STOPWORDS = frozenset(
+    """the a an and or of to in on at by for with from as is are was were be been being has have had do does did
+    that this these those it its their his her they he she we you i our your which who whom what when where why how
+    than then there also into over under after before about said says say according while would will can could may
+    might should must not no never any all some such more most other others same one two""".split()
+)
+
+
+def content_stems(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed so "rejected" meets "rejection"."""
+    stems = set()
+    for word in re.findall(r"[a-z]+", text.lower().replace("’", "'")):
+        if len(word) < 3 or word in STOPWORDS or word in MONTHS:
+            continue
+        word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        stems.add(word[:6])
+    return stems
