@@ -101,11 +101,25 @@ def run_set(
     verdicts = list(verifier.verify_many(claims))
     elapsed = time.time() - started
     report = score(verdicts)
+    gold = [(v.model_extra or {}).get("input_label") for v in verdicts]
+    called = [v.label.value for v in verdicts]
+    said_false = [g for g, c in zip(gold, called) if c == "contradicted"]
+    by_fact = [v for v in verdicts if v.label is Label.CONTRADICTED and any(not f.agrees for f in v.findings)]
     figures = {
         "claims": len(claims),
         "accuracy": report.accuracy,
         "macro_f1": report.macro_f1,
         **{f"recall_{label.value}": report.recall(label) for label in LABEL_ORDER},
+        # What matters most: how often "contradicted" is right, and how often true copy is called false.
+        "precision_contradicted": said_false.count("contradicted") / len(said_false) if said_false else None,
+        "supported_as_contradicted": sum(g == "supported" and c == "contradicted" for g, c in zip(gold, called))
+        / max(gold.count("supported"), 1),
+        "fact_contradictions_right": (
+            sum((v.model_extra or {}).get("input_label") == "contradicted" for v in by_fact) / len(by_fact)
+            if by_fact
+            else None
+        ),
+        "by_tag": _by_tag(verdicts),
         **calibration_figures(verdicts, calibration),
         "evidence_recall": evidence_recall(verdicts),
         "claims_per_s": len(claims) / elapsed,
@@ -113,6 +127,16 @@ def run_set(
         "verdicts": [[v.id, (v.model_extra or {}).get("input_label"), v.label.value, v.confidence] for v in verdicts],
     }
     return figures, verifier
+
+
+def _by_tag(verdicts: list[Verdict]) -> dict[str, dict[str, float]]:
+    """Accuracy per tag of a tagged set (the news sets: paraphrase, exact-date, count, ...)."""
+    tags: dict[str, list[bool]] = {}
+    for v in verdicts:
+        extra = v.model_extra or {}
+        for tag in extra.get("tags") or []:
+            tags.setdefault(tag, []).append(extra.get("input_label") == v.label.value)
+    return {t: {"n": len(oks), "accuracy": sum(oks) / len(oks)} for t, oks in sorted(tags.items())}
 
 
 def perturbation_suite(verifier: Verifier) -> dict[str, Any]:
@@ -164,6 +188,9 @@ def main(argv: list[str] | None = None) -> None:
         "recall_supported",
         "recall_contradicted",
         "recall_unknown",
+        "precision_contradicted",
+        "supported_as_contradicted",
+        "fact_contradictions_right",
         "ece",
         "ece_cv",
         *(["ece_cal"] if args.calibration else []),
@@ -180,6 +207,10 @@ def main(argv: list[str] | None = None) -> None:
     print("|---" * (len(columns) + 1) + "|")
     for name, figures in results["sets"].items():
         print(f"| {name} | " + " | ".join(fmt(figures[c]) for c in columns) + " |")
+    for name, figures in results["sets"].items():
+        if figures["by_tag"]:
+            tags = ", ".join(f"{t} {v['accuracy']:.2f} (n={v['n']})" for t, v in figures["by_tag"].items())
+            print(f"\n{name} accuracy by tag: {tags}")
     if "perturbation" in results:
         p = results["perturbation"]
         kinds = ", ".join(f"{k} {v['rate']:.2f} (n={v['n']})" for k, v in p["by_kind"].items())
