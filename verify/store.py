@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from verify.chunk import make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
+from verify.errors import VerifyError
 from verify.schema import Passage, Source
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'porter unicode61'
 """
 
 
-class IndexStoreError(RuntimeError):
+class IndexStoreError(VerifyError, RuntimeError):
     """An index that cannot be used as asked; the message says what to do."""
 
 
