@@ -150,9 +150,7 @@ def open_verifier(settings: Settings, *, create: bool = False, check_embedder: b
     return verifier
 
 
-def report_change(
-    report: ChangeReport, what: str, err: bool = False, failed: int = 0, verbose: bool = False
-) -> None:
+def report_change(report: ChangeReport, what: str, err: bool = False, failed: int = 0, verbose: bool = False) -> None:
     """One line of counts; the ids touched follow when there are few of them, or with --verbose."""
     groups = [
         ("added", report.added),

@@ -43,9 +43,13 @@ def _legend(run: RunInfo | None) -> str:
             "Confidences are the model's raw scores, not probabilities: on news claims they run low (verdicts "
             "with a mean confidence of 0.77 were right 0.875 of the time on the seed claims). <b>high</b> (0.8 "
             "and over): the model is sure; <b>medium</b> (0.6 to 0.8): read the evidence; <b>low</b> (under 0.6): "
-            "check it yourself. Fit curves on your own claims (`--calibration`) to make them probabilities."
+            "check it yourself. Fit curves on your own claims (<code>--calibration</code>) to make them probabilities."
         )
-    return f"<p class=legend>{meaning}</p>"
+    marks = (
+        "Highlighted in the evidence: the facts that decided the verdict, <mark class=conflicts>where the source "
+        "differs from the claim</mark> and <mark class=agrees>where it matches</mark>."
+    )
+    return f"<p class=legend>{meaning}</p><p class=legend>{marks}</p>"
 
 
 _CSS = """
@@ -100,9 +104,7 @@ def highlighted(ev: Evidence, findings: list[FactFinding]) -> str:
             continue
         kind = "agrees" if finding.agrees else "conflicts"
         title = f"{finding.kind} {'matches' if finding.agrees else 'differs'}: claim says {finding.claim}"
-        out.append(
-            _e(ev.text[last:start]) + f"<mark class={kind} title='{_e(title)}'>{_e(ev.text[start:end])}</mark>"
-        )
+        out.append(_e(ev.text[last:start]) + f"<mark class={kind} title='{_e(title)}'>{_e(ev.text[start:end])}</mark>")
         last = end
     return "".join(out) + _e(ev.text[last:])
 
@@ -180,8 +182,9 @@ def write_html(
         f"<input type=radio name=show class=filter id=show-{k}{' checked' if k == 'all' else ''}>"
         for k in ["all", *kinds]
     )
+    names = {"error": "not verified"}
     labels = f"<label for=show-all>all {len(records)}</label>" + "".join(
-        f"<label for=show-{k}>{k} {counts[k]}</label>" for k in kinds
+        f"<label for=show-{k}>{names.get(k, k)} {counts[k]}</label>" for k in kinds
     )
     out.write(
         f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{_e(title)}</title>"
