@@ -4,8 +4,6 @@ The public names load on first use (PEP 562), so `import verify.cli` (and `verif
 not import the pipeline, pydantic models or stores it does not need.
 """
 
-from __future__ import annotations
-
 from importlib import import_module as _import_module
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
