@@ -22,6 +22,7 @@ def test_label_prints_as_its_value() -> None:
     assert Label("contradicted") is Label.CONTRADICTED and Label.UNKNOWN == "unknown"
 
 
+@pytest.mark.slow
 def test_the_constructor_never_embeds_and_open_syncs_the_seeds(tmp_path) -> None:
     from conftest import SEEDS
 
@@ -51,6 +52,7 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
 
 
+@pytest.mark.slow
 def test_readme_python_example(tmp_path) -> None:
     """The README's Python API example, step by step, on a fresh index."""
     from conftest import DATA
