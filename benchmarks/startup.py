@@ -29,8 +29,9 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "from verify.cli import app; app()", *args]
 
 
-def timed(command: list[str], stdin: str, env: dict[str, str]) -> tuple[float, float]:
-    """(wall, user + sys) seconds of one run, as /usr/bin/time measures them."""
+def timed(command: list[str], stdin: str, env: dict[str, str]) -> tuple[float, float] | None:
+    """(wall, user + sys) seconds of one run, as /usr/bin/time measures them; None if it failed
+    (an older checkout without the command, when comparing before and after)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         done = subprocess.run(
             ["/usr/bin/time", "-f", "%e %U %S", "-o", report.name, *command],
@@ -41,7 +42,7 @@ def timed(command: list[str], stdin: str, env: dict[str, str]) -> tuple[float, f
             cwd=REPO,
         )
         if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+            return None
         wall, user, system = map(float, report.read().split())
     return wall, user + system
 
@@ -72,7 +73,8 @@ def main() -> None:
     env.pop("VERIFY_INDEX", None)
     work = Path(tempfile.mkdtemp(prefix="verify-startup-"))
     saved = work / "verdicts.jsonl"
-    subprocess.run(cli("-", "-o", str(saved)), input=CLAIM, env=env, cwd=REPO, check=True, capture_output=True)
+    subprocess.run(cli("-"), input=CLAIM, text=True, env=env, cwd=REPO, check=True, capture_output=True)  # seed
+    subprocess.run(cli("-", "-o", str(saved)), input=CLAIM, text=True, env=env, cwd=REPO, capture_output=True)
     cases = {
         "verify --help": (cli("--help"), ""),
         "verify --version": (cli("--version"), ""),
@@ -81,7 +83,11 @@ def main() -> None:
     }
     results = {}
     for name, (command, stdin) in cases.items():
-        runs = [timed(command, stdin, env) for _ in range(args.runs)]
+        maybe = [timed(command, stdin, env) for _ in range(args.runs)]
+        runs = [r for r in maybe if r is not None]
+        if not runs:
+            print(f"{name:32} failed")
+            continue
         wall = statistics.median(w for w, _ in runs)
         cpu = statistics.median(c for _, c in runs)
         results[name] = {"wall_s": wall, "cpu_s": cpu, "runs": runs}
