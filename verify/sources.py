@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from verify.schema import Source
+from verify.schema import Source, source_id_problem
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
@@ -77,11 +77,15 @@ def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | 
     unknown = set(meta) - set(METADATA_FIELDS) - {"text"}
     if unknown:
         raise SourceError(f"{origin or default_id}: unknown metadata field(s) {sorted(unknown)}")
+    source_id = str(meta.get("id") or default_id)
+    problem = source_id_problem(source_id)
+    if problem:
+        raise SourceError(f"{origin or default_id}: {problem}")
     title = meta.get("title") or first_line(text)
     published = parse_date(meta.get("published"), origin or default_id)
     try:
         source = Source(
-            id=str(meta.get("id") or default_id),
+            id=source_id,
             text=text,
             title=title,
             url=meta.get("url"),
