@@ -7,6 +7,7 @@ Heavy libraries (torch, transformers, faiss) are imported only inside commands, 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -148,6 +149,43 @@ def report_change(report: Any, what: str, err: bool = False) -> None:
     typer.echo(f"{what}: {'; '.join(parts) or 'nothing to do'}; {report.passages_embedded} passages embedded", err=err)
 
 
+def refuse_same_file(input_path: str, output: Path | None) -> None:
+    """-o naming the input would truncate it before it is read."""
+    if output is None or input_path == "-":
+        return
+    try:
+        same = output.exists() and os.path.samefile(input_path, output)
+    except OSError:
+        same = False
+    if same or Path(input_path).resolve() == output.resolve():
+        fail(f"-o {output} is the input file; write the output somewhere else")
+
+
+class Progress:
+    """A progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = False
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def printable(text: str) -> str:
+    """Control and bidirectional characters shown as '?' so one line stays one row."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def claim_lines(path: str) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
@@ -196,7 +234,11 @@ def check(
         fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
-    done = done_records(output) if resume and output is not None else []
+    refuse_same_file(claims, output)
+    try:
+        done = done_records(output) if resume and output is not None else []
+    except ResumeError as exc:
+        fail(str(exc))
     tally = Tally(done)
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
@@ -286,6 +328,7 @@ def evaluate(
     from verify.evaluate import format_report, score
     from verify.pipeline import verify_items
 
+    refuse_same_file(labelled, output)
     with library_errors():
         verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
         source = claim_lines(labelled)
@@ -319,8 +362,9 @@ def extract(
     Example: verify extract draft.txt | verify -
     """
     from verify.draft import check_worthy
-    from verify.sources import plain_text
+    from verify.sources import SourceError, plain_text
 
+    refuse_same_file(article, output)
     try:
         raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
         text = raw.decode("utf-8-sig")
@@ -328,7 +372,10 @@ def extract(
         fail(f"cannot read {article}: {exc.strerror}")
     except UnicodeDecodeError as exc:
         fail(f"{article} is not UTF-8 text (byte {exc.start})")
-    text = plain_text(text, Path(article).suffix)[0]
+    try:
+        text = plain_text(text, Path(article).suffix)[0]
+    except SourceError as exc:
+        fail(f"{article}: {exc}")
     stem = "draft" if article == "-" else Path(article).stem
     count = 0
     with open(output, "w", encoding="utf-8") if output else _stdout() as out:
@@ -371,14 +418,36 @@ def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
+    ] = False,
 ) -> None:
     """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
 
+    A file that cannot be read is reported and skipped (exit status 1 once the rest are added);
+    with --strict it stops the run before anything is added (exit status 2).
+
     Example: verify index add articles/ --index index/newsroom
     """
+    from verify.sources import SourceError
+
+    failed: list[SourceError] = []
+
+    def skip(exc: SourceError) -> None:
+        failed.append(exc)
+        typer.echo(f"warning: skipped {exc}", err=True)
+
+    progress = Progress("embedding passages")
     with library_errors():
         verifier = open_verifier(index, embed_model)
-        report_change(verifier.add_sources(paths), f"index {verifier.index_dir}")
+        try:
+            report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
+        finally:
+            progress.finish()
+        report_change(report, f"index {verifier.index_dir}")
+    if failed:
+        typer.echo(f"error: {len(failed)} file(s) could not be read and were skipped", err=True)
+        raise typer.Exit(EXIT_LINE_ERRORS)
 
 
 @index_app.command("list")
@@ -398,7 +467,8 @@ def index_list(
         if as_json:
             typer.echo(json.dumps(s.__dict__))
         else:
-            typer.echo(f"{s.id}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{s.title or ''}")
+            title = printable(s.title or "")
+            typer.echo(f"{printable(s.id)}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{title}")
     if not as_json:
         typer.echo(f"{len(sources)} sources in {verifier.index_dir}", err=True)
 
@@ -427,9 +497,14 @@ def index_rebuild(
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
+    progress = Progress("embedding passages")
     with library_errors():
         verifier = open_verifier(index, embed_model, check_embedder=False)
-        report_change(verifier.rebuild(), f"rebuilt {verifier.index_dir}")
+        try:
+            report = verifier.rebuild(progress=progress)
+        finally:
+            progress.finish()
+        report_change(report, f"rebuilt {verifier.index_dir}")
 
 
 if __name__ == "__main__":  # pragma: no cover

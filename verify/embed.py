@@ -8,6 +8,7 @@ any other name is handed to sentence-transformers (a hub name or a local folder)
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -47,9 +48,16 @@ class SentenceTransformerEmbedder:
         self.name = name
         self.batch_size = batch_size
         self._model: Any = None
+        # A service embeds queries and new sources from several threads; the fast tokenizer is not
+        # safe to share across threads ("Already borrowed"), so calls take turns.
+        self._lock = threading.RLock()
 
     @property
     def model(self) -> Any:
+        with self._lock:
+            return self._load()
+
+    def _load(self) -> Any:
         if self._model is None:
             path = resolve_model_path(self.name)
             if Path(path).is_dir():
@@ -77,11 +85,12 @@ class SentenceTransformerEmbedder:
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with self._lock:
+            vectors = self.model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.ascontiguousarray(vectors, dtype=np.float32)

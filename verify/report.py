@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
+from urllib.parse import quote, urlsplit
 
 from verify.checks import content_stems
 from verify.extract import extract_dates, extract_numbers
@@ -49,6 +50,28 @@ CSV_COLUMNS = [
 _BADGE = {Label.SUPPORTED: "#1a7f37", Label.CONTRADICTED: "#cf222e", Label.UNKNOWN: "#6e7781"}
 
 
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit to link, or None: a source's `javascript:` or `data:` URL is never linked."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    # Spaces, quotes, brackets and control characters would end the link early in Markdown or HTML.
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
     for record in records:
         out.write(record.model_dump_json() + "\n")
@@ -58,12 +81,16 @@ def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
 def write_csv(records: Iterable[Record], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+
+    def row(cells: dict[str, Any]) -> None:
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
+
     for record in records:
         if isinstance(record, ClaimError):
-            writer.writerow({"id": record.id, "line": record.line, "error": record.error})
+            row({"id": record.id, "line": record.line, "error": record.error})
             continue
         top = record.evidence[0] if record.evidence else None
-        writer.writerow(
+        row(
             {
                 "id": record.id,
                 "claim": record.claim,
@@ -113,7 +140,8 @@ def write_markdown(records: Iterable[Record], out: IO[str]) -> None:
             f"{' — sources disagree' if record.disputed else ''}. {_md(record.reason)}\n"
         )
         for ev in record.evidence[:1]:
-            where = f"[{_md(ev.title or ev.source_id)}]({ev.url})" if ev.url else _md(ev.title or ev.source_id)
+            url = safe_url(ev.url)
+            where = f"[{_md(ev.title or ev.source_id)}](<{url}>)" if url else _md(ev.title or ev.source_id)
             date = f", {ev.published}" if ev.published else ""
             out.write(f"\n> {_md(ev.text)}\n\n— {where}{date}, characters {ev.start}–{ev.end}\n")
 
@@ -187,7 +215,8 @@ def write_html(records: Iterable[Record], out: IO[str], title: str = "Verificati
         )
         for ev in record.evidence[:1]:
             name = html.escape(ev.title or ev.source_id)
-            link = f"<a href='{html.escape(ev.url, quote=True)}'>{name}</a>" if ev.url else name
+            url = safe_url(ev.url)
+            link = f"<a href='{html.escape(url, quote=True)}'>{name}</a>" if url else name
             date = f", {ev.published}" if ev.published else ""
             out.write(
                 f"<blockquote>{highlight(record.claim, ev.text)}</blockquote>"
@@ -222,9 +251,9 @@ def claimreview(
         "itemReviewed": {"@type": "Claim"},
     }
     extra = verdict.model_extra or {}
-    if extra.get("url"):
+    if isinstance(extra.get("url"), str) and safe_url(extra["url"]):
         review["url"] = extra["url"]
-    appearances = [{"@type": "CreativeWork", "url": e.url} for e in verdict.evidence if e.url]
+    appearances = [{"@type": "CreativeWork", "url": e.url} for e in verdict.evidence if safe_url(e.url)]
     if appearances:
         review["itemReviewed"]["appearance"] = appearances[:3]
     return review

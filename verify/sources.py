@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from verify import jsonsafe
 from verify.schema import Source, source_id_problem
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -138,9 +139,11 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     if not sidecar.is_file():
         return {}
     try:
-        meta = json.loads(_read_text(sidecar))
+        meta = jsonsafe.loads(_read_text(sidecar))
     except json.JSONDecodeError as exc:
         raise SourceError(f"{sidecar}: invalid JSON ({exc.msg}, line {exc.lineno})") from exc
+    except jsonsafe.JSONTooDeep as exc:
+        raise SourceError(f"{sidecar}: {exc}") from exc
     if not isinstance(meta, dict):
         raise SourceError(f"{sidecar}: expected a JSON object")
     return meta
@@ -152,9 +155,11 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Source]:
             continue
         where = f"{path}:{number}"
         try:
-            row = json.loads(line)
+            row = jsonsafe.loads(line)
         except json.JSONDecodeError as exc:
             raise SourceError(f"{where}: invalid JSON ({exc.msg})") from exc
+        except jsonsafe.JSONTooDeep as exc:
+            raise SourceError(f"{where}: {exc}") from exc
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise SourceError(f"{where}: expected an object with a 'text' string")
         default_id = (
