@@ -252,3 +252,37 @@ def test_source_ids_must_be_printable(seed_store: IndexStore, bad_id: str) -> No
             make_source("Some text.", {"id": bad_id}, "fallback", None)
     with pytest.raises(IndexStoreError, match="printable"):
         seed_store.add([Source(id=bad_id, text="Some text.", content_hash="h")])
+
+
+def test_many_small_sources_are_embedded_in_one_batched_pass(tmp_path: Path) -> None:
+    from fake_embedder import HashEmbedder
+
+    from verify.store import EMBED_BATCH
+
+    embedder = HashEmbedder()
+    store = IndexStore(tmp_path / "idx", embedder)
+    sources = [article(f"s{i}", f"Article {i} says the council met on day {i}.") for i in range(2000)]
+    seen: list[tuple[int, int]] = []
+    report = store.add(sources, progress=lambda done, total: seen.append((done, total)))
+    assert report.passages_embedded == 2000 and len(report.added) == 2000
+    assert embedder.calls == 2000 // EMBED_BATCH + 1  # batches across files, not a call per file
+    assert seen[-1] == (2000, 2000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
+    from fake_embedder import HashEmbedder
+
+    from verify.store import EMBED_BATCH
+
+    class Recording(HashEmbedder):
+        largest = 0
+
+        def embed(self, texts: list[str]):  # noqa: ANN201
+            Recording.largest = max(Recording.largest, len(texts))
+            return super().embed(texts)
+
+    body = "\n".join(f"Paragraph {i} reports that the harbour reopened on day {i}." for i in range(20_000))
+    store = IndexStore(tmp_path / "idx", Recording())
+    report = store.add([article("huge", body)])
+    assert report.passages_embedded >= 19_999 and Recording.largest <= EMBED_BATCH
+    assert store.bm25_search("harbour reopened day 12345", 1)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 DB_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
-EMBED_BATCH = 256  # passages per embedding call, across sources: bounded memory, few calls
+EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
 _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
 
 Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
