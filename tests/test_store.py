@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEED_ID
+from conftest import DATA, REPO, SEED_ID
 
 from verify.embed import SentenceTransformerEmbedder
 from verify.schema import Source
@@ -140,9 +140,14 @@ def test_writer_killed_mid_write_leaves_previous_index_intact(
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(seed_store.directory)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        [sys.executable, str(script), str(seed_store.directory)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's code, not an installed copy
     )
-    assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"  # it is embedding or committing now
+    assert proc.stdout is not None and proc.stderr is not None
+    ready = proc.stdout.readline()
+    assert ready == b"ready\n", proc.stderr.read().decode()[-2000:]  # it is embedding or committing now
     time.sleep(delay)
     assert proc.poll() is None, "the writer finished before it could be interrupted"
     os.kill(proc.pid, sig)
