@@ -346,3 +346,62 @@ def test_calibration_option() -> None:
     assert any(raw[k]["confidence"] != calibrated[k]["confidence"] for k in raw)
     missing = run(str(EXAMPLE), "--calibration", "no-such-file.json")
     assert missing.exit_code == 2 and "no calibration file" in missing.stderr
+
+
+# ---- issue 11 ---------------------------------------------------------------------------------
+
+
+def test_output_naming_the_input_is_refused(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"id": "a", "claim": "The appeal was rejected June 14."}\n')
+    before = claims.read_bytes()
+    (tmp_path / "link.jsonl").symlink_to(claims)
+    for args in (
+        [str(claims), "-o", str(claims)],
+        [str(claims), "-o", str(tmp_path / "link.jsonl")],
+        ["eval", str(claims), "-o", str(claims)],
+        ["extract", str(claims), "-o", str(claims)],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2 and "is the input file" in result.stderr, args
+        assert claims.read_bytes() == before
+
+
+@pytest.mark.parametrize("garbage", [b"[1]\n", b'"x"\n', b"\xff\xfe\n", b"not json\n", b"my notes, no newline"])
+def test_a_garbage_resume_file_is_a_message_and_is_left_alone(tmp_path: Path, garbage: bytes) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(garbage)
+    result = run(str(EXAMPLE), "-o", str(out), "--resume")
+    assert result.exit_code == 2 and "cannot resume" in result.stderr
+    assert out.read_bytes() == garbage
+
+
+def test_deeply_nested_line_is_an_error_record_and_the_good_lines_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(
+        b'{"id": "good", "claim": "The appeal was rejected June 14."}\n'
+        b'{"id": "deep", "claim": "x", "meta": ' + b"[" * 1000 + b"]" * 1000 + b"}\n"
+        b'{"id": "after", "claim": "The appeal was rejected June 15."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(str(path), "-o", str(out))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r.get("id") for r in records] == ["good", None, "after"] and "nested deeper" in records[1]["error"]
+
+
+def test_index_add_skips_unreadable_files_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(DATA / "riverton_bridge.txt", folder / "riverton.txt")
+    (folder / "latin1.txt").write_bytes(b"caf\xe9 au lait")
+    (folder / "broken.jsonl").write_text('{"text": "one"}\n{oops\n')
+    index = str(tmp_path / "idx")
+    strict = run("index", "add", str(folder), "--index", index, "--strict")
+    assert strict.exit_code == 2 and "broken.jsonl" in strict.stderr
+    assert not (tmp_path / "idx" / "manifest.json").exists()
+    result = run("index", "add", str(folder), str(tmp_path / "missing.txt"), "--index", index)
+    assert result.exit_code == 1 and "1 added, 3 failed;" in result.stdout and "added: riverton" in result.stdout
+    for name in ("latin1.txt", "broken.jsonl", "missing.txt"):
+        assert name in result.stderr
+    assert "3 file(s) could not be read" in result.stderr

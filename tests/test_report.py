@@ -267,3 +267,29 @@ def test_unknown_format() -> None:
     assert set(FORMATS) == {"jsonl", "csv", "markdown", "html", "claimreview"}
     with pytest.raises(ValueError, match="unknown format"):
         write("pdf", RECORDS, io.StringIO())
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:", "//x"])
+def test_only_http_urls_become_links(url: str) -> None:
+    records = [verdict("c1", "The appeal was rejected June 14.", Label.SUPPORTED, url=url)]
+    for fmt in ("html", "markdown"):
+        out = io.StringIO()
+        write(fmt, records, out)
+        assert "alert" not in out.getvalue() and "href" not in out.getvalue() and "](" not in out.getvalue()
+    review = claimreview(records[0], "Desk")
+    assert "appearance" not in review["itemReviewed"]
+
+
+def test_http_urls_are_linked_and_quoted() -> None:
+    records = [verdict("c1", "x", Label.SUPPORTED, url="https://x.org/a b'\"<c>")]
+    out = io.StringIO()
+    write("html", records, out)
+    assert "href='https://x.org/a%20b&#x27;%22%3Cc%3E'" in out.getvalue()
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1"])
+def test_csv_formula_cells_are_neutralised(cell: str) -> None:
+    out = io.StringIO()
+    write("csv", [verdict(cell, cell, Label.SUPPORTED), ClaimError(id=cell, line=2, error=cell)], out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["claim"] == rows[0]["id"] == rows[1]["error"] == "'" + cell

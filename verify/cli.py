@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -168,6 +169,43 @@ def report_change(report: ChangeReport, what: str, err: bool = False, failed: in
                 typer.echo(f"  {name}: {', '.join(ids)}", err=err)
 
 
+def refuse_same_file(input_path: str, output: Path | None) -> None:
+    """-o naming the input would truncate it before it is read."""
+    if output is None or input_path == "-":
+        return
+    try:
+        same = output.exists() and os.path.samefile(input_path, output)
+    except OSError:
+        same = False
+    if same or Path(input_path).resolve() == output.resolve():
+        fail(f"-o {output} is the input file; write the output somewhere else")
+
+
+class Progress:
+    """A progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = False
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def printable(text: str) -> str:
+    """Control and bidirectional characters shown as '?' so one line stays one row."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def claim_lines(path: str) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
@@ -223,6 +261,7 @@ def check(
         fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
+    refuse_same_file(claims, output)
     settings = Settings(index, embed_model, model, top_k, calibration)
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
@@ -274,6 +313,7 @@ def report(
     from verify.report import write
     from verify.verdicts_io import read_verdicts
 
+    refuse_same_file(verdicts, output)
     if fmt not in REPORT_FORMATS:
         fail(f"unknown --format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}")
     with claim_lines(verdicts) as lines:
@@ -354,6 +394,7 @@ def evaluate(
     from verify.evaluate import format_report, score
     from verify.pipeline import verify_items
 
+    refuse_same_file(labelled, output)
     verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration))
     source = claim_lines(labelled)
     records = []
@@ -389,8 +430,9 @@ def extract(
     Example: verify extract draft.txt | verify -
     """
     from verify.draft import check_worthy
-    from verify.sources import plain_text
+    from verify.sources import SourceError, plain_text
 
+    refuse_same_file(article, output)
     try:
         raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
         text = raw.decode("utf-8-sig")
@@ -398,7 +440,10 @@ def extract(
         fail(f"cannot read {article}: {exc.strerror}")
     except UnicodeDecodeError as exc:
         fail(f"{article} is not UTF-8 text (byte {exc.start})")
-    text = plain_text(text, Path(article).suffix)[0]
+    try:
+        text = plain_text(text, Path(article).suffix)[0]
+    except SourceError as exc:
+        fail(f"{article}: {exc}")
     stem = "draft" if article == "-" else Path(article).stem
     count = 0
     with open(output, "w", encoding="utf-8") if output else _stdout() as out:
@@ -442,33 +487,36 @@ def index_add(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every source id touched")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
+    ] = False,
 ) -> None:
     """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
 
     Creates the index if it does not exist. Prints one line of counts, and the source ids when
     there are fewer than 20 of them (or with --verbose). A file that cannot be read is reported
-    and skipped; the others are still added, and the exit status is 1.
+    and skipped (exit status 1 once the rest are added); with --strict it stops the run before
+    anything is added (exit status 2).
 
     Example: verify index add articles/ --index index/newsroom
     """
-    from verify.sources import SourceError, iter_source_files, read_file
+    from verify.sources import SourceError
 
+    failed: list[SourceError] = []
+
+    def skip(exc: SourceError) -> None:
+        failed.append(exc)
+        typer.echo(f"warning: skipped {exc}", err=True)
+
+    progress = Progress("embedding passages")
     verifier = open_verifier(Settings(index, embed_model), create=True)
-    sources, failed = [], 0
-    for path in paths:
-        try:
-            files = list(iter_source_files(path))
-        except SourceError as exc:
-            files, failed = [], failed + 1
-            typer.echo(f"warning: {exc}", err=True)
-        for file in files:
-            try:
-                sources += read_file(file)
-            except SourceError as exc:
-                failed += 1
-                typer.echo(f"warning: {exc}", err=True)
-    report_change(verifier.add(*sources), f"index {verifier.index_dir}", failed=failed, verbose=verbose)
+    try:
+        report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
+    finally:
+        progress.finish()
+    report_change(report, f"index {verifier.index_dir}", failed=len(failed), verbose=verbose)
     if failed:
+        typer.echo(f"error: {len(failed)} file(s) could not be read and were skipped", err=True)
         raise typer.Exit(EXIT_LINE_ERRORS)
 
 
@@ -489,7 +537,8 @@ def index_list(
         if as_json:
             typer.echo(json.dumps(s.__dict__))
         else:
-            typer.echo(f"{s.id}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{s.title or ''}")
+            title = printable(s.title or "")
+            typer.echo(f"{printable(s.id)}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{title}")
     if not as_json:
         typer.echo(f"{len(sources)} sources in {verifier.index_dir}", err=True)
 
@@ -519,8 +568,13 @@ def index_rebuild(
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
+    progress = Progress("embedding passages")
     verifier = open_verifier(Settings(index, embed_model), check_embedder=False)
-    report_change(verifier.rebuild(), f"rebuilt {verifier.index_dir}")
+    try:
+        report = verifier.rebuild(progress=progress)
+    finally:
+        progress.finish()
+    report_change(report, f"rebuilt {verifier.index_dir}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ sentence-transformers (see verify.pooled), which saves seconds of start-up.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -49,9 +50,16 @@ class SentenceTransformerEmbedder:
         self.name = name
         self.batch_size = batch_size
         self._model: Any = None
+        # A service embeds queries and new sources from several threads; the fast tokenizer is not
+        # safe to share across threads ("Already borrowed"), so calls take turns.
+        self._lock = threading.RLock()
 
     @property
     def model(self) -> Any:
+        with self._lock:
+            return self._load()
+
+    def _load(self) -> Any:
         if self._model is None:
             path = resolve_model_path(self.name)
             if Path(path).is_dir():
@@ -83,11 +91,12 @@ class SentenceTransformerEmbedder:
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with self._lock:
+            vectors = self.model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.ascontiguousarray(vectors, dtype=np.float32)

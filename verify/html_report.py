@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from verify.links import safe_url
 from verify.runinfo import RunInfo
 from verify.schema import ClaimError, Evidence, FactFinding, Label, Verdict
 
@@ -85,11 +86,6 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def is_web_url(url: str | None) -> bool:
-    """Only http(s) URLs become links: a javascript: or file: URL in a source's metadata must not."""
-    return bool(url) and str(url).lower().startswith(("http://", "https://"))
-
-
 def highlighted(ev: Evidence, findings: list[FactFinding]) -> str:
     """The passage, escaped, with the source's wording of each compared fact marked (conflicts and
     agreements differently); findings outside the passage or overlapping an earlier one are skipped."""
@@ -111,7 +107,8 @@ def highlighted(ev: Evidence, findings: list[FactFinding]) -> str:
 
 def _passage(ev: Evidence, findings: list[FactFinding]) -> str:
     name = _e(ev.title or ev.source_id)
-    link = f"<a href='{_e(ev.url)}'>{name}</a>" if is_web_url(ev.url) else name
+    url = safe_url(ev.url)
+    link = f"<a href='{_e(url)}'>{name}</a>" if url else name
     date = f", {ev.published}" if ev.published else ""
     return (
         f"<blockquote>{highlighted(ev, findings)}</blockquote>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,8 @@ from verify.retrieve import HybridRetriever
 from verify.runinfo import RunInfo, run_date
 from verify.schema import Claim, ClaimError, Source, Verdict
 from verify.shared import shared_embedder, shared_nli
-from verify.sources import read_sources
-from verify.store import ChangeReport, IndexStore, IndexStoreError, SourceInfo
+from verify.sources import SourceError, iter_source_files, read_file, read_sources
+from verify.store import ChangeReport, IndexStore, IndexStoreError, Progress, SourceInfo
 
 SEED_KIND = "seed"
 _DEFAULT = object()
@@ -115,32 +115,63 @@ class Verifier:
             return None
         return self._store.sync(seeds, kind=SEED_KIND)
 
-    def add_sources(self, paths: Iterable[str | Path]) -> ChangeReport:
-        """Read articles from files or folders and add them; unchanged ones are skipped."""
-        return self.add(*[source for path in paths for source in read_sources(Path(path))])
+    def add_sources(
+        self,
+        paths: Iterable[str | Path],
+        on_error: Callable[[SourceError], None] | None = None,
+        progress: Progress | None = None,
+    ) -> ChangeReport:
+        """Read articles from files or folders and add them; unchanged ones are skipped.
 
-    def add(self, *sources: Source) -> ChangeReport:
+        A file that cannot be read raises SourceError, or, with `on_error`, is reported to it and
+        skipped. All new passages are embedded in one batched pass (`progress` hears how far it is)."""
+        sources: list[Source] = []
+        for path in paths:
+            try:
+                files = list(iter_source_files(Path(path)))
+            except SourceError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
+            for file in files:
+                try:
+                    sources.extend(read_file(file))
+                except SourceError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(exc)
+        return self.add(*sources, progress=progress)
+
+    def add(self, *sources: Source, progress: Progress | None = None) -> ChangeReport:
         """Add articles already in memory (see verify.sources.make_source)."""
-        seeds = {s.id for s in self._store.list_sources() if s.kind == SEED_KIND}
-        clash = sorted(seeds & {s.id for s in sources})
-        if clash:
-            raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
-        return self._store.add(list(sources))
+        self.check_not_seeds([s.id for s in sources], "add")
+        return self._store.add(list(sources), progress=progress)
 
     def remove_sources(self, source_ids: list[str]) -> ChangeReport:
+        self.check_not_seeds(source_ids, "remove")
+        return self._store.remove(source_ids)
+
+    def check_not_seeds(self, source_ids: list[str], action: str) -> None:
+        """Seed sources follow the seeds folder: they are changed there, not by id."""
         seeds = {s.id for s in self._store.list_sources() if s.kind == SEED_KIND}
         clash = sorted(seeds & set(source_ids))
+        if clash and action == "add":
+            raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
         if clash and self.seeds_dir is not None:
             raise IndexStoreError(
                 f"{', '.join(clash)} come(s) from the seeds folder {self.seeds_dir}: delete the file there instead"
             )
-        return self._store.remove(source_ids)
 
     def list_sources(self) -> list[SourceInfo]:
         return self._store.list_sources()
 
-    def rebuild(self) -> ChangeReport:
-        return self._store.rebuild()
+    def rebuild(self, progress: Progress | None = None) -> ChangeReport:
+        return self._store.rebuild(progress=progress)
+
+    def refresh(self) -> bool:
+        """Pick up a generation another writer committed; True when it moved."""
+        return self._store.refresh()
 
     def has_source(self, source_id: str) -> bool:
         return source_id in self._store.source_hashes
@@ -225,8 +256,12 @@ class Verifier:
 def verify_items(
     verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = CLAIM_BATCH
 ) -> Iterator[Verdict | ClaimError]:
-    """Verdicts and input errors, in input order; claims are verified a batch at a time."""
+    """Verdicts and input errors, in input order; claims are verified a batch at a time.
+
+    An error with no claim waiting before it comes out at once, so a file of bad lines streams;
+    the pending list is capped, so memory and time stay linear in the number of lines."""
     pending: list[Claim | ClaimError] = []
+    waiting = 0  # claims in `pending`
 
     def flush() -> Iterator[Verdict | ClaimError]:
         claims = [item for item in pending if isinstance(item, Claim)]
@@ -236,7 +271,12 @@ def verify_items(
         pending.clear()
 
     for item in items:
+        if not pending and isinstance(item, ClaimError):
+            yield item
+            continue
         pending.append(item)
-        if sum(isinstance(i, Claim) for i in pending) >= batch_size:
+        waiting += isinstance(item, Claim)
+        if waiting >= batch_size or len(pending) >= 4 * batch_size:
             yield from flush()
+            waiting = 0
     yield from flush()

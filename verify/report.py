@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from verify.errors import ConfigError
-from verify.html_report import confidence_word, is_web_url, write_html
+from verify.html_report import confidence_word, write_html
+from verify.links import safe_url
 from verify.runinfo import RunInfo, run_date
 from verify.schema import ClaimError, Label, Verdict
 
@@ -53,6 +54,13 @@ CSV_COLUMNS = [
 CSV_RUN_COLUMNS = ["index", "model"]
 
 
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
     for record in records:
         out.write(record.model_dump_json() + "\n")
@@ -81,13 +89,17 @@ def write_csv(records: Iterable[Record], out: IO[str], run: RunInfo | None = Non
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     used = {"index": f"{run.index} ({run.sources:,} sources)", "model": run.nli_model} if run else {}
+
+    def row(cells: dict[str, Any]) -> None:
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
+
     for record in records:
         passthrough = {renamed[k]: _cell(v) for k, v in (record.model_extra or {}).items()}
         if isinstance(record, ClaimError):
-            writer.writerow({**passthrough, "id": record.id, "line": record.line, "error": record.error, **used})
+            row({**passthrough, "id": record.id, "line": record.line, "error": record.error, **used})
             continue
         top = record.evidence[0] if record.evidence else None
-        writer.writerow(
+        row(
             {
                 **passthrough,
                 "id": record.id,
@@ -142,8 +154,8 @@ def write_markdown(records: Iterable[Record], out: IO[str], run: RunInfo | None 
         if extra:
             out.write("\n" + "; ".join(f"{_md(k)}: {_md(str(v))}" for k, v in extra.items()) + "\n")
         for ev in record.evidence[:3]:
-            name = _md(ev.title or ev.source_id)
-            where = f"[{name}]({ev.url})" if is_web_url(ev.url) else name
+            name, url = _md(ev.title or ev.source_id), safe_url(ev.url)
+            where = f"[{name}](<{url}>)" if url else name
             date = f", {ev.published}" if ev.published else ""
             out.write(f"\n> {_md(ev.text)}\n\n— {where}{date}, characters {ev.start}–{ev.end}\n")
 
@@ -179,10 +191,9 @@ def claimreview(
         "itemReviewed": {"@type": "Claim"},
     }
     claim_url = (verdict.model_extra or {}).get("url")
-    claim_url = claim_url if isinstance(claim_url, str) and is_web_url(claim_url) else None
+    claim_url = safe_url(claim_url) if isinstance(claim_url, str) else None
     # Where the claim appears: its own page, then the cited sources, each URL once.
-    appearances = list(dict.fromkeys([claim_url, *(e.url for e in verdict.evidence)]))
-    appearances = [u for u in appearances if u and is_web_url(u)]
+    appearances = [u for u in dict.fromkeys([claim_url, *(safe_url(e.url) for e in verdict.evidence)]) if u]
     if claim_url or appearances:
         review["url"] = claim_url or appearances[0]
     if appearances:
