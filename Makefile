@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CLAIMS ?= claims/example.jsonl
 
-.PHONY: run test eval lint bench train train-mpnet clean
+.PHONY: run test test-fast eval lint bench train train-mpnet clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ run: $(STAMP)  ## verify the example claims against the seed article
 
 test: $(STAMP)  ## the whole test suite (real models on small data)
 	$(BIN)/pytest
+
+test-fast: $(STAMP)  ## the quick lane: every test that loads no model (seconds)
+	$(BIN)/pytest -m "not slow"
 
 eval: $(STAMP)  ## accuracy on the labelled seed claims
 	$(BIN)/verify eval claims/seed_dev.jsonl

@@ -81,7 +81,7 @@ def open_index(bench: Benchmark, top_k: int, model: str) -> Verifier:
         seeds_dir=None,
     )
     started = time.time()
-    report = verifier.store.add(bench.sources)
+    report = verifier.add(*bench.sources)
     if report.passages_embedded:
         print(
             f"  indexed {len(bench.sources)} sources ({report.passages_embedded} passages) "

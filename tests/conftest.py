@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,27 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 SEED_ID = "tass-telegram-fsb-2018-08-28"
+
+# The quick lane (`make test-fast`, pytest -m "not slow") runs what needs no model. A test is slow
+# when it uses a real model (these fixtures), or its module runs the CLI, the server, a browser or
+# training end to end; the guard below fails a test that loads torch without being marked slow.
+MODEL_FIXTURES = {"embedder", "nli", "seed_index_dir", "seed_store"}
+SLOW_MODULES = {"test_cli", "test_server", "test_train", "test_startup", "test_html_render", "test_embed", "test_nli"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) and item.module else ""
+        if module in SLOW_MODULES or MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def quick_tests_load_no_model(request: pytest.FixtureRequest) -> Iterator[None]:
+    before = "torch" in sys.modules
+    yield
+    if not before and "torch" in sys.modules and request.node.get_closest_marker("slow") is None:
+        pytest.fail("this test loaded torch: mark it @pytest.mark.slow (or use a fake model)")
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,42 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
+
 import verify
 from verify import Label, Verifier
 
 
 def test_public_api_is_complete() -> None:
+    for name in verify.__all__:
+        assert getattr(verify, name) is not None  # each name resolves (they load lazily)
     public = {name for name, obj in vars(verify).items() if not name.startswith("_") and not inspect.ismodule(obj)}
-    assert set(verify.__all__) - {"__version__"} == public
+    assert public <= set(verify.__all__) and set(dir(verify)) >= set(verify.__all__)
+    with pytest.raises(AttributeError):
+        verify.no_such_name  # noqa: B018
+
+
+def test_label_prints_as_its_value() -> None:
+    assert str(Label.UNKNOWN) == "unknown" and f"{Label.SUPPORTED}" == "supported"
+    assert Label("contradicted") is Label.CONTRADICTED and Label.UNKNOWN == "unknown"
+
+
+@pytest.mark.slow
+def test_the_constructor_never_embeds_and_open_syncs_the_seeds(tmp_path) -> None:
+    from conftest import SEEDS
+
+    from verify.errors import IndexMissing
+
+    v = Verifier(tmp_path / "seeded", seeds_dir=SEEDS)
+    assert not v.exists and v.seed_report is None  # nothing written yet
+    opened = Verifier.open(tmp_path / "seeded", seeds_dir=SEEDS)
+    assert opened.seed_report is not None and opened.seed_report.added == ["tass-telegram-fsb-2018-08-28"]
+    assert Verifier.open(tmp_path / "seeded", seeds_dir=SEEDS).seed_report is None  # in step: nothing to do
+    with pytest.raises(IndexMissing, match="no index at"):
+        Verifier.open(tmp_path / "absent")
+    assert not Verifier.open(tmp_path / "absent", create=True).exists
+    info = opened.run_info()
+    assert (info.sources, info.passages, info.seeded) == (1, 16, True)
 
 
 def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
@@ -23,6 +52,7 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
 
 
+@pytest.mark.slow
 def test_readme_python_example(tmp_path) -> None:
     """The README's Python API example, step by step, on a fresh index."""
     from conftest import DATA

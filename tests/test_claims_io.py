@@ -45,3 +45,11 @@ def test_utf8_bom_and_crlf() -> None:
 
 def test_empty_input() -> None:
     assert parse(b"") == [] and parse(b"\n\n") == []
+
+
+def test_deeply_nested_json_is_an_error_for_that_line_only() -> None:
+    deep = b'{"id": "deep", "claim": "x", "meta": ' + b"[" * 1000 + b"]" * 1000 + b"}\n"
+    after = b'{"id": "b", "claim": "After."}\n'
+    items = parse(b'{"id": "a", "claim": "Before."}\n' + deep + b"[" * 5000 + b"\n" + after)
+    assert [type(i).__name__ for i in items] == ["Claim", "ClaimError", "ClaimError", "Claim"]
+    assert "nested deeper" in items[1].error and items[1].line == 2 and items[2].line == 3

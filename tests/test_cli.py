@@ -55,9 +55,10 @@ def test_default_index_notices_changed_seeds(tmp_path: Path, monkeypatch: pytest
     article.write_text(article.read_text(encoding="utf-8") + "\nDurov later moved to Dubai.\n", encoding="utf-8")
     shutil.copy(DATA / "riverton_bridge.txt", seeds / "riverton.txt")
     result = run("index", "list")
-    assert "1 added (riverton)" in result.stderr and f"1 replaced ({SEED_ID})" in result.stderr
+    assert "1 added, 1 replaced" in result.stderr
+    assert "added: riverton\n" in result.stderr and f"replaced: {SEED_ID}\n" in result.stderr
     (seeds / "riverton.txt").unlink()
-    assert "1 removed (riverton)" in run("index", "list").stderr
+    assert "removed: riverton\n" in run("index", "list").stderr
 
 
 def test_index_add_makes_claims_verifiable_and_remove_undoes_it() -> None:
@@ -68,7 +69,7 @@ def test_index_add_makes_claims_verifiable_and_remove_undoes_it() -> None:
     manifest = json.loads(Path("index/default/manifest.json").read_text())
 
     added = run("index", "add", str(DATA / "riverton_bridge.txt"))
-    assert added.exit_code == 0 and "1 added (riverton-bridge)" in added.stdout
+    assert added.exit_code == 0 and "1 added;" in added.stdout and "added: riverton-bridge" in added.stdout
     after = json.loads(Path("index/default/manifest.json").read_text())
     assert after["sources"][SEED_ID] == manifest["sources"][SEED_ID]
     listing = run("index", "list")
@@ -115,9 +116,104 @@ def test_empty_and_missing_files_are_clear_errors(tmp_path: Path) -> None:
 
 def test_a_non_default_index_starts_empty(tmp_path: Path) -> None:
     result = run(str(EXAMPLE), "--index", str(tmp_path / "fresh"))
-    assert result.exit_code == 2 and "holds no sources" in result.stderr
+    assert result.exit_code == 2 and f"no index at {tmp_path / 'fresh'}" in result.stderr
     assert run("index", "add", str(SEEDS), "--index", str(tmp_path / "fresh")).exit_code == 0
     assert run(str(EXAMPLE), "--index", str(tmp_path / "fresh")).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["index", "list"],
+        ["index", "remove", "x"],
+        ["index", "rebuild"],
+        ["eval", str(EXAMPLE)],
+        [str(EXAMPLE)],
+        ["serve"],
+    ],
+)
+def test_commands_on_a_missing_index_fail_clearly(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir"
+    result = run(*command, "--index", str(missing))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: no index at {missing}: create one with `verify index add")
+    assert not missing.exists()
+
+
+def test_index_add_prints_counts_and_ids_only_when_few(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": f"story-{i:02}", "text": f"Story {i}. The council met on May {i + 1}, 2024."} for i in range(25)]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "broken.jsonl").write_text("{not json\n")
+    idx = str(tmp_path / "idx")
+    added = run("index", "add", str(feed), str(tmp_path / "broken.jsonl"), "--index", idx)
+    assert added.exit_code == 1  # one file failed; the others were added
+    assert added.stdout.splitlines() == [f"index {idx}: 25 added, 1 failed; 25 passages embedded"]
+    assert "broken.jsonl" in added.stderr
+    again = run("index", "add", str(feed), "--index", idx, "--verbose")
+    assert again.exit_code == 0 and again.stdout.splitlines()[0] == f"index {idx}: 25 unchanged; 0 passages embedded"
+    assert "story-00, story-01" in again.stdout
+    one = tmp_path / "one.txt"
+    one.write_text("The bridge reopened on March 3, 2024.\n")
+    assert run("index", "add", str(one), "--index", idx).stdout.splitlines()[1] == "  added: one"
+
+
+def test_the_summary_names_the_index_and_model_and_warns_on_the_seed_index() -> None:
+    claim = "Two workers died in the Brookvale factory fire\n"
+    result = run("-", input=claim)
+    assert result.exit_code == 0
+    summary, warning = result.stderr.splitlines()[-2:]
+    assert "index index/default (1 source, 16 passages, the bundled seed articles); model bundled:" in summary
+    assert warning.startswith("warning: these claims were checked against the bundled seed articles")
+    assert "--index" in warning
+    assert "warning" not in run("-", input="The appeal was rejected June 14.\n").stderr  # a claim it answers
+
+
+def test_report_renders_saved_verdicts_exactly_as_the_format_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # one run date for both runs
+    claims = tmp_path / "claims.jsonl"
+    rows = [{**json.loads(line), "desk": "world"} for line in EXAMPLE.read_text().splitlines()]
+    claims.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    saved = tmp_path / "verdicts.jsonl"
+    assert run(str(claims), "-o", str(saved)).exit_code == 0
+    assert json.loads((tmp_path / "verdicts.jsonl.run.json").read_text())["index"] == "index/default"
+    for fmt in ("html", "csv", "markdown", "claimreview", "jsonl"):
+        direct, rendered = tmp_path / f"direct.{fmt}", tmp_path / f"rendered.{fmt}"
+        assert run(str(claims), "--format", fmt, "-o", str(direct), "--author", "Desk").exit_code == 0
+        result = run("report", str(saved), "--format", fmt, "-o", str(rendered), "--author", "Desk")
+        assert result.exit_code == 0, result.stderr
+        assert rendered.read_bytes() == direct.read_bytes(), fmt
+    assert "world" in (tmp_path / "rendered.csv").read_text()  # pass-through field kept
+    bad = tmp_path / "claims-not-verdicts.jsonl"
+    bad.write_text('{"id": "x", "claim": "y"}\n')
+    refused = run("report", str(bad))
+    assert refused.exit_code == 2 and "is not a verdict record" in refused.stderr
+
+
+def test_unexpected_errors_keep_their_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import verify.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("an internal bug")
+
+    monkeypatch.setattr(verify.pipeline.Verifier, "verify_many", broken)
+    result = run("-", input="The appeal was rejected June 14.\n")
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr and "ValueError: an internal bug" in result.stderr
+    assert "please report it" in result.stderr
+
+
+def test_a_missing_model_bundle_base_is_a_clean_error(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "delta.safetensors").write_bytes(b"")
+    card = {"id2label": {"0": "entailment", "1": "neutral", "2": "contradiction"}, "base_key": "no-such-base"}
+    (bundle / "model.json").write_text(json.dumps(card))
+    result = run("-", "--model", str(bundle), input="The appeal was rejected June 14.\n")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("error: unknown base encoder 'no-such-base'")
 
 
 def test_seed_sources_cannot_be_removed_by_id() -> None:
@@ -230,7 +326,7 @@ def test_resumed_run_matches_an_uninterrupted_one(tmp_path: Path) -> None:
     assert resumed.stderr.splitlines()[-1].startswith(full_summary.split(" (")[0])
     assert partial.read_text() == full.read_text()
     again = run(str(claims), "-o", str(partial), "--resume")
-    assert "(" not in again.stderr.splitlines()[-1] and partial.read_text() == full.read_text()
+    assert " new, " not in again.stderr.splitlines()[-1] and partial.read_text() == full.read_text()
 
 
 def test_resume_refuses_a_different_input(tmp_path: Path) -> None:
@@ -250,3 +346,62 @@ def test_calibration_option() -> None:
     assert any(raw[k]["confidence"] != calibrated[k]["confidence"] for k in raw)
     missing = run(str(EXAMPLE), "--calibration", "no-such-file.json")
     assert missing.exit_code == 2 and "no calibration file" in missing.stderr
+
+
+# ---- issue 11 ---------------------------------------------------------------------------------
+
+
+def test_output_naming_the_input_is_refused(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"id": "a", "claim": "The appeal was rejected June 14."}\n')
+    before = claims.read_bytes()
+    (tmp_path / "link.jsonl").symlink_to(claims)
+    for args in (
+        [str(claims), "-o", str(claims)],
+        [str(claims), "-o", str(tmp_path / "link.jsonl")],
+        ["eval", str(claims), "-o", str(claims)],
+        ["extract", str(claims), "-o", str(claims)],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2 and "is the input file" in result.stderr, args
+        assert claims.read_bytes() == before
+
+
+@pytest.mark.parametrize("garbage", [b"[1]\n", b'"x"\n', b"\xff\xfe\n", b"not json\n", b"my notes, no newline"])
+def test_a_garbage_resume_file_is_a_message_and_is_left_alone(tmp_path: Path, garbage: bytes) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(garbage)
+    result = run(str(EXAMPLE), "-o", str(out), "--resume")
+    assert result.exit_code == 2 and "cannot resume" in result.stderr
+    assert out.read_bytes() == garbage
+
+
+def test_deeply_nested_line_is_an_error_record_and_the_good_lines_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(
+        b'{"id": "good", "claim": "The appeal was rejected June 14."}\n'
+        b'{"id": "deep", "claim": "x", "meta": ' + b"[" * 1000 + b"]" * 1000 + b"}\n"
+        b'{"id": "after", "claim": "The appeal was rejected June 15."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(str(path), "-o", str(out))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r.get("id") for r in records] == ["good", None, "after"] and "nested deeper" in records[1]["error"]
+
+
+def test_index_add_skips_unreadable_files_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(DATA / "riverton_bridge.txt", folder / "riverton.txt")
+    (folder / "latin1.txt").write_bytes(b"caf\xe9 au lait")
+    (folder / "broken.jsonl").write_text('{"text": "one"}\n{oops\n')
+    index = str(tmp_path / "idx")
+    strict = run("index", "add", str(folder), "--index", index, "--strict")
+    assert strict.exit_code == 2 and "broken.jsonl" in strict.stderr
+    assert not (tmp_path / "idx" / "manifest.json").exists()
+    result = run("index", "add", str(folder), str(tmp_path / "missing.txt"), "--index", index)
+    assert result.exit_code == 1 and "1 added, 3 failed;" in result.stdout and "added: riverton" in result.stdout
+    for name in ("latin1.txt", "broken.jsonl", "missing.txt"):
+        assert name in result.stderr
+    assert "3 file(s) could not be read" in result.stderr

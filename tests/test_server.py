@@ -139,3 +139,96 @@ def test_concurrent_requests_while_a_source_is_added(server: str) -> None:
     assert [r.status_code for r in responses] == [200, 200, 200, 201, 200, 200, 200]
     assert all(r.json()["verdicts"][0]["label"] == "supported" for i, r in enumerate(responses) if i != 3)
     assert "riverton-bridge" in {s["id"] for s in httpx.get(f"{server}/sources").json()}
+
+
+# ---- issue 11: limits, other writers, reads during a large add --------------------------------
+
+
+def test_chunked_body_over_the_limit_is_refused_without_reading_it(server: str) -> None:
+    def body():  # no Content-Length: sent chunked
+        for _ in range(200):
+            yield b"x" * 100_000
+
+    try:
+        response = httpx.post(f"{server}/verify", content=body(), headers={"content-type": "application/json"})
+    except httpx.HTTPError:
+        pass  # the service may close the connection while the client is still sending
+    else:
+        assert response.status_code == 413 and len(response.content) < 200
+    assert httpx.get(f"{server}/health").status_code == 200
+    small = httpx.post(
+        f"{server}/verify",
+        content=iter([b'{"claim": ', b'"The appeal was rejected June 14."}']),
+        headers={"content-type": "application/json"},
+        timeout=60,
+    )
+    assert small.status_code == 200
+
+
+def test_errors_never_echo_the_body(server: str) -> None:
+    bad = [
+        {"claim": "z" * 1_500_000},
+        {"claims": [{"claim": "ok", "id": ["z" * 500_000]}]},
+        {"z" * 100_000: 1, "claim": "ok"},
+    ]
+    for body in bad:
+        response = httpx.post(f"{server}/verify", json=body)
+        assert response.status_code == 422 and len(response.content) < 2_000 and "zzzz" * 30 not in response.text
+    garbage = httpx.post(
+        f"{server}/verify", content=b"{" + b"z" * 1_000_000, headers={"content-type": "application/json"}
+    )
+    assert garbage.status_code == 422 and len(garbage.content) < 2_000
+
+
+def test_deeply_nested_json_is_a_422(server: str) -> None:
+    deep = b'{"claims": [{"claim": "ok", "x": ' + b"[" * 1000 + b"]" * 1000 + b"}]}"
+    response = httpx.post(f"{server}/verify", content=deep, headers={"content-type": "application/json"})
+    assert response.status_code == 422 and "nested deeper" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("body", [{"claim": "   "}, {"claim": "\n\t "}, {"claims": [{"claim": " "}]}])
+def test_whitespace_claims_are_refused_as_by_the_cli(server: str, body: dict) -> None:
+    assert httpx.post(f"{server}/verify", json=body).status_code == 422
+
+
+def test_another_writer_is_seen_at_once_and_never_breaks_reads(server: str, tmp_path: Path, embedder) -> None:
+    from verify.sources import make_source
+    from verify.store import IndexStore
+
+    other = IndexStore(tmp_path / "idx", embedder)  # another writer of the served index
+    other.add([make_source(RIVERTON, {"id": "riverton-bridge"}, "x", None)])
+    other.add([make_source("The harbour reopened on Friday.", {"id": "harbour"}, "x", None)])  # old gen pruned
+    listed = httpx.get(f"{server}/sources")
+    assert listed.status_code == 200 and {s["id"] for s in listed.json()} == {SEED_ID, "riverton-bridge", "harbour"}
+    verdict = httpx.post(f"{server}/verify", json={"claim": BRIDGE_CLAIM}, timeout=60).json()["verdicts"][0]
+    assert verdict["evidence"][0]["source_id"] == "riverton-bridge"
+    assert httpx.get(f"{server}/health").json()["sources"] == 3
+    other.remove(["riverton-bridge"])
+    other.remove(["harbour"])
+    added = httpx.post(f"{server}/sources", json={"id": "late", "text": "A late article about the harbour."})
+    assert added.status_code == 201
+    assert {s["id"] for s in httpx.get(f"{server}/sources").json()} == {SEED_ID, "late"}
+    assert httpx.delete(f"{server}/sources/harbour").status_code == 404
+
+
+@pytest.mark.slow
+def test_reads_answer_while_a_large_source_is_added(server: str) -> None:
+    big = " ".join(f"Paragraph {i} says the council met on day {i} to discuss the harbour." for i in range(800))
+    finished: dict[str, float] = {}
+
+    def add() -> int:
+        response = httpx.post(f"{server}/sources", json={"id": "big", "text": big}, timeout=600)
+        finished["add"] = time.monotonic()
+        return response.status_code
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        adding = pool.submit(add)
+        time.sleep(1.0)  # the add is embedding now
+        health = httpx.get(f"{server}/health", timeout=60)
+        listed = httpx.get(f"{server}/sources", timeout=60)
+        verdict = httpx.post(f"{server}/verify", json={"claim": "The appeal was rejected June 14."}, timeout=120)
+        answered = time.monotonic()
+        assert adding.result() == 201
+    assert health.status_code == listed.status_code == verdict.status_code == 200
+    assert answered < finished["add"], "the reads waited for the add to finish"
+    assert "big" in {s["id"] for s in httpx.get(f"{server}/sources").json()}

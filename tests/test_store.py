@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEED_ID
+from conftest import DATA, REPO, SEED_ID
 
 from verify.embed import SentenceTransformerEmbedder
 from verify.schema import Source
-from verify.sources import make_source, read_sources
+from verify.sources import SourceError, make_source, read_sources
 from verify.store import EmbedderMismatch, IndexStore, IndexStoreError
 
 
@@ -119,7 +120,10 @@ WRITER = textwrap.dedent(
     from verify.embed import SentenceTransformerEmbedder
     from verify.sources import make_source
     from verify.store import IndexStore
-    store = IndexStore(Path(sys.argv[1]), SentenceTransformerEmbedder())
+    embedder = SentenceTransformerEmbedder()
+    store = IndexStore(Path(sys.argv[1]), embedder)
+    embedder.dimension  # load the model before saying so
+    print("ready", flush=True)
     body = " ".join(f"Sentence {i} reports that the council met on day {i}." for i in range(400))
     store.add([make_source(body, {"id": f"bulk-{n}"}, f"bulk-{n}", None) for n in range(10)])
     """
@@ -136,13 +140,14 @@ def test_writer_killed_mid_write_leaves_previous_index_intact(
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(seed_store.directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, str(script), str(seed_store.directory)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's code, not an installed copy
     )
-    deadline = time.time() + 120
-    while not list(seed_store.directory.glob(".tmp-gen-*")):  # the writer is mid-way
-        assert proc.poll() is None, "the writer finished before it could be interrupted"
-        assert time.time() < deadline
-        time.sleep(0.02)
+    assert proc.stdout is not None and proc.stderr is not None
+    ready = proc.stdout.readline()
+    assert ready == b"ready\n", proc.stderr.read().decode()[-2000:]  # it is embedding or committing now
     time.sleep(delay)
     assert proc.poll() is None, "the writer finished before it could be interrupted"
     os.kill(proc.pid, sig)
@@ -168,3 +173,130 @@ def test_facts_are_stored_with_each_source_when_it_is_indexed(seed_store: IndexS
     assert dates["June 14"] == "2018-06-14" and dates["March 20"] == "2018-03-20"
     assert all(text[f.start : f.end] == f.text for f in facts.facts)
     assert seed_store.source_facts(["no-such-source"]) == {}
+
+
+# ---- issue 11: crash leftovers, readers across writers, refusing what is not ours -------------
+
+
+def test_write_after_a_crash_between_rename_and_manifest_switch(seed_store: IndexStore) -> None:
+    """A generation folder renamed into place whose manifest switch never happened, and a
+    half-written temp manifest: the next write clears both and proceeds."""
+    directory = seed_store.directory
+    live = seed_store.manifest["generation"]
+    shutil.copytree(directory / live, directory / "gen-000002")
+    (directory / ".manifest-999999.json").write_text("{")
+    seed_store.add([article("after", "A write after the crash works.")])
+    assert "after" in IndexStore(directory, seed_store.embedder).source_hashes
+    assert not list(directory.glob(".manifest-*")) and not list(directory.glob(".tmp-*"))
+
+
+def test_a_reader_keeps_its_generation_while_others_write(seed_store: IndexStore, embedder) -> None:
+    reader = IndexStore(seed_store.directory, embedder)
+    for i in range(3):  # three commits: without a pin, the reader's generation would be pruned
+        seed_store.add([article(f"w{i}", f"Writer {i} added this article about harbour repairs.")])
+    assert [s.id for s in reader.list_sources()] == [SEED_ID]  # a consistent, older snapshot
+    assert len(reader.dense_search(embedder.embed(["Moscow City Court appeal"]), 3)[0]) == 3
+    assert reader.refresh() and {s.id for s in reader.list_sources()} == {SEED_ID, "w0", "w1", "w2"}
+    assert not reader.refresh()  # nothing new since
+    seed_store.add([article("w3", "One more.")])
+    assert len(list(seed_store.directory.glob("gen-*"))) == 2  # the reader moved on: old ones pruned
+
+
+def test_symlinked_lock_or_manifest_is_refused(seed_store: IndexStore, tmp_path: Path, embedder) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    lock = seed_store.directory / ".lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(victim)
+    with pytest.raises(IndexStoreError, match="symbolic link"):
+        seed_store.add([article("x", "Some text.")])
+    assert victim.read_text() == "precious"
+    lock.unlink()
+
+    manifest = seed_store.directory / "manifest.json"
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(manifest.read_text())
+    manifest.unlink()
+    manifest.symlink_to(elsewhere)
+    with pytest.raises(IndexStoreError, match="symbolic link"):
+        IndexStore(seed_store.directory, embedder)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"generation": "../../etc"}, "not a generation name"),
+        ({"generation": "/tmp/gen-000001"}, "not a generation name"),
+        ({"generation": "gen-000099"}, "missing"),
+        ({"sources": ["a"]}, "'sources'"),
+        ({"chunking": {"sentences": "2"}}, "chunking"),
+        ({"passages": None}, "'passages'"),
+        ({"dimension": True}, "'dimension'"),
+    ],
+)
+def test_manifest_of_the_wrong_shape_is_a_clear_error(seed_store: IndexStore, embedder, change, message) -> None:
+    path = seed_store.directory / "manifest.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), **change}))
+    with pytest.raises(IndexStoreError, match=message):
+        IndexStore(seed_store.directory, embedder)
+
+
+@pytest.mark.parametrize("content", ["[]", "null", '"x"', "[" * 100_000, "\udcff", ""])
+def test_unreadable_manifest_is_a_clear_error(seed_store: IndexStore, embedder, content: str) -> None:
+    (seed_store.directory / "manifest.json").write_bytes(content.encode("utf-8", "surrogateescape"))
+    with pytest.raises(IndexStoreError, match="manifest"):
+        IndexStore(seed_store.directory, embedder)
+
+
+@pytest.mark.parametrize("victim", ["passages.sqlite", "vectors.faiss"])
+def test_damaged_index_files_are_a_clear_error(seed_store: IndexStore, embedder, victim: str) -> None:
+    path = seed_store.directory / seed_store.manifest["generation"] / victim
+    path.write_bytes(b"not an index file " * 100)
+    store = IndexStore(seed_store.directory, embedder)
+    with pytest.raises(IndexStoreError, match="damaged"):
+        store.list_sources() if victim.endswith("sqlite") else store.dense_search(embedder.embed(["x"]), 3)
+    with pytest.raises(IndexStoreError, match="damaged"):
+        store.add([article("x", "Some text.")])
+
+
+@pytest.mark.parametrize("bad_id", ["two\nlines", "evil\u202etxt.exe", "tab\there", " padded", "", "x" * 201, "\x00"])
+def test_source_ids_must_be_printable(seed_store: IndexStore, bad_id: str) -> None:
+    if bad_id:  # an empty id falls back to the file name
+        with pytest.raises(SourceError, match="printable"):
+            make_source("Some text.", {"id": bad_id}, "fallback", None)
+    with pytest.raises(IndexStoreError, match="printable"):
+        seed_store.add([Source(id=bad_id, text="Some text.", content_hash="h")])
+
+
+def test_many_small_sources_are_embedded_in_one_batched_pass(tmp_path: Path) -> None:
+    from fake_embedder import HashEmbedder
+
+    from verify.store import EMBED_BATCH
+
+    embedder = HashEmbedder()
+    store = IndexStore(tmp_path / "idx", embedder)
+    sources = [article(f"s{i}", f"Article {i} says the council met on day {i}.") for i in range(2000)]
+    seen: list[tuple[int, int]] = []
+    report = store.add(sources, progress=lambda done, total: seen.append((done, total)))
+    assert report.passages_embedded == 2000 and len(report.added) == 2000
+    assert embedder.calls == 2000 // EMBED_BATCH + 1  # batches across files, not a call per file
+    assert seen[-1] == (2000, 2000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
+    from fake_embedder import HashEmbedder
+
+    from verify.store import EMBED_BATCH
+
+    class Recording(HashEmbedder):
+        largest = 0
+
+        def embed(self, texts: list[str]):  # noqa: ANN201
+            Recording.largest = max(Recording.largest, len(texts))
+            return super().embed(texts)
+
+    body = "\n".join(f"Paragraph {i} reports that the harbour reopened on day {i}." for i in range(20_000))
+    store = IndexStore(tmp_path / "idx", Recording())
+    report = store.add([article("huge", body)])
+    assert report.passages_embedded >= 19_999 and Recording.largest <= EMBED_BATCH
+    assert store.bm25_search("harbour reopened day 12345", 1)

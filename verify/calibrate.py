@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from verify.bundled import BUNDLED_DIR
+from verify.errors import VerifyError
 
 SHIPPED = {"check-covid": BUNDLED_DIR / "calibration-check-covid.json"}
 
@@ -98,6 +99,10 @@ def apply_curve(knots: list[tuple[float, float]], x: float) -> float:
     return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
 
 
+class CalibrationMissing(VerifyError, FileNotFoundError):
+    """A --calibration that names no file and no shipped set."""
+
+
 class Calibrator:
     """Per-label curves; labels without a curve keep their raw confidence."""
 
@@ -114,7 +119,7 @@ class Calibrator:
         """Curves from a file, or from a shipped set by name ("check-covid")."""
         path = SHIPPED.get(str(path), Path(path))
         if not path.is_file():
-            raise FileNotFoundError(f"no calibration file {path} (shipped: {', '.join(SHIPPED)})")
+            raise CalibrationMissing(f"no calibration file {path} (shipped: {', '.join(SHIPPED)})")
         data = json.loads(path.read_text(encoding="utf-8"))
         curves = {label: [(float(a), float(b)) for a, b in knots] for label, knots in data["curves"].items()}
         return cls(curves, data.get("fitted_on", ""))

@@ -113,14 +113,17 @@ COMMON_STARTERS = frozenset(
         "Our",
     ]
 )
-_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# A run of terminal punctuation and closing quotes. Matched whole and checked for the whitespace
+# after it in Python: a lookahead here would make every failed start re-scan the run (quadratic).
+_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([{"
 # A wire dateline ("MOSCOW, August 28. /TASS/."): its date is when the story was filed, not an event.
 DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})\.?\s*"
     r"(?:/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\.?)?\s*(?:[-\u2013\u2014]\s*)?"
 )
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_DOTTED_ACRONYM = re.compile(r"[A-Za-z]\.[A-Za-z]\.")  # the last four characters of "U.S." or "e.g."
+_WORD = re.compile(r"[\w'\u2019]+")
 
 
 def dateline_spans(text: str) -> list[Span]:
@@ -137,6 +140,8 @@ def split_sentences(text: str) -> list[Span]:
         protected_until = dateline.end() if dateline else para_start
         for match in _TERMINAL.finditer(text, para_start, para_end):
             end = match.end()
+            if end >= para_end or not text[end].isspace():
+                continue
             if end <= protected_until or not _is_boundary(text, match.start(), end, para_end):
                 continue
             spans.append(_trim(text, start, end))
@@ -174,11 +179,11 @@ def _is_boundary(text: str, term_start: int, term_end: int, para_end: int) -> bo
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:term_start].lstrip(_OPENERS)
-    next_word = re.match(r"[\w'\u2019]+", text[nxt:para_end])
+    next_word = _WORD.match(text, nxt, para_end)  # no slicing: a slice per candidate is quadratic
     next_token = next_word.group() if next_word else ""
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "J. Smith"
-    if _DOTTED_ACRONYM.search(word + "."):
+    if _DOTTED_ACRONYM.fullmatch((word + ".")[-4:]):
         return next_token in COMMON_STARTERS  # "U.S. officials" vs "in the U.S. The"
     lowered = word.lower()
     if lowered in NUMBER_ABBREVIATIONS:

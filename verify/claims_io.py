@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
+from verify import jsonsafe
 from verify.config import MAX_CLAIM_CHARS
 from verify.schema import Claim, ClaimError
 
@@ -38,9 +39,11 @@ def parse_line(raw: bytes, number: int, max_chars: int = MAX_CLAIM_CHARS) -> Cla
 
 def _parse_json(line: str, number: int, max_chars: int) -> Claim | ClaimError:
     try:
-        row = json.loads(line)
+        row = jsonsafe.loads(line)
     except json.JSONDecodeError as exc:
         return ClaimError(line=number, error=f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})")
+    except jsonsafe.JSONTooDeep as exc:
+        return ClaimError(line=number, error=f"line {number}: {exc}")
     if not isinstance(row, dict):
         return ClaimError(line=number, error=f"line {number}: expected a JSON object with a 'claim' field")
     row_id = row.get("id")

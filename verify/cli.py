@@ -6,26 +6,41 @@ Heavy libraries (torch, transformers, faiss) are imported only inside commands, 
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
-from verify import __version__
-from verify.config import BUNDLED_NLI, DEFAULT_EMBED_MODEL, ENV_EMBED_MODEL, ENV_INDEX, ENV_NLI_MODEL, TOP_K
+from verify._version import __version__
+from verify.config import (
+    BUNDLED_NLI,
+    DEFAULT_EMBED_MODEL,
+    ENV_CALIBRATION,
+    ENV_EMBED_MODEL,
+    ENV_INDEX,
+    ENV_NLI_MODEL,
+    TOP_K,
+)
+from verify.settings import Settings
 
 if TYPE_CHECKING:
     from verify.pipeline import Verifier
+    from verify.store import ChangeReport
 
 DEFAULT_COMMAND = "check"
 EXIT_LINE_ERRORS = 1
 EXIT_FATAL = 2
+EXIT_BUG = 1
+LIST_IDS_UNDER = 20  # index add names the sources it touched when fewer than this (or --verbose)
+REPORT_FORMATS = ("html", "csv", "markdown", "claimreview", "jsonl")
 
 
 class DefaultCommandGroup(TyperGroup):
@@ -70,7 +85,7 @@ CalibrationOpt = Annotated[
     Optional[str],
     typer.Option(
         "--calibration",
-        envvar="VERIFY_CALIBRATION",
+        envvar=ENV_CALIBRATION,
         help="confidence calibration: a curves file, or 'check-covid' (fitted on scientific claims) [default: none]",
     ),
 ]
@@ -96,56 +111,99 @@ def fail(message: str, code: int = EXIT_FATAL) -> None:
     raise typer.Exit(code)
 
 
-@contextmanager
-def library_errors() -> Iterator[None]:
-    """Library exceptions become one clean line on stderr and a non-zero exit."""
-    from verify.nli import NLIModelError
-    from verify.sources import SourceError
-    from verify.store import IndexStoreError
-
-    try:
-        yield
-    except (IndexStoreError, SourceError, NLIModelError, ValueError, OSError) as exc:
-        fail(str(exc))
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def open_verifier(
-    index: Path | None,
-    embed_model: str,
-    model: str = "bundled",
-    top_k: int = TOP_K,
-    check_embedder: bool = True,
-    calibration: str | None = None,
-) -> Verifier:
-    from verify.calibrate import Calibrator
-    from verify.pipeline import Verifier
+def library_errors(command: F) -> F:
+    """A command's VerifyError becomes one clean line on stderr and exit 2. Any other exception is
+    a bug: its traceback is kept, with a line asking for a report, and the exit status is 1."""
 
-    calibrator = Calibrator.load(Path(calibration)) if calibration else None
-    verifier = Verifier(
-        index,
-        embed_model=embed_model,
-        nli_model=model,
-        top_k=top_k,
-        check_embedder=check_embedder,
-        calibrator=calibrator,
-    )
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        from verify.errors import user_errors
+
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except user_errors() as exc:
+            fail(str(exc))
+        except OSError as exc:  # a file we were told to read or write: the system says why
+            fail(f"{exc.filename or 'file'}: {exc.strerror or exc}" if exc.filename else str(exc))
+        except Exception:
+            import traceback
+
+            traceback.print_exc()
+            typer.echo(
+                f"error: an unexpected failure in verify {__version__} (above). This is a bug: please report it "
+                "with the command you ran and the traceback.",
+                err=True,
+            )
+            raise typer.Exit(EXIT_BUG) from None
+
+    return guarded  # type: ignore[return-value]
+
+
+def open_verifier(settings: Settings, *, create: bool = False, check_embedder: bool = True) -> Verifier:
+    verifier = settings.open_verifier(create=create, check_embedder=check_embedder)
     if verifier.seed_report is not None:
         report_change(verifier.seed_report, f"seeded {verifier.index_dir} from {verifier.seeds_dir}", err=True)
     return verifier
 
 
-def report_change(report: Any, what: str, err: bool = False) -> None:
-    parts = [
-        f"{len(ids)} {name} ({', '.join(ids)})"
-        for name, ids in (
-            ("added", report.added),
-            ("replaced", report.replaced),
-            ("unchanged", report.unchanged),
-            ("removed", report.removed),
-        )
-        if ids
+def report_change(report: ChangeReport, what: str, err: bool = False, failed: int = 0, verbose: bool = False) -> None:
+    """One line of counts; the ids touched follow when there are few of them, or with --verbose."""
+    groups = [
+        ("added", report.added),
+        ("replaced", report.replaced),
+        ("unchanged", report.unchanged),
+        ("removed", report.removed),
     ]
-    typer.echo(f"{what}: {'; '.join(parts) or 'nothing to do'}; {report.passages_embedded} passages embedded", err=err)
+    counts = [f"{len(ids):,} {name}" for name, ids in groups if ids] + ([f"{failed:,} failed"] if failed else [])
+    typer.echo(
+        f"{what}: {', '.join(counts) or 'nothing to do'}; {report.passages_embedded:,} passages embedded", err=err
+    )
+    if verbose or sum(len(ids) for _, ids in groups) < LIST_IDS_UNDER:
+        for name, ids in groups:
+            if ids:
+                typer.echo(f"  {name}: {', '.join(ids)}", err=err)
+
+
+def refuse_same_file(input_path: str, output: Path | None) -> None:
+    """-o naming the input would truncate it before it is read."""
+    if output is None or input_path == "-":
+        return
+    try:
+        same = output.exists() and os.path.samefile(input_path, output)
+    except OSError:
+        same = False
+    if same or Path(input_path).resolve() == output.resolve():
+        fail(f"-o {output} is the input file; write the output somewhere else")
+
+
+class Progress:
+    """A progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = False
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def printable(text: str) -> str:
+    """Control and bidirectional characters shown as '?' so one line stays one row."""
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def claim_lines(path: str) -> IO[bytes]:
@@ -158,24 +216,29 @@ def claim_lines(path: str) -> IO[bytes]:
         raise  # unreachable: fail() exits
 
 
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
+]
+AuthorOpt = Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")]
+AuthorUrlOpt = Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")]
+OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="write here instead of stdout")]
+
+
 @app.command(DEFAULT_COMMAND)
+@library_errors
 def check(
     claims: Annotated[
         str, typer.Argument(help='claims file: JSONL {"id", "claim", ...} or plain text lines; - for stdin')
     ],
-    output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="write verdicts here instead of stdout")
-    ] = None,
+    output: OutputOpt = None,
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     calibration: CalibrationOpt = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
-    ] = "jsonl",
-    author: Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")] = "verify",
-    author_url: Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")] = None,
+    fmt: FormatOpt = "jsonl",
+    author: AuthorOpt = "verify",
+    author_url: AuthorUrlOpt = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="keep the verdicts already in -o FILE and verify only the rest")
     ] = False,
@@ -183,39 +246,83 @@ def check(
     """Verify each claim and print one JSON verdict per line (or --format), in input order.
 
     A malformed line yields an error record for that line and the run goes on; the exit status
-    is 0 when every line was verified, 1 when some were not, 2 when nothing could run.
+    is 0 when every line was verified, 1 when some were not, 2 when nothing could run. With
+    -o FILE in JSONL, what the run used is saved beside it (FILE.run.json) for `verify report`.
 
     Example: verify claims/example.jsonl -o verdicts.jsonl
     """
+    from verify import runinfo
     from verify.claims_io import read_claims
     from verify.pipeline import verify_items
     from verify.report import FORMATS, write
-    from verify.resume import ResumeError, done_records, skip_done
+    from verify.resume import done_records, skip_done
 
     if fmt not in FORMATS:
         fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
+    refuse_same_file(claims, output)
+    settings = Settings(index, embed_model, model, top_k, calibration)
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
-    with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
-        started = time.time()
-        source = claim_lines(claims)
-        mode = "a" if done else "w"
-        with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
-            try:
-                items = skip_done(read_claims(source), done)
-                write(fmt, tally.watch(verify_items(verifier, items)), out, author, author_url)
-            except ResumeError as exc:
-                fail(str(exc))
+    verifier = open_verifier(settings)
+    run = verifier.run_info()
+    started = time.time()
+    source = claim_lines(claims)
+    mode = "a" if done else "w"
+    with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
+        if output is not None and fmt == "jsonl":
+            runinfo.save(run, output)
+        items = skip_done(read_claims(source), done)
+        write(fmt, tally.watch(verify_items(verifier, items)), out, author, author_url, run)
     tally.finish()
     if tally.total == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
     rate = tally.new / max(time.time() - started, 1e-9)
-    typer.echo(tally.summary() + (f" ({tally.new} new, {rate:.1f} claims/s)" if tally.new else ""), err=True)
+    speed = f" ({tally.new} new, {rate:.1f} claims/s)" if tally.new else ""
+    typer.echo(f"{tally.summary()}{speed}; {run.describe()}", err=True)
+    decided = tally.labels.get("supported", 0) + tally.labels.get("contradicted", 0)
+    if run.seeded and index is None and tally.new and not decided:
+        typer.echo(
+            f"warning: these claims were checked against the bundled seed articles ({run.index}, "
+            f"{run.sources} source{'' if run.sources == 1 else 's'}), and none of them supports or contradicts "
+            "any claim: pass --index DIR (or set VERIFY_INDEX) to check against your own sources",
+            err=True,
+        )
     if tally.failed:
         raise typer.Exit(EXIT_LINE_ERRORS)
+
+
+@app.command("report")
+@library_errors
+def report(
+    verdicts: Annotated[str, typer.Argument(help="verdicts JSONL written by `verify -o FILE`; - for stdin")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, csv, markdown, claimreview or jsonl")] = "html",
+    output: OutputOpt = None,
+    author: AuthorOpt = "verify",
+    author_url: AuthorUrlOpt = None,
+) -> None:
+    """Render saved verdicts as a report, without verifying again.
+
+    The output is the same as `verify CLAIMS --format FORMAT` gives; the run details (index,
+    model, date) come from VERDICTS.run.json, saved beside the verdicts by `verify -o`.
+
+    Example: verify report verdicts.jsonl --format html -o report.html
+    """
+    from verify import runinfo
+    from verify.report import write
+    from verify.verdicts_io import read_verdicts
+
+    refuse_same_file(verdicts, output)
+    if fmt not in REPORT_FORMATS:
+        fail(f"unknown --format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}")
+    with claim_lines(verdicts) as lines:
+        records = read_verdicts(lines, verdicts)
+    run = runinfo.load(Path(verdicts)) if verdicts != "-" else None
+    with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
+        write(fmt, records, out, author, author_url, run)
+    if output is not None:
+        typer.echo(f"{len(records)} records from {verdicts} written to {output}", err=True)
 
 
 class Tally:
@@ -266,6 +373,7 @@ def _stdout() -> Iterator[IO[str]]:
 
 
 @app.command("eval")
+@library_errors
 def evaluate(
     labelled: Annotated[
         str, typer.Argument(help="claims JSONL with a gold 'label' (and optional gold 'evidence' text)")
@@ -286,18 +394,20 @@ def evaluate(
     from verify.evaluate import format_report, score
     from verify.pipeline import verify_items
 
-    with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
-        source = claim_lines(labelled)
-        records = []
-        with source:
-            for record in verify_items(verifier, read_claims(source)):
-                records.append(record)
-        if output:
-            from verify.report import write_jsonl
+    refuse_same_file(labelled, output)
+    verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration))
+    source = claim_lines(labelled)
+    records = []
+    with source:
+        for record in verify_items(verifier, read_claims(source)):
+            records.append(record)
+    if output:
+        from verify import runinfo
+        from verify.report import write_jsonl
 
-            with open(output, "w", encoding="utf-8") as out:
-                write_jsonl(records, out)
+        with open(output, "w", encoding="utf-8") as out:
+            write_jsonl(records, out)
+        runinfo.save(verifier.run_info(), output)
     report = score(records)
     if report.total == 0:
         fail(f"no claims found in {labelled}", EXIT_LINE_ERRORS)
@@ -305,6 +415,7 @@ def evaluate(
 
 
 @app.command("extract")
+@library_errors
 def extract(
     article: Annotated[str, typer.Argument(help="draft or transcript (.txt .md .html), - for stdin")],
     output: Annotated[
@@ -319,8 +430,9 @@ def extract(
     Example: verify extract draft.txt | verify -
     """
     from verify.draft import check_worthy
-    from verify.sources import plain_text
+    from verify.sources import SourceError, plain_text
 
+    refuse_same_file(article, output)
     try:
         raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
         text = raw.decode("utf-8-sig")
@@ -328,7 +440,10 @@ def extract(
         fail(f"cannot read {article}: {exc.strerror}")
     except UnicodeDecodeError as exc:
         fail(f"{article} is not UTF-8 text (byte {exc.start})")
-    text = plain_text(text, Path(article).suffix)[0]
+    try:
+        text = plain_text(text, Path(article).suffix)[0]
+    except SourceError as exc:
+        fail(f"{article}: {exc}")
     stem = "draft" if article == "-" else Path(article).stem
     count = 0
     with open(output, "w", encoding="utf-8") if output else _stdout() as out:
@@ -344,6 +459,7 @@ def extract(
 
 
 @app.command("serve")
+@library_errors
 def serve(
     index: IndexOpt = None,
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
@@ -361,27 +477,51 @@ def serve(
     """
     from verify.server import serve as run_server
 
-    with library_errors():
-        verifier = open_verifier(index, embed_model, model, top_k, calibration=calibration)
-    run_server(verifier, host, port)
+    run_server(open_verifier(Settings(index, embed_model, model, top_k, calibration)), host, port)
 
 
 @index_app.command("add")
+@library_errors
 def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every source id touched")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
+    ] = False,
 ) -> None:
     """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
 
+    Creates the index if it does not exist. Prints one line of counts, and the source ids when
+    there are fewer than 20 of them (or with --verbose). A file that cannot be read is reported
+    and skipped (exit status 1 once the rest are added); with --strict it stops the run before
+    anything is added (exit status 2).
+
     Example: verify index add articles/ --index index/newsroom
     """
-    with library_errors():
-        verifier = open_verifier(index, embed_model)
-        report_change(verifier.add_sources(paths), f"index {verifier.index_dir}")
+    from verify.sources import SourceError
+
+    failed: list[SourceError] = []
+
+    def skip(exc: SourceError) -> None:
+        failed.append(exc)
+        typer.echo(f"warning: skipped {exc}", err=True)
+
+    progress = Progress("embedding passages")
+    verifier = open_verifier(Settings(index, embed_model), create=True)
+    try:
+        report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
+    finally:
+        progress.finish()
+    report_change(report, f"index {verifier.index_dir}", failed=len(failed), verbose=verbose)
+    if failed:
+        typer.echo(f"error: {len(failed)} file(s) could not be read and were skipped", err=True)
+        raise typer.Exit(EXIT_LINE_ERRORS)
 
 
 @index_app.command("list")
+@library_errors
 def index_list(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
@@ -391,19 +531,20 @@ def index_list(
 
     Example: verify index list --json
     """
-    with library_errors():
-        verifier = open_verifier(index, embed_model)
-        sources = verifier.list_sources()
+    verifier = open_verifier(Settings(index, embed_model))
+    sources = verifier.list_sources()
     for s in sources:
         if as_json:
             typer.echo(json.dumps(s.__dict__))
         else:
-            typer.echo(f"{s.id}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{s.title or ''}")
+            title = printable(s.title or "")
+            typer.echo(f"{printable(s.id)}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{title}")
     if not as_json:
         typer.echo(f"{len(sources)} sources in {verifier.index_dir}", err=True)
 
 
 @index_app.command("remove")
+@library_errors
 def index_remove(
     source_ids: Annotated[list[str], typer.Argument(help="ids as shown by `verify index list`")],
     index: IndexOpt = None,
@@ -413,12 +554,12 @@ def index_remove(
 
     Example: verify index remove riverton-bridge
     """
-    with library_errors():
-        verifier = open_verifier(index, embed_model)
-        report_change(verifier.remove_sources(source_ids), f"index {verifier.index_dir}")
+    verifier = open_verifier(Settings(index, embed_model))
+    report_change(verifier.remove_sources(source_ids), f"index {verifier.index_dir}")
 
 
 @index_app.command("rebuild")
+@library_errors
 def index_rebuild(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
@@ -427,9 +568,13 @@ def index_rebuild(
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
-    with library_errors():
-        verifier = open_verifier(index, embed_model, check_embedder=False)
-        report_change(verifier.rebuild(), f"rebuilt {verifier.index_dir}")
+    progress = Progress("embedding passages")
+    verifier = open_verifier(Settings(index, embed_model), check_embedder=False)
+    try:
+        report = verifier.rebuild(progress=progress)
+    finally:
+        progress.finish()
+    report_change(report, f"rebuilt {verifier.index_dir}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.chunk import DATELINE, split_sentences
+from verify.config import MAX_CLAIM_CHARS
 from verify.extract import extract_dates, extract_names, extract_numbers
 
 ATTRIBUTION = re.compile(
@@ -58,7 +59,8 @@ def check_worthy(text: str) -> Iterator[DraftClaim]:
 def _skip(sentence: str) -> bool:
     stripped = sentence.rstrip("\"'”’)] ")
     return (
-        len(sentence.split()) < MIN_WORDS
+        len(sentence) > MAX_CLAIM_CHARS  # not a claim `verify` would accept; keeps the fact regexes' input small
+        or len(sentence.split()) < MIN_WORDS
         or not stripped.endswith((".", "!", "…"))  # headline-style line, or a question
         or bool(OPINION.search(sentence))
         or bool(BOILERPLATE.search(sentence))

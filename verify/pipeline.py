@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from verify.calibrate import Calibrator
 from verify.config import (
@@ -19,16 +20,19 @@ from verify.config import (
     default_seeds_dir,
 )
 from verify.decide import decide
-from verify.embed import Embedder, SentenceTransformerEmbedder
+from verify.embed import Embedder
+from verify.errors import ConfigError, IndexMissing
 from verify.extract import without_negation
 from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
-from verify.nli import NLIModel, load_nli
+from verify.nli import NLIModel
 from verify.retrieve import Hit, HybridRetriever
+from verify.runinfo import RunInfo, run_date
 from verify.schema import Claim, ClaimError, Source, Verdict
-from verify.sources import read_sources
-from verify.store import ChangeReport, IndexStore, IndexStoreError, SourceInfo
+from verify.shared import shared_embedder, shared_nli
+from verify.sources import SourceError, iter_source_files, read_file, read_sources
+from verify.store import ChangeReport, IndexStore, IndexStoreError, Progress, SourceInfo
 
 SEED_KIND = "seed"
 _DEFAULT = object()
@@ -42,8 +46,10 @@ class Verifier:
     >>> v.verify("The appeal was rejected on June 14.").label  # doctest: +SKIP
 
     With no index given, $VERIFY_INDEX or ``index/default`` is used. The index at ``index/default``
-    is kept in step with the seed articles in ``seeds/`` ($VERIFY_SEEDS): it builds itself on first
-    use and notices when a seed changes. Other indexes hold what you add (or pass ``seeds_dir``).
+    is kept in step with the seed articles in ``seeds/`` ($VERIFY_SEEDS) by ``Verifier.open`` (or
+    ``sync_seeds``): it builds itself on first use and notices when a seed changes. The constructor
+    never embeds anything. Other indexes hold what you add (or pass ``seeds_dir``). Models given by
+    name are loaded once per process and shared by every Verifier (see verify.shared).
     """
 
     def __init__(
@@ -62,15 +68,15 @@ class Verifier:
         calibrator: Calibrator | None = None,
     ) -> None:
         if top_k < 1:
-            raise ValueError("top_k must be at least 1")
+            raise ConfigError("top_k must be at least 1")
         self.index_dir = Path(index) if index is not None else default_index_dir()
         if seeds_dir is _DEFAULT:
             # The index at index/default is the seeded one; any other index is managed by hand.
             is_default = self.index_dir.resolve() == DEFAULT_INDEX.resolve()
             seeds_dir = default_seeds_dir() if is_default else None
         self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
-        self.embedder = SentenceTransformerEmbedder(embed_model) if isinstance(embed_model, str) else embed_model
-        self.nli = load_nli(nli_model) if isinstance(nli_model, str) else nli_model
+        self.embedder = shared_embedder(embed_model) if isinstance(embed_model, str) else embed_model
+        self.nli = shared_nli(nli_model) if isinstance(nli_model, str) else nli_model
         self.top_k = top_k
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold
@@ -79,9 +85,24 @@ class Verifier:
         # Raw confidences unless a calibrator is given: curves fitted on one domain (the shipped
         # Check-COVID ones) mis-state confidence on another (news), so none is applied by default.
         self.calibrator = calibrator or Calibrator()
-        self.store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
-        self.retriever = HybridRetriever(self.store)
-        self.seed_report = self.sync_seeds() if self.seeds_dir is not None else None
+        self._store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
+        self.retriever = HybridRetriever(self._store)
+        self.seed_report: ChangeReport | None = None
+
+    @classmethod
+    def open(cls, index: str | Path | None = None, *, create: bool = False, **options: Any) -> Verifier:
+        """A Verifier ready to verify: the seeded index synced with its seeds folder (the first call
+        embeds them; `seed_report` says what changed), any other index required to exist unless
+        `create` (a first `add` will create it). Options are the constructor's."""
+        verifier = cls(index, **options)
+        if verifier.seeds_dir is not None:
+            verifier.seed_report = verifier.sync_seeds()
+        elif not create and not verifier._store.exists:
+            raise IndexMissing(
+                f"no index at {verifier.index_dir}: create one with "
+                f"`verify index add ARTICLES --index {verifier.index_dir}`, or pick another with --index"
+            )
+        return verifier
 
     # ---- sources -------------------------------------------------------------------------
 
@@ -91,37 +112,91 @@ class Verifier:
         if not self.seeds_dir.is_dir():
             raise IndexStoreError(f"seeds folder {self.seeds_dir} does not exist")
         seeds = read_sources(self.seeds_dir)
-        indexed = {s.id: s.content_hash for s in self.store.list_sources() if s.kind == SEED_KIND}
+        indexed = {s.id: s.content_hash for s in self._store.list_sources() if s.kind == SEED_KIND}
         if indexed == {s.id: s.content_hash for s in seeds}:
             return None
-        return self.store.sync(seeds, kind=SEED_KIND)
+        return self._store.sync(seeds, kind=SEED_KIND)
 
-    def add_sources(self, paths: Iterable[str | Path]) -> ChangeReport:
-        """Read articles from files or folders and add them; unchanged ones are skipped."""
-        return self.add(*[source for path in paths for source in read_sources(Path(path))])
+    def add_sources(
+        self,
+        paths: Iterable[str | Path],
+        on_error: Callable[[SourceError], None] | None = None,
+        progress: Progress | None = None,
+    ) -> ChangeReport:
+        """Read articles from files or folders and add them; unchanged ones are skipped.
 
-    def add(self, *sources: Source) -> ChangeReport:
+        A file that cannot be read raises SourceError, or, with `on_error`, is reported to it and
+        skipped. All new passages are embedded in one batched pass (`progress` hears how far it is)."""
+        sources: list[Source] = []
+        for path in paths:
+            try:
+                files = list(iter_source_files(Path(path)))
+            except SourceError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
+            for file in files:
+                try:
+                    sources.extend(read_file(file))
+                except SourceError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(exc)
+        return self.add(*sources, progress=progress)
+
+    def add(self, *sources: Source, progress: Progress | None = None) -> ChangeReport:
         """Add articles already in memory (see verify.sources.make_source)."""
-        seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
-        clash = sorted(seeds & {s.id for s in sources})
-        if clash:
-            raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
-        return self.store.add(list(sources))
+        self.check_not_seeds([s.id for s in sources], "add")
+        return self._store.add(list(sources), progress=progress)
 
     def remove_sources(self, source_ids: list[str]) -> ChangeReport:
-        seeds = {s.id for s in self.store.list_sources() if s.kind == SEED_KIND}
+        self.check_not_seeds(source_ids, "remove")
+        return self._store.remove(source_ids)
+
+    def check_not_seeds(self, source_ids: list[str], action: str) -> None:
+        """Seed sources follow the seeds folder: they are changed there, not by id."""
+        seeds = {s.id for s in self._store.list_sources() if s.kind == SEED_KIND}
         clash = sorted(seeds & set(source_ids))
+        if clash and action == "add":
+            raise IndexStoreError(f"source id(s) {', '.join(clash)} belong to the seeds folder; change them there")
         if clash and self.seeds_dir is not None:
             raise IndexStoreError(
                 f"{', '.join(clash)} come(s) from the seeds folder {self.seeds_dir}: delete the file there instead"
             )
-        return self.store.remove(source_ids)
 
     def list_sources(self) -> list[SourceInfo]:
-        return self.store.list_sources()
+        return self._store.list_sources()
 
-    def rebuild(self) -> ChangeReport:
-        return self.store.rebuild()
+    def rebuild(self, progress: Progress | None = None) -> ChangeReport:
+        return self._store.rebuild(progress=progress)
+
+    def refresh(self) -> bool:
+        """Pick up a generation another writer committed; True when it moved."""
+        return self._store.refresh()
+
+    def has_source(self, source_id: str) -> bool:
+        return source_id in self._store.source_hashes
+
+    @property
+    def exists(self) -> bool:
+        """The index holds a committed generation (at least one write happened)."""
+        return self._store.exists
+
+    def run_info(self) -> RunInfo:
+        """What verdicts from this Verifier are computed with, for summaries and report headers."""
+        sources = self._store.source_hashes
+        passages = self._store.manifest.get("passages", 0) if self._store.manifest else 0
+        return RunInfo(
+            date=run_date(),
+            index=str(self.index_dir),
+            sources=len(sources),
+            passages=passages,
+            seeded=self.seeds_dir is not None,
+            embedding_model=self.embedder.name,
+            nli_model=self.nli.name,
+            calibration=self.calibrator.source or None,
+        )
 
     # ---- verification --------------------------------------------------------------------
 
@@ -133,7 +208,7 @@ class Verifier:
         self, claims: Iterable[Claim], batch_size: int = CLAIM_BATCH, top_k: int | None = None
     ) -> Iterator[Verdict]:
         """Verdicts in input order, computed a batch at a time (retrieval and NLI are batched)."""
-        if not self.store.exists:
+        if not self._store.exists:
             raise IndexStoreError(f"index {self.index_dir} holds no sources yet: add some with `verify index add`")
         batch: list[Claim] = []
         for claim in claims:
@@ -159,7 +234,7 @@ class Verifier:
         # each source was added), never re-extracted per claim x passage pair.
         facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
         wanted = sorted({h.passage.source_id for hits in hits_per_claim for h in hits}) if self.checks else []
-        sources = self.store.source_facts(wanted)
+        sources = self._store.source_facts(wanted)
         verdicts, offset = [], 0
         extra = sum(len(h) for h in hits_per_claim)
         for ci, (claim, hits, affirmative) in enumerate(zip(claims, hits_per_claim, affirmed_claims)):
@@ -200,8 +275,12 @@ class Verifier:
 def verify_items(
     verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = CLAIM_BATCH
 ) -> Iterator[Verdict | ClaimError]:
-    """Verdicts and input errors, in input order; claims are verified a batch at a time."""
+    """Verdicts and input errors, in input order; claims are verified a batch at a time.
+
+    An error with no claim waiting before it comes out at once, so a file of bad lines streams;
+    the pending list is capped, so memory and time stay linear in the number of lines."""
     pending: list[Claim | ClaimError] = []
+    waiting = 0  # claims in `pending`
 
     def flush() -> Iterator[Verdict | ClaimError]:
         claims = [item for item in pending if isinstance(item, Claim)]
@@ -211,7 +290,12 @@ def verify_items(
         pending.clear()
 
     for item in items:
+        if not pending and isinstance(item, ClaimError):
+            yield item
+            continue
         pending.append(item)
-        if sum(isinstance(i, Claim) for i in pending) >= batch_size:
+        waiting += isinstance(item, Claim)
+        if waiting >= batch_size or len(pending) >= 4 * batch_size:
             yield from flush()
+            waiting = 0
     yield from flush()

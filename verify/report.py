@@ -1,23 +1,27 @@
-"""Output writers: JSONL, CSV, Markdown, a self-contained HTML report, and ClaimReview JSON-LD.
+"""Output writers: JSONL, CSV, Markdown, the HTML report (verify.html_report) and ClaimReview JSON-LD.
 
-Every writer takes the records of a run (verdicts and error records, in input order) and a text
-stream. JSONL and CSV stream; Markdown and HTML open with a summary, so they collect first.
+Every writer takes the records of a run (verdicts and error records, in input order), a text
+stream, and what the run used (RunInfo, named in the report's header). A report depends on nothing
+else, so `verify report` renders saved verdicts exactly as `verify --format` renders new ones.
+JSONL and ClaimReview stream; CSV collects first (its columns include every pass-through field),
+and so do Markdown and HTML (they open with a summary).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
-from verify.extract import extract_dates, extract_numbers
+from verify.errors import ConfigError
+from verify.html_report import confidence_word, write_html
+from verify.links import safe_url
+from verify.runinfo import RunInfo, run_date
 from verify.schema import ClaimError, Label, Verdict
-from verify.text import content_stems
 
 Record = Verdict | ClaimError
 FORMATS = ("jsonl", "csv", "markdown", "html", "claimreview")
@@ -46,7 +50,15 @@ CSV_COLUMNS = [
     "evidence",
     "error",
 ]
-_BADGE = {Label.SUPPORTED: "#1a7f37", Label.CONTRADICTED: "#cf222e", Label.UNKNOWN: "#6e7781"}
+# What the run used, on every row: a CSV travels without its header.
+CSV_RUN_COLUMNS = ["index", "model"]
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
@@ -55,16 +67,41 @@ def write_jsonl(records: Iterable[Record], out: IO[str]) -> None:
         out.flush()
 
 
-def write_csv(records: Iterable[Record], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
+def csv_columns(records: list[Record]) -> tuple[list[str], dict[str, str]]:
+    """The columns, and the column of each pass-through field: after the verdict's own columns, in
+    order of first appearance; a field named like a column (a claim's own `url`) gets `input_`."""
+    taken = set(CSV_COLUMNS) | set(CSV_RUN_COLUMNS)
+    renamed: dict[str, str] = {}
     for record in records:
+        for key in record.model_extra or {}:
+            if key not in renamed:
+                renamed[key] = f"input_{key}" if key in taken else key
+    return [*CSV_COLUMNS, *dict.fromkeys(renamed.values()), *CSV_RUN_COLUMNS], renamed
+
+
+def _cell(value: Any) -> Any:
+    return value if value is None or isinstance(value, (str, int, float, bool)) else json.dumps(value)
+
+
+def write_csv(records: Iterable[Record], out: IO[str], run: RunInfo | None = None) -> None:
+    records = list(records)
+    columns, renamed = csv_columns(records)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    used = {"index": f"{run.index} ({run.sources:,} sources)", "model": run.nli_model} if run else {}
+
+    def row(cells: dict[str, Any]) -> None:
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
+
+    for record in records:
+        passthrough = {renamed[k]: _cell(v) for k, v in (record.model_extra or {}).items()}
         if isinstance(record, ClaimError):
-            writer.writerow({"id": record.id, "line": record.line, "error": record.error})
+            row({**passthrough, "id": record.id, "line": record.line, "error": record.error, **used})
             continue
         top = record.evidence[0] if record.evidence else None
-        writer.writerow(
+        row(
             {
+                **passthrough,
                 "id": record.id,
                 "claim": record.claim,
                 "label": record.label.value,
@@ -84,9 +121,9 @@ def write_csv(records: Iterable[Record], out: IO[str]) -> None:
                     if top
                     else {}
                 ),
+                **used,
             }
         )
-        out.flush()
 
 
 def summary(records: list[Record]) -> Counter[str]:
@@ -100,20 +137,25 @@ def _summary_line(records: list[Record]) -> str:
     return f"{len(records)} claims: " + ", ".join(parts)
 
 
-def write_markdown(records: Iterable[Record], out: IO[str]) -> None:
+def write_markdown(records: Iterable[Record], out: IO[str], run: RunInfo | None = None) -> None:
     records = list(records)
-    out.write(f"# Verification report\n\n{_summary_line(records)}\n")
+    header = f"Run: {_md(run.describe())}; verify {run.version}, {run.date}." if run else "Run details not saved."
+    out.write(f"# Verification report\n\n{header}\n\n{_summary_line(records)}\n")
     for record in records:
         if isinstance(record, ClaimError):
             out.write(f"\n## Line {record.line}: not verified\n\n{record.error}\n")
             continue
         out.write(f"\n## {_md(record.id)}: {_md(record.claim)}\n\n")
         out.write(
-            f"**{record.label.value.upper()}** (confidence {record.confidence:.2f})"
-            f"{' — sources disagree' if record.disputed else ''}. {_md(record.reason)}\n"
+            f"**{record.label.value.upper()}** ({confidence_word(record.confidence)} confidence, "
+            f"{record.confidence:.2f}){' — sources disagree' if record.disputed else ''}. {_md(record.reason)}\n"
         )
-        for ev in record.evidence[:1]:
-            where = f"[{_md(ev.title or ev.source_id)}]({ev.url})" if ev.url else _md(ev.title or ev.source_id)
+        extra = record.model_extra or {}
+        if extra:
+            out.write("\n" + "; ".join(f"{_md(k)}: {_md(str(v))}" for k, v in extra.items()) + "\n")
+        for ev in record.evidence[:3]:
+            name, url = _md(ev.title or ev.source_id), safe_url(ev.url)
+            where = f"[{name}](<{url}>)" if url else name
             date = f", {ev.published}" if ev.published else ""
             out.write(f"\n> {_md(ev.text)}\n\n— {where}{date}, characters {ev.start}–{ev.end}\n")
 
@@ -122,85 +164,12 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text).replace("\n", " ")
 
 
-def decisive_spans(claim: str, passage: str) -> list[tuple[int, int]]:
-    """Character spans of the passage to highlight: words it shares with the claim, and its dates
-    and numbers (the facts the checks compare)."""
-    stems = content_stems(claim)
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[\w’']+", passage) if content_stems(m.group()) & stems]
-    dates = extract_dates(passage)
-    spans += [(d.start, d.end) for d in dates] + [(n.start, n.end) for n in extract_numbers(passage, dates)]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def highlight(claim: str, passage: str) -> str:
-    out, last = [], 0
-    for start, end in decisive_spans(claim, passage):
-        out.append(html.escape(passage[last:start]) + f"<mark>{html.escape(passage[start:end])}</mark>")
-        last = end
-    return "".join(out) + html.escape(passage[last:])
-
-
-_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-color:#1f2328}h1{font-size:1.5rem}.summary span{display:inline-block;margin-right:1rem}
-.claim{border:1px solid #d0d7de;border-radius:8px;padding:1rem;margin:1rem 0}
-.claim h2{font-size:1.05rem;margin:0 0 .5rem}
-.badge{color:#fff;border-radius:1rem;padding:.1rem .6rem;font-size:.8rem;font-weight:600;text-transform:uppercase}
-.meta{color:#57606a;font-size:.9rem}blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:4px solid #d0d7de;
-background:#f6f8fa}mark{background:#fff3b0;padding:0 .1rem}.error{border-color:#cf222e}.disputed{color:#9a6700}
-"""
-
-
-def write_html(records: Iterable[Record], out: IO[str], title: str = "Verification report") -> None:
-    records = list(records)
-    counts = summary(records)
-    badges = "".join(
-        f"<span><span class=badge style='background:{_BADGE[label]}'>{label.value}</span> {counts[label.value]}</span>"
-        for label in Label
-    ) + (f"<span>errors {counts['error']}</span>" if counts["error"] else "")
-    out.write(
-        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}</title>"
-        f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{_CSS}</style></head><body>"
-        f"<h1>{html.escape(title)}</h1><p class=summary>{len(records)} claims: {badges}</p>\n"
-    )
-    for record in records:
-        if isinstance(record, ClaimError):
-            out.write(
-                f"<section class='claim error'><h2>Line {record.line}: not verified</h2>"
-                f"<p>{html.escape(record.error)}</p></section>\n"
-            )
-            continue
-        color = _BADGE[record.label]
-        out.write(
-            f"<section class=claim id='claim-{html.escape(record.id, quote=True)}'>"
-            f"<h2><span class=badge style='background:{color}'>{record.label.value}</span> "
-            f"{html.escape(record.claim)}</h2>"
-            f"<p class=meta>id {html.escape(record.id)} · confidence {record.confidence:.2f}"
-            f"{' · <span class=disputed>sources disagree</span>' if record.disputed else ''}</p>"
-            f"<p>{html.escape(record.reason)}</p>"
-        )
-        for ev in record.evidence[:1]:
-            name = html.escape(ev.title or ev.source_id)
-            link = f"<a href='{html.escape(ev.url, quote=True)}'>{name}</a>" if ev.url else name
-            date = f", {ev.published}" if ev.published else ""
-            out.write(
-                f"<blockquote>{highlight(record.claim, ev.text)}</blockquote>"
-                f"<p class=meta>{link}{date}, characters {ev.start}–{ev.end}</p>"
-            )
-        out.write("</section>\n")
-    out.write("</body></html>\n")
-
-
 def claimreview(
     verdict: Verdict, author: str, author_url: str | None = None, date_published: dt.date | None = None
 ) -> dict[str, Any]:
-    """One schema.org ClaimReview (JSON-LD) for a verdict."""
+    """One schema.org ClaimReview (JSON-LD) for a verdict, with Google's required properties
+    (claimReviewed, reviewRating with alternateName, url) whenever a URL is known: the claim's own
+    `url` field, else the decisive source's."""
     value, name = CLAIMREVIEW_RATINGS[verdict.label]
     author_node: dict[str, Any] = {"@type": "Organization", "name": author}
     if author_url:
@@ -209,7 +178,7 @@ def claimreview(
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": verdict.claim,
-        "datePublished": (date_published or dt.date.today()).isoformat(),
+        "datePublished": (date_published or run_date()).isoformat(),
         "author": author_node,
         "reviewRating": {
             "@type": "Rating",
@@ -221,12 +190,14 @@ def claimreview(
         },
         "itemReviewed": {"@type": "Claim"},
     }
-    extra = verdict.model_extra or {}
-    if extra.get("url"):
-        review["url"] = extra["url"]
-    appearances = [{"@type": "CreativeWork", "url": e.url} for e in verdict.evidence if e.url]
+    claim_url = (verdict.model_extra or {}).get("url")
+    claim_url = safe_url(claim_url) if isinstance(claim_url, str) else None
+    # Where the claim appears: its own page, then the cited sources, each URL once.
+    appearances = [u for u in dict.fromkeys([claim_url, *(safe_url(e.url) for e in verdict.evidence)]) if u]
+    if claim_url or appearances:
+        review["url"] = claim_url or appearances[0]
     if appearances:
-        review["itemReviewed"]["appearance"] = appearances[:3]
+        review["itemReviewed"]["appearance"] = [{"@type": "CreativeWork", "url": u} for u in appearances]
     return review
 
 
@@ -238,17 +209,22 @@ def write_claimreview(records: Iterable[Record], out: IO[str], author: str, auth
 
 
 def write(
-    fmt: str, records: Iterable[Record], out: IO[str], author: str = "verify", author_url: str | None = None
+    fmt: str,
+    records: Iterable[Record],
+    out: IO[str],
+    author: str = "verify",
+    author_url: str | None = None,
+    run: RunInfo | None = None,
 ) -> None:
     if fmt == "jsonl":
         write_jsonl(records, out)
     elif fmt == "csv":
-        write_csv(records, out)
+        write_csv(records, out, run)
     elif fmt == "markdown":
-        write_markdown(records, out)
+        write_markdown(records, out, run)
     elif fmt == "html":
-        write_html(records, out)
+        write_html(records, out, run)
     elif fmt == "claimreview":
         write_claimreview(records, out, author, author_url)
     else:
-        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

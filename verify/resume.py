@@ -7,15 +7,16 @@ different claims file is refused rather than silently mixed in.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from verify import jsonsafe
+from verify.errors import VerifyError
 from verify.schema import Claim, ClaimError
 
 
-class ResumeError(ValueError):
+class ResumeError(VerifyError, ValueError):
     pass
 
 
@@ -25,18 +26,23 @@ def done_records(output: Path) -> list[tuple[str | None, int | None, str | None]
         return []
     data = output.read_bytes()
     complete = data[: data.rfind(b"\n") + 1]
-    if len(complete) != len(data):
-        with open(output, "r+b") as handle:  # the run was killed mid-line: drop the partial record
-            handle.truncate(len(complete))
-            os.fsync(handle.fileno())
+    torn = data[len(complete) :]
+    if torn and not torn.startswith(b'{"id"'):  # every record we write starts so
+        raise ResumeError(f"{output} ends with something other than a verdict record; cannot resume from it")
     records = []
-    for number, line in enumerate(complete.decode("utf-8").splitlines(), start=1):
+    for number, line in enumerate(complete.split(b"\n")[:-1], start=1):
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
+            row = jsonsafe.loads(line)
+        except ValueError as exc:  # bad JSON, not UTF-8, nested too deep
             raise ResumeError(f"{output}:{number} is not a verdict record; cannot resume from it") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("id", ""), (str, type(None))):
+            raise ResumeError(f"{output}:{number} is not a verdict record; cannot resume from it")
         is_error = "error" in row
         records.append((row.get("id"), row.get("line") if is_error else None, None if is_error else row.get("label")))
+    if torn:  # the run was killed mid-line: drop the partial record (only once the rest checked out)
+        with open(output, "r+b") as handle:
+            handle.truncate(len(complete))
+            os.fsync(handle.fileno())
     return records
 
 

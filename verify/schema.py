@@ -14,6 +14,10 @@ class Label(str, Enum):
     CONTRADICTED = "contradicted"
     UNKNOWN = "unknown"
 
+    def __str__(self) -> str:
+        # print(verdict.label) and f-strings show "supported", not "Label.SUPPORTED".
+        return self.value
+
 
 class Source(BaseModel):
     """One article: its full text and metadata. Passage offsets index into `text`."""
@@ -27,6 +31,26 @@ class Source(BaseModel):
     dateline: str | None = None
     origin: str | None = Field(default=None, description="file the source was read from")
     content_hash: str = ""
+
+
+MAX_SOURCE_ID_CHARS = 200
+
+
+def source_id_problem(source_id: str) -> str | None:
+    """Why a source id is refused, or None. Ids are printed one a line by `verify index list` and in
+    reports: a line break or a bidirectional override would let one id pass for another."""
+    ok = (
+        0 < len(source_id) <= MAX_SOURCE_ID_CHARS
+        and source_id.isprintable()  # no control, format (bidi, zero-width) or line/paragraph separators
+        and source_id == source_id.strip()
+    )
+    if ok:
+        return None
+    return (
+        f"source id {source_id[:MAX_SOURCE_ID_CHARS]!r} is not allowed: an id is 1-{MAX_SOURCE_ID_CHARS} printable "
+        "characters, without control, line-break or bidirectional-control characters and without leading or "
+        "trailing spaces"
+    )
 
 
 class Passage(BaseModel):

@@ -1,8 +1,14 @@
 """HTTP service over one index (`verify serve`): verify claims, add, list and remove sources.
 
 Requests are validated by the pydantic models below (which also make the OpenAPI schema at
-/docs and /openapi.json). One lock serialises work on the index and models: the CPU is the
-bottleneck anyway, and a verification never sees an index half-way through an update.
+/docs and /openapi.json); bodies are capped while they stream in (http_limits.py).
+
+Reading and writing take separate locks. Verifications and listings take turns on the reading
+lock (the CPU is the bottleneck anyway) and before each one the index is reopened if anyone, this
+service or another process, has committed a write since: never a stale answer, never a vanished
+generation. A new source is chunked and embedded by a separate writer store without the reading
+lock, so /health (on the event loop, no thread needed) and reads keep answering while it is added;
+the embedder interleaves its batches with the queries' embeddings.
 """
 
 from __future__ import annotations
@@ -11,29 +17,35 @@ import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from verify import __version__
+from verify._version import __version__
 from verify.config import MAX_CLAIM_CHARS
+from verify.errors import VerifyError
+from verify.http_limits import BodyLimit, validation_errors
 from verify.pipeline import Verifier
 from verify.schema import Claim, Verdict
 from verify.sources import SourceError, make_source
-from verify.store import IndexStoreError, SourceInfo
+from verify.store import IndexStore, IndexStoreError, SourceInfo, UnknownSource
 
 MAX_BODY_BYTES = 2_000_000
 MAX_BATCH = 256
 MAX_ARTICLE_CHARS = 1_000_000
+
+# Stripped first, as the CLI's claims reader does: a claim of only whitespace is refused.
+ClaimText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_CHARS)]
 
 
 class ClaimIn(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     id: str | None = None
-    claim: str = Field(min_length=1, max_length=MAX_CLAIM_CHARS)
+    claim: ClaimText
 
 
 class VerifyRequest(BaseModel):
@@ -41,7 +53,7 @@ class VerifyRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    claim: str | None = Field(default=None, min_length=1, max_length=MAX_CLAIM_CHARS)
+    claim: ClaimText | None = None
     id: str | None = None
     claims: list[ClaimIn] | None = Field(default=None, min_length=1, max_length=MAX_BATCH)
     top_k: int | None = Field(default=None, ge=1, le=100)
@@ -95,30 +107,51 @@ class Health(BaseModel):
 
 def create_app(verifier: Verifier) -> FastAPI:
     app = FastAPI(title="verify", version=__version__, description="Verify claims against an index of articles.")
-    lock = threading.Lock()
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    reading = threading.Lock()  # the verifier's index handles and models
+    writing = threading.Lock()  # this service's writes (other processes queue on the index's own lock)
+    # Writes go through their own store, so a write never touches what a verification is reading.
+    writer = IndexStore(verifier.index_dir, verifier.embedder)
+    writer.close()  # it holds no generation between writes
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES:,} bytes"}, status_code=413)
-        return await call_next(request)
+    def reopen() -> None:
+        """Move the readers to what was just committed, so the writer's client never reads stale."""
+        with current_index():
+            pass
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": validation_errors(list(exc.errors()))}, status_code=422)
+
+    @contextmanager
+    def current_index() -> Iterator[None]:
+        """Hold the reading lock on the latest committed generation."""
+        with reading, _errors():
+            verifier.refresh()
+            yield
 
     @app.get("/health", response_model=Health)
-    def health() -> Health:
-        manifest = verifier.store.manifest or {}
+    async def health() -> Health:
+        if reading.acquire(blocking=False):  # never waits behind a verification
+            try:
+                verifier.refresh()
+            except IndexStoreError:
+                pass  # reported by the next request that needs the index
+            finally:
+                reading.release()
+        run = verifier.run_info()
         return Health(
             status="ok",
-            index=str(verifier.index_dir),
-            sources=len(manifest.get("sources", {})),
-            passages=manifest.get("passages", 0),
-            embedding_model=verifier.embedder.name,
-            nli_model=verifier.nli.name,
+            index=run.index,
+            sources=run.sources,
+            passages=run.passages,
+            embedding_model=run.embedding_model,
+            nli_model=run.nli_model,
         )
 
     @app.post("/verify", response_model=VerifyResponse, response_model_exclude_none=False)
     def verify(request: VerifyRequest) -> dict[str, Any]:
-        with lock, _errors():
+        with current_index():
             verdicts = list(verifier.verify_many(request.as_claims(), top_k=request.top_k))
         return {"verdicts": [v.model_dump(mode="json") for v in verdicts]}
 
@@ -126,22 +159,31 @@ def create_app(verifier: Verifier) -> FastAPI:
     def add_source(source: SourceIn) -> ChangeOut:
         meta = source.model_dump(exclude={"text"}, exclude_none=True)
         default_id = "api-" + hashlib.sha1(source.text.encode()).hexdigest()[:12]
-        with lock, _errors():
-            report = verifier.add(make_source(source.text, meta, default_id, origin="api"))
+        with _errors():
+            article = make_source(source.text, meta, default_id, origin="api")
+        with current_index():
+            verifier.check_not_seeds([article.id], "add")
+        with writing, _errors():
+            report = writer.add([article])  # chunked and embedded without the reading lock
+            writer.close()
+        reopen()
         return ChangeOut(**report.__dict__)
 
     @app.get("/sources", response_model=list[SourceInfo])
     def list_sources() -> list[SourceInfo]:
-        with lock:
+        with current_index():
             return verifier.list_sources()
 
     @app.delete("/sources/{source_id}", response_model=ChangeOut)
     def remove_source(source_id: str) -> ChangeOut:
-        with lock:
-            if source_id not in verifier.store.source_hashes:
-                raise HTTPException(404, f"no source with id {source_id}")
-            with _errors():
-                report = verifier.remove_sources([source_id])
+        with current_index():
+            if not verifier.has_source(source_id):
+                raise HTTPException(404, f"no source with id {source_id[:200]!r}")
+            verifier.check_not_seeds([source_id], "remove")
+        with writing, _errors():
+            report = writer.remove([source_id])
+            writer.close()
+        reopen()
         return ChangeOut(**report.__dict__)
 
     return app
@@ -149,13 +191,18 @@ def create_app(verifier: Verifier) -> FastAPI:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Library errors become 4xx responses carrying the library's message."""
+    """Library errors (VerifyError) become 4xx responses carrying the library's message; anything
+    else is a bug and reaches the server's log with its traceback (a 500)."""
     try:
         yield
     except SourceError as exc:
         raise HTTPException(422, str(exc)) from exc
+    except UnknownSource as exc:  # removed by another writer meanwhile
+        raise HTTPException(404, str(exc)) from exc
     except IndexStoreError as exc:
         raise HTTPException(409, str(exc)) from exc
+    except VerifyError as exc:
+        raise HTTPException(400, str(exc)) from exc
 
 
 def serve(verifier: Verifier, host: str, port: int) -> None:

@@ -18,7 +18,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from verify.schema import Source
+from verify import jsonsafe
+from verify.errors import VerifyError
+from verify.schema import Source, source_id_problem
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
@@ -26,7 +28,7 @@ META_SUFFIX = ".meta.json"
 METADATA_FIELDS = ("id", "title", "url", "publisher", "published", "dateline")
 
 
-class SourceError(ValueError):
+class SourceError(VerifyError, ValueError):
     """A source file that cannot be read; the message names the file and the reason."""
 
 
@@ -77,11 +79,15 @@ def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | 
     unknown = set(meta) - set(METADATA_FIELDS) - {"text"}
     if unknown:
         raise SourceError(f"{origin or default_id}: unknown metadata field(s) {sorted(unknown)}")
+    source_id = str(meta.get("id") or default_id)
+    problem = source_id_problem(source_id)
+    if problem:
+        raise SourceError(f"{origin or default_id}: {problem}")
     title = meta.get("title") or first_line(text)
     published = parse_date(meta.get("published"), origin or default_id)
     try:
         source = Source(
-            id=str(meta.get("id") or default_id),
+            id=source_id,
             text=text,
             title=title,
             url=meta.get("url"),
@@ -134,9 +140,11 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     if not sidecar.is_file():
         return {}
     try:
-        meta = json.loads(_read_text(sidecar))
+        meta = jsonsafe.loads(_read_text(sidecar))
     except json.JSONDecodeError as exc:
         raise SourceError(f"{sidecar}: invalid JSON ({exc.msg}, line {exc.lineno})") from exc
+    except jsonsafe.JSONTooDeep as exc:
+        raise SourceError(f"{sidecar}: {exc}") from exc
     if not isinstance(meta, dict):
         raise SourceError(f"{sidecar}: expected a JSON object")
     return meta
@@ -148,9 +156,11 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Source]:
             continue
         where = f"{path}:{number}"
         try:
-            row = json.loads(line)
+            row = jsonsafe.loads(line)
         except json.JSONDecodeError as exc:
             raise SourceError(f"{where}: invalid JSON ({exc.msg})") from exc
+        except jsonsafe.JSONTooDeep as exc:
+            raise SourceError(f"{where}: {exc}") from exc
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise SourceError(f"{where}: expected an object with a 'text' string")
         default_id = (
@@ -161,13 +171,26 @@ def _read_jsonl(path: Path, raw: str) -> Iterator[Source]:
         yield make_source(row["text"], {k: v for k, v in row.items() if k != "text"}, default_id, where)
 
 
+# Each pattern's repeated part excludes its own delimiters, so a failed match stops at the next
+# delimiter and the next attempt starts there: linear time even on "![![![..." or "****...".
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)")
+_MD_EMPHASIS = [
+    re.compile(r"\*\*(?=\S)([^*\n]+)(?<=\S)\*\*"),
+    re.compile(r"__(?=\S)([^_\n]+)(?<=\S)__"),
+    re.compile(r"\*(?=\S)([^*\n]+)(?<=\S)\*"),
+    re.compile(r"`(?=\S)([^`\n]+)(?<=\S)`"),
+]
+
+
 def markdown_to_text(raw: str) -> str:
     """Markdown with its markup removed: headings, emphasis, links and images keep their words."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", raw)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s{0,3}(?:[-*+]|>)\s+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = _MD_IMAGE.sub(r"\1", raw)
+    text = _MD_LINK.sub(r"\1", text)
+    text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^[ \t]{0,3}(?:[-*+]|>)[ \t]+", "", text, flags=re.MULTILINE)
+    for pattern in _MD_EMPHASIS:
+        text = pattern.sub(r"\1", text)
     return text
 
 
@@ -244,8 +267,16 @@ class _TextExtractor(HTMLParser):
 def html_to_text(raw: str) -> tuple[str, dict[str, str]]:
     """Visible text of an HTML page, one block a line, and metadata from its head."""
     parser = _TextExtractor()
-    parser.feed(raw)
-    parser.close()
+    # html.parser re-scans to the end of the document for every "<" it cannot close (quadratic on
+    # "<x<x<x..."). A "<" after the last ">" can never open a tag, so it is fed as text.
+    last = raw.rfind(">")
+    if raw.find("<", last + 1) >= 0:
+        raw = raw[: last + 1] + raw[last + 1 :].replace("<", "&lt;")
+    try:
+        parser.feed(raw)
+        parser.close()
+    except AssertionError as exc:  # html.parser asserts on some malformed markup ("<![x")
+        raise SourceError(f"unparseable HTML ({exc})") from exc
     lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", ln).strip() for ln in "".join(parser.parts).split("\n"))
     text = "\n".join(ln for ln in lines if ln)
     meta = dict(parser.meta)

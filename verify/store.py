@@ -4,41 +4,50 @@ Layout of `index/<name>/`:
     manifest.json        the commit record: format version, embedding model and dimension,
                          chunking parameters, source hashes, and the live generation folder
     gen-000007/          passages.sqlite (sources, passages, FTS5 for BM25) + vectors.faiss
-Every write builds a new generation folder beside the live one, then replaces manifest.json with
-os.replace. A crash or Ctrl-C at any point leaves the previous manifest naming the previous,
-untouched generation, so the index stays loadable. Writers serialise on an flock.
+Every write embeds its new passages first (no lock held), then, under the write lock, builds a
+new generation folder beside the live one and replaces manifest.json with os.replace. A crash or
+Ctrl-C at any point leaves the previous manifest naming the previous, untouched generation, and
+the next write clears the leftovers (generations.py). A reader pins the generation it opened
+until it closes or reloads; `refresh()` reopens when another writer has committed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import os
 import re
 import shutil
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from verify import generations as gens
 from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
 from verify.facts.model import TextFacts
-from verify.schema import Passage, Source
+from verify.generations import IndexStoreError
+from verify.manifest import MANIFEST, fsync_dir, read_manifest, signature, write_manifest
+from verify.schema import Passage, Source, source_id_problem
 
 if TYPE_CHECKING:
     import numpy as np
 
 # 2: typed facts (verify.facts) computed once per source at index time, stored beside it.
 FORMAT_VERSION = 2
-MANIFEST = "manifest.json"
 DB_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
+EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
+_OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
+
+Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
+
+__all__ = ["MANIFEST", "ChangeReport", "Chunking", "EmbedderMismatch", "IndexStore", "IndexStoreError"]
 
 _SCHEMA = """
 CREATE TABLE sources (
@@ -55,12 +64,12 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'porter unicode61'
 """
 
 
-class IndexStoreError(RuntimeError):
-    """An index that cannot be used as asked; the message says what to do."""
-
-
 class EmbedderMismatch(IndexStoreError):
     pass
+
+
+class UnknownSource(IndexStoreError):
+    """A source id that is not in the index."""
 
 
 @dataclass(frozen=True)
@@ -113,20 +122,16 @@ class IndexStore:
     ) -> None:
         self.directory = Path(directory)
         self.embedder = embedder
-        self.manifest = self._read_manifest()
-        if self.manifest is None:
-            self.chunking = chunking or Chunking()
-        else:
-            self.chunking = Chunking(**self.manifest["chunking"])
-            if check_embedder and self.manifest["embedding_model"] != embedder.name:
-                raise EmbedderMismatch(
-                    f"index {self.directory} was built with embedding model "
-                    f"{self.manifest['embedding_model']!r}, but {embedder.name!r} is configured: "
-                    f"use that model, or run `verify index rebuild --index {self.directory} "
-                    f"--embed-model {embedder.name}` to re-embed it"
-                )
+        self.check_embedder = check_embedder
+        self._default_chunking = chunking or Chunking()
+        self.chunking = self._default_chunking
+        self.manifest: dict[str, Any] | None = None
+        self._signature: Any = None
+        self._pin: gens.Pin | None = None
         self._vectors: Any = None
         self._conn: sqlite3.Connection | None = None
+        self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
+        self._open()
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -138,100 +143,137 @@ class IndexStore:
     def source_hashes(self) -> dict[str, str]:
         return dict(self.manifest["sources"]) if self.manifest else {}
 
-    def _read_manifest(self) -> dict[str, Any] | None:
-        path = self.directory / MANIFEST
-        if not path.is_file():
-            return None
-        try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise IndexStoreError(f"{path}: unreadable manifest ({exc})") from exc
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise IndexStoreError(
-                f"{path}: index format {manifest.get('format_version')} is not {FORMAT_VERSION}; "
-                "rebuild it with `verify index rebuild`"
+    def _open(self) -> None:
+        """Read the manifest and pin the generation it names (retrying if a writer prunes it first)."""
+        for _ in range(_OPEN_TRIES):
+            manifest, sig = read_manifest(self.directory, FORMAT_VERSION)
+            pin = None
+            if manifest is not None:
+                try:
+                    pin = gens.Pin(self.directory / manifest["generation"])
+                except FileNotFoundError:
+                    continue
+            self._adopt(manifest, sig, pin)
+            return
+        raise IndexStoreError(
+            f"{self.directory / MANIFEST} names generation {manifest and manifest['generation']}, which is missing"
+        )
+
+    def _adopt(self, manifest: dict[str, Any] | None, sig: Any, pin: gens.Pin | None) -> None:
+        if manifest is not None and self.check_embedder and manifest["embedding_model"] != self.embedder.name:
+            if pin is not None:
+                pin.close()
+            raise EmbedderMismatch(
+                f"index {self.directory} was built with embedding model "
+                f"{manifest['embedding_model']!r}, but {self.embedder.name!r} is configured: "
+                f"use that model, or run `verify index rebuild --index {self.directory} "
+                f"--embed-model {self.embedder.name}` to re-embed it"
             )
-        return manifest
+        self.close()
+        self.manifest, self._signature, self._pin = manifest, sig, pin
+        self.chunking = Chunking(**manifest["chunking"]) if manifest else self._default_chunking
 
     def _generation_dir(self) -> Path:
         assert self.manifest is not None
         return self.directory / self.manifest["generation"]
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A damaged index file becomes an IndexStoreError naming it, not a traceback."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise IndexStoreError(
+                f"{self._generation_dir() / DB_FILE}: damaged index database ({exc}); "
+                "restore the index folder or build a new one from the source files"
+            ) from exc
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             if self.manifest is None:
                 raise IndexStoreError(f"index {self.directory} is empty: add sources with `verify index add`")
             uri = (self._generation_dir() / DB_FILE).resolve().as_uri() + "?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            with self._reading():
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                try:
+                    conn.execute("SELECT id FROM sources LIMIT 1").fetchall()
+                except sqlite3.Error:
+                    conn.close()
+                    raise
+            self._conn = conn
         return self._conn
 
     def _faiss(self) -> Any:
         if self._vectors is None:
-            import faiss
-
-            self._vectors = faiss.read_index(str(self._generation_dir() / VECTORS_FILE))
+            self._vectors = _read_vectors(self._generation_dir() / VECTORS_FILE, self.manifest)
         return self._vectors
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
-        self._conn, self._vectors = None, None
+        if self._pin is not None:
+            self._pin.close()
+        self._conn, self._vectors, self._pin = None, None, None
 
     def reload(self) -> None:
         """Pick up a generation committed by another writer."""
-        self.close()
-        self.manifest = self._read_manifest()
+        self._open()
+
+    def refresh(self) -> bool:
+        """Reopen if another writer has committed since this store opened; True if it did.
+        Costs one stat call, so a service calls it before every request."""
+        if signature(self.directory) == self._signature:
+            return False
+        self._open()
+        return True
 
     def list_sources(self) -> list[SourceInfo]:
         if self.manifest is None:
             return []
-        rows = self._db().execute(
-            "SELECT s.id, s.title, s.published, s.kind, s.origin, COUNT(p.id), s.content_hash "
-            "FROM sources s LEFT JOIN passages p ON p.source_id = s.id GROUP BY s.id ORDER BY s.added, s.id"
-        )
-        return [SourceInfo(*row) for row in rows]
+        with self._reading():
+            rows = self._db().execute(
+                "SELECT s.id, s.title, s.published, s.kind, s.origin, COUNT(p.id), s.content_hash "
+                "FROM sources s LEFT JOIN passages p ON p.source_id = s.id GROUP BY s.id ORDER BY s.added, s.id"
+            )
+            return [SourceInfo(*row) for row in rows]
 
     def get_source(self, source_id: str) -> Source | None:
         if self.manifest is None:
             return None
-        row = (
-            self._db()
-            .execute(
-                "SELECT id, text, title, url, publisher, published, dateline, origin, content_hash "
-                "FROM sources WHERE id = ?",
-                (source_id,),
-            )
-            .fetchone()
-        )
-        if row is None:
-            return None
-        keys = ("id", "text", "title", "url", "publisher", "published", "dateline", "origin", "content_hash")
-        return Source(**dict(zip(keys, row)))
+        with self._reading():
+            return _get_source(self._db(), source_id)
 
     def source_facts(self, source_ids: list[str]) -> dict[str, tuple[str, TextFacts]]:
         """(text, facts) of each source, as computed when it was indexed."""
         if not source_ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(source_ids))
-        rows = self._db().execute(
-            f"SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id WHERE s.id IN ({marks})",
-            source_ids,
-        )
+        with self._reading():
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
+                    f"WHERE s.id IN ({marks})",
+                    source_ids,
+                )
+                .fetchall()
+            )
         return {sid: (text, TextFacts.from_json(json.loads(data))) for sid, text, data in rows}
 
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self._db().execute(
-            "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published, s.publisher "
-            f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
-            ids,
-        )
         found = {}
-        for pid, source_id, start, end, text, title, url, published, publisher in rows:
-            date = dt.date.fromisoformat(published) if published else None
-            found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date, publisher)
+        with self._reading():
+            rows = self._db().execute(
+                "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published, s.publisher "
+                f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
+                ids,
+            )
+            for pid, source_id, start, end, text, title, url, published, publisher in rows:
+                date = dt.date.fromisoformat(published) if published else None
+                found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date, publisher)
         return found
 
     def dense_search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
@@ -250,49 +292,66 @@ class IndexStore:
         if not terms or self.manifest is None:
             return []
         match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
-        rows = self._db().execute(
-            "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY bm25(passages_fts) LIMIT ?",
-            (match, k),
-        )
-        return [(int(rowid), -float(score)) for rowid, score in rows]
+        with self._reading():
+            rows = self._db().execute(
+                "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? "
+                "ORDER BY bm25(passages_fts) LIMIT ?",
+                (match, k),
+            )
+            return [(int(rowid), -float(score)) for rowid, score in rows]
 
     # ---- writing ---------------------------------------------------------------------------
 
-    def add(self, sources: list[Source], kind: str = "user") -> ChangeReport:
+    def add(self, sources: list[Source], kind: str = "user", progress: Progress | None = None) -> ChangeReport:
         """Add new sources, replace changed ones (same id, new content), skip unchanged ones."""
-        return self._write(sources, kind, prune=False)
+        return self._write(sources, kind, prune=False, progress=progress)
 
-    def sync(self, sources: list[Source], kind: str) -> ChangeReport:
+    def sync(self, sources: list[Source], kind: str, progress: Progress | None = None) -> ChangeReport:
         """Make the sources of `kind` exactly these: add, replace, and remove the ones gone."""
-        return self._write(sources, kind, prune=True)
+        return self._write(sources, kind, prune=True, progress=progress)
 
     def remove(self, source_ids: list[str]) -> ChangeReport:
-        missing = [s for s in source_ids if s not in self.source_hashes]
-        if missing:
-            raise IndexStoreError(f"no source with id {', '.join(missing)} in {self.directory}")
         with self._transaction() as (conn, vectors):
+            present = {r[0] for r in conn.execute("SELECT id FROM sources")}
+            missing = [s for s in source_ids if s not in present]
+            if missing:
+                raise UnknownSource(f"no source with id {', '.join(missing)} in {self.directory}")
             self._delete(conn, vectors, source_ids)
         return ChangeReport(removed=list(source_ids))
 
-    def rebuild(self) -> ChangeReport:
+    def rebuild(self, progress: Progress | None = None) -> ChangeReport:
         """Re-chunk and re-embed every source with the configured embedder."""
+        self.refresh()
         if self.manifest is None:
             raise IndexStoreError(f"index {self.directory} does not exist yet")
-        kinds = dict(self._db().execute("SELECT id, kind FROM sources").fetchall())
-        sources = [s for s in (self.get_source(i) for i in kinds) if s is not None]
+        with self._reading():
+            ids = [r[0] for r in self._db().execute("SELECT id FROM sources")]
+        prepared = self._prepare([s for s in map(self.get_source, ids) if s is not None], progress)
         report = ChangeReport()
-        with self._transaction(fresh=True) as (conn, vectors):
-            for source in sources:
-                report.passages_embedded += self._insert(conn, vectors, source, kinds[source.id])
-                report.replaced.append(source.id)
+        # The sources as of taking the lock: one another writer changed meanwhile is taken as it is now.
+        with self._transaction(fresh=True) as (conn, vectors), self._base_db() as base:
+            kinds = dict(base.execute("SELECT id, kind FROM sources").fetchall())
+            for source_id, kind in kinds.items():
+                source = _get_source(base, source_id)
+                assert source is not None
+                report.passages_embedded += self._insert(conn, vectors, source, kind, prepared)
+                report.replaced.append(source_id)
         return report
 
-    def _write(self, sources: list[Source], kind: str, prune: bool) -> ChangeReport:
+    def _write(self, sources: list[Source], kind: str, prune: bool, progress: Progress | None) -> ChangeReport:
         counts = Counter(s.id for s in sources)
         dupes = {i for i, n in counts.items() if n > 1}
         if dupes:
             raise IndexStoreError(f"two sources share the id {', '.join(sorted(dupes))}: give them distinct ids")
+        for source in sources:
+            problem = source_id_problem(source.id)
+            if problem:
+                raise IndexStoreError(problem)
+        # Embedding is the slow part: done before taking the write lock, against the hashes of the
+        # latest commit; a source some other writer changed meanwhile is embedded under the lock.
+        committed, _ = read_manifest(self.directory, FORMAT_VERSION)
+        hashes = committed["sources"] if committed else {}
+        prepared = self._prepare([s for s in sources if hashes.get(s.id) != s.content_hash], progress)
         report = ChangeReport()
         with self._transaction() as (conn, vectors):
             existing = dict(conn.execute("SELECT id, content_hash FROM sources").fetchall())
@@ -309,10 +368,38 @@ class IndexStore:
                 report.removed = [i for i, k in kinds.items() if k == kind and i not in counts]
             self._delete(conn, vectors, report.replaced + report.removed)
             for source in changed:
-                report.passages_embedded += self._insert(conn, vectors, source, kind)
+                report.passages_embedded += self._insert(conn, vectors, source, kind, prepared)
             if not (changed or report.removed):
                 raise _NothingToCommit
         return report
+
+    def _prepare(self, sources: list[Source], progress: Progress | None) -> dict[str, _Prepared]:
+        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call."""
+        c = self.chunking
+        chunked = [(s, make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars)) for s in sources]
+        texts = [p.text for _, passages in chunked for p in passages]
+        vectors = self._embed(texts, progress)
+        prepared, offset = {}, 0
+        for source, passages in chunked:
+            # Facts are parsed here too, outside the write lock: with embedding, the slow part.
+            facts = json.dumps(facts_of(source).to_json(), separators=(",", ":"))
+            prepared[source.id] = _Prepared(
+                source.content_hash, passages, vectors[offset : offset + len(passages)], facts
+            )
+            offset += len(passages)
+        return prepared
+
+    def _embed(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
+        import numpy as np
+
+        parts = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            parts.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
+            if progress is not None:
+                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
+        if not parts:
+            return np.zeros((0, self.embedder.dimension), dtype=np.float32)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
         if not source_ids:
@@ -329,11 +416,15 @@ class IndexStore:
         conn.execute(f"DELETE FROM facts WHERE source_id IN ({marks})", source_ids)
         conn.execute(f"DELETE FROM sources WHERE id IN ({marks})", source_ids)
 
-    def _insert(self, conn: sqlite3.Connection, vectors: Any, source: Source, kind: str) -> int:
+    def _insert(
+        self, conn: sqlite3.Connection, vectors: Any, source: Source, kind: str, prepared: dict[str, _Prepared]
+    ) -> int:
         import numpy as np
 
-        c = self.chunking
-        passages: list[Passage] = make_passages(source.text, source.id, c.sentences, c.overlap, c.max_chars)
+        ready = prepared.get(source.id)
+        if ready is None or ready.content_hash != source.content_hash:
+            ready = self._prepare([source], None)[source.id]
+        passages, embedded = ready.passages, ready.vectors
         conn.execute(
             "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -350,10 +441,7 @@ class IndexStore:
                 dt.datetime.now(dt.timezone.utc).isoformat(),
             ),
         )
-        conn.execute(
-            "INSERT INTO facts VALUES (?, ?)",
-            (source.id, json.dumps(facts_of(source).to_json(), separators=(",", ":"))),
-        )
+        conn.execute("INSERT INTO facts VALUES (?, ?)", (source.id, ready.facts))
         ids = []
         for p in passages:
             cur = conn.execute(
@@ -362,31 +450,46 @@ class IndexStore:
             )
             ids.append(cur.lastrowid)
             conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, p.text))
-        embedded = self.embedder.embed([p.text for p in passages])
         if embedded.shape[1] != vectors.d:
             raise EmbedderMismatch(f"embedder gives dimension {embedded.shape[1]}, index holds {vectors.d}")
         vectors.add_with_ids(embedded, np.asarray(ids, dtype=np.int64))
         return len(passages)
 
     @contextlib.contextmanager
+    def _base_db(self) -> Iterator[sqlite3.Connection]:
+        """Inside a transaction: the live generation's database, read-only."""
+        assert self._base is not None
+        path = self.directory / self._base["generation"] / DB_FILE
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextlib.contextmanager
     def _transaction(self, fresh: bool = False) -> Iterator[tuple[sqlite3.Connection, Any]]:
-        """Build the next generation from the live one (or empty), then commit it atomically."""
+        """Build the next generation from the live one (or empty), then commit it atomically.
+        The store's reading state is left alone until the commit, then moves to the new generation."""
         import faiss
 
         self.directory.mkdir(parents=True, exist_ok=True)
-        with open(self.directory / ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            self.reload()  # another writer may have committed while we waited
-            for stale in self.directory.glob(".tmp-*"):
-                shutil.rmtree(stale, ignore_errors=True)
-            number = int(self.manifest["generation"].split("-")[1]) + 1 if self.manifest else 1
-            name = f"gen-{number:06d}"
+        with gens.write_lock(self.directory):
+            # The latest commit, whoever made it; this store may still be reading an older one.
+            base, _ = read_manifest(self.directory, FORMAT_VERSION)
+            live = base["generation"] if base else None
+            gens.clear_leftovers(self.directory, live)
+            name = gens.next_generation(self.directory, live)
             tmp = self.directory / f".tmp-{name}-{os.getpid()}"
             tmp.mkdir()
+            gens.crash_point("tmp-created")
+            built = self.directory / name
+            committed = False
+            self._base = base
             try:
-                if self.manifest and not fresh:
-                    _copy_db(self._generation_dir() / DB_FILE, tmp / DB_FILE)
-                    vectors = faiss.read_index(str(self._generation_dir() / VECTORS_FILE))
+                if base and not fresh:
+                    base_dir = self.directory / base["generation"]
+                    _copy_db(base_dir / DB_FILE, tmp / DB_FILE)
+                    vectors = _read_vectors(base_dir / VECTORS_FILE, base)
                 else:
                     _copy_db(None, tmp / DB_FILE)
                     vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(self.embedder.dimension))
@@ -397,22 +500,31 @@ class IndexStore:
                     hashes = dict(conn.execute("SELECT id, content_hash FROM sources").fetchall())
                 finally:
                     conn.close()
+                gens.crash_point("db-written")
                 faiss.write_index(vectors, str(tmp / VECTORS_FILE))
                 _fsync_dir_files(tmp)
-                os.rename(tmp, self.directory / name)
-                previous = self._commit_manifest(name, hashes, vectors)
+                gens.crash_point("vectors-written")
+                os.rename(tmp, built)
+                gens.crash_point("renamed")
+                manifest = self._manifest(name, hashes, vectors)
+                write_manifest(self.directory, manifest)
+                committed = True
             except _NothingToCommit:
                 shutil.rmtree(tmp, ignore_errors=True)
                 return
             except BaseException:
-                shutil.rmtree(tmp, ignore_errors=True)
+                if not committed:
+                    shutil.rmtree(tmp, ignore_errors=True)
+                    shutil.rmtree(built, ignore_errors=True)
                 raise
-            self._prune_generations(keep={name, previous})
+            finally:
+                self._base = None
+            self._open()  # pins the new generation before older ones are pruned
+            gens.prune(self.directory, name)
+            gens.crash_point("pruned")
 
-    def _commit_manifest(self, generation: str, hashes: dict[str, str], vectors: Any) -> str:
-        """Point manifest.json at the new generation; returns the generation it replaced."""
-        previous = self.manifest["generation"] if self.manifest else ""
-        manifest = {
+    def _manifest(self, generation: str, hashes: dict[str, str], vectors: Any) -> dict[str, Any]:
+        return {
             "format_version": FORMAT_VERSION,
             "generation": generation,
             "embedding_model": self.embedder.name,
@@ -422,22 +534,14 @@ class IndexStore:
             "sources": hashes,
             "updated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }
-        tmp = self.directory / f".manifest-{os.getpid()}.json"
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.directory / MANIFEST)  # the commit point
-        _fsync_dir(self.directory)
-        self.close()
-        self.manifest = manifest
-        return previous
 
-    def _prune_generations(self, keep: set[str]) -> None:
-        # The previous generation stays one write longer for readers that opened it.
-        for gen in self.directory.glob("gen-*"):
-            if gen.name not in keep:
-                shutil.rmtree(gen, ignore_errors=True)
+
+@dataclass(frozen=True)
+class _Prepared:
+    content_hash: str
+    passages: list[Passage]
+    vectors: Any
+    facts: str  # the source's facts (verify.facts), as stored: JSON
 
 
 def facts_of(source: Source) -> TextFacts:
@@ -451,6 +555,28 @@ class _NothingToCommit(Exception):
     """Raised inside a transaction whose changes are empty: no new generation is written."""
 
 
+def _get_source(conn: sqlite3.Connection, source_id: str) -> Source | None:
+    keys = ("id", "text", "title", "url", "publisher", "published", "dateline", "origin", "content_hash")
+    row = conn.execute(f"SELECT {', '.join(keys)} FROM sources WHERE id = ?", (source_id,)).fetchone()
+    return Source(**dict(zip(keys, row))) if row else None
+
+
+def _read_vectors(path: Path, manifest: dict[str, Any] | None) -> Any:
+    import faiss
+
+    try:
+        vectors = faiss.read_index(str(path))
+    except RuntimeError as exc:
+        raise IndexStoreError(
+            f"{path}: damaged vector file; restore the index folder or build a new one from the source files"
+        ) from exc
+    if manifest is not None and (vectors.d != manifest["dimension"] or vectors.ntotal != manifest["passages"]):
+        raise IndexStoreError(
+            f"{path}: holds {vectors.ntotal} vectors of dimension {vectors.d}, not what manifest.json says"
+        )
+    return vectors
+
+
 def _copy_db(src: Path | None, dst: Path) -> None:
     target = sqlite3.connect(dst)
     try:
@@ -460,6 +586,8 @@ def _copy_db(src: Path | None, dst: Path) -> None:
             source = sqlite3.connect(src.resolve().as_uri() + "?mode=ro", uri=True)
             try:
                 source.backup(target)
+            except sqlite3.DatabaseError as exc:
+                raise IndexStoreError(f"{src}: damaged index database ({exc})") from exc
             finally:
                 source.close()
         target.commit()
@@ -471,12 +599,4 @@ def _fsync_dir_files(folder: Path) -> None:
     for path in folder.iterdir():
         with open(path, "rb") as handle:
             os.fsync(handle.fileno())
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(folder)

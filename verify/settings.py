@@ -1,0 +1,65 @@
+"""The settings a command runs with, built once from its flags and the VERIFY_* environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from verify.config import (
+    BUNDLED_NLI,
+    DEFAULT_EMBED_MODEL,
+    ENV_CALIBRATION,
+    ENV_EMBED_MODEL,
+    ENV_INDEX,
+    ENV_NLI_MODEL,
+    TOP_K,
+    default_index_dir,
+)
+
+if TYPE_CHECKING:
+    from verify.pipeline import Verifier
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`index` None means the default: $VERIFY_INDEX, else the seeded index/default."""
+
+    index: Path | None = None
+    embed_model: str = DEFAULT_EMBED_MODEL
+    nli_model: str = BUNDLED_NLI
+    top_k: int = TOP_K
+    calibration: str | None = None
+
+    @classmethod
+    def from_env(cls, **flags: object) -> Settings:
+        """Environment first, then the flags given (None flags are ignored). The CLI does not need
+        this (typer reads the same variables for its options); the library and scripts do."""
+        env = {
+            "index": Path(os.environ[ENV_INDEX]) if os.environ.get(ENV_INDEX) else None,
+            "embed_model": os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL,
+            "nli_model": os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI,
+            "calibration": os.environ.get(ENV_CALIBRATION) or None,
+        }
+        return replace(cls(**env), **{k: v for k, v in flags.items() if v is not None})  # type: ignore[arg-type]
+
+    @property
+    def index_dir(self) -> Path:
+        return self.index if self.index is not None else default_index_dir()
+
+    def open_verifier(self, *, create: bool = False, check_embedder: bool = True) -> Verifier:
+        """A Verifier on these settings, seeds synced (see Verifier.open); `create` allows an index
+        folder that does not exist yet (for adding the first sources)."""
+        from verify.calibrate import Calibrator
+        from verify.pipeline import Verifier
+
+        return Verifier.open(
+            self.index_dir,
+            embed_model=self.embed_model,
+            nli_model=self.nli_model,
+            top_k=self.top_k,
+            calibrator=Calibrator.load(Path(self.calibration)) if self.calibration else None,
+            check_embedder=check_embedder,
+            create=create,
+        )
