@@ -12,6 +12,9 @@ from verify.facts.extract import claim_facts, source_facts
 from verify.facts.model import TextFacts
 from verify.facts.numbers import comparator_in, parse_number
 
+# spaCy's pipeline is a model (and thinc imports torch): not in the quick lane.
+pytestmark = pytest.mark.slow
+
 PUB = dt.date(2018, 8, 28)
 APPEAL = (
     "On May 11, Telegram’s lawyers filed an appeal against the ban with the Moscow City Court, "

@@ -97,7 +97,10 @@ class Case:
 
     @property
     def best_contra(self) -> int:
-        return max(self.against, key=lambda i: self.passages[i].contra)
+        # A passage from a source that names none of the claim's people, bodies or places is about
+        # something else: the model's contradiction there is not the claim's.
+        on_topic = [i for i in self.against if self.passages[i].alignment.shares_names] or [self.best_entail]
+        return max(on_topic, key=lambda i: self.passages[i].contra)
 
     @property
     def related(self) -> list[int]:

@@ -12,13 +12,20 @@ STOPWORDS = frozenset(
     than then there also into over under after before about said says say according while would will can could may
     might should must not no never any all some such more most other others same one two""".split()
 )
+# Figures are compared as facts, not as words: "Thirty-four employees" and "34 workers" share no
+# digits or number words, and should not look less alike for it.
+NUMBER_WORDS = frozenset(
+    """three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+    trillion dozen dozens half""".split()
+)
 
 
 def content_stems(text: str) -> set[str]:
     """Lower-cased content words, crudely stemmed so "rejected" meets "rejection"."""
     stems = set()
     for word in re.findall(r"[a-z]+", text.lower().replace("’", "'")):
-        if len(word) < 3 or word in STOPWORDS or word in MONTHS:
+        if len(word) < 3 or word in STOPWORDS or word in MONTHS or word in NUMBER_WORDS:
             continue
         word = word[:-1] if word.endswith("s") and len(word) > 3 else word
         stems.add(word[:6])

@@ -71,6 +71,9 @@ class Alignment:
     overlap: float  # share of the claim's content words in the aligned sentence
     sentence: tuple[int, int]  # the passage sentence about the claim's event (source offsets)
     findings: list[Finding] = field(default_factory=list)
+    # The source names someone or something the claim names (True when the claim names nothing):
+    # a source about other people and bodies is about something else, whatever the model reads.
+    shares_names: bool = True
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -101,7 +104,10 @@ def align(
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
-    return Alignment(overlap, sentence, found)
+    names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
+    haystack = text + "\n" + (title or "")
+    shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
+    return Alignment(overlap, sentence, found, shares)
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -129,7 +135,8 @@ def _dates(
             continue
         # Only the sentence about the claim's event can contradict its date: another date of the
         # passage may be another event's.
-        rivals = sentence_dates
+        verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
+        rivals = [f for f in sentence_dates if not (verb and f.verb) or _same_verb(verb, f.verb)]
         if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest)))
@@ -204,6 +211,14 @@ def _figures(claim_facts: TextFacts, passage: list[Fact], in_sentence: list[Fact
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
         comparable = [sf for sf in passage if sf.kind == cf.kind and _same_thing(cf, sf)]
+        # The same figure in the sentence about the event agrees even when the parse cannot say
+        # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
+        same = next(
+            (sf for sf in in_sentence if sf.kind == cf.kind and sf.unit in (cf.unit, "") and _equal(cf, sf)), None
+        )
+        if same is not None and not any(_figure_relation(cf, sf) == "agree" for sf in comparable):
+            out.append(_finding(cf.kind, True, cf.text, same))
+            continue
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
@@ -242,6 +257,12 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return False
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     return bool(shared) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+
+
+def _equal(claim: Fact, source: Fact) -> bool:
+    if claim.kind == SCORE:
+        return claim.pair is not None and source.pair is not None and sorted(claim.pair) == sorted(source.pair)
+    return claim.value is not None and claim.value == source.value and claim.comparator == source.comparator == "="
 
 
 def _figure_relation(claim: Fact, source: Fact) -> str:
@@ -285,18 +306,15 @@ def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_
 
 
 def _mentioned(name: str, haystack: str, person: bool) -> bool:
-    words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in ("the", "a", "an")]
+    """Whether a name occurs in a text, as words ("St. Agnes" is "St Agnes"; "Russia's" is "Russia")."""
+    words = _name_words(name)
     if not words:
         return True
-    if " ".join(words) in haystack:
+    plain = " " + " ".join(_name_words(haystack)) + " "
+    if " " + " ".join(words) + " " in plain:
         return True
     # A person is often named by surname alone after the first mention.
-    return (
-        person
-        and len(words) > 1
-        and re.search(rf"\b{re.escape(words[-1])}\b", haystack) is not None
-        and words[-1][0].isalpha()
-    )
+    return person and len(words) > 1 and f" {words[-1]} " in plain and words[-1][0].isalpha()
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -308,7 +326,7 @@ def _same_head(a: str, b: str) -> bool:
 
 def _name_words(name: str) -> list[str]:
     name = re.sub(r"[\u2019']s\b", "", name.lower())
-    return [w for w in re.findall(r"[\w-]+", name) if w not in ("the", "a", "an")]
+    return [w for w in re.findall(r"\w+", name) if w not in ("the", "a", "an")]
 
 
 def _same_verb(a: str, b: str) -> bool:

@@ -197,10 +197,12 @@ def _entity_fact(
                 verb=_verb_of(ent.root),
                 **base,
             )
+        value = _open_ended(ent, value, published)
         first, last = value.iso()
         if not in_dateline and value.first is not None and value.first == value.last and value.first[0] is not None:
             anchor[0] = dt.date(*value.first)  # type: ignore[arg-type]
-        return Fact(DATE, first=first, last=last, weekday=value.weekday, label="filed" if in_dateline else "", **base)
+        label = "filed" if in_dateline else ""
+        return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
         if minutes is not None:
@@ -221,6 +223,17 @@ def _entity_fact(
         role, verb = _role(ent.root)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
+
+
+def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None) -> dates_mod.DateValue:
+    """"since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before == "since" and value.first is not None:
+        end = (published.year, published.month, published.day) if published else (2100, 12, 31)
+        return dates_mod.DateValue(value.first, end)
+    if before in ("until", "till", "through") and value.last is not None:
+        return dates_mod.DateValue((1900, 1, 1), value.last)
+    return value
 
 
 def _is_duration(text: str) -> bool:
