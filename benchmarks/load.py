@@ -55,6 +55,7 @@ CLI_WRITER = textwrap.dedent(
     folder, index, rounds, source_id = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     for _ in range(rounds):
         for args in (["index", "add", folder, "--index", index], ["index", "remove", source_id, "--index", index]):
+            sys.stdin.readline()  # the go-ahead: the checks of the previous write are done
             code = app(args, standalone_mode=False)
             print("@@" + args[1], code or 0, flush=True)
     """
@@ -116,6 +117,10 @@ def run_load(
     """Drive the service at `base` (serving `index_dir`) as the module docstring says."""
     result = LoadResult()
     done = threading.Event()
+    # Held by the HTTP writer around each of its writes, and by the CLI writer from an add to its
+    # checks: then nothing else writes in between, so a service that missed the CLI's commit (and
+    # would only catch up on its own next write) is caught answering stale.
+    quiet = threading.Lock()
     work = work or Path(tempfile.mkdtemp(prefix="verify-load-"))
     riverton = RIVERTON.read_text(encoding="utf-8")
 
@@ -153,20 +158,22 @@ def run_load(
     def http_writer() -> None:
         with httpx.Client() as client:
             while not done.is_set():
-                added = call(client, "POST", "/sources", json={"id": "riverton-bridge", "text": riverton})
-                if added is None or added.status_code != 201:
-                    continue
-                result.http_writes += 1
-                verdict = verify(client, BRIDGE_CLAIM)
+                with quiet:
+                    added = call(client, "POST", "/sources", json={"id": "riverton-bridge", "text": riverton})
+                    if added is None or added.status_code != 201:
+                        continue
+                    result.http_writes += 1
+                    verdict = verify(client, BRIDGE_CLAIM)
                 if verdict is not None and not (verdict["label"] == "supported" and cited(verdict, "riverton-bridge")):
                     result.stale.append(f"after POST: {verdict['label']}, riverton cited: {cited(verdict, 'riverton')}")
                 if done.is_set():
                     break
-                removed = call(client, "DELETE", "/sources/riverton-bridge")
-                if removed is None or removed.status_code != 200:
-                    continue
-                result.http_writes += 1
-                verdict = verify(client, BRIDGE_CLAIM)
+                with quiet:
+                    removed = call(client, "DELETE", "/sources/riverton-bridge")
+                    if removed is None or removed.status_code != 200:
+                        continue
+                    result.http_writes += 1
+                    verdict = verify(client, BRIDGE_CLAIM)
                 if verdict is not None and cited(verdict, "riverton-bridge"):
                     result.stale.append("after DELETE: the removed source was cited")
 
@@ -176,28 +183,42 @@ def run_load(
         (folder / f"{HARBOUR_ID}.txt").write_text(HARBOUR_TEXT, encoding="utf-8")
         proc = subprocess.Popen(
             [sys.executable, "-c", CLI_WRITER, str(folder), str(index_dir), str(cli_rounds), HARBOUR_ID],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONPATH": str(REPO)},
         )
-        assert proc.stdout is not None
+        assert proc.stdin is not None and proc.stdout is not None
         with httpx.Client() as client:
-            for line in proc.stdout:
-                if not line.startswith("@@"):
-                    continue
-                action, code = line[2:].split()
-                if code != "0":
-                    result.errors.append(f"CLI {action} exited {code}")
-                    continue
-                result.cli_writes += 1
-                listed = call(client, "GET", "/sources")
-                ids = {s["id"] for s in listed.json()} if listed is not None and listed.status_code == 200 else set()
-                if (HARBOUR_ID in ids) != (action == "add"):
-                    result.stale.append(f"GET /sources after CLI {action}: harbour listed {HARBOUR_ID in ids}")
-                verdict = verify(client, HARBOUR_CLAIM)
-                if verdict is not None and cited(verdict, HARBOUR_ID) != (action == "add"):
-                    result.stale.append(f"/verify after CLI {action}: harbour cited {cited(verdict, HARBOUR_ID)}")
+            for action in ["add", "remove"] * cli_rounds:
+                # Adds wait for a quiet moment; removes run concurrently with the HTTP writer.
+                held = quiet.acquire() if action == "add" else False
+                try:
+                    proc.stdin.write("go\n")
+                    proc.stdin.flush()
+                    line = proc.stdout.readline()
+                    while line and not line.startswith("@@"):
+                        line = proc.stdout.readline()
+                    if not line:
+                        break
+                    code = line.split()[1]
+                    if code != "0":
+                        result.errors.append(f"CLI {action} exited {code}")
+                        continue
+                    result.cli_writes += 1
+                    listed = call(client, "GET", "/sources")
+                    ok = listed is not None and listed.status_code == 200
+                    ids = {s["id"] for s in listed.json()} if listed is not None and ok else set()
+                    if (HARBOUR_ID in ids) != (action == "add"):
+                        result.stale.append(f"GET /sources after CLI {action}: harbour listed {HARBOUR_ID in ids}")
+                    verdict = verify(client, HARBOUR_CLAIM)
+                    if verdict is not None and cited(verdict, HARBOUR_ID) != (action == "add"):
+                        result.stale.append(f"/verify after CLI {action}: harbour cited {cited(verdict, HARBOUR_ID)}")
+                finally:
+                    if held:
+                        quiet.release()
+            proc.stdin.close()
         if proc.wait() != 0:
             stderr = proc.stderr.read()[-500:] if proc.stderr else ""
             result.errors.append(f"CLI writer exited {proc.returncode}: {stderr}")

@@ -21,7 +21,7 @@ def test_load_with_concurrent_http_and_cli_writers(seed_index_dir: Path, tmp_pat
     index_dir = tmp_path / "idx"
     shutil.copytree(seed_index_dir, index_dir)
     with serve(index_dir) as base:
-        result = run_load(base, index_dir, clients=4, requests=4, cli_rounds=1, work=tmp_path)
+        result = run_load(base, index_dir, clients=3, requests=3, cli_rounds=1, work=tmp_path)
     print(result.summary())
     assert result.server_errors == 0 and result.errors == []
     assert result.wrong == [] and result.stale == []

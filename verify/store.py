@@ -374,32 +374,36 @@ class IndexStore:
         return report
 
     def _prepare(self, sources: list[Source], progress: Progress | None) -> dict[str, _Prepared]:
-        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call."""
+        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call
+        across source boundaries. Vectors stay in their batches (never concatenated), and
+        _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
         c = self.chunking
-        chunked = [(s, make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars)) for s in sources]
-        texts = [p.text for _, passages in chunked for p in passages]
-        vectors = self._embed(texts, progress)
-        prepared, offset = {}, 0
-        for source, passages in chunked:
-            # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-            facts = json.dumps(facts_of(source).to_json(), separators=(",", ":"))
-            prepared[source.id] = _Prepared(
-                source.content_hash, passages, vectors[offset : offset + len(passages)], facts
+        prepared = {
+            s.id: _Prepared(
+                s.content_hash,
+                make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
+                [],
+                # Facts are parsed here too, outside the write lock: with embedding, the slow part.
+                json.dumps(facts_of(s).to_json(), separators=(",", ":")),
             )
-            offset += len(passages)
-        return prepared
-
-    def _embed(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
-        import numpy as np
-
-        parts = []
+            for s in sources
+        }
+        texts = [p.text for ready in prepared.values() for p in ready.passages]
+        owners = iter(prepared.values())
+        owner, filled = next(owners, None), 0
         for start in range(0, len(texts), EMBED_BATCH):
-            parts.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
+            batch = self.embedder.embed(texts[start : start + EMBED_BATCH])
+            row = 0
+            while row < len(batch) and owner is not None:
+                take = min(len(owner.passages) - filled, len(batch) - row)
+                if take:
+                    owner.vectors.append(batch[row : row + take])
+                row, filled = row + take, filled + take
+                if filled == len(owner.passages):
+                    owner, filled = next(owners, None), 0
             if progress is not None:
                 progress(min(start + EMBED_BATCH, len(texts)), len(texts))
-        if not parts:
-            return np.zeros((0, self.embedder.dimension), dtype=np.float32)
-        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+        return prepared
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
         if not source_ids:
@@ -421,10 +425,10 @@ class IndexStore:
     ) -> int:
         import numpy as np
 
-        ready = prepared.get(source.id)
+        ready = prepared.pop(source.id, None)
         if ready is None or ready.content_hash != source.content_hash:
             ready = self._prepare([source], None)[source.id]
-        passages, embedded = ready.passages, ready.vectors
+        passages = ready.passages
         conn.execute(
             "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -450,9 +454,13 @@ class IndexStore:
             )
             ids.append(cur.lastrowid)
             conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, p.text))
-        if embedded.shape[1] != vectors.d:
-            raise EmbedderMismatch(f"embedder gives dimension {embedded.shape[1]}, index holds {vectors.d}")
-        vectors.add_with_ids(embedded, np.asarray(ids, dtype=np.int64))
+        added = 0
+        while ready.vectors:
+            embedded = ready.vectors.pop(0)  # freed once FAISS holds its copy
+            if embedded.shape[1] != vectors.d:
+                raise EmbedderMismatch(f"embedder gives dimension {embedded.shape[1]}, index holds {vectors.d}")
+            vectors.add_with_ids(embedded, np.asarray(ids[added : added + len(embedded)], dtype=np.int64))
+            added += len(embedded)
         return len(passages)
 
     @contextlib.contextmanager
@@ -540,7 +548,7 @@ class IndexStore:
 class _Prepared:
     content_hash: str
     passages: list[Passage]
-    vectors: Any
+    vectors: list[Any]  # float32 arrays, one per embedding batch (or part of one), in passage order
     facts: str  # the source's facts (verify.facts), as stored: JSON
 
 
