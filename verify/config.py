@@ -46,7 +46,7 @@ COMPARABLE = 0.15
 # (P(entailment) + P(contradiction) at least this) ...
 SAME_EVENT_NLI = 0.2
 # ... or its aligned sentence holds this share of the claim's content words;
-SAME_EVENT_OVERLAP = 0.8
+SAME_EVENT_OVERLAP = 0.6
 # matching dates or figures support a claim when the aligned sentence shares this much of it;
 AGREEMENT_OVERLAP = 0.6
 # the claim without its negation must be entailed this much more than the claim as written.
