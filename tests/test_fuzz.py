@@ -110,6 +110,7 @@ def _valid_manifest(directory: Path) -> dict:
     return json.loads((directory / "manifest.json").read_text())
 
 
+@pytest.mark.slow  # builds a real index once: its source's facts are parsed by spaCy
 @fuzz
 @given(
     st.one_of(
