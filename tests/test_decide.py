@@ -82,7 +82,7 @@ def test_sources_that_disagree_are_both_cited_and_flagged() -> None:
     verdict = decide(CLAIM, hits, probs, max_evidence=2)
     assert verdict.label is Label.CONTRADICTED and verdict.disputed
     assert [e.source_id for e in verdict.evidence] == ["src-1", "src-3"]
-    assert "But The source (Title 3, 28 Aug 2018) states it" in verdict.reason
+    assert "But the source (Title 3, 28 Aug 2018) states it" in verdict.reason
 
 
 def test_same_source_passages_do_not_count_as_a_dispute() -> None:

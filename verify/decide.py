@@ -132,7 +132,7 @@ def negated_claim(case: Case) -> Decision | None:
     ea = float(p.affirmed[ENTAIL])
     if ea < case.support_threshold or ea - p.entail < NEGATION_MARGIN or _sentence_negated(p):
         return None
-    reason = f"{_source(p)} states the opposite: {_quote(p)}."
+    reason = f"{_source(p)} states the opposite: {_quote(p)}"
     return Decision(Label.CONTRADICTED, i, ea, reason, CONTRA)
 
 
@@ -152,7 +152,7 @@ def fact_conflict(case: Case) -> Decision | None:
     _, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
     p = case.passages[-neg_i]
     confidence = max(p.contra, 1.0 - p.neutral)
-    reason = "; ".join(_conflict_sentence(p, f) for f in findings)
+    reason = " ".join(_conflict_sentence(p, f) for f in findings)
     return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
 
 
@@ -174,7 +174,7 @@ def fact_confirmed(case: Case) -> Decision | None:
     p = case.passages[-neg_i]
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     if p.entail >= case.support_threshold or p.entail > p.contra:
-        reason = f"{_source(p)} states it: {_quote(p)}. {_agreement_sentence(agreements)}"
+        reason = f"{_source(p)} states it: {_quote(p)} {_agreement_sentence(agreements)}"
         return Decision(
             Label.SUPPORTED, -neg_i, max(p.entail, 1.0 - p.contra - p.neutral / 2), reason, ENTAIL, agreements
         )
@@ -193,7 +193,7 @@ def model_contradiction(case: Case) -> Decision | None:
     if c < case.contradict_threshold or c + COMPARABLE < e:
         return None
     p = case.passages[i]
-    return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}.", CONTRA)
+    return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
 
 
 def model_entailment(case: Case) -> Decision | None:
@@ -202,7 +202,7 @@ def model_entailment(case: Case) -> Decision | None:
     if p.entail < case.support_threshold:
         return None
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
-    reason = f"{_source(p)} states it: {_quote(p)}."
+    reason = f"{_source(p)} states it: {_quote(p)}"
     if agreements:
         reason += " " + _agreement_sentence(agreements)
     if case.passages[case.best_contra].contra >= case.contradict_threshold:
@@ -228,7 +228,7 @@ def fact_agreement(case: Case) -> Decision | None:
     p = case.passages[-neg_i]
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     confidence = 1.0 - p.contra - p.neutral / 2
-    reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)}. {_agreement_sentence(agreements)}"
+    reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)} {_agreement_sentence(agreements)}"
     return Decision(Label.SUPPORTED, -neg_i, confidence, reason, ENTAIL, agreements)
 
 
@@ -237,7 +237,7 @@ def not_settled(case: Case) -> Decision:
     ps = case.passages
     i = max(range(len(ps)), key=lambda j: max(ps[j].entail, ps[j].contra))
     e, c = ps[case.best_entail].entail, ps[case.best_contra].contra
-    reason = f"No source in the index states or contradicts this; the closest passage is in {_source(ps[i])}."
+    reason = f"No source in the index states or contradicts this; the closest passage is in {_source(ps[i], False)}."
     return Decision(Label.UNKNOWN, i, 1.0 - max(e, c), reason, None)
 
 
@@ -301,7 +301,7 @@ def _render(case: Case, d: Decision, max_evidence: int) -> Verdict:
     if rival is not None:
         if rival not in cited:
             cited = [*cited[: max(max_evidence - 1, 1)], rival]
-        reason += f" But {_source(ps[rival])} states it: {_quote(ps[rival])}."
+        reason += f" But {_source(ps[rival], False)} states it: {_quote(ps[rival])}"
     evidence = [_evidence(ps[i]) for i in cited]
     decisive = ps[d.decisive]
     verdict = _verdict(case.claim, d.label, d.confidence, _scores(decisive.scores), reason, evidence)
@@ -314,16 +314,20 @@ def _render(case: Case, d: Decision, max_evidence: int) -> Verdict:
 # ---- reasons: sentences a journalist reads once ---------------------------------------------------
 
 
-def _source(p: Assessed) -> str:
-    """'the source (TASS, 28 Aug 2018)': who published it and when, or its title."""
+def _source(p: Assessed, start: bool = True) -> str:
+    """'The source (TASS, 28 Aug 2018)': who published it and when, or its title."""
     passage = p.hit.passage
     name = passage.publisher or _clip(passage.title or passage.source_id, 60)
     when = passage.published
-    return f"The source ({name}, {_date(when)})" if when else f"The source ({name})"
+    the = "The" if start else "the"
+    return f"{the} source ({name}, {_date(when)})" if when else f"{the} source ({name})"
 
 
 def _date(when: dt.date) -> str:
     return f"{when.day} {when:%b %Y}"
+
+
+_ENDS = (".", "!", "?", "\u2026", "\u201d", '"')
 
 
 def _quote(p: Assessed) -> str:
@@ -331,7 +335,10 @@ def _quote(p: Assessed) -> str:
     s0, s1 = p.alignment.sentence
     passage = p.hit.passage
     text = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)].strip() if s1 > s0 else ""
-    return f"\u201c{_clip(text or passage.text.strip(), 220)}\u201d"
+    quoted = _clip(text or passage.text.strip(), 220)
+    if quoted[-1:] not in _ENDS:  # a quote is a sentence: it ends with its own full stop, inside the marks
+        quoted += "."
+    return f"\u201c{quoted}\u201d"
 
 
 _WHAT = {

@@ -226,7 +226,7 @@ def _entity_fact(
 
 
 def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None) -> dates_mod.DateValue:
-    """"since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May."""
+    """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before == "since" and value.first is not None:
         end = (published.year, published.month, published.day) if published else (2100, 12, 31)
