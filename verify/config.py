@@ -33,10 +33,11 @@ MAX_CLAIM_CHARS = 2_000
 # A passage must reach this probability of entailment (contradiction) to support (contradict).
 # The contradiction bar is high because the bundled MiniLM model calls plain restatements
 # contradictions: on claims/news_dev.jsonl its contradictions alone were right 31% of the time at
-# 0.7. Measured on the dev sets (news_dev / seed_dev): at 0.7 contradiction precision 0.53 / 0.75
-# and 29 / 2 supported claims called contradicted; at 0.9, 0.70 / 0.90 and 10 / 0; at 0.95,
-# 0.75 / 0.90 and 6 / 0. A wrong "contradicted" costs more than a missed one, so 0.9; the fact
-# checks catch the changed dates, figures, names and negations the model misses.
+# 0.7. Measured with the fact layer on the dev sets (news_dev / seed_dev), contradiction precision
+# and supported claims called contradicted: at 0.7, 0.56 / 0.75 and 23 / 2; at 0.8, 0.64 / 0.86
+# and 14 / 1; at 0.9, 0.75 / 0.90 and 7 / 0; at 0.95, 0.82 / 0.90 and 5 / 0 (news_dev accuracy
+# best at 0.85-0.9). A wrong "contradicted" costs more than a missed one, so 0.9; the fact checks
+# catch the changed dates, figures, names and negations the model misses.
 SUPPORT_THRESHOLD = 0.5
 CONTRADICT_THRESHOLD = 0.9
 # The rules of verify/decide.py, in one place:
