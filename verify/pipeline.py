@@ -14,6 +14,7 @@ from verify.config import (
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
     MAX_EVIDENCE,
+    PREMISE_TITLE,
     SUPPORT_THRESHOLD,
     TOP_K,
     default_index_dir,
@@ -221,13 +222,13 @@ class Verifier:
 
     def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
-        premises = [h.passage.text for hits in hits_per_claim for h in hits]
+        premises = [premise(h) for hits in hits_per_claim for h in hits]
         hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
         # A claim with one explicit negation is also scored without it (see decide.py).
         affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
         for affirmative, hits in zip(affirmed_claims, hits_per_claim):
             if affirmative is not None:
-                premises += [h.passage.text for h in hits]
+                premises += [premise(h) for h in hits]
                 hypotheses += [affirmative] * len(hits)
         probs = self.nli.score(premises, hypotheses)
         # Facts: the claims' parsed once here, the sources' read from the index (computed when
@@ -270,6 +271,15 @@ class Verifier:
             text, source = sources.get(p.source_id, ("", TextFacts()))
             out.append(align(claim, facts, text, source, p.start, p.end, p.title))
         return out
+
+
+def premise(hit: Hit) -> str:
+    """What the NLI model reads for a passage: with PREMISE_TITLE, the article's title first (unless
+    the passage already opens with it), so a name the headline gives is known to the model."""
+    text, title = hit.passage.text, hit.passage.title
+    if not PREMISE_TITLE or not title or text.lstrip().startswith(title.strip()):
+        return text
+    return f"{title.strip().rstrip('.')}. {text}"
 
 
 def verify_items(
