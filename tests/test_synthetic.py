@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from verify.extract import extract_dates, extract_numbers, negation_count
+from verify.extract import extract_dates, extract_numbers
 from verify.facts.align import check_text
+from verify.text import negation_count
 from verify.train.synthetic import (
     add_unstated_date,
     flip_polarity,
@@ -28,6 +29,7 @@ SENTENCES = [
 ]
 
 
+@pytest.mark.slow  # the fact layer's spaCy pipeline
 @pytest.mark.parametrize("sentence", SENTENCES[:3])
 def test_date_swap_gives_a_date_the_checks_call_different(sentence: str) -> None:
     for seed in range(5):

@@ -26,6 +26,7 @@ from verify.facts.align import Alignment, Finding
 from verify.facts.model import Fact, TextFacts
 from verify.retrieve import Hit
 from verify.schema import Claim, Evidence, FactFinding, Label, Scores, Verdict, passthrough_fields
+from verify.text import negation_count
 
 if TYPE_CHECKING:
     import numpy as np
@@ -379,8 +380,6 @@ def _sentence_negated(p: Assessed) -> bool:
     s0, s1 = p.alignment.sentence
     passage = p.hit.passage
     sentence = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)] if s1 > s0 else passage.text
-    from verify.extract import negation_count
-
     return negation_count(sentence) % 2 == 1
 
 

@@ -1,4 +1,6 @@
-"""Extract checkable facts from text: dates, numbers, proper names and negation cues.
+"""Regular-expression dates, numbers and proper names, for the draft splitter's check-worthiness
+(verify extract) and the synthetic training pairs. Verdicts use the spaCy fact layer
+(verify/facts) instead.
 
 Pure functions with character offsets. Dates in a source resolve against its publication date
 ("On March 20" in an article of 2018-08-28 is 2018-03-20); dates in a claim keep only what the
@@ -302,10 +304,6 @@ _NOT_NAMES = {
     "ms",
     "dr",
 }
-NEGATION_CUES = frozenset(
-    "not n't no never nothing none nobody neither nor cannot without unrelated refused refuses refuse denied "
-    "denies deny declined unable unwilling".split()
-)
 
 
 def extract_names(text: str) -> list[str]:
@@ -321,20 +319,3 @@ def extract_names(text: str) -> list[str]:
         if words and not (len(words) == 1 and words[0].isdigit()):
             names.append(" ".join(words))
     return names
-
-
-def negation_count(text: str) -> int:
-    words = re.findall(r"[a-z]+n't|[a-z]+", text.lower().replace("’", "'"))
-    return sum(1 for w in words if w in NEGATION_CUES or w.endswith("n't"))
-
-
-_EXPLICIT_NEGATION = re.compile(r"\b(?:won|can|shan)[’']t\b|\s+(?:not|never)\b|n[’']t\b", re.IGNORECASE)
-_AFFIRMED = {"won": "will", "can": "can", "shan": "shall"}
-
-
-def without_negation(text: str) -> str | None:
-    """The claim with its one explicit negation removed ("was not rejected" -> "was rejected",
-    "didn't file" -> "did file", "won't" -> "will"); None when it has no or several negations."""
-    if len(_EXPLICIT_NEGATION.findall(text)) != 1:
-        return None
-    return _EXPLICIT_NEGATION.sub(lambda m: _AFFIRMED.get(m.group()[:-2].lower().strip(), ""), text)

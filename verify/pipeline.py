@@ -23,7 +23,6 @@ from verify.config import (
 from verify.decide import decide
 from verify.embed import Embedder
 from verify.errors import ConfigError, IndexMissing
-from verify.extract import without_negation
 from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
@@ -34,6 +33,7 @@ from verify.schema import Claim, ClaimError, Source, Verdict
 from verify.shared import shared_embedder, shared_nli
 from verify.sources import SourceError, iter_source_files, read_file, read_sources
 from verify.store import ChangeReport, IndexStore, IndexStoreError, Progress, SourceInfo
+from verify.text import without_negation
 
 SEED_KIND = "seed"
 _DEFAULT = object()

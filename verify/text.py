@@ -30,3 +30,26 @@ def content_stems(text: str) -> set[str]:
         word = word[:-1] if word.endswith("s") and len(word) > 3 else word
         stems.add(word[:6])
     return stems
+
+
+NEGATION_CUES = frozenset(
+    "not n't no never nothing none nobody neither nor cannot without unrelated refused refuses refuse denied "
+    "denies deny declined unable unwilling".split()
+)
+
+
+def negation_count(text: str) -> int:
+    words = re.findall(r"[a-z]+n't|[a-z]+", text.lower().replace("’", "'"))
+    return sum(1 for w in words if w in NEGATION_CUES or w.endswith("n't"))
+
+
+_EXPLICIT_NEGATION = re.compile(r"\b(?:won|can|shan)[’']t\b|\s+(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+_AFFIRMED = {"won": "will", "can": "can", "shan": "shall"}
+
+
+def without_negation(text: str) -> str | None:
+    """The claim with its one explicit negation removed ("was not rejected" -> "was rejected",
+    "didn't file" -> "did file", "won't" -> "will"); None when it has no or several negations."""
+    if len(_EXPLICIT_NEGATION.findall(text)) != 1:
+        return None
+    return _EXPLICIT_NEGATION.sub(lambda m: _AFFIRMED.get(m.group()[:-2].lower().strip(), ""), text)

@@ -27,7 +27,7 @@ from verify.facts.model import (
     Fact,
     TextFacts,
 )
-from verify.text import content_stems
+from verify.text import content_stems, negation_count
 
 # How much of the claim's content the aligned sentence must share before its facts are compared
 # (below it the two are probably not about the same event), per kind.
@@ -367,7 +367,7 @@ def _negation(
     return []
 
 
-ATTRIBUTION = re.compile(
+LEADING_ATTRIBUTION = re.compile(
     r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
     r"\s+(?:that\s+)?",
     re.IGNORECASE,
@@ -382,15 +382,13 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
     the parse does not mark on a verb ("is not unrelated" against "has nothing to do with"). A
     clause of the source counts only if it restates most of a claim clause, so a "not" in a clause
     the claim does not restate ("... and not the data that ...") is never the claim's."""
-    from verify.extract import negation_count
-
     # Only a claim that says "not" outright is read this way: "kept prices unchanged", "cast the
     # no votes", "was without" are affirmative claims whatever words they use.
     if not _EXPLICIT_NOT.search(claim):
         return []
     s0, s1 = sentence
     source_clauses = _clauses(text[s0:s1])
-    for claim_clause in _clauses(ATTRIBUTION.sub("", claim)):
+    for claim_clause in _clauses(LEADING_ATTRIBUTION.sub("", claim)):
         words = content_stems(claim_clause)
         if not words:
             continue

@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from verify.extract import MONTHS, extract_dates, extract_names, extract_numbers, negation_count, without_negation
+from verify.extract import MONTHS, extract_dates, extract_names, extract_numbers
+from verify.text import negation_count, without_negation
 from verify.train.data import Pair, read_jsonl
 
 MIN_WORDS, MAX_WORDS = 6, 45
