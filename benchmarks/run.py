@@ -101,7 +101,7 @@ def run_set(
     verdicts = list(verifier.verify_many(claims))
     elapsed = time.time() - started
     report = score(verdicts)
-    gold = [(v.model_extra or {}).get("input_label") for v in verdicts]
+    gold = [_gold(v) for v in verdicts]
     called = [v.label.value for v in verdicts]
     said_false = [g for g, c in zip(gold, called) if c == "contradicted"]
     by_fact = [v for v in verdicts if v.label is Label.CONTRADICTED and any(not f.agrees for f in v.findings)]
@@ -115,9 +115,7 @@ def run_set(
         "supported_as_contradicted": sum(g == "supported" and c == "contradicted" for g, c in zip(gold, called))
         / max(gold.count("supported"), 1),
         "fact_contradictions_right": (
-            sum((v.model_extra or {}).get("input_label") == "contradicted" for v in by_fact) / len(by_fact)
-            if by_fact
-            else None
+            sum(_gold(v) == "contradicted" for v in by_fact) / len(by_fact) if by_fact else None
         ),
         "by_tag": _by_tag(verdicts),
         **calibration_figures(verdicts, calibration),
@@ -129,13 +127,19 @@ def run_set(
     return figures, verifier
 
 
+def _gold(verdict: Verdict) -> str | None:
+    """The gold label as supported / contradicted / unknown (FEVER-style labels understood)."""
+    label = gold_label((verdict.model_extra or {}).get("input_label"))
+    return label.value if label is not None else None
+
+
 def _by_tag(verdicts: list[Verdict]) -> dict[str, dict[str, float]]:
     """Accuracy per tag of a tagged set (the news sets: paraphrase, exact-date, count, ...)."""
     tags: dict[str, list[bool]] = {}
     for v in verdicts:
         extra = v.model_extra or {}
         for tag in extra.get("tags") or []:
-            tags.setdefault(tag, []).append(extra.get("input_label") == v.label.value)
+            tags.setdefault(tag, []).append(_gold(v) == v.label.value)
     return {t: {"n": len(oks), "accuracy": sum(oks) / len(oks)} for t, oks in sorted(tags.items())}
 
 
