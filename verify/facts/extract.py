@@ -23,7 +23,7 @@ from verify.facts.model import (
     Fact,
     TextFacts,
 )
-from verify.facts.nlp import MAX_DOC_CHARS, parse_many
+from verify.facts.nlp import MAX_DOC_CHARS, parse_lazily, parse_many
 from verify.facts.numbers import comparator_in, parse_number
 
 NAME_GROUPS = {
@@ -71,10 +71,11 @@ def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, in
     """The facts of an article. `filed`: the dateline's characters, whose date says when the story
     was filed (it can agree with a claim but is not the date of any event in it)."""
     pieces = list(_pieces(_dateline_cut(text, filed or [])))
-    docs = parse_many(piece for _, piece in pieces)
     out = TextFacts()
     anchor: list[dt.date | None] = [None]
-    for (offset, _), doc in zip(pieces, docs):
+    # One piece parsed at a time and its Doc dropped at once: a parsed Doc costs far more memory
+    # than its text, so holding every piece of a long article at once ran to gigabytes.
+    for (offset, _), doc in zip(pieces, parse_lazily(piece for _, piece in pieces)):
         part = _doc_facts(doc, published, anchor, filed or [], offset)
         out.facts += part.facts
         out.sentences += part.sentences

