@@ -14,9 +14,10 @@ import pytest
 from conftest import DATA, REPO, SEED_ID
 
 from verify.embed import SentenceTransformerEmbedder
+from verify.facts.nlp import MAX_DOC_CHARS
 from verify.schema import Source
 from verify.sources import SourceError, make_source, read_sources
-from verify.store import EmbedderMismatch, IndexStore, IndexStoreError
+from verify.store import STAGE_EMBED, STAGE_FACTS, EmbedderMismatch, IndexStore, IndexStoreError
 
 
 def article(source_id: str, text: str) -> Source:
@@ -277,11 +278,19 @@ def test_many_small_sources_are_embedded_in_one_batched_pass(tmp_path: Path) -> 
     embedder = HashEmbedder()
     store = IndexStore(tmp_path / "idx", embedder)
     sources = [article(f"s{i}", f"Article {i} says the council met on day {i}.") for i in range(2000)]
-    seen: list[tuple[int, int]] = []
-    report = store.add(sources, progress=lambda done, total: seen.append((done, total)))
+    seen: list[tuple[str, int, int]] = []
+    report = store.add(sources, progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert report.passages_embedded == 2000 and len(report.added) == 2000
     assert embedder.calls == 2000 // EMBED_BATCH + 1  # batches across files, not a call per file
-    assert seen[-1] == (2000, 2000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # Facts first (characters of all the files), then embedding (passages), each counting up.
+    stages = [stage for stage, _, _ in seen]
+    assert stages == sorted(stages, key=[STAGE_FACTS, STAGE_EMBED].index)
+    facts = [(d, t) for stage, d, t in seen if stage == STAGE_FACTS]
+    embedded = [(d, t) for stage, d, t in seen if stage == STAGE_EMBED]
+    assert facts[-1] == (sum(len(s.text) for s in sources),) * 2 and len(facts) == 2000
+    assert embedded[-1] == (2000, 2000)
+    for run in (facts, embedded):
+        assert [d for d, _ in run] == sorted(d for d, _ in run)
 
 
 @pytest.mark.slow  # the source's facts are parsed (spaCy)
@@ -299,6 +308,11 @@ def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
 
     body = "\n".join(f"Paragraph {i} reports that the harbour reopened on day {i}." for i in range(5_000))
     store = IndexStore(tmp_path / "idx", Recording())
-    report = store.add([article("huge", body)])
+    read: list[int] = []
+    report = store.add(
+        [article("huge", body)], progress=lambda stage, done, _: read.append(done) if stage == STAGE_FACTS else None
+    )
     assert report.passages_embedded >= 4_999 and Recording.largest <= EMBED_BATCH
+    # The parse of one long source reports as it goes, piece by piece, not once at the end.
+    assert len(read) >= len(body) // MAX_DOC_CHARS and read == sorted(read) and read[-1] == len(body)
     assert store.bm25_search("harbour reopened day 2345", 1)

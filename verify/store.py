@@ -45,7 +45,11 @@ VECTORS_FILE = "vectors.faiss"
 EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
 _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
 
-Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
+# (stage, done, total). A write reads the new sources' facts first (STAGE_FACTS, counted in
+# characters: spaCy's parse is the slow part of a long article), then embeds (STAGE_EMBED, passages).
+Progress = Callable[[str, int, int], None]
+STAGE_FACTS = "reading facts (characters)"
+STAGE_EMBED = "embedding passages"
 
 __all__ = ["MANIFEST", "ChangeReport", "Chunking", "EmbedderMismatch", "IndexStore", "IndexStoreError"]
 
@@ -378,13 +382,14 @@ class IndexStore:
         across source boundaries. Vectors stay in their batches (never concatenated), and
         _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
         c = self.chunking
+        chars = _CharacterProgress(progress, sum(len(s.text) for s in sources))
         prepared = {
             s.id: _Prepared(
                 s.content_hash,
                 make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
                 [],
                 # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-                json.dumps(facts_of(s).to_json(), separators=(",", ":")),
+                json.dumps(chars.facts_of(s).to_json(), separators=(",", ":")),
             )
             for s in sources
         }
@@ -402,7 +407,7 @@ class IndexStore:
                 if filled == len(owner.passages):
                     owner, filled = next(owners, None), 0
             if progress is not None:
-                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
+                progress(STAGE_EMBED, min(start + EMBED_BATCH, len(texts)), len(texts))
         return prepared
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
@@ -552,11 +557,28 @@ class _Prepared:
     facts: str  # the source's facts (verify.facts), as stored: JSON
 
 
-def facts_of(source: Source) -> TextFacts:
-    """A source's facts; its dates resolve against its publication date."""
+def facts_of(source: Source, progress: Callable[[int], None] | None = None) -> TextFacts:
+    """A source's facts; its dates resolve against its publication date. `progress` hears the
+    characters read so far."""
     from verify.facts.extract import source_facts
 
-    return source_facts(source.text, source.published, dateline_spans(source.text))
+    return source_facts(source.text, source.published, dateline_spans(source.text), progress)
+
+
+class _CharacterProgress:
+    """Facts of many sources read one after another, reported as characters of the whole batch."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def facts_of(self, source: Source) -> TextFacts:
+        report = self.progress
+        if report is None:
+            return facts_of(source)
+        before = self.done
+        facts = facts_of(source, lambda read: report(STAGE_FACTS, before + read, self.total))
+        self.done = before + len(source.text)
+        return facts
 
 
 class _NothingToCommit(Exception):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from verify.facts import dates as dates_mod
@@ -67,9 +67,15 @@ _STOP_LEMMAS = frozenset("be have do say percent % $ million billion thousand ye
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
-def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, int]] | None = None) -> TextFacts:
+def source_facts(
+    text: str,
+    published: dt.date | None,
+    filed: list[tuple[int, int]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> TextFacts:
     """The facts of an article. `filed`: the dateline's characters, whose date says when the story
-    was filed (it can agree with a claim but is not the date of any event in it)."""
+    was filed (it can agree with a claim but is not the date of any event in it). `progress` hears
+    how many characters are read after each piece: a 20 MB article takes minutes to parse."""
     pieces = list(_pieces(_dateline_cut(text, filed or [])))
     out = TextFacts()
     anchor: list[dt.date | None] = [None]
@@ -80,6 +86,8 @@ def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, in
         out.facts += part.facts
         out.sentences += part.sentences
         out.verbs += part.verbs
+        if progress is not None:
+            progress(offset + len(doc.text))
     return out
 
 
