@@ -337,11 +337,10 @@ class Tally:
 
     def __init__(self, done: list[tuple[str | None, int | None, str | None]]) -> None:
         """`done`: the records a resumed run keeps, counted in the summary too."""
-        self.labels: dict[str, int] = {}
-        for _, _, label in done:
-            if label:
-                self.labels[label] = self.labels.get(label, 0) + 1
-        self.failed = sum(1 for _, _, label in done if label is None)
+        from collections import Counter
+
+        # Labels as verify.report.label_of names them: a failed line is "error".
+        self.labels: Counter[str] = Counter(label or "error" for _, _, label in done)
         self.new = 0
         self.already_done = len(done)
         self.progress = sys.stderr.isatty()
@@ -350,16 +349,19 @@ class Tally:
     def total(self) -> int:
         return self.already_done + self.new
 
+    @property
+    def failed(self) -> int:
+        return self.labels["error"]
+
     def watch(self, records: Iterator[Any]) -> Iterator[Any]:
+        from verify.report import label_of
         from verify.schema import ClaimError
 
         for record in records:
             self.new += 1
+            self.labels[label_of(record)] += 1
             if isinstance(record, ClaimError):
-                self.failed += 1
                 typer.echo(("\r" if self.progress else "") + f"warning: {record.error}", err=True)
-            else:
-                self.labels[record.label.value] = self.labels.get(record.label.value, 0) + 1
             if self.progress:
                 sys.stderr.write(f"\r{self.total} claims processed")
                 sys.stderr.flush()
@@ -370,7 +372,7 @@ class Tally:
             sys.stderr.write("\r\033[K")
 
     def summary(self) -> str:
-        counts = ", ".join(f"{self.labels.get(k, 0)} {k}" for k in ("supported", "contradicted", "unknown"))
+        counts = ", ".join(f"{self.labels[k]} {k}" for k in ("supported", "contradicted", "unknown"))
         return f"{self.total} claims: {counts}; {self.failed} lines failed"
 
 

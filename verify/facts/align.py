@@ -27,7 +27,7 @@ from verify.facts.model import (
     Fact,
     TextFacts,
 )
-from verify.text import content_stems, negation_count
+from verify.text import ATTRIBUTION_WORDS, content_stems, negation_count
 
 # How much of the claim's content the aligned sentence must share before its facts are compared
 # (below it the two are probably not about the same event), per kind.
@@ -367,11 +367,8 @@ def _negation(
     return []
 
 
-LEADING_ATTRIBUTION = re.compile(
-    r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
-    r"\s+(?:that\s+)?",
-    re.IGNORECASE,
-)
+# "told" takes its listener: "told reporters that ..."
+LEADING_ATTRIBUTION = re.compile(rf"^.*?\b(?:told \w+|{ATTRIBUTION_WORDS})\s+(?:that\s+)?", re.IGNORECASE)
 SAME_CLAUSE = 0.6
 _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
