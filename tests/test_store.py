@@ -176,6 +176,26 @@ def test_facts_are_stored_with_each_source_when_it_is_indexed(seed_store: IndexS
     assert seed_store.source_facts(["no-such-source"]) == {}
 
 
+def test_facts_of_an_older_extraction_are_read_again(
+    seed_store: IndexStore, embedder: SentenceTransformerEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An index built before the fact layer last changed: its stored facts are not trusted (they
+    would judge claims by rules since fixed); they are read again from the text, with a hint."""
+    import sqlite3
+
+    from verify.facts.model import FACTS_VERSION
+
+    fresh = seed_store.source_facts([SEED_ID])[SEED_ID][1]
+    db = seed_store.directory / json.loads((seed_store.directory / "manifest.json").read_text())["generation"]
+    with sqlite3.connect(db / "passages.sqlite") as conn:  # as an older verify stored them: no version, no facts
+        conn.execute("UPDATE facts SET data = ? WHERE source_id = ?", (json.dumps({"facts": []}), SEED_ID))
+    reopened = IndexStore(seed_store.directory, embedder)
+    with caplog.at_level("WARNING", logger="verify"):
+        text, facts = reopened.source_facts([SEED_ID])[SEED_ID]
+    assert facts.version == FACTS_VERSION and facts.facts == fresh.facts
+    assert "index rebuild" in caplog.text
+
+
 # ---- issue 11: crash leftovers, readers across writers, refusing what is not ours -------------
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import re
 import shutil
@@ -30,7 +31,7 @@ from verify import generations as gens
 from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
-from verify.facts.model import TextFacts
+from verify.facts.model import FACTS_VERSION, TextFacts
 from verify.generations import IndexStoreError
 from verify.manifest import MANIFEST, fsync_dir, read_manifest, signature, write_manifest
 from verify.schema import Passage, Source, source_id_problem
@@ -135,6 +136,7 @@ class IndexStore:
         self._vectors: Any = None
         self._conn: sqlite3.Connection | None = None
         self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
+        self._reread: dict[tuple[str, str], TextFacts] = {}  # facts of an older extraction, read again
         self._open()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -248,7 +250,9 @@ class IndexStore:
             return _get_source(self._db(), source_id)
 
     def source_facts(self, source_ids: list[str]) -> dict[str, tuple[str, TextFacts]]:
-        """(text, facts) of each source, as computed when it was indexed."""
+        """(text, facts) of each source, as computed when it was indexed. Facts stored by an older
+        extraction (FACTS_VERSION) are read again from the source's text, once per process, and
+        `verify index rebuild` is suggested: old facts would judge claims by rules since fixed."""
         if not source_ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(source_ids))
@@ -256,13 +260,34 @@ class IndexStore:
             rows = (
                 self._db()
                 .execute(
-                    "SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
+                    "SELECT s.id, s.text, s.content_hash, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
                     f"WHERE s.id IN ({marks})",
                     source_ids,
                 )
                 .fetchall()
             )
-        return {sid: (text, TextFacts.from_json(json.loads(data))) for sid, text, data in rows}
+        out = {}
+        for sid, text, content_hash, data in rows:
+            facts = TextFacts.from_json(json.loads(data))
+            if facts.version != FACTS_VERSION:
+                facts = self._fresh_facts(sid, content_hash)
+            out[sid] = (text, facts)
+        return out
+
+    def _fresh_facts(self, source_id: str, content_hash: str) -> TextFacts:
+        key = (source_id, content_hash)
+        if key not in self._reread:
+            if not self._reread:
+                logging.getLogger("verify").warning(
+                    "warning: %s holds facts from an older version of verify; they are read again from the "
+                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
+                    self.directory,
+                    self.directory,
+                )
+            source = self.get_source(source_id)
+            assert source is not None
+            self._reread[key] = facts_of(source)
+        return self._reread[key]
 
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
