@@ -111,6 +111,11 @@ def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
         ("Dean Roper has agreed to coach the Carston Rangers.", MATCH),
         # a "not" inside a noun phrase does not negate the sentence's verb
         ("Russian intelligence services seek access to all users' messages, according to Durov.", TASS),
+        # "do not need to vote" says nothing either way about voting
+        (
+            "The credit union's members will not vote on the merger.",
+            "The credit union's members do not need to vote because it is the continuing credit union.",
+        ),
     ],
 )
 def test_issue_examples_are_not_contradictions(claim: str, passage: str) -> None:

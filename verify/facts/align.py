@@ -386,8 +386,9 @@ def _negation(
             continue
         same = [v for v in source_verbs if v[2] == lemma]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
-        # did not approve the budget" does not deny "approved the plan").
-        if not same or any(bool(v[4]) == bool(negated) for v in same):
+        # did not approve the budget" does not deny "approved the plan"); a verb under another's
+        # negation ("do not need to vote") says neither.
+        if not same or negated == 2 or any(bool(v[4]) == bool(negated) or v[4] == 2 for v in same):
             continue
         v0, v1, _, _, s_negated = same[0]
         say = {True: "does not", False: "does"}

@@ -159,6 +159,8 @@ def _doc_facts(
                 if token.pos_ == "AUX" and any(c.pos_ == "VERB" and c.dep_ != "aux" for c in token.children):
                     continue
                 negated = int(_negated(token))
+                if not negated and token.dep_ in ("xcomp", "ccomp") and _negated(token.head):
+                    negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
                 out.verbs.append(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
@@ -225,6 +227,10 @@ def _ratio(ent: Any, nxt: Any, span: tuple[int, int], offset: int) -> Fact | Non
 def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
     gap = doc.text[ent.end_char : nxt.start_char]
     return nxt.label_ == "DATE" and gap.strip() in ("", ",") and bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", nxt.text))
+
+
+# A clause verb's polarity in TextFacts.verbs: 0 affirmed, 1 negated, 2 governed by a negated verb.
+UNDER_NEGATION = 2
 
 
 def _negated(verb: Any) -> bool:

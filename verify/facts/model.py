@@ -91,7 +91,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 
 
 # Bumped whenever extraction changes what a stored fact means. 2: ranges ("from $60 to $72"),
-# shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words.
+# shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words,
+# verbs under another verb's negation.
 FACTS_VERSION = 2
 
 
@@ -101,7 +102,8 @@ class TextFacts:
 
     facts: list[Fact] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    # Clause verbs: (start, end, lemma, dependency label, 1 if negated in its own clause else 0).
+    # Clause verbs: (start, end, lemma, dependency label, polarity): 1 when negated in its own clause,
+    # 2 when the verb governing it is ("do not need to vote"), else 0.
     verbs: list[tuple[int, int, str, str, int]] = field(default_factory=list)
 
     # The extraction that made these facts (FACTS_VERSION); stored facts of an older one are
