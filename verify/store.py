@@ -143,6 +143,14 @@ class IndexStore:
     def source_hashes(self) -> dict[str, str]:
         return dict(self.manifest["sources"]) if self.manifest else {}
 
+    @property
+    def location(self) -> str:
+        return str(self.directory)
+
+    @property
+    def passage_count(self) -> int:
+        return int(self.manifest.get("passages", 0)) if self.manifest else 0
+
     def _open(self) -> None:
         """Read the manifest and pin the generation it names (retrying if a writer prunes it first)."""
         for _ in range(_OPEN_TRIES):
@@ -374,36 +382,7 @@ class IndexStore:
         return report
 
     def _prepare(self, sources: list[Source], progress: Progress | None) -> dict[str, _Prepared]:
-        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call
-        across source boundaries. Vectors stay in their batches (never concatenated), and
-        _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
-        c = self.chunking
-        prepared = {
-            s.id: _Prepared(
-                s.content_hash,
-                make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
-                [],
-                # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-                json.dumps(facts_of(s).to_json(), separators=(",", ":")),
-            )
-            for s in sources
-        }
-        texts = [p.text for ready in prepared.values() for p in ready.passages]
-        owners = iter(prepared.values())
-        owner, filled = next(owners, None), 0
-        for start in range(0, len(texts), EMBED_BATCH):
-            batch = self.embedder.embed(texts[start : start + EMBED_BATCH])
-            row = 0
-            while row < len(batch) and owner is not None:
-                take = min(len(owner.passages) - filled, len(batch) - row)
-                if take:
-                    owner.vectors.append(batch[row : row + take])
-                row, filled = row + take, filled + take
-                if filled == len(owner.passages):
-                    owner, filled = next(owners, None), 0
-            if progress is not None:
-                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
-        return prepared
+        return prepare(sources, self.embedder, self.chunking, progress)
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
         if not source_ids:
@@ -542,6 +521,42 @@ class IndexStore:
             "sources": hashes,
             "updated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }
+
+
+def prepare(
+    sources: list[Source], embedder: Embedder, chunking: Chunking, progress: Progress | None, facts: bool = True
+) -> dict[str, _Prepared]:
+    """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call across
+    source boundaries (every backend writes what this returns). Vectors stay in their batches (never
+    concatenated), and a writer frees each batch once the index holds it: memory peaks near one copy
+    of the vectors. `facts=False` skips the facts (a rebuild that keeps the stored ones)."""
+    c = chunking
+    prepared = {
+        s.id: _Prepared(
+            s.content_hash,
+            make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
+            [],
+            # Facts are parsed here too, outside the write lock: with embedding, the slow part.
+            json.dumps(facts_of(s).to_json(), separators=(",", ":")) if facts else "",
+        )
+        for s in sources
+    }
+    texts = [p.text for ready in prepared.values() for p in ready.passages]
+    owners = iter(prepared.values())
+    owner, filled = next(owners, None), 0
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = embedder.embed(texts[start : start + EMBED_BATCH])
+        row = 0
+        while row < len(batch) and owner is not None:
+            take = min(len(owner.passages) - filled, len(batch) - row)
+            if take:
+                owner.vectors.append(batch[row : row + take])
+            row, filled = row + take, filled + take
+            if filled == len(owner.passages):
+                owner, filled = next(owners, None), 0
+        if progress is not None:
+            progress(min(start + EMBED_BATCH, len(texts)), len(texts))
+    return prepared
 
 
 @dataclass(frozen=True)
