@@ -42,7 +42,7 @@ def passages(n: int) -> list[str]:
             sentences.extend(json.loads(line)["abstract"])
     with open(BENCH / "fm2" / "dev.jsonl") as f:
         for line in f:
-            for key, value in json.loads(line).items():
+            for value in json.loads(line).values():
                 if isinstance(value, list):
                     sentences.extend(str(v.get("text", "")) if isinstance(v, dict) else "" for v in value)
     sentences = [s for s in sentences if len(s) > 20]

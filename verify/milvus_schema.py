@@ -30,6 +30,7 @@ BLOB_CHARS = 16_000  # Milvus caps VARCHAR at 65,535 bytes; 16,000 characters fi
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,150}$")
 _CLIENTS: dict[str, Any] = {}  # one connection per URI and process, shared by its stores
 _CLIENTS_LOCK = threading.Lock()
+_LOADED: set[str] = set()  # client:collection pairs this process has loaded
 DUMMY = [0.0, 0.0]
 
 
@@ -92,6 +93,9 @@ def connect(target: MilvusTarget, url: str) -> Any:
     # pymilvus logs every failed call at ERROR and some harmless fallbacks at WARNING on stderr;
     # failures reach the user as IndexStoreError instead, once.
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+    # Milvus Lite's in-process gRPC server logs the RPCs it does not implement (the query
+    # iterator's timestamp call, which pymilvus then does without).
+    logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
     with _CLIENTS_LOCK:
         client = _CLIENTS.get(target.uri)
         if client is not None:
@@ -112,12 +116,22 @@ def connect(target: MilvusTarget, url: str) -> Any:
         return client
 
 
+def ensure_loaded(client: Any, collection: str) -> None:
+    """Load a collection into memory for search and get (once per process and collection): a
+    Milvus restart, or Milvus Lite reopening its file, leaves collections released."""
+    key = f"{id(client)}:{collection}"
+    if key not in _LOADED:
+        client.load_collection(collection)
+        _LOADED.add(key)
+
+
 def disconnect(target: MilvusTarget) -> None:
     """Close this process's connection (and, embedded, the Milvus Lite file): tests, shutdown."""
     with _CLIENTS_LOCK:
         client = _CLIENTS.pop(target.uri, None)
     if client is not None:
         client.close()
+        _LOADED.difference_update({k for k in _LOADED if k.startswith(f"{id(client)}:")})
     if target.embedded:
         from milvus_lite.server_manager import server_manager_instance
 

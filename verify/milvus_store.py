@@ -105,6 +105,8 @@ class MilvusStore:
         with ms.engine_errors(self.url):
             if not self._client.has_collection(self._name("meta")):
                 return None
+            for suffix in ("meta", "sources", "blobs"):
+                ms.ensure_loaded(self._client, self._name(suffix))
             rows = self._client.get(self._name("meta"), ids=["index"], output_fields=["data"])
         return json.loads(rows[0]["data"]) if rows else None
 
@@ -127,6 +129,8 @@ class MilvusStore:
                     f"{self.url} --embed-model {self.embedder.name}` to re-embed it"
                 )
             self.chunking = Chunking(**meta["chunking"])
+            with ms.engine_errors(self.url):
+                ms.ensure_loaded(self._client, meta["passages_collection"])
         self._meta, self._rows = meta, self._read_rows() if meta is not None else {}
         return True
 
