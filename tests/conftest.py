@@ -14,7 +14,7 @@ from verify.embed import SentenceTransformerEmbedder
 from verify.nli import BundledNLI
 from verify.sources import read_sources
 from verify.store import IndexStore
-from verify.store_api import SourceStore, open_store
+from verify.store_api import SourceStore, is_engine_url, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -93,10 +93,10 @@ BACKENDS = ["folder", pytest.param("milvus-lite", marks=[pytest.mark.scale, need
 
 def release(location: str | Path) -> None:
     """Close an engine-backed index this process opened (Milvus Lite holds its file until then)."""
-    if isinstance(location, str):
+    if is_engine_url(location):
         from verify.milvus_schema import disconnect, parse_url
 
-        disconnect(parse_url(location))
+        disconnect(parse_url(str(location)))
 
 
 def engine_location(backend: str, folder: Path) -> str | Path:
