@@ -9,12 +9,19 @@ An index named NAME is four kinds of collection:
     NAME_p_TAG      passages: text (BM25 by the engine's own function), dense vector, source id
                     and version; a rebuild writes a new TAG and switches the meta row to it
 Milvus needs a vector field in every collection: the three bookkeeping ones carry a 2-d zero one.
+
+Cluster settings come from the environment (a deployment sets them once, see deploy/):
+    VERIFY_MILVUS_TOKEN     user:password or API key for a Milvus with authentication
+    VERIFY_MILVUS_SHARDS    shards of a passages collection, when it is created (Milvus default: 1)
+    VERIFY_MILVUS_REPLICAS  in-memory replicas each collection is loaded with (query-node failover
+                            and read throughput; Milvus default: 1)
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -103,7 +110,7 @@ def connect(target: MilvusTarget, url: str) -> Any:
         if target.embedded:
             Path(target.uri).parent.mkdir(parents=True, exist_ok=True)
         try:
-            client = MilvusClient(uri=target.uri, timeout=30)
+            client = MilvusClient(uri=target.uri, token=os.environ.get("VERIFY_MILVUS_TOKEN", ""), timeout=30)
         except Exception as exc:  # pymilvus raises several kinds for an unreachable or locked store
             if target.embedded:
                 raise IndexStoreError(
@@ -121,7 +128,8 @@ def ensure_loaded(client: Any, collection: str) -> None:
     Milvus restart, or Milvus Lite reopening its file, leaves collections released."""
     key = f"{id(client)}:{collection}"
     if key not in _LOADED:
-        client.load_collection(collection)
+        replicas = _env_int("VERIFY_MILVUS_REPLICAS")
+        client.load_collection(collection, **({"replica_number": replicas} if replicas else {}))
         _LOADED.add(key)
 
 
@@ -172,13 +180,33 @@ def create_passages(client: Any, collection: str, dimension: int) -> None:
     )
     # Cosine = inner product on the embedder's unit vectors; AUTOINDEX lets a Milvus server pick
     # (HNSW today), Milvus Lite searches exactly at this size.
-    _create(client, collection, schema, [("vector", "AUTOINDEX", "IP"), ("sparse", "SPARSE_INVERTED_INDEX", "BM25")])
+    shards = _env_int("VERIFY_MILVUS_SHARDS")
+    _create(
+        client,
+        collection,
+        schema,
+        [("vector", "AUTOINDEX", "IP"), ("sparse", "SPARSE_INVERTED_INDEX", "BM25")],
+        {"num_shards": shards} if shards else {},
+    )
 
 
-def _create(client: Any, collection: str, schema: Any, indexes: list[tuple[str, str, str]]) -> None:
+def _env_int(name: str) -> int | None:
+    value = os.environ.get(name)
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise IndexStoreError(f"${name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+def _create(
+    client: Any, collection: str, schema: Any, indexes: list[tuple[str, str, str]], extra: dict[str, Any] | None = None
+) -> None:
     params = client.prepare_index_params()
     for field, kind, metric in indexes:
         params.add_index(field_name=field, index_type=kind, metric_type=metric)
     # Strong consistency: a reader sees every write committed before its request.
-    client.create_collection(collection, schema=schema, index_params=params, consistency_level="Strong")
-    client.load_collection(collection)
+    client.create_collection(
+        collection, schema=schema, index_params=params, consistency_level="Strong", **(extra or {})
+    )
+    ensure_loaded(client, collection)
