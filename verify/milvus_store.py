@@ -15,7 +15,7 @@ a generation) and keeps a passage only when its version is the one its snapshot 
 a source's old passages, or its new ones, never a mix or a part. Removing a source deletes its row
 first. A reader whose snapshot is older than a replace may, once step 4 ran, find none of the old
 version (never part of it: one delete call per version); the service refreshes before every
-request. A writer that dies between 1 and 2 leaves passages no row names: invisible, and deleted by
+request. A writer that dies between 1 and 2 leaves passages no row names: invisible, and dropped by
 the next `rebuild`. Two writers of the same source: the last commit wins. A rebuild writes every
 source into a new passages collection (same versions) and switches the meta row to it in one upsert.
 """
@@ -315,7 +315,8 @@ class MilvusStore:
     def rebuild(self, progress: Progress | None = None) -> ChangeReport:
         """Re-chunk and re-embed every source into a new passages collection, then switch the meta
         row to it (and to this embedder) in one upsert; the old collection is dropped after.
-        Stored text and facts are kept; passages of never-committed writes are left behind."""
+        Stored text and facts are kept. Passages a crashed writer never committed go with the old
+        collection (its text and facts pieces stay, unreferenced and never read)."""
         self.refresh()
         if self._meta is None:
             raise IndexStoreError(f"index {self.url} does not exist yet")
