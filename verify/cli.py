@@ -66,8 +66,13 @@ index_app = typer.Typer(
 app.add_typer(index_app, name="index")
 
 IndexOpt = Annotated[
-    Optional[Path],
-    typer.Option("--index", envvar=ENV_INDEX, help="index folder [default: index/default, seeded from seeds/]"),
+    Optional[str],
+    typer.Option(
+        "--index",
+        envvar=ENV_INDEX,
+        help="index folder, or a Milvus URL: milvus://HOST:PORT/COLLECTION, milvus-lite:FILE.db "
+        "[default: index/default, seeded from seeds/]",
+    ),
 ]
 EmbedOpt = Annotated[str, typer.Option("--embed-model", envvar=ENV_EMBED_MODEL, help="embedding model name or path")]
 ModelOpt = Annotated[

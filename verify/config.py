@@ -60,8 +60,11 @@ AGREEMENT_OVERLAP = 0.6
 NEGATION_MARGIN = 0.3
 
 
-def default_index_dir() -> Path:
-    return Path(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
+def default_index_dir() -> Path | str:
+    """$VERIFY_INDEX (a folder, or an engine URL kept as a string), else index/default."""
+    from verify.store_api import index_location
+
+    return index_location(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
 
 
 def default_seeds_dir() -> Path:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class Settings:
     """`index` None means the default: $VERIFY_INDEX, else the seeded index/default."""
 
-    index: Path | None = None
+    index: Path | str | None = None  # a folder, or an engine URL (verify.store_api)
     embed_model: str = DEFAULT_EMBED_MODEL
     nli_model: str = BUNDLED_NLI
     top_k: int = TOP_K
@@ -37,7 +37,7 @@ class Settings:
         """Environment first, then the flags given (None flags are ignored). The CLI does not need
         this (typer reads the same variables for its options); the library and scripts do."""
         env = {
-            "index": Path(os.environ[ENV_INDEX]) if os.environ.get(ENV_INDEX) else None,
+            "index": os.environ.get(ENV_INDEX) or None,
             "embed_model": os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL,
             "nli_model": os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI,
             "calibration": os.environ.get(ENV_CALIBRATION) or None,
@@ -45,7 +45,7 @@ class Settings:
         return replace(cls(**env), **{k: v for k, v in flags.items() if v is not None})  # type: ignore[arg-type]
 
     @property
-    def index_dir(self) -> Path:
+    def index_dir(self) -> Path | str:
         return self.index if self.index is not None else default_index_dir()
 
     def open_verifier(self, *, create: bool = False, check_embedder: bool = True) -> Verifier:

@@ -136,7 +136,7 @@ class IndexStore:
         self._vectors: Any = None
         self._conn: sqlite3.Connection | None = None
         self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
-        self._reread: dict[tuple[str, str], TextFacts] = {}  # facts of an older extraction, read again
+        self._reread = StaleFacts(str(self.directory))
         self._open()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -148,6 +148,14 @@ class IndexStore:
     @property
     def source_hashes(self) -> dict[str, str]:
         return dict(self.manifest["sources"]) if self.manifest else {}
+
+    @property
+    def location(self) -> str:
+        return str(self.directory)
+
+    @property
+    def passage_count(self) -> int:
+        return int(self.manifest.get("passages", 0)) if self.manifest else 0
 
     def _open(self) -> None:
         """Read the manifest and pin the generation it names (retrying if a writer prunes it first)."""
@@ -269,25 +277,8 @@ class IndexStore:
         out = {}
         for sid, text, content_hash, data in rows:
             facts = TextFacts.from_json(json.loads(data))
-            if facts.version != FACTS_VERSION:
-                facts = self._fresh_facts(sid, content_hash)
-            out[sid] = (text, facts)
+            out[sid] = (text, self._reread.current(facts, sid, content_hash, self.get_source))
         return out
-
-    def _fresh_facts(self, source_id: str, content_hash: str) -> TextFacts:
-        key = (source_id, content_hash)
-        if key not in self._reread:
-            if not self._reread:
-                logging.getLogger("verify").warning(
-                    "warning: %s holds facts from an older version of verify; they are read again from the "
-                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
-                    self.directory,
-                    self.directory,
-                )
-            source = self.get_source(source_id)
-            assert source is not None
-            self._reread[key] = facts_of(source)
-        return self._reread[key]
 
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
@@ -403,37 +394,7 @@ class IndexStore:
         return report
 
     def _prepare(self, sources: list[Source], progress: Progress | None) -> dict[str, _Prepared]:
-        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call
-        across source boundaries. Vectors stay in their batches (never concatenated), and
-        _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
-        c = self.chunking
-        chars = _CharacterProgress(progress, sum(len(s.text) for s in sources))
-        prepared = {
-            s.id: _Prepared(
-                s.content_hash,
-                make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
-                [],
-                # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-                json.dumps(chars.facts_of(s).to_json(), separators=(",", ":")),
-            )
-            for s in sources
-        }
-        texts = [p.text for ready in prepared.values() for p in ready.passages]
-        owners = iter(prepared.values())
-        owner, filled = next(owners, None), 0
-        for start in range(0, len(texts), EMBED_BATCH):
-            batch = self.embedder.embed(texts[start : start + EMBED_BATCH])
-            row = 0
-            while row < len(batch) and owner is not None:
-                take = min(len(owner.passages) - filled, len(batch) - row)
-                if take:
-                    owner.vectors.append(batch[row : row + take])
-                row, filled = row + take, filled + take
-                if filled == len(owner.passages):
-                    owner, filled = next(owners, None), 0
-            if progress is not None:
-                progress(STAGE_EMBED, min(start + EMBED_BATCH, len(texts)), len(texts))
-        return prepared
+        return prepare(sources, self.embedder, self.chunking, progress)
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
         if not source_ids:
@@ -574,6 +535,43 @@ class IndexStore:
         }
 
 
+def prepare(
+    sources: list[Source], embedder: Embedder, chunking: Chunking, progress: Progress | None, facts: bool = True
+) -> dict[str, _Prepared]:
+    """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call across
+    source boundaries (every backend writes what this returns). Vectors stay in their batches (never
+    concatenated), and a writer frees each batch once the index holds it: memory peaks near one copy
+    of the vectors. `facts=False` skips the facts (a rebuild that keeps the stored ones)."""
+    c = chunking
+    chars = _CharacterProgress(progress, sum(len(s.text) for s in sources) if facts else 0)
+    prepared = {
+        s.id: _Prepared(
+            s.content_hash,
+            make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
+            [],
+            # Facts are parsed here too, outside the write lock: with embedding, the slow part.
+            json.dumps(chars.facts_of(s).to_json(), separators=(",", ":")) if facts else "",
+        )
+        for s in sources
+    }
+    texts = [p.text for ready in prepared.values() for p in ready.passages]
+    owners = iter(prepared.values())
+    owner, filled = next(owners, None), 0
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = embedder.embed(texts[start : start + EMBED_BATCH])
+        row = 0
+        while row < len(batch) and owner is not None:
+            take = min(len(owner.passages) - filled, len(batch) - row)
+            if take:
+                owner.vectors.append(batch[row : row + take])
+            row, filled = row + take, filled + take
+            if filled == len(owner.passages):
+                owner, filled = next(owners, None), 0
+        if progress is not None:
+            progress(STAGE_EMBED, min(start + EMBED_BATCH, len(texts)), len(texts))
+    return prepared
+
+
 @dataclass(frozen=True)
 class _Prepared:
     content_hash: str
@@ -588,6 +586,36 @@ def facts_of(source: Source, progress: Callable[[int], None] | None = None) -> T
     from verify.facts.extract import source_facts
 
     return source_facts(source.text, source.published, dateline_spans(source.text), progress)
+
+
+class StaleFacts:
+    """Facts stored by an older extraction (TextFacts.version below FACTS_VERSION) read again from
+    the source's text, once per source and process, with a one-time hint to rebuild: old facts
+    would judge claims by rules since fixed. Every backend's source_facts() goes through one."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self.cache: dict[tuple[str, str], TextFacts] = {}
+
+    def current(
+        self, facts: TextFacts, source_id: str, content_hash: str, load: Callable[[str], Source | None]
+    ) -> TextFacts:
+        if facts.version == FACTS_VERSION:
+            return facts
+        key = (source_id, content_hash)
+        if key not in self.cache:
+            source = load(source_id)
+            if source is None:
+                return facts
+            if not self.cache:
+                logging.getLogger("verify").warning(
+                    "warning: %s holds facts from an older version of verify; they are read again from the "
+                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
+                    self.location,
+                    self.location,
+                )
+            self.cache[key] = facts_of(source)
+        return self.cache[key]
 
 
 class _CharacterProgress:
