@@ -143,7 +143,7 @@ def embedder_rows(texts: list[str], rounds: int) -> list[dict[str, Any]]:
 
 
 def print_table(table: list[dict[str, Any]], embedder: list[dict[str, Any]], markdown: bool) -> None:
-    head = ["model", "backend", "precision", "MNLI dev-m", "probe", "pairs/s b32", "pairs/s b1", "max diff vs torch fp32"]
+    head = ["model", "backend", "precision", "MNLI dev-m", "probe", "pairs/s b32", "pairs/s b1", "diff vs torch fp32"]
     lines = [
         [
             r["model"],
