@@ -2,8 +2,8 @@
 `verify report` on saved verdicts, each run N times in a fresh process under /usr/bin/time.
 
 Prints the median wall and CPU seconds (user + sys) of each, the slowest imports of a one-claim
-call (python -X importtime), and where one profiled one-claim call spends its time (cProfile:
-model loads, index open, the verification). The default index is built first, outside the timings.
+call (python -X importtime), and where one one-claim call spends its CPU and wall time (model
+loads, index open, retrieval, NLI, the rest). The default index is built first, outside the timings.
 
     python benchmarks/startup.py              # 5 runs each
     python benchmarks/startup.py --runs 9 --json startup.json
@@ -73,58 +73,84 @@ def slowest_imports(command: list[str], stdin: str, env: dict[str, str], top: in
     return sorted(cumulative.items(), key=lambda kv: -kv[1])[:top]
 
 
-# Phases of a one-claim call: (label, file suffix, function) whose cumulative profiled time is the
-# phase's. Model loads include the imports they trigger (torch, transformers, onnxruntime, spaCy).
+# Phases of a one-claim call: (label, module, function) whose time is the phase's. Each is timed
+# by a wrapper in the measured process (a profiler's overhead would swamp the imports). Model
+# loads include the imports they trigger (torch, transformers, onnxruntime, spaCy).
 PHASES = (
-    ("index open + seed check", "verify/pipeline.py", "open"),
-    ("embedder load", "verify/embed.py", "_load"),
-    ("embedder load", "verify/onnx_models.py", "_load_embedder"),
-    ("NLI model load", "verify/nli.py", "_load"),
-    ("NLI model load", "verify/onnx_models.py", "_load_nli"),
-    ("spaCy load", "verify/facts/nlp.py", "_load"),
-    ("embed the claim", "verify/retrieve.py", "search_many"),
-    ("NLI scoring", "verify/nli.py", "score"),
-    ("NLI scoring", "verify/onnx_models.py", "score"),
-    ("the one-claim command", "verify/cli.py", "check"),
+    ("index open + seed check", "verify.settings", "Settings.open_verifier"),
+    ("embedder load", "verify.embed", "SentenceTransformerEmbedder._load"),
+    ("embedder load", "verify.onnx_models", "OnnxEmbedder._load_embedder"),
+    ("NLI model load", "verify.nli", "BundledNLI._load"),
+    ("NLI model load", "verify.onnx_models", "OnnxNLI._load_nli"),
+    ("spaCy load", "verify.facts.nlp", "_load"),
+    ("retrieval", "verify.retrieve", "HybridRetriever.search_many"),
+    ("NLI scoring", "verify.nli", "BundledNLI.score"),
+    ("NLI scoring", "verify.onnx_models", "OnnxNLI.score"),
 )
-PROFILED = """
-import cProfile, pstats, sys
+TIMED = """
+import functools, importlib, json, os, sys, time
+PHASES = %r
+spent = {}
+def clock():
+    t = os.times()
+    return t.user + t.system, time.perf_counter()
+def wrap(label, module, qualname):
+    try:
+        owner = importlib.import_module(module)
+    except ImportError:
+        return
+    *path, name = qualname.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    inner = getattr(owner, name)
+    @functools.wraps(inner)
+    def timed(*args, **kwargs):
+        cpu, wall = clock()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            now_cpu, now_wall = clock()
+            old = spent.get(label, (0.0, 0.0))
+            spent[label] = (old[0] + now_cpu - cpu, old[1] + now_wall - wall)
+    setattr(owner, name, timed)
+for phase in PHASES:
+    wrap(*phase)
 sys.argv = ["verify", "-"]
 from verify.cli import app
-profile = cProfile.Profile()
-profile.enable()
+spent["command"] = clock()
 try:
     app()
 except SystemExit:
     pass
-profile.disable()
-profile.dump_stats(sys.argv_out)
+end = clock()
+spent["command"] = (end[0] - spent["command"][0], end[1] - spent["command"][1])
+print("PHASES" + json.dumps(spent), file=sys.stderr)
 """
 
 
-def phases(env: dict[str, str]) -> dict[str, float]:
-    """Cumulative seconds per phase of one profiled one-claim call (profiling slows it a little).
-    A phase that contains another (retrieval contains the embedder load) is reported net of it."""
-    import pstats
-
-    with tempfile.NamedTemporaryFile(suffix=".prof") as out:
-        code = PROFILED.replace("sys.argv_out", repr(out.name))
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], input=CLAIM, text=True, env=env, cwd=REPO, capture_output=True)
-        total = time.perf_counter() - started
-        stats = pstats.Stats(out.name).stats  # type: ignore[attr-defined]
-    found: dict[str, float] = {}
-    for (filename, _, function), (_, _, _, cumulative, _) in stats.items():
-        for label, suffix, name in PHASES:
-            if filename.endswith(suffix) and function == name:
-                found[label] = max(found.get(label, 0.0), cumulative)
-    found["embed the claim"] = found.get("embed the claim", 0.0) - found.get("embedder load", 0.0)
-    found["NLI scoring"] = found.get("NLI scoring", 0.0) - found.get("NLI model load", 0.0)
-    inside = sum(v for k, v in found.items() if k != "the one-claim command")
-    found["decide, facts, output"] = found.get("the one-claim command", 0.0) - inside
-    found["interpreter + CLI import"] = total - found.get("the one-claim command", 0.0)
-    found["total (profiled)"] = total
-    return found
+def phases(env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """(CPU, wall) seconds per phase of one one-claim call in a fresh process. Retrieval and NLI
+    scoring are reported net of the model loads they trigger; the interpreter start and CLI import are what the process
+    spent before the command began."""
+    before = os.times()
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", TIMED % (PHASES,)], input=CLAIM, text=True, env=env, cwd=REPO, capture_output=True
+    )
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    line = next(line for line in done.stderr.splitlines() if line.startswith("PHASES"))
+    spent = {k: (v[0], v[1]) for k, v in json.loads(line.removeprefix("PHASES")).items()}
+    command = spent.pop("command")
+    for outer, inner in (("retrieval", "embedder load"), ("NLI scoring", "NLI model load")):  # loads on first use
+        if outer in spent and inner in spent:
+            spent[outer] = (spent[outer][0] - spent[inner][0], spent[outer][1] - spent[inner][1])
+    inside = [sum(v[i] for v in spent.values()) for i in (0, 1)]
+    spent["decide, facts, output"] = (command[0] - inside[0], command[1] - inside[1])
+    spent["interpreter + CLI import"] = (cpu - command[0], wall - command[1])
+    spent["total"] = (cpu, wall)
+    return spent
 
 
 def main() -> None:
@@ -160,10 +186,9 @@ def main() -> None:
     for module, seconds in imports:
         print(f"  {module:30} {seconds:6.2f}")
     profiled = phases(env)
-    print("where a profiled one-claim call spends its time (s):")
-    for label, seconds in profiled.items():
-        if label != "the one-claim command":
-            print(f"  {label:30} {seconds:6.2f}")
+    print("where a one-claim call spends its time (CPU s, wall s):")
+    for label, (cpu, wall) in profiled.items():
+        print(f"  {label:30} {cpu:6.2f} {wall:6.2f}")
     if args.json:
         figures = {"cases": results, "imports": imports, "phases": profiled}
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

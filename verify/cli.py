@@ -78,8 +78,8 @@ ModelOpt = Annotated[
         "--model",
         envvar=ENV_NLI_MODEL,
         help="NLI model: 'bundled', or a bundle folder from `python -m verify.train`, either optionally with "
-        "':fp32', ':bf16' or ':int8' [default: bf16 on CPUs that have it natively, else fp32]; or a CrossEncoder "
-        "name/path",
+        "':fp32', ':bf16', ':int8' or ':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it "
+        "natively, else fp32]; or a CrossEncoder name/path",
     ),
 ]
 BackendOpt = Annotated[
