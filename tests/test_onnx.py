@@ -44,6 +44,8 @@ def test_models_onnx_cannot_run_stay_on_torch_or_are_refused() -> None:
         open_nli("bundled:bf16", "onnx")
     with pytest.raises(ConfigError, match="--backend torch"):
         open_nli("cross-encoder/nli-deberta-v3-small", "onnx")
+    with pytest.raises(ConfigError, match="ONNX Runtime only"):
+        open_nli("bundled:int8-static", "torch")
     with pytest.raises(ConfigError, match="int8-static applies to bundles"):
         open_nli("cross-encoder/nli-deberta-v3-small:int8-static", "auto")
     assert open_nli("bundled:int8", "torch").name == "bundled:int8"

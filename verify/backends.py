@@ -69,9 +69,12 @@ def open_nli(spec: str = BUNDLED_NLI, backend: str = DEFAULT_BACKEND) -> NLIMode
     from verify.nli import BundledNLI, load_nli
 
     check_backend(backend)
+    static = spec.endswith(":int8-static")  # a precision only ONNX Runtime computes
     if backend == "torch":
+        if static:
+            raise ConfigError("int8-static runs on ONNX Runtime only: use --backend onnx or auto")
         return load_nli(spec)
-    if spec.endswith(":int8-static"):  # a precision only ONNX Runtime computes
+    if static:
         bundle = spec.removesuffix(":int8-static")
         model = load_nli(bundle)
         if not isinstance(model, BundledNLI):
