@@ -55,21 +55,40 @@ def _load() -> Any:
     )
 
 
+class _TorchHidden:
+    """A meta-path finder that makes `import torch` fail, only in the threads that asked for it."""
+
+    def __init__(self) -> None:
+        self.threads: set[int] = set()
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if (fullname == "torch" or fullname.startswith("torch.")) and threading.get_ident() in self.threads:
+            raise ModuleNotFoundError(f"{fullname} is hidden while spaCy loads", name=fullname)
+        return None  # every other import, and every other thread: the next finder decides
+
+
+_hidden = _TorchHidden()
+
+
 @contextmanager
 def torch_hidden() -> Iterator[None]:
     """Import spaCy without torch: its machine-learning layer (thinc) imports torch whenever it is
     installed (seconds of start-up), though the small English pipeline runs on numpy alone. thinc
     then treats torch as absent for the rest of the process, which only the spaCy pipelines built
-    on PyTorch (spacy-transformers) would notice. Where torch is already imported, nothing changes."""
+    on PyTorch (spacy-transformers) would notice. Only this thread's imports are affected, so a
+    model loading torch on another thread (a service's) goes on; where torch is already imported,
+    nothing changes. The finder stays installed once added: removing it from sys.meta_path while
+    another thread walks the list could make that thread skip a finder."""
     if "torch" in sys.modules:
         yield
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail fast
+    if _hidden not in sys.meta_path:
+        sys.meta_path.insert(0, _hidden)
+    _hidden.threads.add(threading.get_ident())
     try:
         yield
     finally:
-        if sys.modules.get("torch", ...) is None:
-            del sys.modules["torch"]
+        _hidden.threads.discard(threading.get_ident())
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> list[Any]:
