@@ -53,7 +53,7 @@ class Verifier:
     ``sync_seeds``): it builds itself on first use and notices when a seed changes. The constructor
     never embeds anything. Other indexes hold what you add (or pass ``seeds_dir``). Models given by
     name are loaded once per process and shared by every Verifier (see verify.shared); ``backend``
-says what computes them (ONNX Runtime or PyTorch, see verify.backends).
+    says what computes them (ONNX Runtime or PyTorch, see verify.backends).
     """
 
     def __init__(
