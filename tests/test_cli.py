@@ -405,3 +405,20 @@ def test_index_add_skips_unreadable_files_and_says_so(tmp_path: Path) -> None:
     for name in ("latin1.txt", "broken.jsonl", "missing.txt"):
         assert name in result.stderr
     assert "3 file(s) could not be read" in result.stderr
+
+
+def test_index_progress_names_the_stage_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from verify.cli import Progress
+    from verify.store import STAGE_EMBED, STAGE_FACTS
+
+    progress = Progress()
+    progress.enabled = True  # as on a terminal
+    progress(STAGE_FACTS, 20_000, 2_000_000)
+    progress(STAGE_FACTS, 40_000, 2_000_000)  # within a tenth of a second of the last: not redrawn
+    progress(STAGE_FACTS, 2_000_000, 2_000_000)  # a stage's end is always drawn
+    progress(STAGE_EMBED, 64, 3_300)
+    progress.finish()
+    shown = capsys.readouterr().err
+    assert f"{STAGE_FACTS}: 20,000/2,000,000 (1%)" in shown and "40,000" not in shown
+    assert f"{STAGE_FACTS}: 2,000,000/2,000,000 (100%)" in shown
+    assert f"{STAGE_EMBED}: 64/3,300 (1%)" in shown and shown.endswith("\r\033[K")

@@ -14,9 +14,10 @@ import pytest
 from conftest import DATA, REPO, SEED_ID
 
 from verify.embed import SentenceTransformerEmbedder
+from verify.facts.nlp import MAX_DOC_CHARS
 from verify.schema import Source
 from verify.sources import SourceError, make_source, read_sources
-from verify.store import EmbedderMismatch, IndexStore, IndexStoreError
+from verify.store import STAGE_EMBED, STAGE_FACTS, EmbedderMismatch, IndexStore, IndexStoreError
 
 
 def article(source_id: str, text: str) -> Source:
@@ -175,6 +176,26 @@ def test_facts_are_stored_with_each_source_when_it_is_indexed(seed_store: IndexS
     assert seed_store.source_facts(["no-such-source"]) == {}
 
 
+def test_facts_of_an_older_extraction_are_read_again(
+    seed_store: IndexStore, embedder: SentenceTransformerEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An index built before the fact layer last changed: its stored facts are not trusted (they
+    would judge claims by rules since fixed); they are read again from the text, with a hint."""
+    import sqlite3
+
+    from verify.facts.model import FACTS_VERSION
+
+    fresh = seed_store.source_facts([SEED_ID])[SEED_ID][1]
+    db = seed_store.directory / json.loads((seed_store.directory / "manifest.json").read_text())["generation"]
+    with sqlite3.connect(db / "passages.sqlite") as conn:  # as an older verify stored them: no version, no facts
+        conn.execute("UPDATE facts SET data = ? WHERE source_id = ?", (json.dumps({"facts": []}), SEED_ID))
+    reopened = IndexStore(seed_store.directory, embedder)
+    with caplog.at_level("WARNING", logger="verify"):
+        text, facts = reopened.source_facts([SEED_ID])[SEED_ID]
+    assert facts.version == FACTS_VERSION and facts.facts == fresh.facts
+    assert "index rebuild" in caplog.text
+
+
 # ---- issue 11: crash leftovers, readers across writers, refusing what is not ours -------------
 
 
@@ -277,11 +298,19 @@ def test_many_small_sources_are_embedded_in_one_batched_pass(tmp_path: Path) -> 
     embedder = HashEmbedder()
     store = IndexStore(tmp_path / "idx", embedder)
     sources = [article(f"s{i}", f"Article {i} says the council met on day {i}.") for i in range(2000)]
-    seen: list[tuple[int, int]] = []
-    report = store.add(sources, progress=lambda done, total: seen.append((done, total)))
+    seen: list[tuple[str, int, int]] = []
+    report = store.add(sources, progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert report.passages_embedded == 2000 and len(report.added) == 2000
     assert embedder.calls == 2000 // EMBED_BATCH + 1  # batches across files, not a call per file
-    assert seen[-1] == (2000, 2000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # Facts first (characters of all the files), then embedding (passages), each counting up.
+    stages = [stage for stage, _, _ in seen]
+    assert stages == sorted(stages, key=[STAGE_FACTS, STAGE_EMBED].index)
+    facts = [(d, t) for stage, d, t in seen if stage == STAGE_FACTS]
+    embedded = [(d, t) for stage, d, t in seen if stage == STAGE_EMBED]
+    assert facts[-1] == (sum(len(s.text) for s in sources),) * 2 and len(facts) == 2000
+    assert embedded[-1] == (2000, 2000)
+    for run in (facts, embedded):
+        assert [d for d, _ in run] == sorted(d for d, _ in run)
 
 
 @pytest.mark.slow  # the source's facts are parsed (spaCy)
@@ -299,6 +328,11 @@ def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
 
     body = "\n".join(f"Paragraph {i} reports that the harbour reopened on day {i}." for i in range(5_000))
     store = IndexStore(tmp_path / "idx", Recording())
-    report = store.add([article("huge", body)])
+    read: list[int] = []
+    report = store.add(
+        [article("huge", body)], progress=lambda stage, done, _: read.append(done) if stage == STAGE_FACTS else None
+    )
     assert report.passages_embedded >= 4_999 and Recording.largest <= EMBED_BATCH
+    # The parse of one long source reports as it goes, piece by piece, not once at the end.
+    assert len(read) >= len(body) // MAX_DOC_CHARS and read == sorted(read) and read[-1] == len(body)
     assert store.bm25_search("harbour reopened day 2345", 1)

@@ -193,18 +193,25 @@ def refuse_same_file(input_path: str, output: Path | None) -> None:
 
 
 class Progress:
-    """A progress line on stderr, only when stderr is a terminal."""
+    """A progress line on stderr, only when stderr is a terminal: the stage and how far it is.
+    Redrawn at most ten times a second (a batch of 2,000 small files reports 2,000 times)."""
 
-    def __init__(self, what: str) -> None:
-        self.what = what
+    def __init__(self) -> None:
         self.shown = False
         self.enabled = sys.stderr.isatty()
+        self.last = (0.0, "")
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.enabled:
-            sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}")
-            sys.stderr.flush()
-            self.shown = True
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if stage == self.last[1] and done < total and now - self.last[0] < 0.1:
+            return
+        self.last = (now, stage)
+        percent = f" ({100 * done // total}%)" if total else ""
+        sys.stderr.write(f"\r\033[K{stage}: {done:,}/{total:,}{percent}")
+        sys.stderr.flush()
+        self.shown = True
 
     def finish(self) -> None:
         if self.shown:
@@ -342,11 +349,10 @@ class Tally:
 
     def __init__(self, done: list[tuple[str | None, int | None, str | None]]) -> None:
         """`done`: the records a resumed run keeps, counted in the summary too."""
-        self.labels: dict[str, int] = {}
-        for _, _, label in done:
-            if label:
-                self.labels[label] = self.labels.get(label, 0) + 1
-        self.failed = sum(1 for _, _, label in done if label is None)
+        from collections import Counter
+
+        # Labels as verify.report.label_of names them: a failed line is "error".
+        self.labels: Counter[str] = Counter(label or "error" for _, _, label in done)
         self.new = 0
         self.already_done = len(done)
         self.progress = sys.stderr.isatty()
@@ -355,16 +361,19 @@ class Tally:
     def total(self) -> int:
         return self.already_done + self.new
 
+    @property
+    def failed(self) -> int:
+        return self.labels["error"]
+
     def watch(self, records: Iterator[Any]) -> Iterator[Any]:
+        from verify.report import label_of
         from verify.schema import ClaimError
 
         for record in records:
             self.new += 1
+            self.labels[label_of(record)] += 1
             if isinstance(record, ClaimError):
-                self.failed += 1
                 typer.echo(("\r" if self.progress else "") + f"warning: {record.error}", err=True)
-            else:
-                self.labels[record.label.value] = self.labels.get(record.label.value, 0) + 1
             if self.progress:
                 sys.stderr.write(f"\r{self.total} claims processed")
                 sys.stderr.flush()
@@ -375,7 +384,7 @@ class Tally:
             sys.stderr.write("\r\033[K")
 
     def summary(self) -> str:
-        counts = ", ".join(f"{self.labels.get(k, 0)} {k}" for k in ("supported", "contradicted", "unknown"))
+        counts = ", ".join(f"{self.labels[k]} {k}" for k in ("supported", "contradicted", "unknown"))
         return f"{self.total} claims: {counts}; {self.failed} lines failed"
 
 
@@ -523,7 +532,7 @@ def index_add(
         failed.append(exc)
         typer.echo(f"warning: skipped {exc}", err=True)
 
-    progress = Progress("embedding passages")
+    progress = Progress()
     verifier = open_verifier(Settings(index, embed_model, backend=backend), create=True)
     try:
         report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
@@ -586,7 +595,7 @@ def index_rebuild(
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
-    progress = Progress("embedding passages")
+    progress = Progress()
     verifier = open_verifier(Settings(index, embed_model, backend=backend), check_embedder=False)
     try:
         report = verifier.rebuild(progress=progress)

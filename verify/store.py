@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import re
 import shutil
@@ -30,7 +31,7 @@ from verify import generations as gens
 from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
-from verify.facts.model import TextFacts
+from verify.facts.model import FACTS_VERSION, TextFacts
 from verify.generations import IndexStoreError
 from verify.manifest import MANIFEST, fsync_dir, read_manifest, signature, write_manifest
 from verify.schema import Passage, Source, source_id_problem
@@ -45,7 +46,11 @@ VECTORS_FILE = "vectors.faiss"
 EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
 _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
 
-Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
+# (stage, done, total). A write reads the new sources' facts first (STAGE_FACTS, counted in
+# characters: spaCy's parse is the slow part of a long article), then embeds (STAGE_EMBED, passages).
+Progress = Callable[[str, int, int], None]
+STAGE_FACTS = "reading facts (characters)"
+STAGE_EMBED = "embedding passages"
 
 __all__ = ["MANIFEST", "ChangeReport", "Chunking", "EmbedderMismatch", "IndexStore", "IndexStoreError"]
 
@@ -131,6 +136,7 @@ class IndexStore:
         self._vectors: Any = None
         self._conn: sqlite3.Connection | None = None
         self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
+        self._reread: dict[tuple[str, str], TextFacts] = {}  # facts of an older extraction, read again
         self._open()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -244,7 +250,9 @@ class IndexStore:
             return _get_source(self._db(), source_id)
 
     def source_facts(self, source_ids: list[str]) -> dict[str, tuple[str, TextFacts]]:
-        """(text, facts) of each source, as computed when it was indexed."""
+        """(text, facts) of each source, as computed when it was indexed. Facts stored by an older
+        extraction (FACTS_VERSION) are read again from the source's text, once per process, and
+        `verify index rebuild` is suggested: old facts would judge claims by rules since fixed."""
         if not source_ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(source_ids))
@@ -252,13 +260,34 @@ class IndexStore:
             rows = (
                 self._db()
                 .execute(
-                    "SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
+                    "SELECT s.id, s.text, s.content_hash, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
                     f"WHERE s.id IN ({marks})",
                     source_ids,
                 )
                 .fetchall()
             )
-        return {sid: (text, TextFacts.from_json(json.loads(data))) for sid, text, data in rows}
+        out = {}
+        for sid, text, content_hash, data in rows:
+            facts = TextFacts.from_json(json.loads(data))
+            if facts.version != FACTS_VERSION:
+                facts = self._fresh_facts(sid, content_hash)
+            out[sid] = (text, facts)
+        return out
+
+    def _fresh_facts(self, source_id: str, content_hash: str) -> TextFacts:
+        key = (source_id, content_hash)
+        if key not in self._reread:
+            if not self._reread:
+                logging.getLogger("verify").warning(
+                    "warning: %s holds facts from an older version of verify; they are read again from the "
+                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
+                    self.directory,
+                    self.directory,
+                )
+            source = self.get_source(source_id)
+            assert source is not None
+            self._reread[key] = facts_of(source)
+        return self._reread[key]
 
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
@@ -378,13 +407,14 @@ class IndexStore:
         across source boundaries. Vectors stay in their batches (never concatenated), and
         _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
         c = self.chunking
+        chars = _CharacterProgress(progress, sum(len(s.text) for s in sources))
         prepared = {
             s.id: _Prepared(
                 s.content_hash,
                 make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
                 [],
                 # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-                json.dumps(facts_of(s).to_json(), separators=(",", ":")),
+                json.dumps(chars.facts_of(s).to_json(), separators=(",", ":")),
             )
             for s in sources
         }
@@ -402,7 +432,7 @@ class IndexStore:
                 if filled == len(owner.passages):
                     owner, filled = next(owners, None), 0
             if progress is not None:
-                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
+                progress(STAGE_EMBED, min(start + EMBED_BATCH, len(texts)), len(texts))
         return prepared
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
@@ -552,11 +582,28 @@ class _Prepared:
     facts: str  # the source's facts (verify.facts), as stored: JSON
 
 
-def facts_of(source: Source) -> TextFacts:
-    """A source's facts; its dates resolve against its publication date."""
+def facts_of(source: Source, progress: Callable[[int], None] | None = None) -> TextFacts:
+    """A source's facts; its dates resolve against its publication date. `progress` hears the
+    characters read so far."""
     from verify.facts.extract import source_facts
 
-    return source_facts(source.text, source.published, dateline_spans(source.text))
+    return source_facts(source.text, source.published, dateline_spans(source.text), progress)
+
+
+class _CharacterProgress:
+    """Facts of many sources read one after another, reported as characters of the whole batch."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def facts_of(self, source: Source) -> TextFacts:
+        report = self.progress
+        if report is None:
+            return facts_of(source)
+        before = self.done
+        facts = facts_of(source, lambda read: report(STAGE_FACTS, before + read, self.total))
+        self.done = before + len(source.text)
+        return facts
 
 
 class _NothingToCommit(Exception):
