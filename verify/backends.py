@@ -58,9 +58,9 @@ def open_embedder(name: str, backend: str = DEFAULT_BACKEND) -> Embedder:
     from verify.onnx_models import OnnxEmbedder
 
     onnx_model = OnnxEmbedder(name, folder)
-    if backend == "onnx" or not onnxruntime_installed():
-        return onnx_model if backend == "onnx" else torch_model
-    return FallbackEmbedder(onnx_model, torch_model)
+    if backend == "onnx":
+        return onnx_model
+    return FallbackEmbedder(onnx_model, torch_model) if onnxruntime_installed() else torch_model
 
 
 def open_nli(spec: str = BUNDLED_NLI, backend: str = DEFAULT_BACKEND) -> NLIModel:
