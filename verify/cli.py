@@ -22,7 +22,9 @@ from typer.core import TyperGroup
 from verify._version import __version__
 from verify.config import (
     BUNDLED_NLI,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
     ENV_INDEX,
@@ -81,8 +83,17 @@ ModelOpt = Annotated[
         "--model",
         envvar=ENV_NLI_MODEL,
         help="NLI model: 'bundled', or a bundle folder from `python -m verify.train`, either optionally with "
-        "':fp32', ':bf16' or ':int8' [default: bf16 on CPUs that have it natively, else fp32]; or a CrossEncoder "
-        "name/path",
+        "':fp32', ':bf16', ':int8' or ':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it "
+        "natively, else fp32]; or a CrossEncoder name/path",
+    ),
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        envvar=ENV_BACKEND,
+        help="what computes the models: 'onnx' (ONNX Runtime), 'torch' (PyTorch), or 'auto': ONNX Runtime where "
+        "it can run the model, else PyTorch",
     ),
 ]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]
@@ -247,6 +258,7 @@ def check(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
     fmt: FormatOpt = "jsonl",
     author: AuthorOpt = "verify",
@@ -274,7 +286,7 @@ def check(
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
     refuse_same_file(claims, output)
-    settings = Settings(index, embed_model, model, top_k, calibration)
+    settings = Settings(index, embed_model, model, top_k, calibration, backend)
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
     verifier = open_verifier(settings)
@@ -398,6 +410,7 @@ def evaluate(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
 ) -> None:
     """Verify labelled claims and print accuracy, macro-F1, a confusion matrix and evidence hit rate.
@@ -409,7 +422,7 @@ def evaluate(
     from verify.pipeline import verify_items
 
     refuse_same_file(labelled, output)
-    verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration))
+    verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration, backend))
     source = claim_lines(labelled)
     records = []
     with source:
@@ -481,6 +494,7 @@ def serve(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
 ) -> None:
     """Serve the index over HTTP: POST /verify, POST /sources, GET /sources, DELETE /sources/{id}, GET /health.
@@ -491,7 +505,7 @@ def serve(
     """
     from verify.server import serve as run_server
 
-    run_server(open_verifier(Settings(index, embed_model, model, top_k, calibration)), host, port)
+    run_server(open_verifier(Settings(index, embed_model, model, top_k, calibration, backend)), host, port)
 
 
 @index_app.command("add")
@@ -500,6 +514,7 @@ def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every source id touched")] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
@@ -523,7 +538,7 @@ def index_add(
         typer.echo(f"warning: skipped {exc}", err=True)
 
     progress = Progress()
-    verifier = open_verifier(Settings(index, embed_model), create=True)
+    verifier = open_verifier(Settings(index, embed_model, backend=backend), create=True)
     try:
         report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
     finally:
@@ -539,13 +554,14 @@ def index_add(
 def index_list(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per source")] = False,
 ) -> None:
     """List the sources in an index.
 
     Example: verify index list --json
     """
-    verifier = open_verifier(Settings(index, embed_model))
+    verifier = open_verifier(Settings(index, embed_model, backend=backend))
     sources = verifier.list_sources()
     for s in sources:
         if as_json:
@@ -563,12 +579,13 @@ def index_remove(
     source_ids: Annotated[list[str], typer.Argument(help="ids as shown by `verify index list`")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Remove sources by id.
 
     Example: verify index remove riverton-bridge
     """
-    verifier = open_verifier(Settings(index, embed_model))
+    verifier = open_verifier(Settings(index, embed_model, backend=backend))
     report_change(verifier.remove_sources(source_ids), f"index {verifier.index_dir}")
 
 
@@ -577,13 +594,14 @@ def index_remove(
 def index_rebuild(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Re-chunk and re-embed every source, e.g. with a different --embed-model.
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
     progress = Progress()
-    verifier = open_verifier(Settings(index, embed_model), check_embedder=False)
+    verifier = open_verifier(Settings(index, embed_model, backend=backend), check_embedder=False)
     try:
         report = verifier.rebuild(progress=progress)
     finally:

@@ -12,10 +12,14 @@ ENV_SEEDS = "VERIFY_SEEDS"
 ENV_EMBED_MODEL = "VERIFY_EMBED_MODEL"
 ENV_NLI_MODEL = "VERIFY_MODEL"
 ENV_CALIBRATION = "VERIFY_CALIBRATION"
+ENV_BACKEND = "VERIFY_BACKEND"
 
 DEFAULT_INDEX = Path("index/default")
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BUNDLED_NLI = "bundled"
+# What computes the models (see verify.backends): ONNX Runtime where it can, else PyTorch.
+BACKENDS = ("auto", "onnx", "torch")
+DEFAULT_BACKEND = "auto"
 
 # Passages: windows of sentences that overlap by one sentence, capped in characters so a
 # passage plus a claim fits the NLI model's 128-256 token window.

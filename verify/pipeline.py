@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from verify.backends import check_backend
 from verify.calibrate import Calibrator
 from verify.config import (
     BUNDLED_NLI,
     CLAIM_BATCH,
     CONTRADICT_THRESHOLD,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
     MAX_EVIDENCE,
@@ -51,7 +53,8 @@ class Verifier:
     is kept in step with the seed articles in ``seeds/`` ($VERIFY_SEEDS) by ``Verifier.open`` (or
     ``sync_seeds``): it builds itself on first use and notices when a seed changes. The constructor
     never embeds anything. Other indexes hold what you add (or pass ``seeds_dir``). Models given by
-    name are loaded once per process and shared by every Verifier (see verify.shared).
+    name are loaded once per process and shared by every Verifier (see verify.shared); ``backend``
+    says what computes them (ONNX Runtime or PyTorch, see verify.backends).
     """
 
     def __init__(
@@ -60,6 +63,7 @@ class Verifier:
         *,
         embed_model: str | Embedder = DEFAULT_EMBED_MODEL,
         nli_model: str | NLIModel = BUNDLED_NLI,
+        backend: str = DEFAULT_BACKEND,
         top_k: int = TOP_K,
         seeds_dir: str | Path | None | object = _DEFAULT,
         support_threshold: float = SUPPORT_THRESHOLD,
@@ -78,8 +82,9 @@ class Verifier:
             is_default = isinstance(self.index_dir, Path) and self.index_dir.resolve() == DEFAULT_INDEX.resolve()
             seeds_dir = default_seeds_dir() if is_default else None
         self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
-        self.embedder = shared_embedder(embed_model) if isinstance(embed_model, str) else embed_model
-        self.nli = shared_nli(nli_model) if isinstance(nli_model, str) else nli_model
+        check_backend(backend)
+        self.embedder = shared_embedder(embed_model, backend) if isinstance(embed_model, str) else embed_model
+        self.nli = shared_nli(nli_model, backend) if isinstance(nli_model, str) else nli_model
         self.top_k = top_k
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from verify.config import (
     BUNDLED_NLI,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
     ENV_INDEX,
@@ -31,6 +33,7 @@ class Settings:
     nli_model: str = BUNDLED_NLI
     top_k: int = TOP_K
     calibration: str | None = None
+    backend: str = DEFAULT_BACKEND
 
     @classmethod
     def from_env(cls, **flags: object) -> Settings:
@@ -41,6 +44,7 @@ class Settings:
             "embed_model": os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL,
             "nli_model": os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI,
             "calibration": os.environ.get(ENV_CALIBRATION) or None,
+            "backend": os.environ.get(ENV_BACKEND) or DEFAULT_BACKEND,
         }
         return replace(cls(**env), **{k: v for k, v in flags.items() if v is not None})  # type: ignore[arg-type]
 
@@ -58,6 +62,7 @@ class Settings:
             self.index_dir,
             embed_model=self.embed_model,
             nli_model=self.nli_model,
+            backend=self.backend,
             top_k=self.top_k,
             calibrator=Calibrator.load(Path(self.calibration)) if self.calibration else None,
             check_embedder=check_embedder,
