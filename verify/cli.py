@@ -50,7 +50,20 @@ class DefaultCommandGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, with_ray_default(args))
+
+
+def with_ray_default(args: list[str]) -> list[str]:
+    """`--ray` with no address (last, or before another option) means `--ray local`: typer has no
+    options whose value may be left out."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return out + args[i:]
+        out.append(arg)
+        if arg == "--ray" and (i + 1 == len(args) or args[i + 1].startswith("-")):
+            out.append(LOCAL_RAY)
+    return out
 
 
 app = typer.Typer(
@@ -95,8 +108,6 @@ RayOpt = Annotated[
     Optional[str],
     typer.Option(
         "--ray",
-        is_flag=False,
-        flag_value=LOCAL_RAY,
         metavar="[ADDRESS]",
         help="run as a Ray Data job: on a local Ray runtime (capped at --ray-workers CPUs), or on the cluster at "
         "ADDRESS (auto, ray://HOST:10001); needs pip install 'newsroom-verify[ray]'",
