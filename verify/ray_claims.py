@@ -181,6 +181,7 @@ def verify_file_on_ray(
                 batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=options.worker_count),
                 num_cpus=1,
+                **options.actor_options,
             )
             try:
                 for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):

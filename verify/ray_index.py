@@ -62,7 +62,7 @@ def ray_preparer(embedder: Embedder, options: RayOptions | None = None) -> Prepa
     def prepare(sources: list[Source], chunking: Chunking, progress: Progress | None) -> dict[str, _Prepared]:
         with ray_session(options) as ray:
             try:
-                return _prepare(ray, sources, chunking, progress, model, options.worker_count)
+                return _prepare(ray, sources, chunking, progress, model, options)
             except Exception as exc:
                 failure = job_failure(exc)
                 if failure is exc:
@@ -78,7 +78,7 @@ def _prepare(
     chunking: Chunking,
     progress: Progress | None,
     model: str | Embedder,
-    workers: int,
+    options: RayOptions,
 ) -> dict[str, _Prepared]:
     data = ray.data  # type: ignore[attr-defined]
     rows = [{"source_id": s.id, "source": s.model_dump_json()} for s in sources]
@@ -87,8 +87,9 @@ def _prepare(
         fn_constructor_kwargs={"chunking": chunking},
         batch_size=1,  # sources vary a lot in length: one a call spreads them evenly
         batch_format="numpy",
-        compute=data.ActorPoolStrategy(size=min(workers, len(rows))),
+        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(rows))),
         num_cpus=1,
+        **options.actor_options,
     )
     hashes = {s.id: s.content_hash for s in sources}
     prepared: dict[str, _Prepared] = {}
@@ -106,8 +107,9 @@ def _prepare(
         fn_constructor_kwargs={"embedder": model},
         batch_size=1,  # one single-process batch a call: the same passages embedded together
         batch_format="numpy",
-        compute=data.ActorPoolStrategy(size=min(workers, len(batches))),
+        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(batches))),
         num_cpus=1,
+        **options.actor_options,
     )
     _fill_vectors(prepared, _vector_batches(embedded), len(texts), progress)
     return prepared

@@ -50,6 +50,13 @@ class RayOptions:
             raise ConfigError("a Ray job needs at least one worker")
 
     @property
+    def actor_options(self) -> dict[str, Any]:
+        """Ray options for the job's actors. On the local runtime an actor that dies (out of memory,
+        a crash) is not restarted: a restart would die the same way, and the job should fail with
+        the reason. On a cluster Ray Data restarts actors lost with their node."""
+        return {"max_restarts": 0} if self.address is None else {}
+
+    @property
     def worker_count(self) -> int:
         if self.workers is not None:
             return self.workers
@@ -78,14 +85,14 @@ def ray_session(options: RayOptions) -> Iterator[Any]:
                     num_cpus=options.worker_count,
                     object_store_memory=options.object_store_memory,
                     include_dashboard=False,
-                    logging_level=logging.WARNING,
+                    logging_level=logging.ERROR,
                     log_to_driver=False,
                     # Workers import the same verify as this process (an editable install may point
                     # elsewhere, and a relative PYTHONPATH means nothing in a worker's folder).
                     runtime_env={"env_vars": {"PYTHONPATH": _package_path()}},
                 )
             else:
-                ray.init(address=options.address, logging_level=logging.WARNING, log_to_driver=False)
+                ray.init(address=options.address, logging_level=logging.ERROR, log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = options.address or "a local runtime"
             raise RayJobError(f"cannot start Ray ({where}): {exc}") from exc
