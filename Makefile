@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CLAIMS ?= claims/example.jsonl
 
-.PHONY: run test test-fast eval lint bench train train-mpnet clean
+.PHONY: run test test-fast test-scale eval lint bench train train-mpnet clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## verify the example claims against the seed article
 	$(BIN)/verify $(CLAIMS)
 
-test: $(STAMP)  ## the whole test suite (real models on small data)
-	$(BIN)/pytest
+test: $(STAMP)  ## the whole test suite (real models on small data), less the scale tests
+	$(BIN)/pytest -m "not scale"
+
+test-scale: $(STAMP)  ## the tests that need the optional extras (Ray bulk jobs): installs them first
+	$(BIN)/pip install --quiet -e '.[ray,dev]'
+	$(BIN)/pytest -m scale
 
 test-fast: $(STAMP)  ## the quick lane: every test that loads no model (seconds)
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -m "not slow and not scale"
 
 eval: $(STAMP)  ## accuracy on the labelled seed claims
 	$(BIN)/verify eval claims/seed_dev.jsonl
