@@ -35,12 +35,14 @@ from verify.pipeline import Verifier, claim_groups, verify_group
 from verify.ray_runtime import RayOptions, job_failure, ray_session
 from verify.schema import ClaimError, Verdict
 
-SPANS_PER_READ = 8  # spans (about CLAIM_BATCH claims each) read by one Ray read task
+SPANS_PER_READ = 8  # spans (about CLAIM_BATCH claims each) read by one Ray read task, one block each
 VERDICT, ERROR = "verdict", "error"
 
 
 class ClaimSpans(Datasource):  # type: ignore[misc]
-    """A claims file as rows (span, first_line, raw bytes), SPANS_PER_READ spans a read task."""
+    """A claims file as rows (span, first_line, raw bytes), SPANS_PER_READ spans a read task. Each
+    span is a block of its own: an actor pool hands out blocks, so one block a span lets every
+    actor take the next span as soon as it is free."""
 
     def __init__(self, path: Path, spans: list[Span]) -> None:
         self.path = str(path)
@@ -66,12 +68,16 @@ def _read_spans(path: str, chunk: list[tuple[int, Span]]) -> list[pa.Table]:
         handle.seek(chunk[0][1].start)
         data = handle.read(chunk[-1][1].end - chunk[0][1].start)
     base = chunk[0][1].start
-    table = {
-        "span": pa.array([n for n, _ in chunk], pa.int64()),
-        "first_line": pa.array([s.first_line for _, s in chunk], pa.int64()),
-        "raw": pa.array([data[s.start - base : s.end - base] for _, s in chunk], pa.binary()),
-    }
-    return [pa.table(table)]
+    return [
+        pa.table(
+            {
+                "span": pa.array([n], pa.int64()),
+                "first_line": pa.array([span.first_line], pa.int64()),
+                "raw": pa.array([data[span.start - base : span.end - base]], pa.binary()),
+            }
+        )
+        for n, span in chunk
+    ]
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,7 @@ def verify_file_on_ray(
                 fn_constructor_kwargs={"spec": spec},
                 batch_size=1,  # one span a call: its groups are the single-process batches
                 batch_format="numpy",
-                compute=ray.data.ActorPoolStrategy(size=options.worker_count),
+                compute=ray.data.ActorPoolStrategy(size=min(options.worker_count, len(spans))),
                 num_cpus=1,
                 **options.actor_options,
             )

@@ -23,6 +23,8 @@ from verify.schema import Passage, Source
 from verify.shared import shared_embedder
 from verify.store import EMBED_BATCH, Chunking, Preparer, Progress, _Prepared, facts_of
 
+MAX_BLOCKS = 1_000  # blocks a job's input is cut into: enough to spread it, few enough to schedule cheaply
+
 
 class SourcePreparer:
     """A Ray actor: a source's passages and facts (its spaCy pipeline loads on first use, once)."""
@@ -82,12 +84,13 @@ def _prepare(
 ) -> dict[str, _Prepared]:
     data = ray.data  # type: ignore[attr-defined]
     rows = [{"source_id": s.id, "source": s.model_dump_json()} for s in sources]
-    chunked = data.from_items(rows).map_batches(
+    # A block per source (up to MAX_BLOCKS): the pool hands out blocks, and sources vary in length.
+    chunked = data.from_items(rows, override_num_blocks=min(len(rows), MAX_BLOCKS)).map_batches(
         SourcePreparer,
         fn_constructor_kwargs={"chunking": chunking},
         batch_size=1,  # sources vary a lot in length: one a call spreads them evenly
         batch_format="numpy",
-        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(rows))),
+        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(rows), MAX_BLOCKS)),
         num_cpus=1,
         **options.actor_options,
     )
@@ -102,12 +105,12 @@ def _prepare(
         return prepared
     starts = range(0, len(texts), EMBED_BATCH)
     batches = [{"batch": n, "texts": texts[start : start + EMBED_BATCH]} for n, start in enumerate(starts)]
-    embedded = data.from_items(batches).map_batches(
+    embedded = data.from_items(batches, override_num_blocks=min(len(batches), MAX_BLOCKS)).map_batches(
         PassageEmbedder,
         fn_constructor_kwargs={"embedder": model},
         batch_size=1,  # one single-process batch a call: the same passages embedded together
         batch_format="numpy",
-        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(batches))),
+        compute=data.ActorPoolStrategy(size=min(options.worker_count, len(batches), MAX_BLOCKS)),
         num_cpus=1,
         **options.actor_options,
     )
