@@ -124,12 +124,16 @@ def _package_path() -> str:
 
 
 def job_failure(exc: BaseException) -> BaseException:
-    """The error a failed Ray job should raise here: a worker's own VerifyError (a bad model name,
+    """The error a failed Ray job should raise here: a worker's own user error (a bad model name,
     a damaged index) as it is, anything Ray-side as a RayJobError, anything else unchanged (a bug)."""
+    from verify.errors import user_errors
+
     cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, VerifyError):
+    seen: set[int] = set()
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, user_errors()):
             return cause
+        seen.add(id(cause))
         cause = getattr(cause, "cause", None) or cause.__cause__  # RayTaskError keeps the worker's in .cause
     ray = import_ray()
     if isinstance(exc, (ray.exceptions.ActorDiedError, ray.exceptions.RaySystemError, ray.exceptions.ObjectLostError)):
