@@ -7,6 +7,7 @@ runtime serves the whole module (2 CPUs, a 512 MB object store); each job starts
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
@@ -104,13 +105,23 @@ def test_small_groups_span_many_blocks_and_keep_their_order(tmp_path: Path) -> N
     from verify.pipeline import Verifier, verify_items
     from verify.ray_claims import verify_file_on_ray
     from verify.ray_runtime import RayOptions
+    from verify.report import FORMATS, write
 
     path = bad_lines_file(tmp_path)
     verifier = Verifier.open(tmp_path / "seeded", seeds_dir=SEEDS)
     with open(path, "rb") as lines:
-        expected = [r.model_dump_json() for r in verify_items(verifier, read_claims(lines), batch_size=3)]
-    got = [r.model_dump_json() for r in verify_file_on_ray(verifier, path, RayOptions(workers=2), batch_size=3)]
-    assert got == expected
+        expected = list(verify_items(verifier, read_claims(lines), batch_size=3))
+    got = list(verify_file_on_ray(verifier, path, RayOptions(workers=2), batch_size=3))
+    assert [r.model_dump_json() for r in got] == [r.model_dump_json() for r in expected]
+    # The records come back from the workers as JSON: every report renders them alike.
+    run = verifier.run_info()
+    for fmt in FORMATS:
+        rendered = []
+        for records in (expected, got):
+            out = io.StringIO()
+            write(fmt, iter(records), out, "verify", None, run)
+            rendered.append(out.getvalue())
+        assert rendered[0] == rendered[1], fmt
 
 
 def test_a_resumed_ray_run_writes_the_uninterrupted_file(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ Import this module only after ray_runtime.import_ray() succeeded: it imports Ray
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import sys
@@ -204,22 +205,14 @@ def _records(kinds: Iterable[str], records: Iterable[str]) -> Iterator[Verdict |
         yield ClaimError.model_validate_json(record) if kind == ERROR else Verdict.model_validate_json(record)
 
 
-class _claims_file:
+@contextlib.contextmanager
+def _claims_file(claims: str | Path) -> Iterator[Path]:
     """The claims as a file path: the file itself, or stdin copied to a temporary file."""
-
-    def __init__(self, claims: str | Path) -> None:
-        self.claims = claims
-        self.folder: str | None = None
-
-    def __enter__(self) -> Path:
-        if str(self.claims) != "-":
-            return Path(self.claims)
-        self.folder = tempfile.mkdtemp(prefix="verify-claims-")
-        path = Path(self.folder) / "stdin.jsonl"
+    if str(claims) != "-":
+        yield Path(claims)
+        return
+    with tempfile.TemporaryDirectory(prefix="verify-claims-") as folder:
+        path = Path(folder) / "stdin.jsonl"
         with open(path, "wb") as copy:
             shutil.copyfileobj(sys.stdin.buffer, copy)
-        return path
-
-    def __exit__(self, *_: object) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        yield path
