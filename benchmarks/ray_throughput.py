@@ -3,7 +3,9 @@
     python benchmarks/ray_throughput.py                 # 207 claims, modes interleaved, 2 rounds
     python benchmarks/ray_throughput.py --repeat 3 --rounds 1 --workers 1 2
 
-Each run is the real command in a fresh process, timed from start to exit: models load, and for
+Each run is the real command in a fresh process, timed from start to exit (--one-thread adds the
+single process with one torch thread, which is what each Ray actor gets, to tell Ray's share of a
+difference from the threads'): models load, and for
 Ray the local runtime starts and each actor loads its own models, inside the measured time, as in a
 user's job. Modes are interleaved round by round and the best round of each is kept, so a
 neighbour's burst of CPU on a shared machine weighs on no one mode. Every run's output must equal
@@ -34,6 +36,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of every mode (best kept)")
     parser.add_argument("--repeat", type=int, default=1, help="the dev claims this many times over (new ids)")
     parser.add_argument("--model", default="bundled:fp32", help="NLI model, the same in every mode")
+    parser.add_argument(
+        "--one-thread",
+        action="store_true",
+        help="also the single process with one torch thread (OMP_NUM_THREADS=1), as each Ray actor has",
+    )
     args = parser.parse_args()
 
     bench = check_covid()
@@ -46,7 +53,9 @@ def main() -> None:
             for c in bench.claims
         ]
         claims.write_text("".join(lines), encoding="utf-8")
-        modes = [("single process", None)] + [(f"Ray, {w} worker{'s' * (w > 1)}", w) for w in args.workers]
+        modes: list[tuple[str, int | None]] = [("single process", None)]
+        modes += [("single process, 1 thread", 0)] if args.one_thread else []
+        modes += [(f"Ray, {w} worker{'s' * (w > 1)}", w) for w in args.workers]
         best: dict[str, float] = {}
         reference: bytes | None = None
         for round_no in range(1, args.rounds + 1):
@@ -76,10 +85,13 @@ def ensure_index(bench: object) -> None:
 
 
 def run(claims: Path, out: Path, model: str, workers: int | None) -> tuple[float, bytes]:
+    """One timed run: one process (workers None; 0: with one torch thread), else Ray with that many workers."""
     command = [sys.executable, "-m", "verify.cli", str(claims), "--index", str(INDEX), "--model", model, "-o", str(out)]
-    if workers is not None:
-        command += ["--ray", "--ray-workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    if workers == 0:
+        env["OMP_NUM_THREADS"] = "1"  # torch's intra-op threads, as Ray gives each one-CPU actor
+    elif workers is not None:
+        command += ["--ray", "--ray-workers", str(workers)]
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
