@@ -180,8 +180,10 @@ def verify_file_on_ray(
             return
         spec = WorkerSpec.of(verifier, batch_size)
         with ray_session(options) as ray:
-            # Reads take no CPU slot: the actors hold them all, and a read is a seek and a copy.
-            dataset = ray.data.read_datasource(ClaimSpans(path, spans), num_cpus=0).map_batches(
+            # Reads take no CPU slot (the actors hold them all, and a read is a seek and a copy) and
+            # run one at a time: zero-CPU tasks would otherwise each start a worker process at once.
+            source = ClaimSpans(path, spans)
+            dataset = ray.data.read_datasource(source, num_cpus=0, concurrency=1).map_batches(
                 SpanVerifier,
                 fn_constructor_kwargs={"spec": spec},
                 batch_size=1,  # one span a call: its groups are the single-process batches
