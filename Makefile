@@ -21,14 +21,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## verify the example claims against the seed article
 	$(BIN)/verify $(CLAIMS)
 
-test: $(STAMP)  ## the whole test suite (real models on small data), less the optional engines
+test: $(STAMP)  ## the whole test suite (real models on small data), less the optional extras' tests
 	$(BIN)/pytest -m "not scale"
 
 test-fast: $(STAMP)  ## the quick lane: every test that loads no model (seconds)
 	$(BIN)/pytest -m "not slow and not scale"
 
-test-scale: $(STAMP)  ## the optional engines' tests: installs the extras, runs the Milvus (embedded) backend
-	$(BIN)/pip install --quiet -e '.[milvus]'
+test-scale: $(STAMP)  ## the optional extras' tests: installs them, runs the Milvus (embedded) backend and Ray jobs
+	$(BIN)/pip install --quiet -e '.[milvus,ray,dev]'
 	$(BIN)/pytest -m scale
 
 eval: $(STAMP)  ## accuracy on the labelled seed claims

@@ -13,6 +13,7 @@ from verify._version import __version__
 if _TYPE_CHECKING:
     from verify.errors import VerifyError
     from verify.pipeline import Verifier, verify_items
+    from verify.ray_runtime import RayOptions
     from verify.schema import Claim, ClaimError, Evidence, FactFinding, Label, Passage, Scores, Source, Verdict
     from verify.sources import make_source, read_sources
     from verify.store import ChangeReport, EmbedderMismatch, IndexStoreError, SourceInfo
@@ -28,6 +29,7 @@ _HOMES = {
     "IndexStoreError": "verify.store",
     "Label": "verify.schema",
     "Passage": "verify.schema",
+    "RayOptions": "verify.ray_runtime",
     "Scores": "verify.schema",
     "Source": "verify.schema",
     "SourceInfo": "verify.store",
@@ -49,6 +51,7 @@ __all__ = [
     "IndexStoreError",
     "Label",
     "Passage",
+    "RayOptions",
     "Scores",
     "Source",
     "SourceInfo",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from verify.nli import NLIModel
 
 ONNX_PRECISIONS = ("fp32", "int8", "int8-static")
+ONNX_SUFFIX = " (onnx)"  # on a model's name when ONNX Runtime runs it: "bundled:fp32 (onnx)"
 
 
 def check_backend(backend: str) -> str:
@@ -100,7 +101,7 @@ def _onnx_nli(bundle_dir: Path, precision: str, base: str) -> NLIModel:
     from verify.onnx_models import OnnxNLI
 
     # The name says what computes the verdicts: the same bundle and precision, on ONNX Runtime.
-    return OnnxNLI(bundle_dir, precision, name=f"{base}:{precision} (onnx)")
+    return OnnxNLI(bundle_dir, precision, name=f"{base}:{precision}{ONNX_SUFFIX}")
 
 
 def _fall_back(exc: OnnxUnavailable, name: str) -> None:

@@ -35,6 +35,7 @@ from verify.settings import Settings
 
 if TYPE_CHECKING:
     from verify.pipeline import Verifier
+    from verify.ray_runtime import RayOptions
     from verify.store import ChangeReport
 
 DEFAULT_COMMAND = "check"
@@ -51,7 +52,20 @@ class DefaultCommandGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, with_ray_default(args))
+
+
+def with_ray_default(args: list[str]) -> list[str]:
+    """`--ray` with no address (last, or before another option) means `--ray local`: typer has no
+    options whose value may be left out."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return out + args[i:]
+        out.append(arg)
+        if arg == "--ray" and (i + 1 == len(args) or args[i + 1].startswith("-")):
+            out.append(LOCAL_RAY)
+    return out
 
 
 app = typer.Typer(
@@ -105,6 +119,38 @@ CalibrationOpt = Annotated[
         help="confidence calibration: a curves file, or 'check-covid' (fitted on scientific claims) [default: none]",
     ),
 ]
+LOCAL_RAY = "local"  # `--ray` with no address: a Ray runtime started on this machine
+RayOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--ray",
+        metavar="[ADDRESS]",
+        help="run as a Ray Data job: on a local Ray runtime (capped at --ray-workers CPUs), or on the cluster at "
+        "ADDRESS (auto, ray://HOST:10001); needs pip install 'newsroom-verify[ray]'",
+    ),
+]
+RayWorkersOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--ray-workers", min=1, help="Ray actors, each loading the models once [default: one per CPU; 2 on a cluster]"
+    ),
+]
+
+
+def ray_options(address: str | None, workers: int | None) -> RayOptions | None:
+    """The Ray options of --ray/--ray-workers, or None for a single-process run; Ray's absence is
+    reported here, before anything runs."""
+    if address is None:
+        if workers is not None:
+            fail("--ray-workers needs --ray")
+        return None
+    if address != LOCAL_RAY and Path(address).exists():
+        # `--ray articles/` would take the folder for an address.
+        fail(f"--ray {address}: that is a file or folder, not a Ray address; put --ray after it, or write --ray local")
+    from verify.ray_runtime import RayOptions, import_ray
+
+    import_ray()
+    return RayOptions(address=None if address == LOCAL_RAY else address, workers=workers)
 
 
 def _version(value: bool) -> None:
@@ -266,12 +312,15 @@ def check(
     resume: Annotated[
         bool, typer.Option("--resume", help="keep the verdicts already in -o FILE and verify only the rest")
     ] = False,
+    ray: RayOpt = None,
+    ray_workers: RayWorkersOpt = None,
 ) -> None:
     """Verify each claim and print one JSON verdict per line (or --format), in input order.
 
     A malformed line yields an error record for that line and the run goes on; the exit status
     is 0 when every line was verified, 1 when some were not, 2 when nothing could run. With
     -o FILE in JSONL, what the run used is saved beside it (FILE.run.json) for `verify report`.
+    With --ray, the claims are verified as a Ray Data job, with the same output.
 
     Example: verify claims/example.jsonl -o verdicts.jsonl
     """
@@ -286,6 +335,7 @@ def check(
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
     refuse_same_file(claims, output)
+    on_ray = ray_options(ray, ray_workers)
     settings = Settings(index, embed_model, model, top_k, calibration, backend)
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
@@ -297,8 +347,11 @@ def check(
     with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
         if output is not None and fmt == "jsonl":
             runinfo.save(run, output)
-        items = skip_done(read_claims(source), done)
-        write(fmt, tally.watch(verify_items(verifier, items)), out, author, author_url, run)
+        if on_ray is not None:
+            records = verifier.verify_file(claims, ray=on_ray, done=done)
+        else:
+            records = verify_items(verifier, skip_done(read_claims(source), done))
+        write(fmt, tally.watch(records), out, author, author_url, run)
     tally.finish()
     if tally.total == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
@@ -519,13 +572,16 @@ def index_add(
     strict: Annotated[
         bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
     ] = False,
+    ray: RayOpt = None,
+    ray_workers: RayWorkersOpt = None,
 ) -> None:
     """Add articles: new ones are embedded, changed ones replaced, unchanged ones skipped.
 
     Creates the index if it does not exist. Prints one line of counts, and the source ids when
     there are fewer than 20 of them (or with --verbose). A file that cannot be read is reported
     and skipped (exit status 1 once the rest are added); with --strict it stops the run before
-    anything is added (exit status 2).
+    anything is added (exit status 2). With --ray, chunking, facts and embedding run in Ray actors;
+    the commit stays in this process, under the index's lock.
 
     Example: verify index add articles/ --index index/newsroom
     """
@@ -537,10 +593,11 @@ def index_add(
         failed.append(exc)
         typer.echo(f"warning: skipped {exc}", err=True)
 
+    on_ray = ray_options(ray, ray_workers)
     progress = Progress()
     verifier = open_verifier(Settings(index, embed_model, backend=backend), create=True)
     try:
-        report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
+        report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress, ray=on_ray)
     finally:
         progress.finish()
     report_change(report, f"index {verifier.index_dir}", failed=len(failed), verbose=verbose)

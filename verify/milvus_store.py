@@ -41,6 +41,7 @@ from verify.store import (
     ChangeReport,
     Chunking,
     EmbedderMismatch,
+    Preparer,
     Progress,
     SourceInfo,
     StaleFacts,
@@ -248,8 +249,14 @@ class MilvusStore:
 
     # ---- writing ---------------------------------------------------------------------------
 
-    def add(self, sources: list[Source], kind: str = "user", progress: Progress | None = None) -> ChangeReport:
-        return self._write(sources, kind, prune=False, progress=progress)
+    def add(
+        self,
+        sources: list[Source],
+        kind: str = "user",
+        progress: Progress | None = None,
+        prepare: Preparer | None = None,
+    ) -> ChangeReport:
+        return self._write(sources, kind, prune=False, progress=progress, preparer=prepare)
 
     def sync(self, sources: list[Source], kind: str, progress: Progress | None = None) -> ChangeReport:
         return self._write(sources, kind, prune=True, progress=progress)
@@ -266,7 +273,14 @@ class MilvusStore:
         self._drop_versions(old)
         return ChangeReport(removed=list(source_ids))
 
-    def _write(self, sources: list[Source], kind: str, prune: bool, progress: Progress | None) -> ChangeReport:
+    def _write(
+        self,
+        sources: list[Source],
+        kind: str,
+        prune: bool,
+        progress: Progress | None,
+        preparer: Preparer | None = None,
+    ) -> ChangeReport:
         seen: set[str] = set()
         for source in sources:
             problem = source_id_problem(source.id)
@@ -290,7 +304,11 @@ class MilvusStore:
             report.removed = [i for i, r in self._rows.items() if r.data["kind"] == kind and i not in seen]
         if not (changed or report.removed):
             return report
-        prepared = prepare(changed, self.embedder, self.chunking, progress)
+        prepared = (
+            preparer(changed, self.chunking, progress)
+            if preparer and changed
+            else prepare(changed, self.embedder, self.chunking, progress)
+        )
         new_rows = []
         for source in changed:
             version = _new_version()

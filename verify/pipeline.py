@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from verify.backends import check_backend
 from verify.calibrate import Calibrator
@@ -37,6 +39,9 @@ from verify.sources import SourceError, iter_source_files, read_file, read_sourc
 from verify.store import ChangeReport, IndexStoreError, Progress, SourceInfo
 from verify.store_api import index_location, open_store
 from verify.text import without_negation
+
+if TYPE_CHECKING:
+    from verify.ray_runtime import RayOptions
 
 SEED_KIND = "seed"
 _DEFAULT = object()
@@ -83,6 +88,7 @@ class Verifier:
             seeds_dir = default_seeds_dir() if is_default else None
         self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
         check_backend(backend)
+        self.backend = backend
         self.embedder = shared_embedder(embed_model, backend) if isinstance(embed_model, str) else embed_model
         self.nli = shared_nli(nli_model, backend) if isinstance(nli_model, str) else nli_model
         self.top_k = top_k
@@ -130,11 +136,13 @@ class Verifier:
         paths: Iterable[str | Path],
         on_error: Callable[[SourceError], None] | None = None,
         progress: Progress | None = None,
+        ray: RayOptions | None = None,
     ) -> ChangeReport:
         """Read articles from files or folders and add them; unchanged ones are skipped.
 
         A file that cannot be read raises SourceError, or, with `on_error`, is reported to it and
-        skipped. All new passages are embedded in one batched pass (`progress` hears how far it is)."""
+        skipped. All new passages are embedded in one batched pass (`progress` hears how far it is);
+        with `ray`, chunking, facts and embedding run as Ray Data jobs (see `add`)."""
         sources: list[Source] = []
         for path in paths:
             try:
@@ -151,12 +159,22 @@ class Verifier:
                     if on_error is None:
                         raise
                     on_error(exc)
-        return self.add(*sources, progress=progress)
+        return self.add(*sources, progress=progress, ray=ray)
 
-    def add(self, *sources: Source, progress: Progress | None = None) -> ChangeReport:
-        """Add articles already in memory (see verify.sources.make_source)."""
+    def add(self, *sources: Source, progress: Progress | None = None, ray: RayOptions | None = None) -> ChangeReport:
+        """Add articles already in memory (see verify.sources.make_source). With `ray`, the slow
+        part (chunking, facts, embedding) runs in Ray actors (verify.ray_index) and gives the same
+        index; the commit stays here, one writer under the index's lock."""
         self.check_not_seeds([s.id for s in sources], "add")
-        return self._store.add(list(sources), progress=progress)
+        prepare = None
+        if ray is not None:
+            from verify.ray_runtime import import_ray
+
+            import_ray()  # a clear error, before anything is read, when Ray is missing
+            from verify.ray_index import ray_preparer
+
+            prepare = ray_preparer(self.embedder, ray)
+        return self._store.add(list(sources), progress=progress, prepare=prepare)
 
     def remove_sources(self, source_ids: list[str]) -> ChangeReport:
         self.check_not_seeds(source_ids, "remove")
@@ -227,6 +245,27 @@ class Verifier:
         if batch:
             yield from self._verify_batch(batch, top_k or self.top_k)
 
+    def verify_file(
+        self, claims: str | Path, *, ray: RayOptions | None = None, done: list[Any] | None = None
+    ) -> Iterator[Verdict | ClaimError]:
+        """The verdicts and error records of a claims file (JSONL or text lines, "-" for stdin), in
+        input order. With `ray`, it runs as a Ray Data job (verify.ray_claims) and the records are
+        the same, byte for byte once written. `done`: what a resumed run keeps (verify.resume)."""
+        if ray is not None:
+            from verify.ray_runtime import import_ray
+
+            import_ray()
+            from verify.ray_claims import verify_file_on_ray
+
+            yield from verify_file_on_ray(self, claims, ray, done=done)
+            return
+        from verify.claims_io import read_claims
+        from verify.resume import skip_done
+
+        with open(claims, "rb") if str(claims) != "-" else contextlib.nullcontext(sys.stdin.buffer) as lines:
+            items = read_claims(lines)
+            yield from verify_items(self, skip_done(items, done) if done else items)
+
     def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
         premises = [premise(h) for hits in hits_per_claim for h in hits]
@@ -289,30 +328,49 @@ def premise(hit: Hit) -> str:
     return f"{title.strip().rstrip('.')}. {text}"
 
 
+T = TypeVar("T")
+
+
+def claim_groups(
+    items: Iterable[T],
+    batch_size: int = CLAIM_BATCH,
+    is_claim: Callable[[T], bool] = lambda item: isinstance(item, Claim),
+) -> Iterator[list[T]]:
+    """Items cut into the groups that are verified together, in input order: up to `batch_size`
+    claims with the error records between them, an error with no claim waiting before it alone (so
+    a file of bad lines streams). The pending list is capped, so memory and time stay linear in the
+    number of lines. A claim's verdict may depend on the claims batched with it (retrieval and NLI
+    run a group at a time), so every path (single process, Ray) cuts the input by this one rule;
+    a group ends where the grouping starts afresh, so any run of whole groups regroups the same."""
+    pending: list[T] = []
+    waiting = 0  # claims in `pending`
+    for item in items:
+        claim = is_claim(item)
+        if not pending and not claim:
+            yield [item]
+            continue
+        pending.append(item)
+        waiting += claim
+        if waiting >= batch_size or len(pending) >= 4 * batch_size:
+            yield pending
+            pending, waiting = [], 0
+    if pending:
+        yield pending
+
+
+def verify_group(
+    verifier: Verifier, group: list[Claim | ClaimError], batch_size: int = CLAIM_BATCH
+) -> Iterator[Verdict | ClaimError]:
+    """A group's verdicts and error records, in its order (its claims are verified as one batch)."""
+    claims = [item for item in group if isinstance(item, Claim)]
+    verdicts = iter(verifier.verify_many(claims, batch_size=batch_size)) if claims else iter(())
+    for item in group:
+        yield next(verdicts) if isinstance(item, Claim) else item
+
+
 def verify_items(
     verifier: Verifier, items: Iterable[Claim | ClaimError], batch_size: int = CLAIM_BATCH
 ) -> Iterator[Verdict | ClaimError]:
-    """Verdicts and input errors, in input order; claims are verified a batch at a time.
-
-    An error with no claim waiting before it comes out at once, so a file of bad lines streams;
-    the pending list is capped, so memory and time stay linear in the number of lines."""
-    pending: list[Claim | ClaimError] = []
-    waiting = 0  # claims in `pending`
-
-    def flush() -> Iterator[Verdict | ClaimError]:
-        claims = [item for item in pending if isinstance(item, Claim)]
-        verdicts = iter(verifier.verify_many(claims, batch_size=batch_size)) if claims else iter(())
-        for item in pending:
-            yield next(verdicts) if isinstance(item, Claim) else item
-        pending.clear()
-
-    for item in items:
-        if not pending and isinstance(item, ClaimError):
-            yield item
-            continue
-        pending.append(item)
-        waiting += isinstance(item, Claim)
-        if waiting >= batch_size or len(pending) >= 4 * batch_size:
-            yield from flush()
-            waiting = 0
-    yield from flush()
+    """Verdicts and input errors, in input order; claims are verified a group at a time (claim_groups)."""
+    for group in claim_groups(items, batch_size):
+        yield from verify_group(verifier, group, batch_size)

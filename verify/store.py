@@ -51,6 +51,9 @@ _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under 
 Progress = Callable[[str, int, int], None]
 STAGE_FACTS = "reading facts (characters)"
 STAGE_EMBED = "embedding passages"
+# Prepares sources for a write (passages, facts, vectors) outside the lock; the default is
+# IndexStore._prepare, in this process; verify.ray_index spreads the work over Ray actors.
+Preparer = Callable[[list[Source], "Chunking", "Progress | None"], "dict[str, _Prepared]"]
 
 __all__ = ["MANIFEST", "ChangeReport", "Chunking", "EmbedderMismatch", "IndexStore", "IndexStoreError"]
 
@@ -233,6 +236,16 @@ class IndexStore:
         """Pick up a generation committed by another writer."""
         self._open()
 
+    def open_as_of(self, manifest: dict[str, Any]) -> None:
+        """Read the generation this manifest (another store's `manifest` on the same folder) names,
+        while that store still pins it: every worker of a bulk job then answers from the one
+        generation its driver opened, whatever is committed meanwhile."""
+        try:
+            pin = gens.Pin(self.directory / gens.generation_name(gens.generation_number(manifest["generation"])))
+        except FileNotFoundError as exc:
+            raise IndexStoreError(f"{exc.filename}: this generation of the index is gone; run the job again") from exc
+        self._adopt(manifest, None, pin)
+
     def refresh(self) -> bool:
         """Reopen if another writer has committed since this store opened; True if it did.
         Costs one stat call, so a service calls it before every request."""
@@ -322,9 +335,16 @@ class IndexStore:
 
     # ---- writing ---------------------------------------------------------------------------
 
-    def add(self, sources: list[Source], kind: str = "user", progress: Progress | None = None) -> ChangeReport:
-        """Add new sources, replace changed ones (same id, new content), skip unchanged ones."""
-        return self._write(sources, kind, prune=False, progress=progress)
+    def add(
+        self,
+        sources: list[Source],
+        kind: str = "user",
+        progress: Progress | None = None,
+        prepare: Preparer | None = None,
+    ) -> ChangeReport:
+        """Add new sources, replace changed ones (same id, new content), skip unchanged ones.
+        `prepare` does the slow part elsewhere (see Preparer); the commit is this process's."""
+        return self._write(sources, kind, prune=False, progress=progress, prepare=prepare)
 
     def sync(self, sources: list[Source], kind: str, progress: Progress | None = None) -> ChangeReport:
         """Make the sources of `kind` exactly these: add, replace, and remove the ones gone."""
@@ -358,7 +378,9 @@ class IndexStore:
                 report.replaced.append(source_id)
         return report
 
-    def _write(self, sources: list[Source], kind: str, prune: bool, progress: Progress | None) -> ChangeReport:
+    def _write(
+        self, sources: list[Source], kind: str, prune: bool, progress: Progress | None, prepare: Preparer | None = None
+    ) -> ChangeReport:
         counts = Counter(s.id for s in sources)
         dupes = {i for i, n in counts.items() if n > 1}
         if dupes:
@@ -371,7 +393,8 @@ class IndexStore:
         # latest commit; a source some other writer changed meanwhile is embedded under the lock.
         committed, _ = read_manifest(self.directory, FORMAT_VERSION)
         hashes = committed["sources"] if committed else {}
-        prepared = self._prepare([s for s in sources if hashes.get(s.id) != s.content_hash], progress)
+        todo = [s for s in sources if hashes.get(s.id) != s.content_hash]
+        prepared = prepare(todo, self.chunking, progress) if prepare and todo else self._prepare(todo, progress)
         report = ChangeReport()
         with self._transaction() as (conn, vectors):
             existing = dict(conn.execute("SELECT id, content_hash FROM sources").fetchall())

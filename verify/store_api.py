@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from verify.embed import Embedder
     from verify.facts.model import TextFacts
     from verify.schema import Source
-    from verify.store import ChangeReport, Progress, SourceInfo, StoredPassage
+    from verify.store import ChangeReport, Preparer, Progress, SourceInfo, StoredPassage
 
 ENGINE_SCHEMES = ("milvus://", "milvus-lite:")
 
@@ -74,7 +74,15 @@ class SourceStore(Protocol):
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]: ...
 
-    def add(self, sources: list[Source], kind: str = "user", progress: Progress | None = None) -> ChangeReport: ...
+    def add(
+        self,
+        sources: list[Source],
+        kind: str = "user",
+        progress: Progress | None = None,
+        prepare: Preparer | None = None,
+    ) -> ChangeReport:
+        """`prepare` does the slow part (passages, facts, vectors) elsewhere, e.g. on Ray actors."""
+        ...
 
     def sync(self, sources: list[Source], kind: str, progress: Progress | None = None) -> ChangeReport: ...
 

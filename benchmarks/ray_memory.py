@@ -1,0 +1,52 @@
+"""The driver's peak memory in a `--ray` verification as the claims file grows.
+
+    python benchmarks/ray_memory.py 2000 100000
+
+Each size runs in its own process. The lines are error records only (JSON without a `claim`), so
+no model loads and what is measured is the job's own plumbing: the plan of spans, Ray Data's
+blocks in flight and the records streamed back. It needs an index to open: index/bench-check-covid
+(see ray_throughput.py), or --index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def measure(lines: int, index: Path, folder: Path) -> None:
+    from verify.pipeline import Verifier
+    from verify.ray_runtime import RayOptions
+
+    path = folder / f"bad-{lines}.jsonl"
+    row = b'{"id": "x%d", "no_claim": "padding padding padding padding padding"}\n'
+    path.write_bytes(b"".join(row % i for i in range(lines)))
+    count = sum(1 for _ in Verifier(index, seeds_dir=None).verify_file(path, ray=RayOptions(workers=2)))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"| {lines:,} | {count:,} | {peak} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lines", type=int, nargs="+")
+    parser.add_argument("--index", type=Path, default=REPO / "index" / "bench-check-covid")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child: measure one size
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ray-memory-") as folder:
+        if args.one:
+            measure(args.lines[0], args.index, Path(folder))
+            return
+        print("| lines | records | driver peak RSS, MiB |\n|---|---|---|", flush=True)
+        for lines in args.lines:
+            command = [sys.executable, __file__, str(lines), "--index", str(args.index), "--one"]
+            subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""Verifying a claims file as a Ray Data job: the same verdicts, in input order, as one process.
+
+The driver reads the file once to cut it into spans of whole claim groups (verify.claim_spans),
+so a worker verifies the very batches one process would, and every verdict is byte for byte
+the one a single process gives. A Datasource reads the spans in parallel,
+`map_batches` hands them to an actor pool (each actor opens the index and loads the models once),
+and the driver streams the records out in order; Ray Data's back-pressure holds only a few blocks
+in flight, so memory stays flat however long the file is.
+
+Import this module only after ray_runtime.import_ray() succeeded: it imports Ray at the top.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+from ray.data import Datasource, ReadTask
+from ray.data.block import BlockMetadata
+
+from verify.backends import ONNX_SUFFIX
+from verify.calibrate import Calibrator
+from verify.claim_spans import Span, plan_spans, span_items
+from verify.config import CLAIM_BATCH
+from verify.embed import Embedder, SentenceTransformerEmbedder
+from verify.nli import BundledNLI, CrossEncoderNLI, NLIModel
+from verify.onnx_models import OnnxEmbedder, OnnxNLI
+from verify.pipeline import Verifier, claim_groups, verify_group
+from verify.ray_runtime import RayOptions, job_failure, ray_session
+from verify.schema import ClaimError, Verdict
+
+SPANS_PER_READ = 8  # spans (about CLAIM_BATCH claims each) read by one Ray read task, one block each
+VERDICT, ERROR = "verdict", "error"
+
+
+class ClaimSpans(Datasource):  # type: ignore[misc]
+    """A claims file as rows (span, first_line, raw bytes), SPANS_PER_READ spans a read task. Each
+    span is a block of its own: an actor pool hands out blocks, so one block a span lets every
+    actor take the next span as soon as it is free."""
+
+    def __init__(self, path: Path, spans: list[Span]) -> None:
+        self.path = str(path)
+        self.spans = spans
+
+    def estimate_inmemory_data_size(self) -> int:
+        return sum(s.end - s.start for s in self.spans)
+
+    def get_read_tasks(
+        self, parallelism: int, per_task_row_limit: int | None = None, data_context: Any = None
+    ) -> list[ReadTask]:
+        tasks = []
+        for first in range(0, len(self.spans), SPANS_PER_READ):
+            chunk = list(enumerate(self.spans[first : first + SPANS_PER_READ], start=first))
+            size = sum(s.end - s.start for _, s in chunk)
+            meta = BlockMetadata(num_rows=len(chunk), size_bytes=size, exec_stats=None, input_files=(self.path,))
+            tasks.append(ReadTask(functools.partial(_read_spans, self.path, chunk), meta))
+        return tasks
+
+
+def _read_spans(path: str, chunk: list[tuple[int, Span]]) -> list[pa.Table]:
+    with open(path, "rb") as handle:
+        handle.seek(chunk[0][1].start)
+        data = handle.read(chunk[-1][1].end - chunk[0][1].start)
+    base = chunk[0][1].start
+    return [
+        pa.table(
+            {
+                "span": pa.array([n], pa.int64()),
+                "first_line": pa.array([span.first_line], pa.int64()),
+                "raw": pa.array([data[span.start - base : span.end - base]], pa.binary()),
+            }
+        )
+        for n, span in chunk
+    ]
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What a worker needs to build the driver's Verifier: models by name where they have one
+    (loaded in the worker), the index folder and the generation the driver opened."""
+
+    index: str
+    manifest: dict[str, Any] | None
+    embed_model: str | Embedder
+    nli_model: str | NLIModel
+    top_k: int
+    support_threshold: float
+    contradict_threshold: float
+    max_evidence: int
+    checks: bool
+    calibrator: Calibrator
+    check_embedder: bool
+    batch_size: int
+    backend: str = "auto"
+
+    @classmethod
+    def of(cls, verifier: Verifier, batch_size: int = CLAIM_BATCH) -> WorkerSpec:
+        if not verifier.exists:
+            from verify.store import IndexStoreError
+
+            raise IndexStoreError(f"index {verifier.index_dir} holds no sources yet: add some with `verify index add`")
+        store, embedder, nli, index = verifier._store, verifier.embedder, verifier.nli, verifier.index_dir
+        return cls(
+            # Absolute: a worker's working folder is not the driver's.
+            index=str(index.resolve()) if isinstance(index, Path) else str(index),
+            manifest=getattr(store, "manifest", None),
+            embed_model=(
+                embedder.name if isinstance(embedder, (SentenceTransformerEmbedder, OnnxEmbedder)) else embedder
+            ),
+            # The resolved name ("bundled:fp32"), so a worker computes as the driver would, whatever its CPU.
+            nli_model=(
+                nli.name.removesuffix(ONNX_SUFFIX) if isinstance(nli, (BundledNLI, CrossEncoderNLI, OnnxNLI)) else nli
+            ),
+            backend=verifier.backend,
+            top_k=verifier.top_k,
+            support_threshold=verifier.support_threshold,
+            contradict_threshold=verifier.contradict_threshold,
+            max_evidence=verifier.max_evidence,
+            checks=verifier.checks,
+            calibrator=verifier.calibrator,
+            check_embedder=getattr(store, "check_embedder", True),
+            batch_size=batch_size,
+        )
+
+    def open(self) -> Verifier:
+        verifier = Verifier(
+            self.index,
+            seeds_dir=None,  # the driver synced the seeds; a worker only reads
+            embed_model=self.embed_model,
+            nli_model=self.nli_model,
+            top_k=self.top_k,
+            support_threshold=self.support_threshold,
+            contradict_threshold=self.contradict_threshold,
+            max_evidence=self.max_evidence,
+            check_embedder=self.check_embedder,
+            checks=self.checks,
+            calibrator=self.calibrator,
+            backend=self.backend,
+        )
+        from verify.store import IndexStore
+
+        if self.manifest is not None and isinstance(verifier._store, IndexStore):
+            verifier._store.open_as_of(self.manifest)  # a folder index: the generation the driver pinned
+        return verifier
+
+
+class SpanVerifier:
+    """A Ray actor: opens the index and loads the models once, then verifies span after span."""
+
+    def __init__(self, spec: WorkerSpec) -> None:
+        self.spec = spec
+        self.verifier = spec.open()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        spans, kinds, records = [], [], []
+        for span, first_line, raw in zip(batch["span"], batch["first_line"], batch["raw"]):
+            items = list(span_items(bytes(raw), int(first_line)))
+            for group in claim_groups(items, self.spec.batch_size):
+                for record in verify_group(self.verifier, group, self.spec.batch_size):
+                    spans.append(int(span))
+                    kinds.append(ERROR if isinstance(record, ClaimError) else VERDICT)
+                    records.append(record.model_dump_json())
+        return {"span": np.asarray(spans, dtype=np.int64), "kind": np.asarray(kinds), "record": np.asarray(records)}
+
+
+def verify_file_on_ray(
+    verifier: Verifier,
+    claims: str | Path,
+    options: RayOptions | None = None,
+    batch_size: int = CLAIM_BATCH,
+    done: list[Any] | None = None,
+) -> Iterator[Verdict | ClaimError]:
+    """The records of a claims file ("-" for stdin), in input order, verified on Ray.
+
+    `done`: the records a resumed run keeps (resume.done_records); their lines are skipped. On a
+    cluster, the file must be readable at the same path by the workers (shared storage); stdin is
+    first copied to a temporary file, which only a local runtime can read."""
+    options = options or RayOptions()
+    with _claims_file(claims) as path:
+        spans = plan_spans(path, batch_size, done)
+        if not spans:
+            return
+        spec = WorkerSpec.of(verifier, batch_size)
+        with ray_session(options) as ray:
+            # Reads take no CPU slot (the actors hold them all, and a read is a seek and a copy) and
+            # run one at a time: zero-CPU tasks would otherwise each start a worker process at once.
+            source = ClaimSpans(path, spans)
+            dataset = ray.data.read_datasource(source, num_cpus=0, concurrency=1).map_batches(
+                SpanVerifier,
+                fn_constructor_kwargs={"spec": spec},
+                batch_size=1,  # one span a call: its groups are the single-process batches
+                batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=min(options.worker_count, len(spans))),
+                num_cpus=1,
+                **options.actor_options,
+            )
+            try:
+                for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+                    yield from _records(block["kind"], block["record"])
+            except Exception as exc:
+                failure = job_failure(exc)
+                if failure is exc:
+                    raise
+                raise failure from exc
+
+
+def _records(kinds: Iterable[str], records: Iterable[str]) -> Iterator[Verdict | ClaimError]:
+    for kind, record in zip(kinds, records):
+        yield ClaimError.model_validate_json(record) if kind == ERROR else Verdict.model_validate_json(record)
+
+
+@contextlib.contextmanager
+def _claims_file(claims: str | Path) -> Iterator[Path]:
+    """The claims as a file path: the file itself, or stdin copied to a temporary file."""
+    if str(claims) != "-":
+        yield Path(claims)
+        return
+    with tempfile.TemporaryDirectory(prefix="verify-claims-") as folder:
+        path = Path(folder) / "stdin.jsonl"
+        with open(path, "wb") as copy:
+            shutil.copyfileobj(sys.stdin.buffer, copy)
+        yield path
