@@ -72,6 +72,37 @@ class Fts5:
         return folder_bytes(self.path)
 
 
+class Fts5Rarest(Fts5):
+    """The fix tried first: FTS5 sent only the claim's `keep` rarest words (by document frequency,
+    read from an fts5vocab table) among those in at most `max_share` of the passages."""
+
+    def __init__(self, folder: Path, keep: int = 4, max_share: float = 0.01) -> None:
+        super().__init__(folder, self._rarest)
+        self.keep, self.max_share = keep, max_share
+        self.stem: Any = None
+        self.passages = 0
+
+    def open(self) -> None:
+        import Stemmer
+
+        super().open()
+        assert self.conn is not None
+        self.conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, passages_fts, 'row')")
+        self.passages = self.conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
+        self.stem = Stemmer.Stemmer("porter").stemWord  # FTS5's porter tokenizer stems the same way
+
+    def _rarest(self, query: str) -> str:
+        assert self.conn is not None
+        counts = {}
+        for term in claim_terms(query):
+            row = self.conn.execute("SELECT doc FROM temp.vocab WHERE term = ?", (self.stem(term),)).fetchone()
+            if row:
+                counts[term] = row[0]
+        ranked = sorted(counts, key=counts.__getitem__)
+        chosen = [t for t in ranked if counts[t] <= self.max_share * self.passages][: self.keep] or ranked[:1]
+        return " OR ".join(f'"{t}"' for t in chosen)
+
+
 class Tantivy:
     """tantivy (Rust, Lucene-like; block-max WAND for top-k) with its English stemming tokenizer."""
 
