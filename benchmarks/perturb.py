@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from verify.extract import MONTHS, extract_dates, extract_names, extract_numbers
+from verify.mentions import MONTHS, extract_dates, extract_names, extract_numbers
 
 _MONTH_NAMES = [
     "January",

@@ -16,12 +16,15 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import REPO  # noqa: E402
 
-from verify.nli import LABELS, load_nli  # noqa: E402
+from verify.backends import open_nli  # noqa: E402
+from verify.config import BACKENDS, DEFAULT_BACKEND  # noqa: E402
+from verify.nli import LABELS, NLIModel  # noqa: E402
 from verify.train.data import read_jsonl  # noqa: E402
 
 PROBE = REPO / "benchmarks" / "probe" / "nli_probe.jsonl"
@@ -32,13 +35,8 @@ def premise(row: dict[str, str]) -> str:
     return f"{head}. {row['passage']}" if head else row["passage"]
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default="bundled", help="as verify --model")
-    parser.add_argument("--json", type=Path, help="also write the figures and every prediction here")
-    args = parser.parse_args(argv)
-    rows = list(read_jsonl(PROBE))
-    nli = load_nli(args.model)
+def evaluate(nli: NLIModel, rows: list[dict[str, str]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(figures, predictions) of a model on the probe rows: accuracy overall and per category."""
     started = time.time()
     probs = nli.score([premise(r) for r in rows], [r["hypothesis"] for r in rows])
     elapsed = time.time() - started
@@ -57,9 +55,21 @@ def main(argv: list[str] | None = None) -> None:
         "by_category": {c: sum(oks) / len(oks) for c, oks in sorted(by_category.items())},
         "pairs_per_s": len(rows) / elapsed,
     }
+    return figures, predictions
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default="bundled", help="as verify --model")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND, choices=BACKENDS, help="as verify --backend")
+    parser.add_argument("--json", type=Path, help="also write the figures and every prediction here")
+    args = parser.parse_args(argv)
+    rows = list(read_jsonl(PROBE))
+    figures, predictions = evaluate(open_nli(args.model, args.backend), rows)
     print(f"{figures['model']}: probe accuracy {figures['accuracy']:.3f} on {len(rows)} pairs")
     for category, accuracy in figures["by_category"].items():
-        print(f"  {category:12s} {accuracy:.3f} (n={len(by_category[category])})")
+        n = sum(1 for r in rows if r["category"] == category)
+        print(f"  {category:12s} {accuracy:.3f} (n={n})")
     if args.json:
         args.json.write_text(json.dumps({**figures, "predictions": predictions}, indent=2), encoding="utf-8")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from verify.embed import SentenceTransformerEmbedder
 from verify.nli import BundledNLI
 from verify.sources import read_sources
 from verify.store import IndexStore
+from verify.store_api import SourceStore, is_engine_url, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -22,7 +24,7 @@ SEED_ID = "tass-telegram-fsb-2018-08-28"
 # The quick lane (`make test-fast`, pytest -m "not slow") runs what needs no model. A test is slow
 # when it uses a real model (these fixtures), or its module runs the CLI, the server, a browser or
 # training end to end; the guard below fails a test that loads torch without being marked slow.
-MODEL_FIXTURES = {"embedder", "nli", "seed_index_dir", "seed_store"}
+MODEL_FIXTURES = {"embedder", "nli", "seed_index_dir", "seed_store", "seeded_location", "any_seed_store"}
 SLOW_MODULES = {"test_cli", "test_server", "test_train", "test_startup", "test_html_render", "test_embed", "test_nli"}
 
 
@@ -75,3 +77,66 @@ def seed_store(seed_index_dir: Path, tmp_path: Path, embedder: SentenceTransform
     target = tmp_path / "seed-index"
     shutil.copytree(seed_index_dir, target)
     return IndexStore(target, embedder)
+
+
+# ---- the same tests on every store backend (verify.store_api) ------------------------------------
+# "folder" is the default FAISS + SQLite store; "milvus-lite" the Milvus backend, embedded. The
+# engine params carry the `scale` mark: `make test` leaves them out, `make test-scale` installs the
+# extra and runs them; without the extra they skip and say why.
+
+_HAS_MILVUS = importlib.util.find_spec("pymilvus") is not None and importlib.util.find_spec("milvus_lite") is not None
+needs_milvus = pytest.mark.skipif(
+    not _HAS_MILVUS, reason="the Milvus backend needs the milvus extra: pip install -e '.[milvus]' (make test-scale)"
+)
+BACKENDS = ["folder", pytest.param("milvus-lite", marks=[pytest.mark.scale, needs_milvus])]
+
+
+def release(location: str | Path) -> None:
+    """Close an engine-backed index this process opened (Milvus Lite holds its file until then)."""
+    if is_engine_url(location):
+        from verify.milvus_schema import disconnect, parse_url
+
+        disconnect(parse_url(str(location)))
+
+
+def engine_location(backend: str, folder: Path) -> str | Path:
+    return folder / "idx" if backend == "folder" else f"milvus-lite:{folder / 'idx.db'}"
+
+
+@pytest.fixture(scope="session")
+def seed_locations(tmp_path_factory: pytest.TempPathFactory, seed_index_dir: Path) -> dict[str, Path]:
+    """Per backend, a folder holding an index of the seed article built once; copy before writing."""
+    return {"folder": seed_index_dir.parent}
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def seeded_location(
+    backend: str,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    seed_locations: dict[str, Path],
+    embedder: SentenceTransformerEmbedder,
+) -> Iterator[str | Path]:
+    """A private, writable copy of the seed index on this backend: its folder, or its URL."""
+    if backend not in seed_locations:  # built once per session, then closed so its files can be copied
+        built = tmp_path_factory.mktemp(f"seed-{backend}")
+        location = engine_location(backend, built)
+        open_store(location, embedder).add(read_sources(SEEDS))
+        release(location)
+        seed_locations[backend] = built
+    target = tmp_path / "seeded"
+    shutil.copytree(seed_locations[backend], target)
+    location = engine_location(backend, target)
+    yield location
+    release(location)
+
+
+@pytest.fixture
+def any_seed_store(seeded_location: str | Path, embedder: SentenceTransformerEmbedder) -> SourceStore:
+    """The seed index on each backend, open."""
+    return open_store(seeded_location, embedder)

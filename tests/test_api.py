@@ -52,6 +52,22 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
 
 
+def test_verifier_python_api_on_each_backend(seeded_location) -> None:
+    """Verifier.open takes a folder or an engine URL; seeds sync into either when asked."""
+    from conftest import DATA, SEEDS
+
+    v = Verifier.open(seeded_location)
+    assert v.verify("The Moscow City Court rejected the appeal on June 14.").label is Label.SUPPORTED
+    assert v.add_sources([DATA / "riverton_bridge.txt"]).added == ["riverton-bridge"]
+    assert v.run_info().index == str(seeded_location) and v.run_info().sources == 2
+    assert v.remove_sources(["riverton-bridge"]).removed == ["riverton-bridge"]
+    assert [s.id for s in v.list_sources()] == ["tass-telegram-fsb-2018-08-28"]
+    # The seed article is there as a user source: a seeded Verifier takes it over as a seed.
+    seeded = Verifier.open(seeded_location, seeds_dir=SEEDS)
+    assert seeded.seed_report is not None and seeded.seed_report.replaced == ["tass-telegram-fsb-2018-08-28"]
+    assert [s.kind for s in seeded.list_sources()] == ["seed"]
+
+
 @pytest.mark.slow
 def test_readme_python_example(tmp_path) -> None:
     """The README's Python API example, step by step, on a fresh index."""

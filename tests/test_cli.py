@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPO, SEED_ID, SEEDS
+from conftest import BACKENDS, DATA, REPO, SEED_ID, SEEDS, engine_location, release
 from typer.testing import CliRunner
 
 from verify.cli import app
@@ -405,3 +405,49 @@ def test_index_add_skips_unreadable_files_and_says_so(tmp_path: Path) -> None:
     for name in ("latin1.txt", "broken.jsonl", "missing.txt"):
         assert name in result.stderr
     assert "3 file(s) could not be read" in result.stderr
+
+
+def test_index_progress_names_the_stage_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from verify.cli import Progress
+    from verify.store import STAGE_EMBED, STAGE_FACTS
+
+    progress = Progress()
+    progress.enabled = True  # as on a terminal
+    progress(STAGE_FACTS, 20_000, 2_000_000)
+    progress(STAGE_FACTS, 40_000, 2_000_000)  # within a tenth of a second of the last: not redrawn
+    progress(STAGE_FACTS, 2_000_000, 2_000_000)  # a stage's end is always drawn
+    progress(STAGE_EMBED, 64, 3_300)
+    progress.finish()
+    shown = capsys.readouterr().err
+    assert f"{STAGE_FACTS}: 20,000/2,000,000 (1%)" in shown and "40,000" not in shown
+    assert f"{STAGE_FACTS}: 2,000,000/2,000,000 (100%)" in shown
+    assert f"{STAGE_EMBED}: 64/3,300 (1%)" in shown and shown.endswith("\r\033[K")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_index_command_and_verify_on_each_backend(backend: str, tmp_path: Path) -> None:
+    """`--index` takes a folder or an engine URL; the commands behave the same on both."""
+    index = str(engine_location(backend, tmp_path))
+    claim = json.dumps({"id": "bridge", "claim": "Riverton's council approved a $48 million bridge replacement."})
+    missing = run("-", "--index", index, input=claim + "\n")
+    assert missing.exit_code == 2 and f"no index at {index}" in missing.stderr
+    added = run("index", "add", str(SEEDS), str(DATA / "riverton_bridge.txt"), "--index", index)
+    assert added.exit_code == 0 and "2 added;" in added.stdout, added.stderr
+    assert "unchanged" in run("index", "add", str(DATA / "riverton_bridge.txt"), "--index", index).stdout
+    listing = run("index", "list", "--json", "--index", index)
+    assert {json.loads(line)["id"] for line in listing.stdout.splitlines()} == {SEED_ID, "riverton-bridge"}
+    verdict = verdicts(run("-", "--index", index, input=claim + "\n").stdout)["bridge"]
+    assert verdict["label"] == "supported" and verdict["evidence"][0]["source_id"] == "riverton-bridge"
+    rebuilt = run("index", "rebuild", "--index", index)
+    assert rebuilt.exit_code == 0 and "2 replaced" in rebuilt.stdout
+    assert run("index", "remove", "riverton-bridge", "--index", index).exit_code == 0
+    assert "no source with id riverton-bridge" in run("index", "remove", "riverton-bridge", "--index", index).stderr
+    after = run("-", "--index", index, input=claim + "\n")
+    assert verdicts(after.stdout)["bridge"]["label"] == "unknown"
+    assert f"index {index} (1 source, 16 passages)" in after.stderr
+    release(index)
+
+
+def test_an_unknown_index_url_is_refused() -> None:
+    result = run("index", "list", "--index", "qdrant://localhost:6333/news")
+    assert result.exit_code == 2 and "unknown index URL" in result.stderr

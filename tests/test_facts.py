@@ -111,10 +111,49 @@ def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
         ("Dean Roper has agreed to coach the Carston Rangers.", MATCH),
         # a "not" inside a noun phrase does not negate the sentence's verb
         ("Russian intelligence services seek access to all users' messages, according to Durov.", TASS),
+        # "do not need to vote" says nothing either way about voting
+        (
+            "The credit union's members will not vote on the merger.",
+            "The credit union's members do not need to vote because it is the continuing credit union.",
+        ),
     ],
 )
 def test_issue_examples_are_not_contradictions(claim: str, passage: str) -> None:
     assert conflicts(claim, passage) == []
+
+
+SCHOOLS = (
+    "Three of the district's five high schools moved their first bell from 7:30 a.m. to 8:25 a.m. in the fall "
+    "of 2022. Gallery space grew from 22,000 to 41,000 square feet."
+)
+BOARD = "The increase needs the approval of the City Council, which appoints five of the nine board members."
+POWER = "The utility expected to restore power to 90 percent of customers by Thursday night."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # a range may be a change ("from 7:30 to 8:25"): either end stated agrees ...
+        ("Three schools moved their first bell to 8:25 a.m.", SCHOOLS, ("time", True, "8:25 a.m.")),
+        ("Gallery space grew to 41,000 square feet from 22,000.", SCHOOLS, ("quantity", True, "41,000 square feet")),
+        # ... a figure outside it conflicts, one inside is left unsure (no finding)
+        ("The schools moved their first bell to 9:40 a.m.", SCHOOLS, ("time", False, "9:40 a.m.")),
+        ("Gallery space grew to 50,000 square feet.", SCHOOLS, ("quantity", False, "50,000 square feet")),
+        ("Gallery space grew to 30,000 square feet.", SCHOOLS, None),
+        # "nine in ten" is a share (90 percent), not counts of 9 and 10
+        (
+            "The utility expected nine in ten customers to have power by Thursday night.",
+            POWER,
+            ("percent", True, "nine in ten"),
+        ),
+        # "one of three board members": a share of voters, not a count to hold against "nine board members"
+        ("Meredith Haig was one of three board members who voted against the increase.", BOARD, None),
+    ],
+)
+def test_ranges_and_shares(claim: str, passage: str, expected: tuple[str, bool, str] | None) -> None:
+    found = [(kind, agrees, wording) for kind, agrees, wording, _ in said(claim, passage)]
+    figures = [f for f in found if f[0] in ("time", "quantity", "percent") and f[2] != "Three"]
+    assert figures == ([expected] if expected else [])
 
 
 def test_a_date_without_a_year_resolves_against_the_article() -> None:

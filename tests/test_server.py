@@ -25,10 +25,20 @@ BRIDGE_CLAIM = "Riverton's council approved a $48 million replacement of the Elm
 @pytest.fixture
 def server(seed_index_dir: Path, tmp_path: Path) -> Iterator[str]:
     shutil.copytree(seed_index_dir, tmp_path / "idx")
+    yield from serving(tmp_path / "idx")
+
+
+@pytest.fixture
+def any_server(seeded_location: str | Path) -> Iterator[str]:
+    """The service over the seed index on each backend (conftest.BACKENDS)."""
+    yield from serving(seeded_location)
+
+
+def serving(index: str | Path) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Verifier(tmp_path / "idx")), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(Verifier(index)), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -41,7 +51,8 @@ def server(seed_index_dir: Path, tmp_path: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def test_health_and_openapi(server: str) -> None:
+def test_health_and_openapi(any_server: str) -> None:
+    server = any_server
     health = httpx.get(f"{server}/health").json()
     assert health["status"] == "ok" and health["sources"] == 1 and health["passages"] == 16
     schema = httpx.get(f"{server}/openapi.json").json()
@@ -98,7 +109,8 @@ def test_oversized_and_malformed_bodies(server: str) -> None:
     assert broken.status_code == 422
 
 
-def test_source_lifecycle(server: str) -> None:
+def test_source_lifecycle(any_server: str) -> None:
+    server = any_server
     added = httpx.post(
         f"{server}/sources",
         timeout=60,
@@ -191,11 +203,14 @@ def test_whitespace_claims_are_refused_as_by_the_cli(server: str, body: dict) ->
     assert httpx.post(f"{server}/verify", json=body).status_code == 422
 
 
-def test_another_writer_is_seen_at_once_and_never_breaks_reads(server: str, tmp_path: Path, embedder) -> None:
+def test_another_writer_is_seen_at_once_and_never_breaks_reads(
+    any_server: str, seeded_location: str | Path, embedder
+) -> None:
     from verify.sources import make_source
-    from verify.store import IndexStore
+    from verify.store_api import open_store
 
-    other = IndexStore(tmp_path / "idx", embedder)  # another writer of the served index
+    server = any_server
+    other = open_store(seeded_location, embedder)  # another writer of the served index
     other.add([make_source(RIVERTON, {"id": "riverton-bridge"}, "x", None)])
     other.add([make_source("The harbour reopened on Friday.", {"id": "harbour"}, "x", None)])  # old gen pruned
     listed = httpx.get(f"{server}/sources")

@@ -11,22 +11,40 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPO, SEED_ID
+from conftest import BACKENDS, DATA, REPO, SEED_ID, engine_location, release
 
 from verify.embed import SentenceTransformerEmbedder
+from verify.facts.nlp import MAX_DOC_CHARS
 from verify.schema import Source
 from verify.sources import SourceError, make_source, read_sources
-from verify.store import EmbedderMismatch, IndexStore, IndexStoreError
+from verify.store import STAGE_EMBED, STAGE_FACTS, EmbedderMismatch, IndexStore, IndexStoreError
+from verify.store_api import SourceStore, open_store
 
 
 def article(source_id: str, text: str) -> Source:
     return make_source(text, {"id": source_id}, source_id, None)
 
 
-def test_new_index_is_empty_until_first_write(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
-    store = IndexStore(tmp_path / "idx", embedder)
-    assert not store.exists and store.list_sources() == []
-    assert not (tmp_path / "idx").exists()
+# Tests taking `any_seed_store` or `backend` run on every backend (conftest.BACKENDS): the folder
+# store and the Milvus one (embedded Milvus Lite). The others test the folder store's own files.
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_new_index_is_empty_until_first_write(tmp_path: Path, embedder: SentenceTransformerEmbedder, backend) -> None:
+    location = engine_location(backend, tmp_path)
+    store = open_store(location, embedder)
+    assert not store.exists and store.list_sources() == [] and store.passage_count == 0
+    assert store.dense_search(embedder.embed(["anything"]), 3) == [[]] and store.bm25_search("anything", 3) == []
+    if backend == "folder":
+        assert not (tmp_path / "idx").exists()
+    release(location)
+
+
+def seed_passage_ids(store: SourceStore) -> list[int]:
+    """Every passage id of the seed article, found through search (ids are the backend's own)."""
+    hits = store.bm25_search("Telegram court appeal FSB keys ban Moscow lawyers", 100)
+    hits += store.dense_search(store.embedder.embed(["Telegram court appeal"]), 100)[0]
+    return sorted({pid for pid, _ in hits})
 
 
 def test_add_writes_manifest_sqlite_and_vectors(seed_store: IndexStore) -> None:
@@ -40,21 +58,24 @@ def test_add_writes_manifest_sqlite_and_vectors(seed_store: IndexStore) -> None:
     assert info.id == SEED_ID and info.kind == "user" and info.passages == manifest["passages"] == 16
 
 
-def test_stored_passages_have_exact_offsets(seed_store: IndexStore) -> None:
-    source = seed_store.get_source(SEED_ID)
+def test_stored_passages_have_exact_offsets(any_seed_store: SourceStore) -> None:
+    source = any_seed_store.get_source(SEED_ID)
     assert source is not None and source.published is not None
-    rows = seed_store.passages(list(range(1, 17)))
-    assert len(rows) == 16
+    rows = any_seed_store.passages(seed_passage_ids(any_seed_store))
+    assert len(rows) == 16 == any_seed_store.passage_count
     for row in rows.values():
         assert source.text[row.start : row.end] == row.text
+        assert row.title == source.title and row.published == source.published
 
 
-def test_incremental_add_skip_replace_remove(seed_store: IndexStore, tmp_path: Path) -> None:
-    before = seed_store.manifest["generation"]
+def test_incremental_add_skip_replace_remove(any_seed_store: SourceStore, tmp_path: Path) -> None:
+    seed_store = any_seed_store
+    seed_ids = seed_passage_ids(seed_store)
     report = seed_store.add(read_sources(DATA / "riverton_bridge.txt"))
     assert report.added == ["riverton-bridge"] and report.passages_embedded > 0
     # The seed was not re-embedded: its passage ids and hash are unchanged.
-    assert seed_store.passages([1])[1].source_id == SEED_ID
+    assert {p.source_id for p in seed_store.passages(seed_ids).values()} == {SEED_ID}
+    assert len(seed_store.passages(seed_ids)) == 16
 
     again = seed_store.add(read_sources(DATA / "riverton_bridge.txt"))
     assert again.unchanged == ["riverton-bridge"] and again.passages_embedded == 0
@@ -65,31 +86,36 @@ def test_incremental_add_skip_replace_remove(seed_store: IndexStore, tmp_path: P
     replaced = seed_store.add(read_sources(changed))
     assert replaced.replaced == ["riverton-bridge"]
     assert "meets again in May" in seed_store.get_source("riverton-bridge").text  # type: ignore[union-attr]
-    assert seed_store.manifest["generation"] != before
+    # Only the new version's passages are found: the replaced ones are gone, none twice.
+    found = seed_store.bm25_search("Riverton Elm Street bridge council meets again in May", 50)
+    texts = [p.text for p in seed_store.passages([pid for pid, _ in found]).values()]
+    assert any("meets again in May" in t for t in texts) and len(texts) == len(set(texts))
 
     seed_store.remove(["riverton-bridge"])
     assert [s.id for s in seed_store.list_sources()] == [SEED_ID]
     assert seed_store.bm25_search("Riverton bridge council", 5) == []
 
 
-def test_sync_removes_sources_of_that_kind_only(seed_store: IndexStore) -> None:
+def test_sync_removes_sources_of_that_kind_only(any_seed_store: SourceStore) -> None:
+    seed_store = any_seed_store
     seed_store.sync([article("s1", "Seed one says hello.")], kind="seed")
     report = seed_store.sync([article("s2", "Seed two says goodbye.")], kind="seed")
     assert report.added == ["s2"] and report.removed == ["s1"]
     assert {s.id for s in seed_store.list_sources()} == {SEED_ID, "s2"}
 
 
-def test_duplicate_ids_and_unknown_removals_are_errors(seed_store: IndexStore) -> None:
+def test_duplicate_ids_and_unknown_removals_are_errors(any_seed_store: SourceStore) -> None:
     with pytest.raises(IndexStoreError, match="share the id"):
-        seed_store.add([article("x", "One."), article("x", "Two.")])
+        any_seed_store.add([article("x", "One."), article("x", "Two.")])
     with pytest.raises(IndexStoreError, match="no source with id nope"):
-        seed_store.remove(["nope"])
+        any_seed_store.remove(["nope"])
+    assert [s.id for s in any_seed_store.list_sources()] == [SEED_ID]  # nothing half-done
 
 
-def test_different_embedder_is_a_clear_error(seed_index_dir: Path) -> None:
+def test_different_embedder_is_a_clear_error(seeded_location: str | Path, any_seed_store: SourceStore) -> None:
     other = SentenceTransformerEmbedder("sentence-transformers/all-mpnet-base-v2")
     with pytest.raises(EmbedderMismatch, match="all-MiniLM-L6-v2.*all-mpnet-base-v2.*rebuild"):
-        IndexStore(seed_index_dir, other)
+        open_store(seeded_location, other)
 
 
 def test_unknown_format_version_is_a_clear_error(seed_store: IndexStore, embedder: SentenceTransformerEmbedder) -> None:
@@ -100,10 +126,12 @@ def test_unknown_format_version_is_a_clear_error(seed_store: IndexStore, embedde
         IndexStore(seed_store.directory, embedder)
 
 
-def test_rebuild_keeps_sources_and_renumbers(seed_store: IndexStore) -> None:
-    report = seed_store.rebuild()
+def test_rebuild_keeps_sources_and_renumbers(any_seed_store: SourceStore) -> None:
+    report = any_seed_store.rebuild()
     assert report.replaced == [SEED_ID] and report.passages_embedded == 16
-    assert seed_store.list_sources()[0].passages == 16
+    assert any_seed_store.list_sources()[0].passages == 16
+    assert len(any_seed_store.passages(seed_passage_ids(any_seed_store))) == 16
+    assert SEED_ID in any_seed_store.source_facts([SEED_ID])
 
 
 def test_old_generations_are_pruned(seed_store: IndexStore) -> None:
@@ -166,13 +194,33 @@ def test_writer_killed_mid_write_leaves_previous_index_intact(
     assert "after" in reopened.source_hashes
 
 
-def test_facts_are_stored_with_each_source_when_it_is_indexed(seed_store: IndexStore) -> None:
+def test_facts_are_stored_with_each_source_when_it_is_indexed(any_seed_store: SourceStore) -> None:
     """Facts are computed once, at index time, and read back for any source (issue 10)."""
-    text, facts = seed_store.source_facts([SEED_ID])[SEED_ID]
+    text, facts = any_seed_store.source_facts([SEED_ID])[SEED_ID]
     dates = {f.text: f.first for f in facts.facts if f.kind == "date" and f.label != "filed"}
     assert dates["June 14"] == "2018-06-14" and dates["March 20"] == "2018-03-20"
     assert all(text[f.start : f.end] == f.text for f in facts.facts)
-    assert seed_store.source_facts(["no-such-source"]) == {}
+    assert any_seed_store.source_facts(["no-such-source"]) == {}
+
+
+def test_facts_of_an_older_extraction_are_read_again(
+    seed_store: IndexStore, embedder: SentenceTransformerEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An index built before the fact layer last changed: its stored facts are not trusted (they
+    would judge claims by rules since fixed); they are read again from the text, with a hint."""
+    import sqlite3
+
+    from verify.facts.model import FACTS_VERSION
+
+    fresh = seed_store.source_facts([SEED_ID])[SEED_ID][1]
+    db = seed_store.directory / json.loads((seed_store.directory / "manifest.json").read_text())["generation"]
+    with sqlite3.connect(db / "passages.sqlite") as conn:  # as an older verify stored them: no version, no facts
+        conn.execute("UPDATE facts SET data = ? WHERE source_id = ?", (json.dumps({"facts": []}), SEED_ID))
+    reopened = IndexStore(seed_store.directory, embedder)
+    with caplog.at_level("WARNING", logger="verify"):
+        text, facts = reopened.source_facts([SEED_ID])[SEED_ID]
+    assert facts.version == FACTS_VERSION and facts.facts == fresh.facts
+    assert "index rebuild" in caplog.text
 
 
 # ---- issue 11: crash leftovers, readers across writers, refusing what is not ours -------------
@@ -200,6 +248,48 @@ def test_a_reader_keeps_its_generation_while_others_write(seed_store: IndexStore
     assert not reader.refresh()  # nothing new since
     seed_store.add([article("w3", "One more.")])
     assert len(list(seed_store.directory.glob("gen-*"))) == 2  # the reader moved on: old ones pruned
+
+
+def test_a_reader_keeps_its_snapshot_on_every_backend(seeded_location, any_seed_store: SourceStore, embedder) -> None:
+    reader = open_store(seeded_location, embedder)
+    for i in range(3):
+        any_seed_store.add([article(f"w{i}", f"Writer {i} added this article about harbour repairs.")])
+    assert [s.id for s in reader.list_sources()] == [SEED_ID]  # a consistent, older snapshot
+    hits = reader.bm25_search("writer added article harbour repairs", 10)
+    hits += reader.dense_search(embedder.embed(["Writer added this article about harbour repairs"]), 10)[0]
+    assert {p.source_id for p in reader.passages([pid for pid, _ in hits]).values()} == {SEED_ID}
+    assert reader.refresh() and {s.id for s in reader.list_sources()} == {SEED_ID, "w0", "w1", "w2"}
+    assert not reader.refresh()  # nothing new since
+    found = reader.passages([pid for pid, _ in reader.bm25_search("writer harbour repairs", 10)])
+    assert {p.source_id for p in found.values()} >= {"w0", "w1", "w2"}
+
+
+@pytest.mark.parametrize("backend", [p for p in BACKENDS if p != "folder"])
+def test_an_engine_write_that_dies_before_its_commit_is_never_seen(seeded_location, embedder) -> None:
+    """Passages are written under a new version before the source row names it: a writer that
+    dies in between leaves nothing a reader can see, and the source as it was."""
+    store = open_store(seeded_location, embedder)
+    client = store._client  # type: ignore[attr-defined]
+    real_upsert = client.upsert
+
+    def dies(collection: str, rows: list) -> None:
+        if collection.endswith("_sources"):
+            raise KeyboardInterrupt  # killed between writing the passages and the commit
+        real_upsert(collection, rows)
+
+    client.upsert = dies
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            store.add([article("lost", "The lighthouse keeper counted 412 gulls.")])
+        with pytest.raises(KeyboardInterrupt):
+            store.add([article(SEED_ID, "A replacement the commit never named: lighthouse gulls.")])
+    finally:
+        client.upsert = real_upsert
+    reader = open_store(seeded_location, embedder)
+    assert [s.id for s in reader.list_sources()] == [SEED_ID] and reader.passage_count == 16
+    assert reader.bm25_search("lighthouse keeper gulls", 10) == []
+    assert len(reader.passages(seed_passage_ids(reader))) == 16
+    assert reader.rebuild().replaced == [SEED_ID] and reader.bm25_search("lighthouse keeper gulls", 10) == []
 
 
 def test_symlinked_lock_or_manifest_is_refused(seed_store: IndexStore, tmp_path: Path, embedder) -> None:
@@ -248,24 +338,40 @@ def test_unreadable_manifest_is_a_clear_error(seed_store: IndexStore, embedder, 
         IndexStore(seed_store.directory, embedder)
 
 
-@pytest.mark.parametrize("victim", ["passages.sqlite", "vectors.faiss"])
+@pytest.mark.parametrize("victim", ["passages.sqlite", "vectors.faiss", "fulltext/meta.json"])
 def test_damaged_index_files_are_a_clear_error(seed_store: IndexStore, embedder, victim: str) -> None:
     path = seed_store.directory / seed_store.manifest["generation"] / victim
     path.write_bytes(b"not an index file " * 100)
     store = IndexStore(seed_store.directory, embedder)
     with pytest.raises(IndexStoreError, match="damaged"):
-        store.list_sources() if victim.endswith("sqlite") else store.dense_search(embedder.embed(["x"]), 3)
+        if victim.endswith("sqlite"):
+            store.list_sources()
+        elif victim.endswith("faiss"):
+            store.dense_search(embedder.embed(["x"]), 3)
+        else:
+            store.bm25_search("Telegram court", 3)
     with pytest.raises(IndexStoreError, match="damaged"):
         store.add([article("x", "Some text.")])
 
 
 @pytest.mark.parametrize("bad_id", ["two\nlines", "evil\u202etxt.exe", "tab\there", " padded", "", "x" * 201, "\x00"])
-def test_source_ids_must_be_printable(seed_store: IndexStore, bad_id: str) -> None:
+def test_source_ids_must_be_printable(any_seed_store: SourceStore, bad_id: str) -> None:
     if bad_id:  # an empty id falls back to the file name
         with pytest.raises(SourceError, match="printable"):
             make_source("Some text.", {"id": bad_id}, "fallback", None)
     with pytest.raises(IndexStoreError, match="printable"):
-        seed_store.add([Source(id=bad_id, text="Some text.", content_hash="h")])
+        any_seed_store.add([Source(id=bad_id, text="Some text.", content_hash="h")])
+
+
+def test_ids_with_quotes_and_long_texts_round_trip(any_seed_store: SourceStore) -> None:
+    """An id a query language would choke on, and a text longer than an engine's string field."""
+    tricky = 'O\'Brien "quoted" [x] \\ 100%'
+    long_text = "The harbour authority met again. " * 600  # 19,800 characters: two pieces of BLOB_CHARS
+    any_seed_store.add([article(tricky, long_text)])
+    assert any_seed_store.get_source(tricky).text == long_text  # type: ignore[union-attr]
+    assert tricky in any_seed_store.source_facts([tricky])
+    any_seed_store.remove([tricky])
+    assert [s.id for s in any_seed_store.list_sources()] == [SEED_ID]
 
 
 @pytest.mark.slow  # every source's facts are parsed (spaCy)
@@ -277,11 +383,19 @@ def test_many_small_sources_are_embedded_in_one_batched_pass(tmp_path: Path) -> 
     embedder = HashEmbedder()
     store = IndexStore(tmp_path / "idx", embedder)
     sources = [article(f"s{i}", f"Article {i} says the council met on day {i}.") for i in range(2000)]
-    seen: list[tuple[int, int]] = []
-    report = store.add(sources, progress=lambda done, total: seen.append((done, total)))
+    seen: list[tuple[str, int, int]] = []
+    report = store.add(sources, progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert report.passages_embedded == 2000 and len(report.added) == 2000
     assert embedder.calls == 2000 // EMBED_BATCH + 1  # batches across files, not a call per file
-    assert seen[-1] == (2000, 2000) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # Facts first (characters of all the files), then embedding (passages), each counting up.
+    stages = [stage for stage, _, _ in seen]
+    assert stages == sorted(stages, key=[STAGE_FACTS, STAGE_EMBED].index)
+    facts = [(d, t) for stage, d, t in seen if stage == STAGE_FACTS]
+    embedded = [(d, t) for stage, d, t in seen if stage == STAGE_EMBED]
+    assert facts[-1] == (sum(len(s.text) for s in sources),) * 2 and len(facts) == 2000
+    assert embedded[-1] == (2000, 2000)
+    for run in (facts, embedded):
+        assert [d for d, _ in run] == sorted(d for d, _ in run)
 
 
 @pytest.mark.slow  # the source's facts are parsed (spaCy)
@@ -299,8 +413,13 @@ def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
 
     body = "\n".join(f"Paragraph {i} reports that the harbour reopened on day {i}." for i in range(5_000))
     store = IndexStore(tmp_path / "idx", Recording())
-    report = store.add([article("huge", body)])
+    read: list[int] = []
+    report = store.add(
+        [article("huge", body)], progress=lambda stage, done, _: read.append(done) if stage == STAGE_FACTS else None
+    )
     assert report.passages_embedded >= 4_999 and Recording.largest <= EMBED_BATCH
+    # The parse of one long source reports as it goes, piece by piece, not once at the end.
+    assert len(read) >= len(body) // MAX_DOC_CHARS and read == sorted(read) and read[-1] == len(body)
     assert store.bm25_search("harbour reopened day 2345", 1)
 
 

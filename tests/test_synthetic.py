@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.extract import extract_dates, extract_numbers
 from verify.facts.align import check_text
+from verify.mentions import extract_dates, extract_numbers
 from verify.text import negation_count
 from verify.train.synthetic import (
     add_unstated_date,

@@ -22,7 +22,9 @@ from typer.core import TyperGroup
 from verify._version import __version__
 from verify.config import (
     BUNDLED_NLI,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
     ENV_INDEX,
@@ -66,8 +68,13 @@ index_app = typer.Typer(
 app.add_typer(index_app, name="index")
 
 IndexOpt = Annotated[
-    Optional[Path],
-    typer.Option("--index", envvar=ENV_INDEX, help="index folder [default: index/default, seeded from seeds/]"),
+    Optional[str],
+    typer.Option(
+        "--index",
+        envvar=ENV_INDEX,
+        help="index folder, or a Milvus URL: milvus://HOST:PORT/COLLECTION, milvus-lite:FILE.db "
+        "[default: index/default, seeded from seeds/]",
+    ),
 ]
 EmbedOpt = Annotated[str, typer.Option("--embed-model", envvar=ENV_EMBED_MODEL, help="embedding model name or path")]
 ModelOpt = Annotated[
@@ -76,8 +83,17 @@ ModelOpt = Annotated[
         "--model",
         envvar=ENV_NLI_MODEL,
         help="NLI model: 'bundled', or a bundle folder from `python -m verify.train`, either optionally with "
-        "':fp32', ':bf16' or ':int8' [default: bf16 on CPUs that have it natively, else fp32]; or a CrossEncoder "
-        "name/path",
+        "':fp32', ':bf16', ':int8' or ':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it "
+        "natively, else fp32]; or a CrossEncoder name/path",
+    ),
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        envvar=ENV_BACKEND,
+        help="what computes the models: 'onnx' (ONNX Runtime), 'torch' (PyTorch), or 'auto': ONNX Runtime where "
+        "it can run the model, else PyTorch",
     ),
 ]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, max=100, help="passages retrieved per claim")]
@@ -182,18 +198,25 @@ def refuse_same_file(input_path: str, output: Path | None) -> None:
 
 
 class Progress:
-    """A progress line on stderr, only when stderr is a terminal."""
+    """A progress line on stderr, only when stderr is a terminal: the stage and how far it is.
+    Redrawn at most ten times a second (a batch of 2,000 small files reports 2,000 times)."""
 
-    def __init__(self, what: str) -> None:
-        self.what = what
+    def __init__(self) -> None:
         self.shown = False
         self.enabled = sys.stderr.isatty()
+        self.last = (0.0, "")
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.enabled:
-            sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}")
-            sys.stderr.flush()
-            self.shown = True
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if stage == self.last[1] and done < total and now - self.last[0] < 0.1:
+            return
+        self.last = (now, stage)
+        percent = f" ({100 * done // total}%)" if total else ""
+        sys.stderr.write(f"\r\033[K{stage}: {done:,}/{total:,}{percent}")
+        sys.stderr.flush()
+        self.shown = True
 
     def finish(self) -> None:
         if self.shown:
@@ -235,6 +258,7 @@ def check(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
     fmt: FormatOpt = "jsonl",
     author: AuthorOpt = "verify",
@@ -262,7 +286,7 @@ def check(
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
     refuse_same_file(claims, output)
-    settings = Settings(index, embed_model, model, top_k, calibration)
+    settings = Settings(index, embed_model, model, top_k, calibration, backend)
     done = done_records(output) if resume and output is not None else []
     tally = Tally(done)
     verifier = open_verifier(settings)
@@ -330,11 +354,10 @@ class Tally:
 
     def __init__(self, done: list[tuple[str | None, int | None, str | None]]) -> None:
         """`done`: the records a resumed run keeps, counted in the summary too."""
-        self.labels: dict[str, int] = {}
-        for _, _, label in done:
-            if label:
-                self.labels[label] = self.labels.get(label, 0) + 1
-        self.failed = sum(1 for _, _, label in done if label is None)
+        from collections import Counter
+
+        # Labels as verify.report.label_of names them: a failed line is "error".
+        self.labels: Counter[str] = Counter(label or "error" for _, _, label in done)
         self.new = 0
         self.already_done = len(done)
         self.progress = sys.stderr.isatty()
@@ -343,16 +366,19 @@ class Tally:
     def total(self) -> int:
         return self.already_done + self.new
 
+    @property
+    def failed(self) -> int:
+        return self.labels["error"]
+
     def watch(self, records: Iterator[Any]) -> Iterator[Any]:
+        from verify.report import label_of
         from verify.schema import ClaimError
 
         for record in records:
             self.new += 1
+            self.labels[label_of(record)] += 1
             if isinstance(record, ClaimError):
-                self.failed += 1
                 typer.echo(("\r" if self.progress else "") + f"warning: {record.error}", err=True)
-            else:
-                self.labels[record.label.value] = self.labels.get(record.label.value, 0) + 1
             if self.progress:
                 sys.stderr.write(f"\r{self.total} claims processed")
                 sys.stderr.flush()
@@ -363,7 +389,7 @@ class Tally:
             sys.stderr.write("\r\033[K")
 
     def summary(self) -> str:
-        counts = ", ".join(f"{self.labels.get(k, 0)} {k}" for k in ("supported", "contradicted", "unknown"))
+        counts = ", ".join(f"{self.labels[k]} {k}" for k in ("supported", "contradicted", "unknown"))
         return f"{self.total} claims: {counts}; {self.failed} lines failed"
 
 
@@ -384,6 +410,7 @@ def evaluate(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
 ) -> None:
     """Verify labelled claims and print accuracy, macro-F1, a confusion matrix and evidence hit rate.
@@ -395,7 +422,7 @@ def evaluate(
     from verify.pipeline import verify_items
 
     refuse_same_file(labelled, output)
-    verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration))
+    verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration, backend))
     source = claim_lines(labelled)
     records = []
     with source:
@@ -467,6 +494,7 @@ def serve(
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
 ) -> None:
     """Serve the index over HTTP: POST /verify, POST /sources, GET /sources, DELETE /sources/{id}, GET /health.
@@ -477,7 +505,7 @@ def serve(
     """
     from verify.server import serve as run_server
 
-    run_server(open_verifier(Settings(index, embed_model, model, top_k, calibration)), host, port)
+    run_server(open_verifier(Settings(index, embed_model, model, top_k, calibration, backend)), host, port)
 
 
 @index_app.command("add")
@@ -486,6 +514,7 @@ def index_add(
     paths: Annotated[list[Path], typer.Argument(help="article files (.txt .md .html .jsonl) or folders")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every source id touched")] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="stop at the first file that cannot be read, adding nothing")
@@ -508,8 +537,8 @@ def index_add(
         failed.append(exc)
         typer.echo(f"warning: skipped {exc}", err=True)
 
-    progress = Progress("embedding passages")
-    verifier = open_verifier(Settings(index, embed_model), create=True)
+    progress = Progress()
+    verifier = open_verifier(Settings(index, embed_model, backend=backend), create=True)
     try:
         report = verifier.add_sources(paths, on_error=None if strict else skip, progress=progress)
     finally:
@@ -525,13 +554,14 @@ def index_add(
 def index_list(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per source")] = False,
 ) -> None:
     """List the sources in an index.
 
     Example: verify index list --json
     """
-    verifier = open_verifier(Settings(index, embed_model))
+    verifier = open_verifier(Settings(index, embed_model, backend=backend))
     sources = verifier.list_sources()
     for s in sources:
         if as_json:
@@ -549,12 +579,13 @@ def index_remove(
     source_ids: Annotated[list[str], typer.Argument(help="ids as shown by `verify index list`")],
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Remove sources by id.
 
     Example: verify index remove riverton-bridge
     """
-    verifier = open_verifier(Settings(index, embed_model))
+    verifier = open_verifier(Settings(index, embed_model, backend=backend))
     report_change(verifier.remove_sources(source_ids), f"index {verifier.index_dir}")
 
 
@@ -563,13 +594,14 @@ def index_remove(
 def index_rebuild(
     index: IndexOpt = None,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
+    backend: BackendOpt = DEFAULT_BACKEND,
 ) -> None:
     """Re-chunk and re-embed every source, e.g. with a different --embed-model.
 
     Example: verify index rebuild --embed-model sentence-transformers/all-mpnet-base-v2
     """
-    progress = Progress("embedding passages")
-    verifier = open_verifier(Settings(index, embed_model), check_embedder=False)
+    progress = Progress()
+    verifier = open_verifier(Settings(index, embed_model, backend=backend), check_embedder=False)
     try:
         report = verifier.rebuild(progress=progress)
     finally:

@@ -12,10 +12,14 @@ ENV_SEEDS = "VERIFY_SEEDS"
 ENV_EMBED_MODEL = "VERIFY_EMBED_MODEL"
 ENV_NLI_MODEL = "VERIFY_MODEL"
 ENV_CALIBRATION = "VERIFY_CALIBRATION"
+ENV_BACKEND = "VERIFY_BACKEND"
 
 DEFAULT_INDEX = Path("index/default")
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BUNDLED_NLI = "bundled"
+# What computes the models (see verify.backends): ONNX Runtime where it can, else PyTorch.
+BACKENDS = ("auto", "onnx", "torch")
+DEFAULT_BACKEND = "auto"
 
 # Passages: windows of sentences that overlap by one sentence, capped in characters so a
 # passage plus a claim fits the NLI model's 128-256 token window.
@@ -60,8 +64,11 @@ AGREEMENT_OVERLAP = 0.6
 NEGATION_MARGIN = 0.3
 
 
-def default_index_dir() -> Path:
-    return Path(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
+def default_index_dir() -> Path | str:
+    """$VERIFY_INDEX (a folder, or an engine URL kept as a string), else index/default."""
+    from verify.store_api import index_location
+
+    return index_location(os.environ.get(ENV_INDEX) or DEFAULT_INDEX)
 
 
 def default_seeds_dir() -> Path:

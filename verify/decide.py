@@ -375,8 +375,9 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _sentence_negated(p: Assessed) -> bool:
-    """Whether the aligned source sentence negates a verb (read from the stored facts via the
-    alignment: any negation finding, or a negation word in the quoted sentence)."""
+    """Whether the source sentence the claim aligns with is itself negative: an odd number of
+    negation cues ("not", "no", "never", "n't" ...) in it. Lexical on purpose: it also sees "No one
+    was hurt", where no verb carries a negation in the parse, and it only ever blocks a contradiction."""
     s0, s1 = p.alignment.sentence
     passage = p.hit.passage
     sentence = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)] if s1 > s0 else passage.text

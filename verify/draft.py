@@ -14,12 +14,10 @@ from dataclasses import dataclass
 
 from verify.chunk import DATELINE, split_sentences
 from verify.config import MAX_CLAIM_CHARS
-from verify.extract import extract_dates, extract_names, extract_numbers
+from verify.mentions import extract_dates, extract_names, extract_numbers
+from verify.text import ATTRIBUTION_WORDS
 
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|wrote|stated|announced|reported|claimed|confirmed|denied|according to|added)\b",
-    re.IGNORECASE,
-)
+ATTRIBUTION = re.compile(rf"\b(?:{ATTRIBUTION_WORDS}|denied|according to)\b", re.IGNORECASE)
 OPINION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|feel|guess|hope|suppose)\b|\bin my (?:view|opinion)\b|\bshould\b|\bought to\b"
     r"|\b(?:amazing|terrible|wonderful|awful|disgraceful|outrageous)\b",

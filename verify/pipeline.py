@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from verify.backends import check_backend
 from verify.calibrate import Calibrator
 from verify.config import (
     BUNDLED_NLI,
     CLAIM_BATCH,
     CONTRADICT_THRESHOLD,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
     MAX_EVIDENCE,
@@ -32,7 +34,8 @@ from verify.runinfo import RunInfo, run_date
 from verify.schema import Claim, ClaimError, Source, Verdict
 from verify.shared import shared_embedder, shared_nli
 from verify.sources import SourceError, iter_source_files, read_file, read_sources
-from verify.store import ChangeReport, IndexStore, IndexStoreError, Progress, SourceInfo
+from verify.store import ChangeReport, IndexStoreError, Progress, SourceInfo
+from verify.store_api import index_location, open_store
 from verify.text import without_negation
 
 SEED_KIND = "seed"
@@ -50,7 +53,8 @@ class Verifier:
     is kept in step with the seed articles in ``seeds/`` ($VERIFY_SEEDS) by ``Verifier.open`` (or
     ``sync_seeds``): it builds itself on first use and notices when a seed changes. The constructor
     never embeds anything. Other indexes hold what you add (or pass ``seeds_dir``). Models given by
-    name are loaded once per process and shared by every Verifier (see verify.shared).
+    name are loaded once per process and shared by every Verifier (see verify.shared); ``backend``
+    says what computes them (ONNX Runtime or PyTorch, see verify.backends).
     """
 
     def __init__(
@@ -59,6 +63,7 @@ class Verifier:
         *,
         embed_model: str | Embedder = DEFAULT_EMBED_MODEL,
         nli_model: str | NLIModel = BUNDLED_NLI,
+        backend: str = DEFAULT_BACKEND,
         top_k: int = TOP_K,
         seeds_dir: str | Path | None | object = _DEFAULT,
         support_threshold: float = SUPPORT_THRESHOLD,
@@ -70,14 +75,16 @@ class Verifier:
     ) -> None:
         if top_k < 1:
             raise ConfigError("top_k must be at least 1")
-        self.index_dir = Path(index) if index is not None else default_index_dir()
+        # A folder (Path) for the default FAISS + SQLite store, or an engine URL (str): see store_api.
+        self.index_dir: Path | str = index_location(index) if index is not None else default_index_dir()
         if seeds_dir is _DEFAULT:
             # The index at index/default is the seeded one; any other index is managed by hand.
-            is_default = self.index_dir.resolve() == DEFAULT_INDEX.resolve()
+            is_default = isinstance(self.index_dir, Path) and self.index_dir.resolve() == DEFAULT_INDEX.resolve()
             seeds_dir = default_seeds_dir() if is_default else None
         self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
-        self.embedder = shared_embedder(embed_model) if isinstance(embed_model, str) else embed_model
-        self.nli = shared_nli(nli_model) if isinstance(nli_model, str) else nli_model
+        check_backend(backend)
+        self.embedder = shared_embedder(embed_model, backend) if isinstance(embed_model, str) else embed_model
+        self.nli = shared_nli(nli_model, backend) if isinstance(nli_model, str) else nli_model
         self.top_k = top_k
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold
@@ -86,7 +93,7 @@ class Verifier:
         # Raw confidences unless a calibrator is given: curves fitted on one domain (the shipped
         # Check-COVID ones) mis-state confidence on another (news), so none is applied by default.
         self.calibrator = calibrator or Calibrator()
-        self._store = IndexStore(self.index_dir, self.embedder, check_embedder=check_embedder)
+        self._store = open_store(self.index_dir, self.embedder, check_embedder=check_embedder)
         self.retriever = HybridRetriever(self._store)
         self.seed_report: ChangeReport | None = None
 
@@ -187,7 +194,7 @@ class Verifier:
     def run_info(self) -> RunInfo:
         """What verdicts from this Verifier are computed with, for summaries and report headers."""
         sources = self._store.source_hashes
-        passages = self._store.manifest.get("passages", 0) if self._store.manifest else 0
+        passages = self._store.passage_count
         return RunInfo(
             date=run_date(),
             index=str(self.index_dir),

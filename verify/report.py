@@ -126,9 +126,14 @@ def write_csv(records: Iterable[Record], out: IO[str], run: RunInfo | None = Non
         )
 
 
-def summary(records: list[Record]) -> Counter[str]:
-    counts: Counter[str] = Counter(r.label.value if isinstance(r, Verdict) else "error" for r in records)
-    return counts
+def label_of(record: Record) -> str:
+    """The verdict's label, or "error" for a line that could not be verified: the one way every
+    summary (the CLI's closing line, markdown, HTML) counts records."""
+    return record.label.value if isinstance(record, Verdict) else "error"
+
+
+def summary(records: Iterable[Record]) -> Counter[str]:
+    return Counter(map(label_of, records))
 
 
 def _summary_line(records: list[Record]) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.store import IndexStore, StoredPassage
+from verify.store import StoredPassage
+from verify.store_api import SourceStore
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the weight of top ranks
 
@@ -22,7 +23,7 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, store: IndexStore, candidates_per_k: int = 4) -> None:
+    def __init__(self, store: SourceStore, candidates_per_k: int = 4) -> None:
         self.store = store
         self.candidates_per_k = candidates_per_k
 

@@ -31,7 +31,8 @@ from verify.http_limits import BodyLimit, validation_errors
 from verify.pipeline import Verifier
 from verify.schema import Claim, Verdict
 from verify.sources import SourceError, make_source
-from verify.store import IndexStore, IndexStoreError, SourceInfo, UnknownSource
+from verify.store import IndexStoreError, SourceInfo, UnknownSource
+from verify.store_api import open_store
 
 MAX_BODY_BYTES = 2_000_000
 MAX_BATCH = 256
@@ -111,7 +112,7 @@ def create_app(verifier: Verifier) -> FastAPI:
     reading = threading.Lock()  # the verifier's index handles and models
     writing = threading.Lock()  # this service's writes (other processes queue on the index's own lock)
     # Writes go through their own store, so a write never touches what a verification is reading.
-    writer = IndexStore(verifier.index_dir, verifier.embedder)
+    writer = open_store(verifier.index_dir, verifier.embedder)
     writer.close()  # it holds no generation between writes
 
     def reopen() -> None:

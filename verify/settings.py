@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from verify.config import (
     BUNDLED_NLI,
+    DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
     ENV_INDEX,
@@ -26,26 +28,28 @@ if TYPE_CHECKING:
 class Settings:
     """`index` None means the default: $VERIFY_INDEX, else the seeded index/default."""
 
-    index: Path | None = None
+    index: Path | str | None = None  # a folder, or an engine URL (verify.store_api)
     embed_model: str = DEFAULT_EMBED_MODEL
     nli_model: str = BUNDLED_NLI
     top_k: int = TOP_K
     calibration: str | None = None
+    backend: str = DEFAULT_BACKEND
 
     @classmethod
     def from_env(cls, **flags: object) -> Settings:
         """Environment first, then the flags given (None flags are ignored). The CLI does not need
         this (typer reads the same variables for its options); the library and scripts do."""
         env = {
-            "index": Path(os.environ[ENV_INDEX]) if os.environ.get(ENV_INDEX) else None,
+            "index": os.environ.get(ENV_INDEX) or None,
             "embed_model": os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL,
             "nli_model": os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI,
             "calibration": os.environ.get(ENV_CALIBRATION) or None,
+            "backend": os.environ.get(ENV_BACKEND) or DEFAULT_BACKEND,
         }
         return replace(cls(**env), **{k: v for k, v in flags.items() if v is not None})  # type: ignore[arg-type]
 
     @property
-    def index_dir(self) -> Path:
+    def index_dir(self) -> Path | str:
         return self.index if self.index is not None else default_index_dir()
 
     def open_verifier(self, *, create: bool = False, check_embedder: bool = True) -> Verifier:
@@ -58,6 +62,7 @@ class Settings:
             self.index_dir,
             embed_model=self.embed_model,
             nli_model=self.nli_model,
+            backend=self.backend,
             top_k=self.top_k,
             calibrator=Calibrator.load(Path(self.calibration)) if self.calibration else None,
             check_embedder=check_embedder,

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from verify.embed import SentenceTransformerEmbedder
-from verify.nli import NLIModel, load_nli
+from verify.backends import open_embedder, open_nli
+from verify.config import DEFAULT_BACKEND
+from verify.embed import Embedder
+from verify.nli import NLIModel
 
 
 @cache
-def shared_embedder(name: str) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(name)
+def shared_embedder(name: str, backend: str = DEFAULT_BACKEND) -> Embedder:
+    return open_embedder(name, backend)
 
 
 @cache
-def shared_nli(spec: str) -> NLIModel:
-    return load_nli(spec)
+def shared_nli(spec: str, backend: str = DEFAULT_BACKEND) -> NLIModel:
+    return open_nli(spec, backend)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -30,7 +31,7 @@ from verify import generations as gens
 from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
-from verify.facts.model import TextFacts
+from verify.facts.model import FACTS_VERSION, TextFacts
 from verify.fulltext import FullTextIndex, FullTextWriter, query_words
 from verify.generations import IndexStoreError
 from verify.manifest import MANIFEST, fsync_dir, read_manifest, signature, write_manifest
@@ -50,7 +51,11 @@ FULLTEXT = "fulltext"  # the generation's tantivy folder
 EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
 _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
 
-Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
+# (stage, done, total). A write reads the new sources' facts first (STAGE_FACTS, counted in
+# characters: spaCy's parse is the slow part of a long article), then embeds (STAGE_EMBED, passages).
+Progress = Callable[[str, int, int], None]
+STAGE_FACTS = "reading facts (characters)"
+STAGE_EMBED = "embedding passages"
 
 __all__ = ["MANIFEST", "ChangeReport", "Chunking", "EmbedderMismatch", "IndexStore", "IndexStoreError"]
 
@@ -135,6 +140,7 @@ class IndexStore:
         self._vectors: Any = None
         self._conn: sqlite3.Connection | None = None
         self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
+        self._reread = StaleFacts(str(self.directory))
         self._fulltext: FullTextIndex | None = None
         self._text_writer: FullTextWriter | None = None  # inside a transaction: the new generation's
         self._open()
@@ -148,6 +154,14 @@ class IndexStore:
     @property
     def source_hashes(self) -> dict[str, str]:
         return dict(self.manifest["sources"]) if self.manifest else {}
+
+    @property
+    def location(self) -> str:
+        return str(self.directory)
+
+    @property
+    def passage_count(self) -> int:
+        return int(self.manifest.get("passages", 0)) if self.manifest else 0
 
     def _open(self) -> None:
         """Read the manifest and pin the generation it names (retrying if a writer prunes it first)."""
@@ -220,13 +234,8 @@ class IndexStore:
             folder = self._generation_dir() / FULLTEXT
             if not folder.is_dir():
                 return None
-            try:
+            with _fulltext_errors(folder):
                 self._fulltext = FullTextIndex(folder)
-            except (OSError, ValueError) as exc:
-                raise IndexStoreError(
-                    f"{folder}: damaged full-text index ({exc}); restore the index folder or build a new one "
-                    "from the source files"
-                ) from exc
         return self._fulltext
 
     def close(self) -> None:
@@ -265,7 +274,9 @@ class IndexStore:
             return _get_source(self._db(), source_id)
 
     def source_facts(self, source_ids: list[str]) -> dict[str, tuple[str, TextFacts]]:
-        """(text, facts) of each source, as computed when it was indexed."""
+        """(text, facts) of each source, as computed when it was indexed. Facts stored by an older
+        extraction (FACTS_VERSION) are read again from the source's text, once per process, and
+        `verify index rebuild` is suggested: old facts would judge claims by rules since fixed."""
         if not source_ids or self.manifest is None:
             return {}
         marks = ",".join("?" * len(source_ids))
@@ -273,13 +284,17 @@ class IndexStore:
             rows = (
                 self._db()
                 .execute(
-                    "SELECT s.id, s.text, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
+                    "SELECT s.id, s.text, s.content_hash, f.data FROM sources s JOIN facts f ON f.source_id = s.id "
                     f"WHERE s.id IN ({marks})",
                     source_ids,
                 )
                 .fetchall()
             )
-        return {sid: (text, TextFacts.from_json(json.loads(data))) for sid, text, data in rows}
+        out = {}
+        for sid, text, content_hash, data in rows:
+            facts = TextFacts.from_json(json.loads(data))
+            out[sid] = (text, self._reread.current(facts, sid, content_hash, self.get_source))
+        return out
 
     def passages(self, ids: list[int]) -> dict[int, StoredPassage]:
         if not ids or self.manifest is None:
@@ -313,7 +328,8 @@ class IndexStore:
             return []
         text_index = self._text_index()
         if text_index is not None:
-            return text_index.search(query, k)
+            with _fulltext_errors(text_index.folder):
+                return text_index.search(query, k)
         terms = query_words(query)  # a format-2 generation: its FTS5 table
         if not terms:
             return []
@@ -400,36 +416,7 @@ class IndexStore:
         return report
 
     def _prepare(self, sources: list[Source], progress: Progress | None) -> dict[str, _Prepared]:
-        """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call
-        across source boundaries. Vectors stay in their batches (never concatenated), and
-        _insert frees each batch once FAISS holds it: memory peaks near one copy of the vectors."""
-        c = self.chunking
-        prepared = {
-            s.id: _Prepared(
-                s.content_hash,
-                make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
-                [],
-                # Facts are parsed here too, outside the write lock: with embedding, the slow part.
-                json.dumps(facts_of(s).to_json(), separators=(",", ":")),
-            )
-            for s in sources
-        }
-        texts = [p.text for ready in prepared.values() for p in ready.passages]
-        owners = iter(prepared.values())
-        owner, filled = next(owners, None), 0
-        for start in range(0, len(texts), EMBED_BATCH):
-            batch = self.embedder.embed(texts[start : start + EMBED_BATCH])
-            row = 0
-            while row < len(batch) and owner is not None:
-                take = min(len(owner.passages) - filled, len(batch) - row)
-                if take:
-                    owner.vectors.append(batch[row : row + take])
-                row, filled = row + take, filled + take
-                if filled == len(owner.passages):
-                    owner, filled = next(owners, None), 0
-            if progress is not None:
-                progress(min(start + EMBED_BATCH, len(texts)), len(texts))
-        return prepared
+        return prepare(sources, self.embedder, self.chunking, progress)
 
     def _delete(self, conn: sqlite3.Connection, vectors: Any, source_ids: list[str]) -> None:
         if not source_ids:
@@ -580,6 +567,43 @@ class IndexStore:
         }
 
 
+def prepare(
+    sources: list[Source], embedder: Embedder, chunking: Chunking, progress: Progress | None, facts: bool = True
+) -> dict[str, _Prepared]:
+    """Passages and their vectors for these sources, embedded EMBED_BATCH passages a call across
+    source boundaries (every backend writes what this returns). Vectors stay in their batches (never
+    concatenated), and a writer frees each batch once the index holds it: memory peaks near one copy
+    of the vectors. `facts=False` skips the facts (a rebuild that keeps the stored ones)."""
+    c = chunking
+    chars = _CharacterProgress(progress, sum(len(s.text) for s in sources) if facts else 0)
+    prepared = {
+        s.id: _Prepared(
+            s.content_hash,
+            make_passages(s.text, s.id, c.sentences, c.overlap, c.max_chars),
+            [],
+            # Facts are parsed here too, outside the write lock: with embedding, the slow part.
+            json.dumps(chars.facts_of(s).to_json(), separators=(",", ":")) if facts else "",
+        )
+        for s in sources
+    }
+    texts = [p.text for ready in prepared.values() for p in ready.passages]
+    owners = iter(prepared.values())
+    owner, filled = next(owners, None), 0
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = embedder.embed(texts[start : start + EMBED_BATCH])
+        row = 0
+        while row < len(batch) and owner is not None:
+            take = min(len(owner.passages) - filled, len(batch) - row)
+            if take:
+                owner.vectors.append(batch[row : row + take])
+            row, filled = row + take, filled + take
+            if filled == len(owner.passages):
+                owner, filled = next(owners, None), 0
+        if progress is not None:
+            progress(STAGE_EMBED, min(start + EMBED_BATCH, len(texts)), len(texts))
+    return prepared
+
+
 @dataclass(frozen=True)
 class _Prepared:
     content_hash: str
@@ -588,11 +612,58 @@ class _Prepared:
     facts: str  # the source's facts (verify.facts), as stored: JSON
 
 
-def facts_of(source: Source) -> TextFacts:
-    """A source's facts; its dates resolve against its publication date."""
+def facts_of(source: Source, progress: Callable[[int], None] | None = None) -> TextFacts:
+    """A source's facts; its dates resolve against its publication date. `progress` hears the
+    characters read so far."""
     from verify.facts.extract import source_facts
 
-    return source_facts(source.text, source.published, dateline_spans(source.text))
+    return source_facts(source.text, source.published, dateline_spans(source.text), progress)
+
+
+class StaleFacts:
+    """Facts stored by an older extraction (TextFacts.version below FACTS_VERSION) read again from
+    the source's text, once per source and process, with a one-time hint to rebuild: old facts
+    would judge claims by rules since fixed. Every backend's source_facts() goes through one."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self.cache: dict[tuple[str, str], TextFacts] = {}
+
+    def current(
+        self, facts: TextFacts, source_id: str, content_hash: str, load: Callable[[str], Source | None]
+    ) -> TextFacts:
+        if facts.version == FACTS_VERSION:
+            return facts
+        key = (source_id, content_hash)
+        if key not in self.cache:
+            source = load(source_id)
+            if source is None:
+                return facts
+            if not self.cache:
+                logging.getLogger("verify").warning(
+                    "warning: %s holds facts from an older version of verify; they are read again from the "
+                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
+                    self.location,
+                    self.location,
+                )
+            self.cache[key] = facts_of(source)
+        return self.cache[key]
+
+
+class _CharacterProgress:
+    """Facts of many sources read one after another, reported as characters of the whole batch."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def facts_of(self, source: Source) -> TextFacts:
+        report = self.progress
+        if report is None:
+            return facts_of(source)
+        before = self.done
+        facts = facts_of(source, lambda read: report(STAGE_FACTS, before + read, self.total))
+        self.done = before + len(source.text)
+        return facts
 
 
 class _NothingToCommit(Exception):
@@ -639,11 +710,24 @@ def _copy_db(src: Path | None, dst: Path) -> None:
         target.close()
 
 
+@contextlib.contextmanager
+def _fulltext_errors(folder: Path) -> Iterator[None]:
+    """A damaged tantivy folder (tantivy raises ValueError) becomes an IndexStoreError naming it."""
+    try:
+        yield
+    except (OSError, ValueError) as exc:
+        raise IndexStoreError(
+            f"{folder}: damaged full-text index ({exc}); restore the index folder or build a new one "
+            "from the source files"
+        ) from exc
+
+
 def _fulltext_writer(conn: sqlite3.Connection, base_dir: Path | None, folder: Path) -> FullTextWriter:
     """The new generation's full-text index: the base generation's, linked (not copied); or, from
     a format-2 base, built from its passages (and its FTS5 table dropped); or empty."""
     if base_dir is not None and (base_dir / FULLTEXT).is_dir():
-        return FullTextIndex.copy(base_dir / FULLTEXT, folder).writer()
+        with _fulltext_errors(base_dir / FULLTEXT):
+            return FullTextIndex.copy(base_dir / FULLTEXT, folder).writer()
     writer = FullTextIndex.create(folder).writer()
     if base_dir is not None:
         writer.add(conn.execute("SELECT id, text FROM passages"))

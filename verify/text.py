@@ -32,6 +32,15 @@ def content_stems(text: str) -> set[str]:
     return stems
 
 
+# Verbs that pass a statement on as someone's ("the mayor said"): the draft splitter counts them
+# toward check-worthiness; alignment strips a leading "X said that" from a claim. Not "denied":
+# stripping "Police denied that" would turn the claim around.
+ATTRIBUTION_VERBS = (
+    "said says told wrote writes stated announced reported claimed confirmed added acknowledged admitted "
+    "argued insisted"
+).split()
+ATTRIBUTION_WORDS = "|".join(ATTRIBUTION_VERBS)
+
 NEGATION_CUES = frozenset(
     "not n't no never nothing none nobody neither nor cannot without unrelated refused refuses refuse denied "
     "denies deny declined unable unwilling".split()

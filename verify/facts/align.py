@@ -27,7 +27,7 @@ from verify.facts.model import (
     Fact,
     TextFacts,
 )
-from verify.text import content_stems, negation_count
+from verify.text import ATTRIBUTION_WORDS, content_stems, negation_count
 
 # How much of the claim's content the aligned sentence must share before its facts are compared
 # (below it the two are probably not about the same event), per kind.
@@ -262,7 +262,11 @@ def _same_event(claim: Fact, source: Fact) -> bool:
 def _equal(claim: Fact, source: Fact) -> bool:
     if claim.kind == SCORE:
         return claim.pair is not None and source.pair is not None and sorted(claim.pair) == sorted(source.pair)
-    return claim.value is not None and claim.value == source.value and claim.comparator == source.comparator == "="
+    return (
+        claim.value is not None
+        and (claim.value, claim.upper) == (source.value, source.upper)
+        and claim.comparator == source.comparator == "="
+    )
 
 
 def _figure_relation(claim: Fact, source: Fact) -> str:
@@ -270,6 +274,8 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         if claim.pair is None or source.pair is None:
             return "unsure"
         return "agree" if sorted(claim.pair) == sorted(source.pair) else "conflict"
+    if claim.upper is not None or source.upper is not None:
+        return _range_relation(claim, source)
     if claim.kind == TIME:
         vague = "~" in claim.comparator + source.comparator or re.search(r"\b(?:before|after)\b", claim.text, re.I)
         tolerance = TIME_TOLERANCE_MINUTES * (3 if vague else 1)
@@ -281,6 +287,39 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         return "conflict"
     if lo <= slo and shi <= hi:
         return "agree"
+    return "unsure"
+
+
+def _range_relation(claim: Fact, source: Fact) -> str:
+    """A range on either side. "From 7:30 to 8:25" may be a change or an interval, so: every end
+    the claim states found among the source's ends agrees; a claim wholly outside the source's
+    range conflicts, and so does a range with one end the same and the other different ("$4 to $6"
+    against "$4 to $5"); a value inside the other's range is left unsure."""
+    if claim.kind == TIME:
+        tolerance = TIME_TOLERANCE_MINUTES
+
+        def same(x: float, y: float) -> bool:
+            return abs(x - y) <= tolerance
+
+    else:
+
+        def same(x: float, y: float) -> bool:
+            return abs(x - y) <= 0.005 * max(abs(x), abs(y))
+
+    s_ends = (source.value or 0.0, source.upper if source.upper is not None else source.value or 0.0)
+    if claim.upper is None and claim.comparator != "=":  # "more than 20,000" against "22,000 to 41,000"
+        lo, hi = claim.bounds()
+        if lo <= s_ends[0] and s_ends[1] <= hi:
+            return "agree"
+        return "conflict" if s_ends[1] < lo or hi < s_ends[0] else "unsure"
+    c_ends = [claim.value or 0.0] + ([claim.upper] if claim.upper is not None else [])
+    found = [any(same(c, s) for s in s_ends) for c in c_ends]
+    if all(found):
+        return "agree"
+    if not any(found) and (max(c_ends) < s_ends[0] or min(c_ends) > s_ends[1]):
+        return "conflict"
+    if claim.upper is not None and source.upper is not None and any(found):
+        return "conflict"
     return "unsure"
 
 
@@ -347,8 +386,9 @@ def _negation(
             continue
         same = [v for v in source_verbs if v[2] == lemma]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
-        # did not approve the budget" does not deny "approved the plan").
-        if not same or any(bool(v[4]) == bool(negated) for v in same):
+        # did not approve the budget" does not deny "approved the plan"); a verb under another's
+        # negation ("do not need to vote") says neither.
+        if not same or negated == 2 or any(bool(v[4]) == bool(negated) or v[4] == 2 for v in same):
             continue
         v0, v1, _, _, s_negated = same[0]
         say = {True: "does not", False: "does"}
@@ -367,11 +407,8 @@ def _negation(
     return []
 
 
-LEADING_ATTRIBUTION = re.compile(
-    r"^.*?\b(?:said|says|wrote|writes|acknowledged|admitted|stated|claimed|told \w+|added|argued|insisted)"
-    r"\s+(?:that\s+)?",
-    re.IGNORECASE,
-)
+# "told" takes its listener: "told reporters that ..."
+LEADING_ATTRIBUTION = re.compile(rf"^.*?\b(?:told \w+|{ATTRIBUTION_WORDS})\s+(?:that\s+)?", re.IGNORECASE)
 SAME_CLAUSE = 0.6
 _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3

@@ -4,9 +4,10 @@ claims once per verification."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from verify.facts import dates as dates_mod
@@ -67,9 +68,15 @@ _STOP_LEMMAS = frozenset("be have do say percent % $ million billion thousand ye
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
-def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, int]] | None = None) -> TextFacts:
+def source_facts(
+    text: str,
+    published: dt.date | None,
+    filed: list[tuple[int, int]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> TextFacts:
     """The facts of an article. `filed`: the dateline's characters, whose date says when the story
-    was filed (it can agree with a claim but is not the date of any event in it)."""
+    was filed (it can agree with a claim but is not the date of any event in it). `progress` hears
+    how many characters are read after each piece: a 20 MB article takes minutes to parse."""
     pieces = list(_pieces(_dateline_cut(text, filed or [])))
     out = TextFacts()
     anchor: list[dt.date | None] = [None]
@@ -80,6 +87,8 @@ def source_facts(text: str, published: dt.date | None, filed: list[tuple[int, in
         out.facts += part.facts
         out.sentences += part.sentences
         out.verbs += part.verbs
+        if progress is not None:
+            progress(offset + len(doc.text))
     return out
 
 
@@ -137,23 +146,91 @@ def _doc_facts(
                 taken.append((nxt.start_char, nxt.end_char))
                 ent = doc.char_span(ent.start_char, nxt.end_char) or ent
                 ent.label_ = "DATE"
+            ratio = _ratio(ent, nxt, span, offset)
+            if ratio is not None:  # "nine in ten customers": a share, not counts of 9 and 10
+                out.facts.append(ratio)
+                taken.append((nxt.start_char, nxt.end_char))  # type: ignore[union-attr]
+                continue
             fact = _entity_fact(ent, span, offset, published, anchor, filed, future)
             if fact is not None:
-                out.facts.append(fact)
+                out.facts.append(_as_range(fact))
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"):
                 if token.pos_ == "AUX" and any(c.pos_ == "VERB" and c.dep_ != "aux" for c in token.children):
                     continue
                 negated = int(_negated(token))
+                if not negated and token.dep_ in ("xcomp", "ccomp") and _negated(token.head):
+                    negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
                 out.verbs.append(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
     return out
 
 
+# "from $60 to $72", "between 20 and 30", "7:30 a.m. to 8:25 a.m.", "$4-$5": two ends, each with
+# a digit (so "two-thirds" and "24-inch" stay one figure).
+_RANGE = re.compile(
+    r"^(?:from\s+|between\s+)?(?P<a>[^\s]*\d[^\s]*(?:\s+[ap]\.?m\.?)?)"
+    r"(?:\s+(?:to|through|and)\s+|\s*[\u2013-]\s*)(?P<b>[^\s]*\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def _as_range(fact: Fact) -> Fact:
+    """A figure or time whose wording is a range, as value (low end) and upper (high end)."""
+    if fact.kind not in (QUANTITY, MONEY, PERCENT, TIME):
+        return fact
+    m = _RANGE.match(fact.text)
+    if m is None:
+        return fact
+    a, b = m.group("a"), m.group("b")
+    if fact.kind == TIME:
+        lo, hi = _time_of_day(a), _time_of_day(b)
+        if lo is not None and hi is not None and not re.search(r"[ap]\.?m", a, re.I):
+            lo += 720 if hi >= 720 and lo + 720 <= hi else 0  # "7:30 to 8:25 p.m.": both p.m.
+    else:
+        lo, hi = parse_number(a), parse_number(b)
+        digits = parse_number(re.sub(r"[^\d.,]", "", b))
+        if lo is not None and hi is not None and digits and lo == parse_number(re.sub(r"[^\d.,]", "", a)):
+            lo *= hi / digits  # "$1 to $2 million": the scale written once, after the upper end
+    if lo is None or hi is None or lo == hi:
+        return fact
+    return dataclasses.replace(fact, value=min(lo, hi), upper=max(lo, hi))
+
+
+def _ratio(ent: Any, nxt: Any, span: tuple[int, int], offset: int) -> Fact | None:
+    """ "nine in ten customers", "three out of four": a share as a percentage."""
+    if nxt is None or ent.label_ != "CARDINAL" or nxt.label_ != "CARDINAL":
+        return None
+    between = ent.doc.text[ent.end_char : nxt.start_char].strip().lower()
+    if between not in ("in", "out of"):
+        return None
+    part, whole = parse_number(ent.text), parse_number(nxt.text)
+    if part is None or not whole or part > whole:
+        return None
+    start, end = ent.start_char + offset, nxt.end_char + offset
+    text = ent.doc.text[ent.start_char : nxt.end_char]
+    return Fact(
+        PERCENT,
+        text=text,
+        start=start,
+        end=end,
+        sentence=span,
+        value=round(100 * part / whole, 1),
+        comparator=comparator_in(_prefix(ent) + text),
+        unit="%",
+        about=(*_about(nxt), _counted(nxt)) if _counted(nxt) else _about(nxt),
+        verb=_verb_of(ent.root),
+    )
+
+
 def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
     gap = doc.text[ent.end_char : nxt.start_char]
     return nxt.label_ == "DATE" and gap.strip() in ("", ",") and bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", nxt.text))
+
+
+# A clause verb's polarity in TextFacts.verbs: 0 affirmed, 1 negated, 2 governed by a negated verb.
+UNDER_NEGATION = 2
 
 
 def _negated(verb: Any) -> bool:
@@ -269,12 +346,31 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         return Fact(ORDINAL, value=value, unit=_counted(ent), about=_about(ent), **base)
     if label == "QUANTITY":
         unit = ent[-1].lemma_.lower() if ent[-1].pos_ == "NOUN" else ""
-        return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
+        return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", text.strip()):
         return None  # a bare year the tagger called a number
-    # "a third of", "two-thirds": a share, never compared with a count.
-    unit = "fraction" if re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower()) else _counted(ent)
-    return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
+    # "a third of", "two-thirds", "one of three board members": a share, never compared with a count.
+    share = re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower()) or _one_of(ent)
+    unit = "fraction" if share else _counted(ent)
+    base["verb"] = _counted_verb(ent) or base["verb"]
+    return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
+
+
+def _counted_verb(ent: Any) -> str:
+    """The verb of a relative clause on the counted noun: "three board members who voted against"
+    counts voters (vote), whatever the main verb ("was one of")."""
+    root = ent.root
+    if root.dep_ not in ("nummod", "quantmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    clause = next((c for c in root.head.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    return str(clause.lemma_.lower()) if clause is not None else ""
+
+
+def _one_of(ent: Any) -> bool:
+    """ "one of three board members", "one of the injured": one picked out of a group, not a count
+    of it. ("Seven of the nine patients" stays a count of patients: seven were treated there.)"""
+    doc, i = ent.doc, ent.end
+    return ent.text.lower() in ("one", "1") and i < len(doc) and doc[i].lower_ == "of"
 
 
 def _next_word(ent: Any) -> str:
@@ -323,9 +419,12 @@ def _canonical(token: Any) -> str:
     return CANONICAL_UNIT.get(lemma, lemma)
 
 
-def _about(ent: Any) -> tuple[str, ...]:
+def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
     """Content words saying what a figure is about: the noun it qualifies, what it is "for" or
-    "of", the noun it is an attribute of ("a 4.1 percent rise in revenue" -> rise, revenue)."""
+    "of", the noun it is an attribute of ("a 4.1 percent rise in revenue" -> rise, revenue).
+    For a count (`count`), the counted noun's own modifiers are left out: "board" in "nine board
+    members" says what is counted, not which happening, so two counts of board members do not
+    share a context through it."""
     root = ent.root
     words: set[str] = set()
     nodes = [root]
@@ -334,6 +433,8 @@ def _about(ent: Any) -> tuple[str, ...]:
         words.add(root.head.lemma_.lower())
     for node in nodes:
         for child in node.children:
+            if count and node is not root and child.dep_ in ("compound", "amod"):
+                continue
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ") and child not in ent:
                 words.add(child.lemma_.lower())
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in", "to"):

@@ -42,6 +42,9 @@ class Fact:
     role: str = ""  # NAME: "agent", "patient" or "" ; SCORE: "vote" for a tally of votes
     verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
     pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
+    # A range's other end: "from $60 to $72", "22,000 to 41,000 square feet", "7:30 to 8:25 a.m."
+    # hold value 60 and upper 72 (a change or an interval: the wording rarely says which).
+    upper: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -87,20 +90,32 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
     return replace(fact, **changes)
 
 
+# Bumped whenever extraction changes what a stored fact means. 2: ranges ("from $60 to $72"),
+# shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words,
+# verbs under another verb's negation.
+FACTS_VERSION = 2
+
+
 @dataclass
 class TextFacts:
     """Everything the fact layer found in one text (a source or a claim)."""
 
     facts: list[Fact] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    # Clause verbs: (start, end, lemma, dependency label, 1 if negated in its own clause else 0).
+    # Clause verbs: (start, end, lemma, dependency label, polarity): 1 when negated in its own clause,
+    # 2 when the verb governing it is ("do not need to vote"), else 0.
     verbs: list[tuple[int, int, str, str, int]] = field(default_factory=list)
+
+    # The extraction that made these facts (FACTS_VERSION); stored facts of an older one are
+    # read again from the source's text rather than trusted.
+    version: int = field(default_factory=lambda: FACTS_VERSION)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "facts": [f.to_json() for f in self.facts],
             "sentences": self.sentences,
             "verbs": self.verbs,
+            "version": self.version,
         }
 
     @classmethod
@@ -109,6 +124,7 @@ class TextFacts:
             facts=[Fact.from_json(f) for f in data.get("facts", [])],
             sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
             verbs=[tuple(v) for v in data.get("verbs", [])],  # type: ignore[misc]
+            version=int(data.get("version", 1)),
         )
 
     def within(self, start: int, end: int) -> list[Fact]:

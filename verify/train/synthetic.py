@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from verify.extract import MONTHS, extract_dates, extract_names, extract_numbers
+from verify.mentions import MONTHS, extract_dates, extract_names, extract_numbers
 from verify.text import negation_count, without_negation
 from verify.train.data import Pair, read_jsonl
 

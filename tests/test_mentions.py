@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from verify.extract import extract_dates, extract_names, extract_numbers
+from verify.mentions import extract_dates, extract_names, extract_numbers
 from verify.text import negation_count
 
 AUG_28_2018 = dt.date(2018, 8, 28)

@@ -238,7 +238,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-# ---- names and negation -------------------------------------------------------------------
+# ---- names -----------------------------------------------------------------------------
 
 _NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'\-]*)*")
 _NOT_NAMES = {
