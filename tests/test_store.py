@@ -50,7 +50,7 @@ def seed_passage_ids(store: SourceStore) -> list[int]:
 def test_add_writes_manifest_sqlite_and_vectors(seed_store: IndexStore) -> None:
     manifest = json.loads((seed_store.directory / "manifest.json").read_text())
     assert manifest["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
-    assert manifest["dimension"] == 384 and manifest["format_version"] == 2
+    assert manifest["dimension"] == 384 and manifest["format_version"] == 3
     assert manifest["chunking"] == {"sentences": 2, "overlap": 1, "max_chars": 600}
     gen = seed_store.directory / manifest["generation"]
     assert (gen / "passages.sqlite").is_file() and (gen / "vectors.faiss").is_file()
@@ -338,13 +338,18 @@ def test_unreadable_manifest_is_a_clear_error(seed_store: IndexStore, embedder, 
         IndexStore(seed_store.directory, embedder)
 
 
-@pytest.mark.parametrize("victim", ["passages.sqlite", "vectors.faiss"])
+@pytest.mark.parametrize("victim", ["passages.sqlite", "vectors.faiss", "fulltext/meta.json"])
 def test_damaged_index_files_are_a_clear_error(seed_store: IndexStore, embedder, victim: str) -> None:
     path = seed_store.directory / seed_store.manifest["generation"] / victim
     path.write_bytes(b"not an index file " * 100)
     store = IndexStore(seed_store.directory, embedder)
     with pytest.raises(IndexStoreError, match="damaged"):
-        store.list_sources() if victim.endswith("sqlite") else store.dense_search(embedder.embed(["x"]), 3)
+        if victim.endswith("sqlite"):
+            store.list_sources()
+        elif victim.endswith("faiss"):
+            store.dense_search(embedder.embed(["x"]), 3)
+        else:
+            store.bm25_search("Telegram court", 3)
     with pytest.raises(IndexStoreError, match="damaged"):
         store.add([article("x", "Some text.")])
 
@@ -416,3 +421,34 @@ def test_a_huge_source_is_embedded_in_bounded_batches(tmp_path: Path) -> None:
     # The parse of one long source reports as it goes, piece by piece, not once at the end.
     assert len(read) >= len(body) // MAX_DOC_CHARS and read == sorted(read) and read[-1] == len(body)
     assert store.bm25_search("harbour reopened day 2345", 1)
+
+
+@pytest.mark.slow  # the sources' facts are parsed (spaCy)
+def test_a_format_2_index_is_read_with_fts5_and_moved_to_tantivy_by_its_next_write(tmp_path: Path) -> None:
+    import sqlite3
+
+    from fake_embedder import HashEmbedder
+
+    store = IndexStore(tmp_path / "idx", HashEmbedder())
+    store.add([article("harbour", "The harbour reopened on Tuesday after repairs.")])
+    # Make it what format 2 wrote: BM25 in an FTS5 table of the database, no fulltext/ folder.
+    old_gen = store.directory / store.manifest["generation"]  # type: ignore[index]
+    store.close()
+    shutil.rmtree(old_gen / "fulltext")
+    conn = sqlite3.connect(old_gen / "passages.sqlite")
+    conn.execute("CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'porter unicode61')")
+    conn.execute("INSERT INTO passages_fts (rowid, text) SELECT id, text FROM passages")
+    conn.commit()
+    conn.close()
+    path = store.directory / "manifest.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "format_version": 2}))
+
+    old = IndexStore(tmp_path / "idx", HashEmbedder())
+    [(harbour_passage, _)] = old.bm25_search("repairs harbour", 5)
+    old.add([article("bridge", "The bridge repairs ended in May.")])
+    new_gen = old.directory / old.manifest["generation"]  # type: ignore[index]
+    assert old.manifest["format_version"] == 3 and (new_gen / "fulltext").is_dir()  # type: ignore[index]
+    with sqlite3.connect(new_gen / "passages.sqlite") as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'passages_fts'").fetchall() == []
+    found = old.passages([pid for pid, _ in old.bm25_search("repairs", 5)])
+    assert {p.source_id for p in found.values()} == {"harbour", "bridge"} and harbour_passage in found

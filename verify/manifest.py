@@ -39,7 +39,9 @@ def signature(directory: Path) -> Signature | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def read_manifest(directory: Path, format_version: int) -> tuple[dict[str, Any] | None, Signature | None]:
+def read_manifest(
+    directory: Path, format_version: int | tuple[int, ...]
+) -> tuple[dict[str, Any] | None, Signature | None]:
     """The checked manifest (None for an index never written) and the signature it was read at."""
     path = directory / MANIFEST
     try:
@@ -63,12 +65,13 @@ def read_manifest(directory: Path, format_version: int) -> tuple[dict[str, Any] 
     return manifest, (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def check(manifest: Any, path: Path, format_version: int) -> None:
+def check(manifest: Any, path: Path, format_version: int | tuple[int, ...]) -> None:
     if not isinstance(manifest, dict):
         raise IndexStoreError(f"{path}: a manifest is a JSON object, not {type(manifest).__name__}")
-    if manifest.get("format_version") != format_version:
+    readable = format_version if isinstance(format_version, tuple) else (format_version,)
+    if manifest.get("format_version") not in readable:
         raise IndexStoreError(
-            f"{path}: index format {manifest.get('format_version')!r} is not {format_version}; "
+            f"{path}: index format {manifest.get('format_version')!r} is not {' or '.join(map(str, readable))}; "
             "rebuild it with `verify index rebuild`"
         )
     for key, kind in _FIELDS.items():

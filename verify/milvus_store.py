@@ -242,7 +242,7 @@ class MilvusStore:
         return self._search([v.tolist() for v in vectors], "vector", k)
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
-        # The same query words as the folder store's FTS5 (words of two characters or more).
+        # The same query words as the folder store's BM25 (words of two characters or more).
         if not [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1]:
             return []
         return self._search([query], "sparse", k)[0]

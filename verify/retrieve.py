@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and BM25 (SQLite FTS5) rankings merged by reciprocal rank fusion.
+"""Hybrid retrieval: dense (FAISS) and BM25 (tantivy) rankings merged by reciprocal rank fusion.
 
 Dense search finds paraphrases; BM25 finds the rare exact words (names, numbers) that small
 embedding models blur. RRF needs no score calibration between the two.

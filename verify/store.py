@@ -3,7 +3,8 @@
 Layout of `index/<name>/`:
     manifest.json        the commit record: format version, embedding model and dimension,
                          chunking parameters, source hashes, and the live generation folder
-    gen-000007/          passages.sqlite (sources, passages, FTS5 for BM25) + vectors.faiss
+    gen-000007/          passages.sqlite (sources, passages, facts) + vectors.faiss + fulltext/
+                         (the BM25 index: tantivy, verify/fulltext.py)
 Every write embeds its new passages first (no lock held), then, under the write lock, builds a
 new generation folder beside the live one and replaces manifest.json with os.replace. A crash or
 Ctrl-C at any point leaves the previous manifest naming the previous, untouched generation, and
@@ -18,7 +19,6 @@ import datetime as dt
 import json
 import logging
 import os
-import re
 import shutil
 import sqlite3
 from collections import Counter
@@ -32,6 +32,7 @@ from verify.chunk import dateline_spans, make_passages
 from verify.config import CHUNK_MAX_CHARS, CHUNK_OVERLAP, CHUNK_SENTENCES
 from verify.embed import Embedder
 from verify.facts.model import FACTS_VERSION, TextFacts
+from verify.fulltext import FullTextIndex, FullTextWriter, query_words
 from verify.generations import IndexStoreError
 from verify.manifest import MANIFEST, fsync_dir, read_manifest, signature, write_manifest
 from verify.schema import Passage, Source, source_id_problem
@@ -40,9 +41,13 @@ if TYPE_CHECKING:
     import numpy as np
 
 # 2: typed facts (verify.facts) computed once per source at index time, stored beside it.
-FORMAT_VERSION = 2
+# 3: BM25 in a tantivy index (fulltext/) instead of SQLite FTS5, which does not scale (docs/SCALE.md).
+# A format-2 index is still read (FTS5), and its next write moves it to format 3.
+FORMAT_VERSION = 3
+READABLE_FORMATS = (2, 3)
 DB_FILE = "passages.sqlite"
 VECTORS_FILE = "vectors.faiss"
+FULLTEXT = "fulltext"  # the generation's tantivy folder
 EMBED_BATCH = 64  # passages per embedding call, across sources: bounded memory, and a query waits one batch at most
 _OPEN_TRIES = 20  # reads of the manifest while writers keep replacing it under us
 
@@ -68,7 +73,6 @@ CREATE TABLE passages (
 );
 CREATE INDEX passages_by_source ON passages(source_id);
 CREATE TABLE facts (source_id TEXT PRIMARY KEY REFERENCES sources(id), data TEXT NOT NULL);
-CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize = 'porter unicode61');
 """
 
 
@@ -140,6 +144,8 @@ class IndexStore:
         self._conn: sqlite3.Connection | None = None
         self._base: dict[str, Any] | None = None  # inside a transaction: the manifest it builds on
         self._reread = StaleFacts(str(self.directory))
+        self._fulltext: FullTextIndex | None = None
+        self._text_writer: FullTextWriter | None = None  # inside a transaction: the new generation's
         self._open()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -163,7 +169,7 @@ class IndexStore:
     def _open(self) -> None:
         """Read the manifest and pin the generation it names (retrying if a writer prunes it first)."""
         for _ in range(_OPEN_TRIES):
-            manifest, sig = read_manifest(self.directory, FORMAT_VERSION)
+            manifest, sig = read_manifest(self.directory, READABLE_FORMATS)
             pin = None
             if manifest is not None:
                 try:
@@ -225,12 +231,22 @@ class IndexStore:
             self._vectors = _read_vectors(self._generation_dir() / VECTORS_FILE, self.manifest)
         return self._vectors
 
+    def _text_index(self) -> FullTextIndex | None:
+        """The generation's tantivy index; None for a format-2 generation (BM25 in FTS5)."""
+        if self._fulltext is None:
+            folder = self._generation_dir() / FULLTEXT
+            if not folder.is_dir():
+                return None
+            with _fulltext_errors(folder):
+                self._fulltext = FullTextIndex(folder)
+        return self._fulltext
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
         if self._pin is not None:
             self._pin.close()
-        self._conn, self._vectors, self._pin = None, None, None
+        self._conn, self._vectors, self._pin, self._fulltext = None, None, None, None
 
     def reload(self) -> None:
         """Pick up a generation committed by another writer."""
@@ -321,10 +337,16 @@ class IndexStore:
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
         """(passage id, BM25 score; higher is better) for passages sharing words with the query."""
-        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1]
-        if not terms or self.manifest is None:
+        if self.manifest is None:
             return []
-        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+        text_index = self._text_index()
+        if text_index is not None:
+            with _fulltext_errors(text_index.folder):
+                return text_index.search(query, k)
+        terms = query_words(query)  # a format-2 generation: its FTS5 table
+        if not terms:
+            return []
+        match = " OR ".join(f'"{t}"' for t in terms)
         with self._reading():
             rows = self._db().execute(
                 "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? "
@@ -391,7 +413,7 @@ class IndexStore:
                 raise IndexStoreError(problem)
         # Embedding is the slow part: done before taking the write lock, against the hashes of the
         # latest commit; a source some other writer changed meanwhile is embedded under the lock.
-        committed, _ = read_manifest(self.directory, FORMAT_VERSION)
+        committed, _ = read_manifest(self.directory, READABLE_FORMATS)
         hashes = committed["sources"] if committed else {}
         todo = [s for s in sources if hashes.get(s.id) != s.content_hash]
         prepared = prepare(todo, self.chunking, progress) if prepare and todo else self._prepare(todo, progress)
@@ -429,7 +451,8 @@ class IndexStore:
         ids = [r[0] for r in conn.execute(f"SELECT id FROM passages WHERE source_id IN ({marks})", source_ids)]
         if ids:
             vectors.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype=np.int64)))
-            conn.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(i,) for i in ids])
+            assert self._text_writer is not None
+            self._text_writer.delete(ids)
         conn.execute(f"DELETE FROM passages WHERE source_id IN ({marks})", source_ids)
         conn.execute(f"DELETE FROM facts WHERE source_id IN ({marks})", source_ids)
         conn.execute(f"DELETE FROM sources WHERE id IN ({marks})", source_ids)
@@ -460,14 +483,16 @@ class IndexStore:
             ),
         )
         conn.execute("INSERT INTO facts VALUES (?, ?)", (source.id, ready.facts))
-        ids = []
+        ids: list[int] = []
         for p in passages:
             cur = conn.execute(
                 "INSERT INTO passages (source_id, start, end, text) VALUES (?,?,?,?)",
                 (p.source_id, p.start, p.end, p.text),
             )
+            assert cur.lastrowid is not None
             ids.append(cur.lastrowid)
-            conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, p.text))
+        assert self._text_writer is not None
+        self._text_writer.add((i, p.text) for i, p in zip(ids, passages))
         added = 0
         while ready.vectors:
             embedded = ready.vectors.pop(0)  # freed once FAISS holds its copy
@@ -497,7 +522,7 @@ class IndexStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         with gens.write_lock(self.directory):
             # The latest commit, whoever made it; this store may still be reading an older one.
-            base, _ = read_manifest(self.directory, FORMAT_VERSION)
+            base, _ = read_manifest(self.directory, READABLE_FORMATS)
             live = base["generation"] if base else None
             gens.clear_leftovers(self.directory, live)
             name = gens.next_generation(self.directory, live)
@@ -515,13 +540,20 @@ class IndexStore:
                 else:
                     _copy_db(None, tmp / DB_FILE)
                     vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(self.embedder.dimension))
+                    base_dir = None
                 conn = sqlite3.connect(tmp / DB_FILE)
                 try:
+                    self._text_writer = _fulltext_writer(conn, base_dir, tmp / FULLTEXT)
                     yield conn, vectors
                     conn.commit()
+                    self._text_writer.commit()
+                    self._text_writer = None
                     hashes = dict(conn.execute("SELECT id, content_hash FROM sources").fetchall())
                 finally:
                     conn.close()
+                    if self._text_writer is not None:
+                        self._text_writer.abandon()
+                        self._text_writer = None
                 gens.crash_point("db-written")
                 faiss.write_index(vectors, str(tmp / VECTORS_FILE))
                 _fsync_dir_files(tmp)
@@ -701,8 +733,36 @@ def _copy_db(src: Path | None, dst: Path) -> None:
         target.close()
 
 
+@contextlib.contextmanager
+def _fulltext_errors(folder: Path) -> Iterator[None]:
+    """A damaged tantivy folder (tantivy raises ValueError) becomes an IndexStoreError naming it."""
+    try:
+        yield
+    except (OSError, ValueError) as exc:
+        raise IndexStoreError(
+            f"{folder}: damaged full-text index ({exc}); restore the index folder or build a new one "
+            "from the source files"
+        ) from exc
+
+
+def _fulltext_writer(conn: sqlite3.Connection, base_dir: Path | None, folder: Path) -> FullTextWriter:
+    """The new generation's full-text index: the base generation's, linked (not copied); or, from
+    a format-2 base, built from its passages (and its FTS5 table dropped); or empty."""
+    if base_dir is not None and (base_dir / FULLTEXT).is_dir():
+        with _fulltext_errors(base_dir / FULLTEXT):
+            return FullTextIndex.copy(base_dir / FULLTEXT, folder).writer()
+    writer = FullTextIndex.create(folder).writer()
+    if base_dir is not None:
+        writer.add(conn.execute("SELECT id, text FROM passages"))
+        conn.execute("DROP TABLE IF EXISTS passages_fts")
+    return writer
+
+
 def _fsync_dir_files(folder: Path) -> None:
     for path in folder.iterdir():
+        if path.is_dir():
+            _fsync_dir_files(path)
+            continue
         with open(path, "rb") as handle:
             os.fsync(handle.fileno())
     fsync_dir(folder)

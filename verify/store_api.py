@@ -1,7 +1,7 @@
 """The store interface: what the Verifier, the retriever, the server and the CLI use of an index,
 and `open_store`, which picks the backend from the index argument.
 
-- a folder path (the default): `verify.store.IndexStore`, FAISS + SQLite FTS5 in one folder;
+- a folder path (the default): `verify.store.IndexStore`, FAISS + SQLite + tantivy in one folder;
 - `milvus://HOST:PORT/COLLECTION`: a Milvus server (standalone or distributed; `milvus-lite
   server` too), `verify.milvus_store.MilvusStore`;
 - `milvus-lite:PATH` (optionally `milvus-lite:PATH?collection=NAME`): Milvus Lite embedded in
