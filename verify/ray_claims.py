@@ -27,7 +27,8 @@ import pyarrow as pa
 from ray.data import Datasource, ReadTask
 from ray.data.block import BlockMetadata
 
-from verify.backends import ONNX_SUFFIX
+# Models travel to workers by name (they load their own): ONNX sessions and locks do not pickle.
+from verify.backends import ONNX_SUFFIX, FallbackEmbedder, FallbackNLI
 from verify.calibrate import Calibrator
 from verify.claim_spans import Span, plan_spans, span_items
 from verify.config import CLAIM_BATCH
@@ -114,11 +115,15 @@ class WorkerSpec:
             index=str(index.resolve()) if isinstance(index, Path) else str(index),
             manifest=getattr(store, "manifest", None),
             embed_model=(
-                embedder.name if isinstance(embedder, (SentenceTransformerEmbedder, OnnxEmbedder)) else embedder
+                embedder.name
+                if isinstance(embedder, (SentenceTransformerEmbedder, OnnxEmbedder, FallbackEmbedder))
+                else embedder
             ),
             # The resolved name ("bundled:fp32"), so a worker computes as the driver would, whatever its CPU.
             nli_model=(
-                nli.name.removesuffix(ONNX_SUFFIX) if isinstance(nli, (BundledNLI, CrossEncoderNLI, OnnxNLI)) else nli
+                nli.name.removesuffix(ONNX_SUFFIX)
+                if isinstance(nli, (BundledNLI, CrossEncoderNLI, OnnxNLI, FallbackNLI))
+                else nli
             ),
             backend=verifier.backend,
             top_k=verifier.top_k,

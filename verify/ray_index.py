@@ -60,11 +60,13 @@ def ray_preparer(embedder: Embedder, options: RayOptions | None = None) -> Prepa
     options = options or RayOptions()
     # Workers load a named model themselves, on the driver's backend (the same vectors, bit for bit);
     # any other embedder object travels to them pickled.
+    from verify.backends import FallbackEmbedder
     from verify.onnx_models import OnnxEmbedder
 
-    named = isinstance(embedder, (SentenceTransformerEmbedder, OnnxEmbedder))
+    named = isinstance(embedder, (SentenceTransformerEmbedder, OnnxEmbedder, FallbackEmbedder))
     model: str | Embedder = embedder.name if named else embedder
-    backend = "onnx" if isinstance(embedder, OnnxEmbedder) else "torch"
+    backends = {SentenceTransformerEmbedder: "torch", OnnxEmbedder: "onnx"}
+    backend = backends.get(type(embedder), "auto")  # auto: ONNX where the driver's was, else PyTorch
 
     def prepare(sources: list[Source], chunking: Chunking, progress: Progress | None) -> dict[str, _Prepared]:
         with ray_session(options) as ray:
