@@ -111,6 +111,16 @@ def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
         ("Dean Roper has agreed to coach the Carston Rangers.", MATCH),
         # a "not" inside a noun phrase does not negate the sentence's verb
         ("Russian intelligence services seek access to all users' messages, according to Durov.", TASS),
+        # a negative attribution is kept with its "not": the claim is about what police confirmed
+        (
+            "Police have not confirmed that the suspect was arrested at the station.",
+            "Police said the suspect was not arrested at the station.",
+        ),
+        # a range against a figure with a comparator: "200 to 300" is "more than 150"
+        (
+            "The company will cut between 200 and 300 jobs at the plant.",
+            "The company said it will cut more than 150 jobs at the plant.",
+        ),
         # "do not need to vote" says nothing either way about voting
         (
             "The credit union's members will not vote on the merger.",

@@ -17,7 +17,10 @@ from verify.cli import LOCAL_RAY, ray_options, with_ray_default
         (["check", "c.jsonl", "--ray", "-o", "v.jsonl"], ["check", "c.jsonl", "--ray", LOCAL_RAY, "-o", "v.jsonl"]),
         (["check", "c.jsonl", "--ray", "auto"], ["check", "c.jsonl", "--ray", "auto"]),
         (["check", "c.jsonl", "--ray=ray://head:10001"], ["check", "c.jsonl", "--ray=ray://head:10001"]),
-        (["index", "add", "a/", "--ray", "--ray-workers", "2"], ["index", "add", "a/", "--ray", LOCAL_RAY, "--ray-workers", "2"]),  # noqa: E501
+        (
+            ["index", "add", "a/", "--ray", "--ray-workers", "2"],
+            ["index", "add", "a/", "--ray", LOCAL_RAY, "--ray-workers", "2"],
+        ),  # noqa: E501
         (["check", "--", "--ray"], ["check", "--", "--ray"]),  # after --, a file named --ray
     ],
 )

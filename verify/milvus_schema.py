@@ -51,15 +51,16 @@ class MilvusTarget:
 def parse_url(url: str) -> MilvusTarget:
     """`milvus://HOST:PORT/NAME` (NAME defaults to verify) or `milvus-lite:PATH[?collection=NAME]`."""
     if url.startswith("milvus://"):
-        parts = urlsplit(url)
-        if not parts.hostname:
-            raise IndexStoreError(f"index {url!r}: give milvus://HOST:PORT/COLLECTION")
         try:
+            parts = urlsplit(url)
             port = parts.port or 19530
         except ValueError as exc:
-            raise IndexStoreError(f"index {url!r}: bad port") from exc
+            raise IndexStoreError(f"index {url!r}: not a URL of the form milvus://HOST:PORT/COLLECTION") from exc
+        if not parts.hostname:
+            raise IndexStoreError(f"index {url!r}: give milvus://HOST:PORT/COLLECTION")
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6 keeps its brackets
         name = parts.path.strip("/") or DEFAULT_COLLECTION
-        target = MilvusTarget(f"http://{parts.hostname}:{port}", name, embedded=False)
+        target = MilvusTarget(f"http://{host}:{port}", name, embedded=False)
     elif url.startswith("milvus-lite:"):
         rest = url[len("milvus-lite:") :]
         path, _, query = rest.partition("?")

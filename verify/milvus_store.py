@@ -37,7 +37,6 @@ from verify.facts.model import TextFacts
 from verify.generations import IndexStoreError
 from verify.schema import Source, source_id_problem
 from verify.store import (
-    FORMAT_VERSION,
     ChangeReport,
     Chunking,
     EmbedderMismatch,
@@ -55,6 +54,10 @@ if TYPE_CHECKING:
 
 INSERT_ROWS = 512  # passages a Milvus insert call
 _MAX_LIMIT = 16_384  # Milvus's cap on a search's limit
+# The Milvus layout's own version, apart from the folder store's: 2 and 3 were written while it
+# borrowed the folder's number (3 only changed the folder's full-text files), same layout.
+MILVUS_FORMAT = 3
+READABLE_FORMATS = (2, 3)
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,8 @@ class MilvusStore:
         self._client = ms.connect(self.target, url)
         self._meta: dict[str, Any] | None = None
         self._rows: dict[str, _Row] = {}
-        self._stale_facts = StaleFacts(url)
+        # Its rebuild re-embeds and keeps the stored facts, so it cannot be the hint.
+        self._stale_facts = StaleFacts(url, rebuild_refreshes=False)
         self.refresh()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -121,9 +125,9 @@ class MilvusStore:
         if meta is not None and self._meta is not None and meta["commit"] == self._meta["commit"]:
             return False
         if meta is not None:
-            if meta.get("format_version") != FORMAT_VERSION:
+            if meta.get("format_version") not in READABLE_FORMATS:
                 raise IndexStoreError(
-                    f"index {self.url}: format {meta.get('format_version')}, expected {FORMAT_VERSION}"
+                    f"index {self.url}: format {meta.get('format_version')}, expected {MILVUS_FORMAT}"
                 )
             if self.check_embedder and meta["embedding_model"] != self.embedder.name:
                 raise EmbedderMismatch(
@@ -378,7 +382,7 @@ class MilvusStore:
 
     def _write_meta(self, passages_collection: str) -> None:
         meta = {
-            "format_version": FORMAT_VERSION,
+            "format_version": MILVUS_FORMAT,
             "embedding_model": self.embedder.name,
             "dimension": self.embedder.dimension,
             "chunking": self.chunking.__dict__,

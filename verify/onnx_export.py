@@ -210,9 +210,7 @@ def _quantize_static(folder: Path, source: Path, out: Path, pairs: list[tuple[st
 
     class Pairs(CalibrationDataReader):  # type: ignore[misc]
         def __init__(self) -> None:
-            self.batches: Iterator[dict[str, Any]] = (
-                encoder.batch([p], [h]) for p, h in pairs
-            )
+            self.batches: Iterator[dict[str, Any]] = (encoder.batch([p], [h]) for p, h in pairs)
 
         def get_next(self) -> dict[str, Any] | None:
             return next(self.batches, None)

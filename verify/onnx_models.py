@@ -41,7 +41,8 @@ def session(graph: Path) -> Any:
         raise OnnxUnavailable("onnxruntime is not installed: pip install onnxruntime, or use --backend torch") from exc
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.intra_op_num_threads = os.cpu_count() or 1
+    # The CPUs this process may use (a Ray actor's one, a container's limit), not the machine's.
+    options.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS") or 0) or len(os.sched_getaffinity(0)) or 1
     options.log_severity_level = 3  # errors only: no notices about unused initializers
     return ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
 
@@ -56,7 +57,7 @@ def _make_export(make: Callable[[], Path]) -> None:
     """Export on first use (torch and onnx are needed this once)."""
     try:
         make()
-    except ImportError as exc:
+    except (ImportError, OSError) as exc:  # no torch, or a cache we cannot write: PyTorch then
         raise OnnxUnavailable(f"no ONNX export yet, and it cannot be made here ({exc})") from exc
 
 

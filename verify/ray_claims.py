@@ -225,12 +225,17 @@ def _records(kinds: Iterable[str], records: Iterable[str]) -> Iterator[Verdict |
 
 @contextlib.contextmanager
 def _claims_file(claims: str | Path) -> Iterator[Path]:
-    """The claims as a file path: the file itself, or stdin copied to a temporary file."""
-    if str(claims) != "-":
-        yield Path(claims)
+    """The claims as a regular file's absolute path (workers open it themselves): the file itself,
+    or stdin, a pipe or a /dev/fd path copied to a temporary file first (it can be read only once)."""
+    if str(claims) != "-" and (Path(claims).resolve().is_file() or not Path(claims).exists()):
+        yield Path(claims).resolve()  # (a missing file: the reader's own clear error)
         return
     with tempfile.TemporaryDirectory(prefix="verify-claims-") as folder:
-        path = Path(folder) / "stdin.jsonl"
+        path = Path(folder) / "claims.jsonl"
         with open(path, "wb") as copy:
-            shutil.copyfileobj(sys.stdin.buffer, copy)
+            if str(claims) == "-":
+                shutil.copyfileobj(sys.stdin.buffer, copy)
+            else:
+                with open(claims, "rb") as stream:
+                    shutil.copyfileobj(stream, copy)
         yield path

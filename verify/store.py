@@ -546,8 +546,10 @@ class IndexStore:
                     self._text_writer = _fulltext_writer(conn, base_dir, tmp / FULLTEXT)
                     yield conn, vectors
                     conn.commit()
-                    self._text_writer.commit()
-                    self._text_writer = None
+                    # Taken first: a commit that fails has consumed the writer, and abandoning it
+                    # then would hide the real error behind tantivy's "writer consumed".
+                    writer, self._text_writer = self._text_writer, None
+                    writer.commit()
                     hashes = dict(conn.execute("SELECT id, content_hash FROM sources").fetchall())
                 finally:
                     conn.close()
@@ -648,8 +650,9 @@ class StaleFacts:
     the source's text, once per source and process, with a one-time hint to rebuild: old facts
     would judge claims by rules since fixed. Every backend's source_facts() goes through one."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, rebuild_refreshes: bool = True) -> None:
         self.location = location
+        self.rebuild_refreshes = rebuild_refreshes  # the folder store's rebuild stores them afresh
         self.cache: dict[tuple[str, str], TextFacts] = {}
 
     def current(
@@ -663,11 +666,13 @@ class StaleFacts:
             if source is None:
                 return facts
             if not self.cache:
+                rebuild = f" `verify index rebuild --index {self.location}` refreshes them."
+                hint = rebuild if self.rebuild_refreshes else ""
                 logging.getLogger("verify").warning(
                     "warning: %s holds facts from an older version of verify; they are read again from the "
-                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
+                    "sources as claims need them (slower).%s",
                     self.location,
-                    self.location,
+                    hint,
                 )
             self.cache[key] = facts_of(source)
         return self.cache[key]

@@ -307,6 +307,12 @@ def _range_relation(claim: Fact, source: Fact) -> str:
             return abs(x - y) <= 0.005 * max(abs(x), abs(y))
 
     s_ends = (source.value or 0.0, source.upper if source.upper is not None else source.value or 0.0)
+    if source.upper is None and source.comparator != "=":  # "200 to 300 jobs" against "more than 150"
+        slo, shi = source.bounds()
+        c_lo, c_hi = claim.value or 0.0, claim.upper if claim.upper is not None else claim.value or 0.0
+        if slo <= c_lo and c_hi <= shi:
+            return "agree"
+        return "conflict" if c_hi < slo or shi < c_lo else "unsure"
     if claim.upper is None and claim.comparator != "=":  # "more than 20,000" against "22,000 to 41,000"
         lo, hi = claim.bounds()
         if lo <= s_ends[0] and s_ends[1] <= hi:
@@ -410,6 +416,17 @@ def _negation(
 # "told" takes its listener: "told reporters that ..."
 LEADING_ATTRIBUTION = re.compile(rf"^.*?\b(?:told \w+|{ATTRIBUTION_WORDS})\s+(?:that\s+)?", re.IGNORECASE)
 SAME_CLAUSE = 0.6
+
+
+def _without_attribution(claim: str) -> str:
+    """The claim less a leading "X said that"; kept whole when that part is negative ("Police have
+    not confirmed that ..."): dropping it would drop the claim's own "not"."""
+    m = LEADING_ATTRIBUTION.match(claim)
+    if m is None or negation_count(m.group()) % 2 == 1:
+        return claim
+    return claim[m.end() :]
+
+
 _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
 
@@ -425,7 +442,7 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
         return []
     s0, s1 = sentence
     source_clauses = _clauses(text[s0:s1])
-    for claim_clause in _clauses(LEADING_ATTRIBUTION.sub("", claim)):
+    for claim_clause in _clauses(_without_attribution(claim)):
         words = content_stems(claim_clause)
         if not words:
             continue

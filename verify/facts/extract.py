@@ -193,8 +193,8 @@ def _as_range(fact: Fact) -> Fact:
         digits = parse_number(re.sub(r"[^\d.,]", "", b))
         if lo is not None and hi is not None and digits and lo == parse_number(re.sub(r"[^\d.,]", "", a)):
             lo *= hi / digits  # "$1 to $2 million": the scale written once, after the upper end
-    if lo is None or hi is None or lo == hi:
-        return fact
+    if lo is None or hi is None or lo == hi or (fact.kind == TIME and hi < lo):
+        return fact  # "11 p.m. to 5 a.m." runs past midnight: left as its first time
     return dataclasses.replace(fact, value=min(lo, hi), upper=max(lo, hi))
 
 
