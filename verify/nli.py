@@ -40,6 +40,15 @@ class NLIModelError(RuntimeError):
     pass
 
 
+def empty_scores(premises: list[str], hypotheses: list[str]) -> np.ndarray:
+    """The (pairs x LABELS) array every backend's score() fills, after checking the pairs match."""
+    import numpy as np
+
+    if len(premises) != len(hypotheses):
+        raise ValueError("premises and hypotheses differ in length")
+    return np.zeros((len(premises), len(LABELS)), dtype=np.float32)
+
+
 def label_columns(id2label: dict[int, str]) -> list[int]:
     """Model output column of each of LABELS, matched on the label name's prefix."""
     columns = []
@@ -72,12 +81,9 @@ class TransformersNLI:
         self.columns = label_columns(model.config.id2label)
 
     def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
-        import numpy as np
         import torch
 
-        if len(premises) != len(hypotheses):
-            raise ValueError("premises and hypotheses differ in length")
-        out = np.zeros((len(premises), len(LABELS)), dtype=np.float32)
+        out = empty_scores(premises, hypotheses)
         if not premises:
             return out
         encoded = self.tokenizer(premises, hypotheses, truncation="longest_first", max_length=MAX_TOKENS)

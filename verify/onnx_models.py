@@ -126,11 +126,9 @@ class OnnxNLI:
     def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
         import numpy as np
 
-        from verify.nli import LABELS
+        from verify.nli import empty_scores
 
-        if len(premises) != len(hypotheses):
-            raise ValueError("premises and hypotheses differ in length")
-        out = np.zeros((len(premises), len(LABELS)), dtype=np.float32)
+        out = empty_scores(premises, hypotheses)
         if not premises:
             return out
         with self._lock:  # a tokenizer and a session per model, shared by a service's threads
