@@ -28,6 +28,7 @@ from datasets import LOADERS, REPO, Benchmark  # noqa: E402
 from perturb import PERTURBATIONS  # noqa: E402
 
 from verify.calibrate import Calibrator, cross_fitted, expected_calibration_error  # noqa: E402
+from verify.cascade import CascadeNLI  # noqa: E402
 from verify.evaluate import LABEL_ORDER, gold_label, score  # noqa: E402
 from verify.pipeline import Verifier  # noqa: E402
 from verify.schema import Claim, Label, Verdict  # noqa: E402
@@ -97,6 +98,10 @@ def run_set(
     verifier = open_index(bench, top_k, model)
     claims = bench.claims[:limit] if limit else bench.claims
     verifier.verify(claims[0])  # load the models before timing
+    cascade = verifier.nli if isinstance(verifier.nli, CascadeNLI) else None
+    if cascade is not None:
+        cascade.accurate.score(["warm-up"], ["warm-up"])  # its load is not timed either
+        cascade.rescored_claims = cascade.claims_seen = 0
     started = time.time()
     verdicts = list(verifier.verify_many(claims))
     elapsed = time.time() - started
@@ -121,6 +126,8 @@ def run_set(
         **calibration_figures(verdicts, calibration),
         "evidence_recall": evidence_recall(verdicts),
         "claims_per_s": len(claims) / elapsed,
+        # The cascade's share of claims the accurate model scored again.
+        "rescored": cascade.rescored_claims / max(cascade.claims_seen, 1) if cascade else None,
         "confusion": report.confusion,
         "verdicts": [[v.id, (v.model_extra or {}).get("input_label"), v.label.value, v.confidence] for v in verdicts],
     }
@@ -176,7 +183,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(LOADERS), help=f"comma-separated, from {', '.join(LOADERS)}")
     parser.add_argument("--top-k", type=int, default=5)
-    parser.add_argument("--model", default="bundled", help="as verify --model (bundled, bundled:int8, ...)")
+    parser.add_argument(
+        "--model", default="bundled", help="as verify --model (fast, accurate, cascade, bundled:int8, ...)"
+    )
     parser.add_argument("--limit", type=int, help="verify at most this many claims per set")
     parser.add_argument(
         "--calibration", help="also report the ECE with these curves applied (a file, or 'check-covid')"
@@ -200,6 +209,7 @@ def main(argv: list[str] | None = None) -> None:
         *(["ece_cal"] if args.calibration else []),
         "evidence_recall",
         "claims_per_s",
+        *(["rescored"] if args.model.startswith("cascade") else []),
     ]
     for name in args.sets.split(","):
         print(f"{name}: loading", file=sys.stderr)

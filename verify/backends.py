@@ -67,9 +67,13 @@ def open_embedder(name: str, backend: str = DEFAULT_BACKEND) -> Embedder:
 def open_nli(spec: str = BUNDLED_NLI, backend: str = DEFAULT_BACKEND) -> NLIModel:
     """The NLI model `spec` (as verify --model) on `backend`; loads lazily."""
     from verify.bundled import BUNDLED_DIR
+    from verify.cascade import CASCADE, CascadeNLI, accurate_spec, resolve_model_spec
     from verify.nli import BundledNLI, load_nli
 
     check_backend(backend)
+    spec = resolve_model_spec(spec)
+    if spec == CASCADE:
+        return CascadeNLI(open_nli(BUNDLED_NLI, backend), open_nli(accurate_spec(), backend), backend=backend)
     static = spec.endswith(":int8-static")  # a precision only ONNX Runtime computes
     if backend == "torch":
         if static:
@@ -95,6 +99,18 @@ def open_nli(spec: str = BUNDLED_NLI, backend: str = DEFAULT_BACKEND) -> NLIMode
     base = torch_model.name.rpartition(":")[0]
     onnx_model = _onnx_nli(torch_model.bundle_dir or BUNDLED_DIR, torch_model.precision, base)
     return onnx_model if backend == "onnx" else FallbackNLI(onnx_model, torch_model)
+
+
+def portable_nli(nli: NLIModel) -> str | NLIModel:
+    """What another process (a Ray worker) needs to compute as this one does: the resolved name
+    ("bundled:fp32", whatever that process's CPU would pick) of a model opened by name, else the
+    model object itself, to be pickled (a cascade pickles as its two members' names)."""
+    from verify.nli import BundledNLI, CrossEncoderNLI
+    from verify.onnx_models import OnnxNLI
+
+    if isinstance(nli, (BundledNLI, CrossEncoderNLI, OnnxNLI, FallbackNLI)):
+        return nli.name.removesuffix(ONNX_SUFFIX)
+    return nli
 
 
 def _onnx_nli(bundle_dir: Path, precision: str, base: str) -> NLIModel:

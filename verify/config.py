@@ -62,6 +62,12 @@ SAME_EVENT_OVERLAP = 0.6
 AGREEMENT_OVERLAP = 0.6
 # the claim without its negation must be entailed this much more than the claim as written.
 NEGATION_MARGIN = 0.3
+# The cascade (verify.cascade): the accurate model re-scores a claim when the fast model's best
+# entailment is within CASCADE_SUPPORT_BAND of the support threshold, or any contradiction reaches
+# the contradiction threshold less CASCADE_CONTRADICT_BAND. Wider bands re-score more claims:
+# slower, and closer to the accurate model alone.
+CASCADE_SUPPORT_BAND = 0.3
+CASCADE_CONTRADICT_BAND = 0.6
 
 
 def default_index_dir() -> Path | str:

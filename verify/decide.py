@@ -23,7 +23,7 @@ from verify.config import (
     SUPPORT_THRESHOLD,
 )
 from verify.facts.align import Alignment, Finding
-from verify.facts.model import Fact, TextFacts
+from verify.facts.model import BACKING_KINDS, Fact, TextFacts
 from verify.retrieve import Hit
 from verify.schema import Claim, Evidence, FactFinding, Label, Scores, Verdict, passthrough_fields
 from verify.text import negation_count
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 ENTAIL, NEUTRAL, CONTRA = 0, 1, 2
-# Facts that can back a claim the model found too weak: figures and dates, not a shared name.
-BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from verify.backends import check_backend
 from verify.calibrate import Calibrator
+from verify.cascade import CascadeNLI
 from verify.config import (
     BUNDLED_NLI,
     CLAIM_BATCH,
@@ -41,6 +42,8 @@ from verify.store_api import index_location, open_store
 from verify.text import without_negation
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from verify.ray_runtime import RayOptions
 
 SEED_KIND = "seed"
@@ -282,16 +285,30 @@ class Verifier:
         facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
         wanted = sorted({h.passage.source_id for hits in hits_per_claim for h in hits}) if self.checks else []
         sources = self._store.source_facts(wanted)
-        verdicts, offset = [], 0
-        extra = sum(len(h) for h in hits_per_claim)
-        for ci, (claim, hits, affirmative) in enumerate(zip(claims, hits_per_claim, affirmed_claims)):
-            rows = probs[offset : offset + len(hits)]
+        # Each claim's rows of probs: its passages, then (for a negated claim) the same passages
+        # scored against the claim without its negation.
+        spans: list[tuple[slice, slice | None]] = []
+        offset, extra = 0, sum(len(h) for h in hits_per_claim)
+        for hits, affirmative in zip(hits_per_claim, affirmed_claims):
+            own = slice(offset, offset + len(hits))
             offset += len(hits)
-            affirmed = None
+            affirmed_rows = None
             if affirmative is not None:
-                affirmed = probs[extra : extra + len(hits)]
+                affirmed_rows = slice(extra, extra + len(hits))
                 extra += len(hits)
-            alignments = self._align(claim.claim, facts_per_claim[ci], hits, sources) if self.checks else None
+            spans.append((own, affirmed_rows))
+        alignments_per_claim = [
+            self._align(c.claim, facts_per_claim[ci], hits, sources) if self.checks else None
+            for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
+        ]
+        if isinstance(self.nli, CascadeNLI):
+            self._second_look(self.nli, probs, spans, alignments_per_claim, premises, hypotheses)
+        verdicts = []
+        for ci, (claim, hits) in enumerate(zip(claims, hits_per_claim)):
+            own, affirmed_rows = spans[ci]
+            rows = probs[own]
+            affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
+            alignments = alignments_per_claim[ci]
             verdict = decide(
                 claim,
                 hits,
@@ -306,6 +323,31 @@ class Verifier:
             verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
             verdicts.append(verdict)
         return verdicts
+
+    def _second_look(
+        self,
+        cascade: CascadeNLI,
+        probs: np.ndarray,
+        spans: list[tuple[slice, slice | None]],
+        alignments: list[list[Alignment] | None],
+        premises: list[str],
+        hypotheses: list[str],
+    ) -> None:
+        """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
+        leave the decision open (see CascadeNLI.needs_second_look); in place."""
+        rows: list[int] = []
+        for (own, affirmed_rows), claim_alignments in zip(spans, alignments):
+            affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
+            if cascade.needs_second_look(
+                probs[own], claim_alignments, self.support_threshold, self.contradict_threshold, affirmed
+            ):
+                rows += range(own.start, own.stop)
+                if affirmed_rows is not None:
+                    rows += range(affirmed_rows.start, affirmed_rows.stop)
+                cascade.rescored_claims += 1
+        cascade.claims_seen += len(spans)
+        if rows:
+            probs[rows] = cascade.rescore([premises[i] for i in rows], [hypotheses[i] for i in rows])
 
     @staticmethod
     def _align(

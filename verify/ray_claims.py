@@ -28,13 +28,13 @@ from ray.data import Datasource, ReadTask
 from ray.data.block import BlockMetadata
 
 # Models travel to workers by name (they load their own): ONNX sessions and locks do not pickle.
-from verify.backends import ONNX_SUFFIX, FallbackEmbedder, FallbackNLI
+from verify.backends import FallbackEmbedder, portable_nli
 from verify.calibrate import Calibrator
 from verify.claim_spans import Span, plan_spans, span_items
 from verify.config import CLAIM_BATCH
 from verify.embed import Embedder, SentenceTransformerEmbedder
-from verify.nli import BundledNLI, CrossEncoderNLI, NLIModel
-from verify.onnx_models import OnnxEmbedder, OnnxNLI
+from verify.nli import NLIModel
+from verify.onnx_models import OnnxEmbedder
 from verify.pipeline import Verifier, claim_groups, verify_group
 from verify.ray_runtime import RayOptions, job_failure, ray_session
 from verify.schema import ClaimError, Verdict
@@ -120,11 +120,7 @@ class WorkerSpec:
                 else embedder
             ),
             # The resolved name ("bundled:fp32"), so a worker computes as the driver would, whatever its CPU.
-            nli_model=(
-                nli.name.removesuffix(ONNX_SUFFIX)
-                if isinstance(nli, (BundledNLI, CrossEncoderNLI, OnnxNLI, FallbackNLI))
-                else nli
-            ),
+            nli_model=portable_nli(nli),
             backend=verifier.backend,
             top_k=verifier.top_k,
             support_threshold=verifier.support_threshold,

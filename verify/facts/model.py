@@ -94,6 +94,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words,
 # verbs under another verb's negation.
 FACTS_VERSION = 2
+# Facts that back or sink a claim on their own: figures and dates, not a shared name.
+BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
 
 @dataclass

@@ -28,6 +28,7 @@ from verify.bundled import (
 )
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+from verify.train.licences import card_licences
 from verify.train.lora import trainable_state
 from verify.train.synthetic import synthetic_pairs
 
@@ -214,6 +215,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         if args.lora_rank
         else None,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
+        "licences": card_licences([p.dataset for p in train_pairs]),
         "epochs": args.epochs,
         "lr": args.lr,
         "batch_size": args.batch_size,

@@ -1,0 +1,124 @@
+"""The cascade: which claims the accurate model looks at again, and that it changes nothing else."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verify.cascade import ACCURATE_BUNDLE, Band, CascadeNLI, resolve_model_spec
+from verify.errors import ConfigError
+from verify.facts.align import Alignment, Finding
+from verify.nli import BundledNLI
+from verify.pipeline import Verifier
+from verify.schema import Claim
+
+T_SUPPORT, T_CONTRA = 0.5, 0.9
+
+
+class Recording:
+    """A real model that remembers which hypotheses it was asked about."""
+
+    def __init__(self, model: BundledNLI) -> None:
+        self.model = model
+        self.name = f"recording({model.name})"
+        self.hypotheses: list[str] = []
+
+    def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        self.hypotheses += hypotheses
+        return self.model.score(premises, hypotheses)
+
+
+class Unused:
+    name = "unused"
+
+    def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        raise AssertionError("not expected to score")
+
+
+def rows(*triples: tuple[float, float, float]) -> np.ndarray:
+    return np.array(triples, dtype=np.float32)
+
+
+def look(scores: np.ndarray, alignments: list[Alignment] | None = None, affirmed: np.ndarray | None = None) -> bool:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=0.3, contradict=0.6))
+    return cascade.needs_second_look(scores, alignments, T_SUPPORT, T_CONTRA, affirmed)
+
+
+def finding(kind: str, agrees: bool) -> Finding:
+    source = "14 June" if agrees else "15 June"
+    return Finding(kind=kind, agrees=agrees, claim="14 June", source=source, start=0, end=7, sentence=(0, 10))
+
+
+def test_a_settled_claim_is_not_looked_at_again() -> None:
+    assert not look(rows((0.97, 0.02, 0.01), (0.05, 0.9, 0.05)))  # clearly entailed, nothing against it
+    assert not look(rows((0.02, 0.97, 0.01), (0.1, 0.85, 0.05)))  # nothing related
+
+
+def test_close_entailment_or_any_contradiction_in_view_is_looked_at_again() -> None:
+    assert look(rows((0.62, 0.3, 0.08)))  # within the band around the support threshold
+    assert look(rows((0.35, 0.6, 0.05)))
+    assert look(rows((0.95, 0.0, 0.05), (0.1, 0.4, 0.5)))  # a contradiction of 0.5: 0.9 - 0.6 reaches it
+
+
+def test_a_negated_claim_the_passage_states_positively_is_looked_at_again() -> None:
+    assert look(rows((0.05, 0.9, 0.05)), affirmed=rows((0.9, 0.05, 0.05)))
+    assert not look(rows((0.05, 0.9, 0.05)), affirmed=rows((0.05, 0.9, 0.05)))
+
+
+def test_facts_and_model_disagreeing_is_looked_at_again() -> None:
+    clear = rows((0.95, 0.04, 0.01))
+    conflict = Alignment(0.8, (0, 10), findings=[finding("date", agrees=False)])
+    assert look(clear, [conflict])  # the model entails what the facts contradict
+    agreeing = Alignment(0.8, (0, 10), findings=[finding("date", agrees=True)])
+    assert look(rows((0.02, 0.97, 0.01)), [agreeing])  # the facts agree, the model does not entail
+    assert not look(clear, [agreeing])
+
+
+def test_model_names() -> None:
+    assert resolve_model_spec("fast") == "bundled"
+    assert resolve_model_spec("fast:int8") == "bundled:int8"
+    assert resolve_model_spec("some/hub-model") == "some/hub-model"
+
+
+def test_the_accurate_model_is_named_or_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("VERIFY_ACCURATE_MODEL", str(tmp_path / "mpnet"))
+    assert resolve_model_spec("accurate:fp32") == f"{tmp_path / 'mpnet'}:fp32"
+    monkeypatch.delenv("VERIFY_ACCURATE_MODEL")
+    if not (ACCURATE_BUNDLE / "delta.safetensors").is_file():
+        with pytest.raises(ConfigError, match="make train-mpnet"):
+            resolve_model_spec("accurate")
+
+
+def test_a_cascade_pickles_as_its_members_names() -> None:
+    cascade = CascadeNLI(BundledNLI(precision="fp32"), BundledNLI(precision="int8"), Band(0.1, 0.2), "torch")
+    copy = pickle.loads(pickle.dumps(cascade))
+    assert isinstance(copy, CascadeNLI)
+    assert (copy.fast.name, copy.accurate.name) == ("bundled:fp32", "bundled:int8")
+    assert copy.band == Band(0.1, 0.2) and copy.backend == "torch"
+
+
+def test_a_cascade_of_one_model_changes_no_verdict_and_rescores_only_open_claims(
+    tmp_path: Path, seed_index_dir: Path, nli: BundledNLI
+) -> None:
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    claims = [
+        Claim(id="1", claim="The appeal was rejected on June 14."),
+        Claim(id="2", claim="The appeal was rejected on June 15."),
+        Claim(id="3", claim="Telegram has 200 million users."),
+        Claim(id="4", claim="Telegram's lawyers filed an appeal on May 11."),
+    ]
+    plain = list(Verifier(tmp_path / "idx", nli_model=nli).verify_many(claims))
+    accurate = Recording(nli)
+    cascade = CascadeNLI(nli, accurate)
+    verdicts = list(Verifier(tmp_path / "idx", nli_model=cascade).verify_many(claims))
+    assert [v.model_dump() for v in verdicts] == [v.model_dump() for v in plain]
+    assert cascade.claims_seen == len(claims)
+    looked_at = set(accurate.hypotheses)
+    assert len(looked_at) == cascade.rescored_claims
+    # The changed date is contradicted by the facts and needs a second look if the model entails it;
+    # the claim the seed article does not address has nothing close to a threshold.
+    assert "Telegram has 200 million users." not in looked_at

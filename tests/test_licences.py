@@ -1,0 +1,23 @@
+"""Model cards name the licence of every dataset a model was trained on."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.train.data import MIXES
+from verify.train.licences import card_licences, licence_of
+
+
+def test_every_dataset_of_every_mix_has_a_stated_licence() -> None:
+    for mix in MIXES.values():
+        licences = card_licences(list(mix))
+        assert set(licences) == set(mix)
+        assert not [name for name, text in licences.items() if "non-commercial" in text], "an NC set in a mix"
+
+
+def test_claim_and_synthetic_pairs_have_licences_and_unknown_sets_fail_loudly() -> None:
+    assert "Apache-2.0" in licence_of("synthetic_name_swap")
+    assert "MIT" in licence_of("check_covid_train")
+    assert "non-commercial" in licence_of("anli_devtest")
+    with pytest.raises(KeyError, match="licences.py"):
+        licence_of("a_new_dataset")

@@ -1,0 +1,136 @@
+"""Two verifier models in one: a fast one scores every pair, an accurate one re-scores the claims
+whose decision is close.
+
+Why: the fast MiniLM verifies many claims a second on 2 cores but misreads verbs; the larger mpnet
+reads better at a fraction of the speed. Most claims are settled either way (a clear entailment,
+nothing related); only claims near a threshold, with a contradiction in view, or where the fact
+checks and the fast model disagree can change their verdict. Those, and only those, are re-scored.
+
+`--model fast|accurate|cascade` picks one (see `resolve_model_spec`). The accurate model is the
+shipped mpnet bundle, or $VERIFY_ACCURATE_MODEL (any bundle folder or CrossEncoder name).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from verify.config import AGREEMENT_OVERLAP, BUNDLED_NLI, CASCADE_CONTRADICT_BAND, CASCADE_SUPPORT_BAND
+from verify.errors import ConfigError
+from verify.facts.model import BACKING_KINDS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from verify.facts.align import Alignment
+    from verify.nli import NLIModel
+
+FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
+MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
+ENV_ACCURATE_MODEL = "VERIFY_ACCURATE_MODEL"
+ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
+ENTAIL, CONTRA = 0, 2
+
+
+def accurate_spec() -> str:
+    """The accurate model: $VERIFY_ACCURATE_MODEL, else the shipped mpnet bundle."""
+    chosen = os.environ.get(ENV_ACCURATE_MODEL)
+    if chosen:
+        return chosen
+    if not (ACCURATE_BUNDLE / "delta.safetensors").is_file():
+        raise ConfigError(
+            f"the accurate (mpnet) model is not in this install ({ACCURATE_BUNDLE} is missing): train it with "
+            f"`make train-mpnet`, or point ${ENV_ACCURATE_MODEL} at a bundle folder or a CrossEncoder name"
+        )
+    return str(ACCURATE_BUNDLE)
+
+
+def resolve_model_spec(spec: str) -> str:
+    """'fast' is the bundled MiniLM and 'accurate' the mpnet bundle, each with an optional precision
+    (':fp32', ':int8', ...); anything else (including 'cascade') is returned as it is."""
+    base, colon, precision = spec.partition(":")
+    if base == FAST:
+        return BUNDLED_NLI + colon + precision
+    if base == ACCURATE:
+        return accurate_spec() + colon + precision
+    return spec
+
+
+@dataclass(frozen=True)
+class Band:
+    """How close to a threshold a fast score must be for the accurate model to look again, in
+    probability: the best entailment within `support` of the support threshold (either side), or
+    any contradiction at least the contradiction threshold less `contradict` (a wrong
+    "contradicted" costs most, so the band reaches far below that bar)."""
+
+    support: float = CASCADE_SUPPORT_BAND
+    contradict: float = CASCADE_CONTRADICT_BAND
+
+
+class CascadeNLI:
+    """An NLIModel whose score() is the fast model's; the pipeline asks `needs_second_look` per claim
+    and re-scores those claims' pairs with `rescore` (the accurate model)."""
+
+    def __init__(self, fast: NLIModel, accurate: NLIModel, band: Band | None = None, backend: str = "auto") -> None:
+        self.fast = fast
+        self.accurate = accurate
+        self.band = band or Band()
+        self.backend = backend
+        self.name = f"cascade({fast.name} -> {accurate.name})"
+        # How many claims the accurate model looked at again, of how many (for benchmarks).
+        self.rescored_claims = 0
+        self.claims_seen = 0
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (for a Ray worker) as its members' names where they have one: a worker opens
+        them itself, as an ONNX Runtime session cannot be pickled."""
+        from verify.backends import portable_nli
+
+        return (_reopen, (portable_nli(self.fast), portable_nli(self.accurate), self.band, self.backend))
+
+    def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        return self.fast.score(premises, hypotheses)
+
+    def rescore(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        return self.accurate.score(premises, hypotheses)
+
+    def needs_second_look(
+        self,
+        rows: np.ndarray,
+        alignments: list[Alignment] | None,
+        support_threshold: float,
+        contradict_threshold: float,
+        affirmed: np.ndarray | None = None,
+    ) -> bool:
+        """Whether the fast model's scores for one claim's passages leave its decision open."""
+        if not len(rows):
+            return False
+        if abs(float(rows[:, ENTAIL].max()) - support_threshold) <= self.band.support:
+            return True
+        if float(rows[:, CONTRA].max()) >= contradict_threshold - self.band.contradict:
+            return True
+        # A negated claim is contradicted when a passage entails it without its "not".
+        affirmed_best = float(affirmed[:, ENTAIL].max()) if affirmed is not None and len(affirmed) else 0.0
+        if affirmed_best >= support_threshold - self.band.support:
+            return True
+        # The fact checks and the model disagree: a passage whose facts conflict with the claim is
+        # entailed by the model, or one that gives the claim's own dates and figures is not.
+        for row, alignment in zip(rows, alignments or []):
+            entailed = float(row[ENTAIL]) >= support_threshold
+            if alignment.conflicts and entailed:
+                return True
+            backed = any(f.kind in BACKING_KINDS for f in alignment.agreements)
+            if backed and not alignment.conflicts and not entailed and alignment.overlap >= AGREEMENT_OVERLAP:
+                return True
+        return False
+
+
+def _reopen(fast: str | NLIModel, accurate: str | NLIModel, band: Band, backend: str) -> CascadeNLI:
+    from verify.shared import shared_nli
+
+    def model(m: str | NLIModel) -> NLIModel:
+        return shared_nli(m, backend) if isinstance(m, str) else m
+
+    return CascadeNLI(model(fast), model(accurate), band, backend)
