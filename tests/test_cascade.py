@@ -112,13 +112,16 @@ def test_a_cascade_of_one_model_changes_no_verdict_and_rescores_only_open_claims
         Claim(id="4", claim="Telegram's lawyers filed an appeal on May 11."),
     ]
     plain = list(Verifier(tmp_path / "idx", nli_model=nli).verify_many(claims))
-    accurate = Recording(nli)
-    cascade = CascadeNLI(nli, accurate)
-    verdicts = list(Verifier(tmp_path / "idx", nli_model=cascade).verify_many(claims))
-    assert [v.model_dump() for v in verdicts] == [v.model_dump() for v in plain]
-    assert cascade.claims_seen == len(claims)
-    looked_at = set(accurate.hypotheses)
-    assert len(looked_at) == cascade.rescored_claims
-    # The changed date is contradicted by the facts and needs a second look if the model entails it;
-    # the claim the seed article does not address has nothing close to a threshold.
-    assert "Telegram has 200 million users." not in looked_at
+    looked_at = {}
+    for band in (Band(support=1.0, contradict=1.0), Band()):
+        accurate = Recording(nli)
+        cascade = CascadeNLI(nli, accurate, band)
+        verdicts = list(Verifier(tmp_path / "idx", nli_model=cascade).verify_many(claims))
+        assert [v.model_dump() for v in verdicts] == [v.model_dump() for v in plain]
+        assert cascade.claims_seen == len(claims)
+        looked_at[band] = set(accurate.hypotheses)
+        assert len(looked_at[band]) == cascade.rescored_claims
+    # The widest band sends every claim to the accurate model; the default only some (the seed
+    # article states claims 1 and 4 plainly: MiniLM entails them far above the band).
+    assert looked_at[Band(1.0, 1.0)] == {c.claim for c in claims}
+    assert looked_at[Band()] < looked_at[Band(1.0, 1.0)]

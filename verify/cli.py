@@ -96,9 +96,11 @@ ModelOpt = Annotated[
     typer.Option(
         "--model",
         envvar=ENV_NLI_MODEL,
-        help="NLI model: 'bundled', or a bundle folder from `python -m verify.train`, either optionally with "
-        "':fp32', ':bf16', ':int8' or ':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it "
-        "natively, else fp32]; or a CrossEncoder name/path",
+        help="NLI model: 'fast' (= 'bundled', the shipped MiniLM), 'accurate' (the mpnet bundle, or "
+        "$VERIFY_ACCURATE_MODEL), 'cascade' (fast for every claim, accurate again for the close ones), or a "
+        "bundle folder from `python -m verify.train`; a bundle optionally with ':fp32', ':bf16', ':int8' or "
+        "':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it natively, else fp32]; or a "
+        "CrossEncoder name/path",
     ),
 ]
 BackendOpt = Annotated[
