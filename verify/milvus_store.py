@@ -17,7 +17,9 @@ a generation) and keeps a passage only when its version is the one its snapshot 
 a source's old passages, or its new ones, never a mix or a part. Removing a source deletes its row
 first. A reader whose snapshot is older than a replace may, once step 4 ran, find none of the old
 version (never part of it: one delete call per version); the service refreshes before every
-request. Two writers of the same source: the newest version wins.
+request. Two writers of the same source: the last commit wins, except that a write puts its row
+back when, just after its commit, it finds an older version there (what a rebuild updating a row
+it read just before can do).
 
 The meta row (embedder, dimension, chunking, live passages collection) is written only when the
 index is created and by a rebuild, never by a plain write, so it always says what the passages
