@@ -315,3 +315,22 @@ def test_rebuild_sweeps_blob_pieces_no_row_names(location: Any) -> None:
     store.rebuild()
     assert engine_leftovers(store)[1] == {new_tag}
     assert found_ids(store, "council approved budget") == {"council"}
+
+
+@pytest.mark.parametrize("backend", ENGINE)
+def test_a_write_with_the_old_model_during_a_rebuild_to_another_is_refused(location: Any) -> None:
+    """Its vectors would fit neither collection: refused before it writes anything, naming the model."""
+    writer = open_store(location, HashEmbedder())
+    refused: list[str] = []
+
+    def add_meanwhile(stage: str, done: int, total: int) -> None:
+        if not refused:
+            with pytest.raises(IndexStoreError, match="rebuild to embedding model 'test/other-hash-embedder'"):
+                writer.add([HARBOUR])
+            refused.append("yes")
+
+    open_store(location, OtherHashEmbedder(), check_embedder=False).rebuild(progress=add_meanwhile)
+    assert refused
+    after: Any = open_store(location, OtherHashEmbedder())
+    assert [s.id for s in after.list_sources()] == ["council"]
+    assert engine_leftovers(after) == (set(), set())
