@@ -523,6 +523,14 @@ class IndexStore:
         with gens.write_lock(self.directory):
             # The latest commit, whoever made it; this store may still be reading an older one.
             base, _ = read_manifest(self.directory, READABLE_FORMATS)
+            if base and not fresh and base["embedding_model"] != self.embedder.name:
+                # A rebuild to another model committed since this writer embedded: its vectors, and
+                # its model's name in the manifest, would no longer describe the index.
+                raise EmbedderMismatch(
+                    f"index {self.directory} was rebuilt with embedding model {base['embedding_model']!r} while "
+                    f"this write ran with {self.embedder.name!r}; nothing was written: run it again with "
+                    f"--embed-model {base['embedding_model']}"
+                )
             live = base["generation"] if base else None
             gens.clear_leftovers(self.directory, live)
             name = gens.next_generation(self.directory, live)
@@ -600,7 +608,7 @@ def prepare(
     concatenated), and a writer frees each batch once the index holds it: memory peaks near one copy
     of the vectors. `facts=False` skips the facts (a rebuild that keeps the stored ones)."""
     c = chunking
-    chars = _CharacterProgress(progress, sum(len(s.text) for s in sources) if facts else 0)
+    chars = CharacterProgress(progress, sum(len(s.text) for s in sources) if facts else 0)
     prepared = {
         s.id: _Prepared(
             s.content_hash,
@@ -650,9 +658,8 @@ class StaleFacts:
     the source's text, once per source and process, with a one-time hint to rebuild: old facts
     would judge claims by rules since fixed. Every backend's source_facts() goes through one."""
 
-    def __init__(self, location: str, rebuild_refreshes: bool = True) -> None:
+    def __init__(self, location: str) -> None:
         self.location = location
-        self.rebuild_refreshes = rebuild_refreshes  # the folder store's rebuild stores them afresh
         self.cache: dict[tuple[str, str], TextFacts] = {}
 
     def current(
@@ -665,20 +672,18 @@ class StaleFacts:
             source = load(source_id)
             if source is None:
                 return facts
-            if not self.cache:
-                rebuild = f" `verify index rebuild --index {self.location}` refreshes them."
-                hint = rebuild if self.rebuild_refreshes else ""
+            if not self.cache:  # every backend's rebuild stores them afresh
                 logging.getLogger("verify").warning(
                     "warning: %s holds facts from an older version of verify; they are read again from the "
-                    "sources as claims need them (slower).%s",
+                    "sources as claims need them (slower). `verify index rebuild --index %s` refreshes them.",
                     self.location,
-                    hint,
+                    self.location,
                 )
             self.cache[key] = facts_of(source)
         return self.cache[key]
 
 
-class _CharacterProgress:
+class CharacterProgress:
     """Facts of many sources read one after another, reported as characters of the whole batch."""
 
     def __init__(self, progress: Progress | None, total: int) -> None:
