@@ -27,8 +27,8 @@ test: $(STAMP)  ## the whole test suite (real models on small data), less the op
 test-fast: $(STAMP)  ## the quick lane: every test that loads no model (seconds)
 	$(BIN)/pytest -m "not slow and not scale"
 
-test-scale: $(STAMP)  ## the optional extras' tests: installs them, runs the Milvus (embedded) backend and Ray jobs
-	$(BIN)/pip install --quiet -e '.[milvus,ray,dev]'
+test-scale: $(STAMP)  ## the optional extras' tests: installs them, runs the Milvus (embedded) backend, Ray jobs and Parquet
+	$(BIN)/pip install --quiet -e '.[milvus,ray,parquet,dev]'
 	$(BIN)/pytest -m scale
 
 eval: $(STAMP)  ## accuracy on the labelled seed claims

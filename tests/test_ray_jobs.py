@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SEEDS
@@ -21,7 +22,7 @@ from typer.testing import CliRunner
 ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
 
 from verify.cli import app  # noqa: E402
-from verify.schema import Claim, Source  # noqa: E402
+from verify.schema import Claim, ClaimError, Source, Verdict  # noqa: E402
 
 pytestmark = [pytest.mark.scale, pytest.mark.slow]
 BENCH = REPO.parent / "shared" / "bench" / "check-covid"
@@ -211,3 +212,62 @@ def vectors(index: Path) -> bytes:
     manifest = json.loads((index / "manifest.json").read_text())
     stored = faiss.read_index(os.fspath(index / manifest["generation"] / "vectors.faiss"))
     return faiss.serialize_index(stored).tobytes()
+
+
+def parquet_claims(tmp_path: Path, count: int = 12, row_group_size: int = 5) -> Path:
+    """Seed claims as Parquet with bad rows among them (an empty claim, a null one, one too long),
+    in row groups of `row_group_size`, so spans start and end inside row groups."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    rows = [json.loads(line) for line in (REPO / "claims" / "seed_dev.jsonl").read_bytes().splitlines()[:count]]
+    bad = {1: {"id": "empty", "claim": " "}, 4: {"claim": None}, 8: {"id": "long", "claim": "x" * 2_001}}
+    for at, row in bad.items():
+        rows.insert(at, row)
+    path = tmp_path / "claims.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=row_group_size)
+    return path
+
+
+def test_parquet_in_and_out_on_ray_gives_the_single_process_file(tmp_path: Path) -> None:
+    claims = parquet_claims(tmp_path)
+    single, on_ray = both_ways(claims, "--format", "parquet")
+    import pyarrow.parquet as pq
+
+    from verify.verdicts_parquet import read_parquet_verdicts
+
+    assert pq.read_table(single).equals(pq.read_table(on_ray))
+    assert pq.read_schema(single).metadata == pq.read_schema(on_ray).metadata  # the run record
+    records = list(read_parquet_verdicts(on_ray))
+    assert len(records) == 15 and [r.line for r in records if isinstance(r, ClaimError)] == [2, 5, 9]
+    # The same verdicts as the JSONL output of the same claims on Ray.
+    jsonl = tmp_path / "ray-out.jsonl"
+    assert run(str(claims), "-o", str(jsonl), "--ray", "--ray-workers", "1")[0] == 1
+    assert "".join(r.model_dump_json() + "\n" for r in records).encode() == jsonl.read_bytes()
+
+
+def test_parquet_spans_cross_row_groups_and_keep_their_order(tmp_path: Path) -> None:
+    """Groups of 3 claims over row groups of 4 rows: spans start and end inside row groups; a resumed
+    job skips the rows already done. Both give one process's records."""
+    from verify.claim_spans import plan_parquet_spans
+    from verify.claims_parquet import ParquetClaims
+    from verify.pipeline import Verifier, verify_items
+    from verify.ray_claims import verify_file_on_ray
+    from verify.ray_runtime import RayOptions
+
+    path = parquet_claims(tmp_path, count=20, row_group_size=4)
+    spans = plan_parquet_spans(path, batch_size=3)
+    assert len(spans) > 5 and any(s.start % 4 for s in spans) and spans[-1].end == 23
+    verifier = Verifier.open(tmp_path / "seeded", seeds_dir=SEEDS)
+    with ParquetClaims(path) as rows:
+        expected = [r.model_dump_json() for r in verify_items(verifier, rows, batch_size=3)]
+    got = verify_file_on_ray(verifier, path, RayOptions(workers=2), batch_size=3)
+    assert [r.model_dump_json() for r in got] == expected
+    done = [(r.id, r.line, None) if isinstance(r, ClaimError) else (r.id, None, r.label) for r in map(_parse, expected)]
+    resumed = verify_file_on_ray(verifier, path, RayOptions(workers=1), batch_size=3, done=done[:7])
+    assert [r.model_dump_json() for r in resumed] == expected[7:]
+
+
+def _parse(record: str) -> Any:
+    row = json.loads(record)
+    return ClaimError.model_validate(row) if "error" in row else Verdict.model_validate(row)

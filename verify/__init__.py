@@ -17,6 +17,7 @@ if _TYPE_CHECKING:
     from verify.schema import Claim, ClaimError, Evidence, FactFinding, Label, Passage, Scores, Source, Verdict
     from verify.sources import make_source, read_sources
     from verify.store import ChangeReport, EmbedderMismatch, IndexStoreError, SourceInfo
+    from verify.verdicts_parquet import write_parquet
 
 # Public name -> the module that defines it.
 _HOMES = {
@@ -39,6 +40,7 @@ _HOMES = {
     "make_source": "verify.sources",
     "read_sources": "verify.sources",
     "verify_items": "verify.pipeline",
+    "write_parquet": "verify.verdicts_parquet",
 }
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "make_source",
     "read_sources",
     "verify_items",
+    "write_parquet",
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -46,23 +47,31 @@ def _parse_json(line: str, number: int, max_chars: int) -> Claim | ClaimError:
         return ClaimError(line=number, error=f"line {number}: {exc}")
     if not isinstance(row, dict):
         return ClaimError(line=number, error=f"line {number}: expected a JSON object with a 'claim' field")
+    return parse_row(row, number, max_chars)
+
+
+def parse_row(
+    row: dict[str, Any], number: int, max_chars: int = MAX_CLAIM_CHARS, where: str = "line"
+) -> Claim | ClaimError:
+    """One record (a JSONL line's object, a Parquet row) as a Claim or a ClaimError; `number` is its
+    line (or row) in the file, the id when it has none, and `where` names it in error messages."""
     row_id = row.get("id")
     row_id = str(row_id) if row_id is not None else str(number)
     text = row.get("claim")
     if not isinstance(text, str) or not text.strip():
-        return ClaimError(id=row_id, line=number, error=f"line {number}: missing or empty 'claim' string")
+        return ClaimError(id=row_id, line=number, error=f"{where} {number}: missing or empty 'claim' string")
     try:
         claim = Claim(**{**row, "id": row_id, "claim": text.strip()})
     except ValidationError as exc:
-        return ClaimError(id=row_id, line=number, error=f"line {number}: {exc.errors()[0]['msg']}")
-    return _checked(claim, number, max_chars)
+        return ClaimError(id=row_id, line=number, error=f"{where} {number}: {exc.errors()[0]['msg']}")
+    return _checked(claim, number, max_chars, where)
 
 
-def _checked(claim: Claim, number: int, max_chars: int) -> Claim | ClaimError:
+def _checked(claim: Claim, number: int, max_chars: int, where: str = "line") -> Claim | ClaimError:
     if len(claim.claim) > max_chars:
         return ClaimError(
             id=claim.id,
             line=number,
-            error=f"line {number}: claim is {len(claim.claim):,} characters; the limit is {max_chars:,}",
+            error=f"{where} {number}: claim is {len(claim.claim):,} characters; the limit is {max_chars:,}",
         )
     return claim

@@ -277,6 +277,36 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)
 
 
+PARQUET = "parquet"
+
+
+def input_format_of(claims: str, requested: str, output_format: str) -> str:
+    """The claims file's format ("jsonl" or "parquet"); pyarrow's absence is reported here, before
+    any model loads, when either side is Parquet."""
+    from verify.parquet_support import claims_format, import_pyarrow
+
+    chosen = claims_format(claims, requested)
+    if PARQUET in (chosen, output_format):
+        import_pyarrow()
+    return chosen
+
+
+@contextmanager
+def claim_items(path: str, input_format: str) -> Iterator[Iterator[Any]]:
+    """The claims and error records of a claims file, opened now (a missing or unreadable file fails
+    before any output is written)."""
+    if input_format == PARQUET:
+        from verify.claims_parquet import ParquetClaims
+
+        with ParquetClaims(path) as rows:
+            yield iter(rows)
+        return
+    from verify.claims_io import read_claims
+
+    with claim_lines(path) as lines:
+        yield read_claims(lines)
+
+
 def claim_lines(path: str) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
@@ -288,7 +318,20 @@ def claim_lines(path: str) -> IO[bytes]:
 
 
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="jsonl, csv, markdown, html (one self-contained page) or claimreview")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="jsonl, csv, markdown, html (one self-contained page), claimreview, or parquet (needs -o FILE "
+        "and pip install 'newsroom-verify[parquet]')",
+    ),
+]
+InputFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--input-format",
+        help="claims file format: jsonl (JSONL or text lines), parquet, or auto: parquet for a .parquet file",
+    ),
 ]
 AuthorOpt = Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")]
 AuthorUrlOpt = Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")]
@@ -299,9 +342,14 @@ OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="write
 @library_errors
 def check(
     claims: Annotated[
-        str, typer.Argument(help='claims file: JSONL {"id", "claim", ...} or plain text lines; - for stdin')
+        str,
+        typer.Argument(
+            help='claims file: JSONL {"id", "claim", ...} or plain text lines, - for stdin; or Parquet with a '
+            "'claim' column"
+        ),
     ],
     output: OutputOpt = None,
+    input_format: InputFormatOpt = "auto",
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
     model: ModelOpt = BUNDLED_NLI,
@@ -327,16 +375,18 @@ def check(
     Example: verify claims/example.jsonl -o verdicts.jsonl
     """
     from verify import runinfo
-    from verify.claims_io import read_claims
     from verify.pipeline import verify_items
     from verify.report import FORMATS, write
     from verify.resume import done_records, skip_done
 
-    if fmt not in FORMATS:
-        fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt not in (*FORMATS, PARQUET):
+        fail(f"unknown --format {fmt!r}: choose one of {', '.join((*FORMATS, PARQUET))}")
     if resume and (output is None or fmt != "jsonl"):
         fail("--resume needs -o FILE and the jsonl format")
+    if fmt == PARQUET and output is None:
+        fail("--format parquet needs -o FILE: a Parquet file is not written to stdout")
     refuse_same_file(claims, output)
+    in_format = input_format_of(claims, input_format, fmt)
     on_ray = ray_options(ray, ray_workers)
     settings = Settings(index, embed_model, model, top_k, calibration, backend)
     done = done_records(output) if resume and output is not None else []
@@ -344,16 +394,22 @@ def check(
     verifier = open_verifier(settings)
     run = verifier.run_info()
     started = time.time()
-    source = claim_lines(claims)
     mode = "a" if done else "w"
-    with source, open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
-        if output is not None and fmt == "jsonl":
-            runinfo.save(run, output)
+    with claim_items(claims, in_format) as items:
         if on_ray is not None:
-            records = verifier.verify_file(claims, ray=on_ray, done=done)
+            records = verifier.verify_file(claims, ray=on_ray, done=done, input_format=in_format)
         else:
-            records = verify_items(verifier, skip_done(read_claims(source), done))
-        write(fmt, tally.watch(records), out, author, author_url, run)
+            records = verify_items(verifier, skip_done(items, done))
+        if fmt == PARQUET:
+            from verify.verdicts_parquet import write_parquet
+
+            assert output is not None
+            write_parquet(tally.watch(records), output, run)
+        else:
+            with open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
+                if output is not None and fmt == "jsonl":
+                    runinfo.save(run, output)
+                write(fmt, tally.watch(records), out, author, author_url, run)
     tally.finish()
     if tally.total == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
@@ -375,8 +431,12 @@ def check(
 @app.command("report")
 @library_errors
 def report(
-    verdicts: Annotated[str, typer.Argument(help="verdicts JSONL written by `verify -o FILE`; - for stdin")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="html, csv, markdown, claimreview or jsonl")] = "html",
+    verdicts: Annotated[
+        str, typer.Argument(help="verdicts JSONL (or .parquet) written by `verify -o FILE`; - for stdin")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="html, csv, markdown, claimreview, jsonl or parquet (needs -o)")
+    ] = "html",
     output: OutputOpt = None,
     author: AuthorOpt = "verify",
     author_url: AuthorUrlOpt = None,
@@ -393,13 +453,28 @@ def report(
     from verify.verdicts_io import read_verdicts
 
     refuse_same_file(verdicts, output)
-    if fmt not in REPORT_FORMATS:
-        fail(f"unknown --format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}")
-    with claim_lines(verdicts) as lines:
-        records = read_verdicts(lines, verdicts)
-    run = runinfo.load(Path(verdicts)) if verdicts != "-" else None
-    with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
-        write(fmt, records, out, author, author_url, run)
+    if fmt not in (*REPORT_FORMATS, PARQUET):
+        fail(f"unknown --format {fmt!r}: choose one of {', '.join((*REPORT_FORMATS, PARQUET))}")
+    if fmt == PARQUET and output is None:
+        fail("--format parquet needs -o FILE: a Parquet file is not written to stdout")
+    run: runinfo.RunInfo | None
+    if input_format_of(verdicts, "auto", fmt) == PARQUET:
+        from verify.verdicts_parquet import read_parquet_verdicts, read_run_info
+
+        records = list(read_parquet_verdicts(verdicts))
+        run = read_run_info(verdicts)
+    else:
+        with claim_lines(verdicts) as lines:
+            records = read_verdicts(lines, verdicts)
+        run = runinfo.load(Path(verdicts)) if verdicts != "-" else None
+    if fmt == PARQUET:
+        from verify.verdicts_parquet import write_parquet
+
+        assert output is not None
+        write_parquet(records, output, run)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
+            write(fmt, records, out, author, author_url, run)
     if output is not None:
         typer.echo(f"{len(records)} records from {verdicts} written to {output}", err=True)
 
@@ -457,7 +532,8 @@ def _stdout() -> Iterator[IO[str]]:
 @library_errors
 def evaluate(
     labelled: Annotated[
-        str, typer.Argument(help="claims JSONL with a gold 'label' (and optional gold 'evidence' text)")
+        str,
+        typer.Argument(help="claims JSONL (or .parquet) with a gold 'label' (and optional gold 'evidence' text)"),
     ],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="also write the verdicts here")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
@@ -472,16 +548,15 @@ def evaluate(
 
     Example: verify eval claims/seed_dev.jsonl
     """
-    from verify.claims_io import read_claims
     from verify.evaluate import format_report, score
     from verify.pipeline import verify_items
 
     refuse_same_file(labelled, output)
+    in_format = input_format_of(labelled, "auto", "jsonl")
     verifier = open_verifier(Settings(index, embed_model, model, top_k, calibration, backend))
-    source = claim_lines(labelled)
     records = []
-    with source:
-        for record in verify_items(verifier, read_claims(source)):
+    with claim_items(labelled, in_format) as items:
+        for record in verify_items(verifier, items):
             records.append(record)
     if output:
         from verify import runinfo

@@ -249,22 +249,38 @@ class Verifier:
             yield from self._verify_batch(batch, top_k or self.top_k)
 
     def verify_file(
-        self, claims: str | Path, *, ray: RayOptions | None = None, done: list[Any] | None = None
+        self,
+        claims: str | Path,
+        *,
+        ray: RayOptions | None = None,
+        done: list[Any] | None = None,
+        input_format: str = "auto",
     ) -> Iterator[Verdict | ClaimError]:
-        """The verdicts and error records of a claims file (JSONL or text lines, "-" for stdin), in
-        input order. With `ray`, it runs as a Ray Data job (verify.ray_claims) and the records are
-        the same, byte for byte once written. `done`: what a resumed run keeps (verify.resume)."""
+        """The verdicts and error records of a claims file (JSONL or text lines, "-" for stdin; or
+        Parquet, by its .parquet suffix or `input_format="parquet"`), in input order. With `ray`, it
+        runs as a Ray Data job (verify.ray_claims) and the records are the same, byte for byte once
+        written. `done`: what a resumed run keeps (verify.resume). verify.write_parquet writes the
+        records as a Parquet file."""
+        from verify.parquet_support import claims_format
+
+        chosen = claims_format(claims, input_format)
         if ray is not None:
             from verify.ray_runtime import import_ray
 
             import_ray()
             from verify.ray_claims import verify_file_on_ray
 
-            yield from verify_file_on_ray(self, claims, ray, done=done)
+            yield from verify_file_on_ray(self, claims, ray, done=done, input_format=chosen)
             return
         from verify.claims_io import read_claims
         from verify.resume import skip_done
 
+        if chosen == "parquet":
+            from verify.claims_parquet import ParquetClaims
+
+            with ParquetClaims(claims) as rows:
+                yield from verify_items(self, skip_done(rows, done) if done else rows)
+            return
         with open(claims, "rb") if str(claims) != "-" else contextlib.nullcontext(sys.stdin.buffer) as lines:
             items = read_claims(lines)
             yield from verify_items(self, skip_done(items, done) if done else items)
