@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def measure(lines: int, index: Path, folder: Path, parquet: bool) -> None:
+def measure(lines: int, index: Path, folder: Path, parquet: bool, row_group: int = 10_000) -> None:
     from verify.pipeline import Verifier
     from verify.ray_runtime import RayOptions
 
@@ -36,8 +36,8 @@ def measure(lines: int, index: Path, folder: Path, parquet: bool) -> None:
         schema = pa.schema([("id", pa.string()), ("claim", pa.string()), ("no_claim", pa.string())])
         path = folder / f"bad-{lines}.parquet"
         with pq.ParquetWriter(path, schema) as writer:
-            for first in range(0, lines, 10_000):
-                ids = [f"x{i}" for i in range(first, min(lines, first + 10_000))]
+            for first in range(0, lines, row_group):
+                ids = [f"x{i}" for i in range(first, min(lines, first + row_group))]
                 columns = {"id": ids, "claim": [None] * len(ids), "no_claim": ["padding padding padding"] * len(ids)}
                 writer.write_table(pa.table(columns, schema=schema))
     count = sum(1 for _ in Verifier(index, seeds_dir=None).verify_file(path, ray=RayOptions(workers=2)))
@@ -50,16 +50,17 @@ def main() -> None:
     parser.add_argument("lines", type=int, nargs="+")
     parser.add_argument("--index", type=Path, default=REPO / "index" / "bench-check-covid")
     parser.add_argument("--parquet", action="store_true", help="the claims as a Parquet file (needs pyarrow)")
+    parser.add_argument("--row-group", type=int, default=10_000, help="rows a Parquet row group")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child: measure one size
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ray-memory-") as folder:
         if args.one:
-            measure(args.lines[0], args.index, Path(folder), args.parquet)
+            measure(args.lines[0], args.index, Path(folder), args.parquet, args.row_group)
             return
         print("| lines | records | driver peak RSS, MiB |\n|---|---|---|", flush=True)
         for lines in args.lines:
             command = [sys.executable, __file__, str(lines), "--index", str(args.index), "--one"]
-            command += ["--parquet"] if args.parquet else []
+            command += ["--parquet", "--row-group", str(args.row_group)] if args.parquet else []
             subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
 
 

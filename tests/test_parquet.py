@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,6 @@ from verify.schema import ClaimError, Evidence, FactFinding, Label, Scores, Verd
 
 SEED_DEV = REPO / "claims" / "seed_dev.jsonl"
 runner = CliRunner()
-needs_pyarrow = [pytest.mark.scale]
 
 
 def pyarrow_modules() -> tuple[Any, Any]:
@@ -167,6 +167,20 @@ def test_verdicts_are_written_a_row_group_at_a_time_and_read_back_unchanged(tmp_
     row = table.slice(3, 1).to_pylist()[0]
     assert row["evidence"][0]["published"] == dt.date(2018, 8, 28) and row["scores"]["entailment"] == 0.7
     assert json.loads(row["passthrough"]) == {"input_label": "supported", "desk": {"name": "metro", "floor": 3}}
+
+
+@pytest.mark.scale
+def test_a_run_that_stops_early_leaves_a_readable_file_of_what_was_done(tmp_path: Path) -> None:
+    _, pq = pyarrow_modules()
+    from verify.verdicts_parquet import write_parquet
+
+    def interrupted() -> Iterator[Verdict]:
+        yield from (fake_verdict(n) for n in range(1_500))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_parquet(interrupted(), tmp_path / "v.parquet", row_group_rows=1_000)
+    assert pq.read_table(tmp_path / "v.parquet").column("id").to_pylist() == [f"c{n}" for n in range(1_500)]
 
 
 @pytest.mark.scale

@@ -9,8 +9,9 @@ fixed before the first row is written, so they travel as one JSON object in `pas
 as in the JSONL verdict (`input_label`). What the run used (index, models, version, date: the
 `.run.json` record of a JSONL run) is in the file's metadata under `verify.run`.
 
-Records stream: ROW_GROUP_ROWS of them are held, then written as a row group. The file is closed
-(its footer written) even when the run stops early, so it then holds the records done so far.
+Records stream: ROW_GROUP_ROWS of them are held, then written as a row group. When the run stops
+early (an error, Ctrl-C) the records done so far are written and the file closed (its footer
+written), so it is a readable file of those records.
 """
 
 from __future__ import annotations
@@ -101,17 +102,24 @@ def write_parquet(
     if run is not None:
         schema = schema.with_metadata({RUN_METADATA_KEY: run.model_dump_json()})
     written = 0
+    rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal rows, written
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        written += len(rows)
+        rows = []
+
     with pq.ParquetWriter(str(path), schema) as writer:
-        rows: list[dict[str, Any]] = []
-        for record in records:
-            rows.append(record_row(record))
-            if len(rows) >= row_group_rows:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                written += len(rows)
-                rows = []
-        if rows or not written:  # an empty run still leaves a file with the schema
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            written += len(rows)
+        try:
+            for record in records:
+                rows.append(record_row(record))
+                if len(rows) >= row_group_rows:
+                    flush()
+        finally:
+            # Also when the run stops early: the records done so far, then the footer (on closing).
+            if rows or not written:  # an empty run still leaves a file with the schema
+                flush()
     return written
 
 
