@@ -184,6 +184,26 @@ def test_a_run_that_stops_early_leaves_a_readable_file_of_what_was_done(tmp_path
 
 
 @pytest.mark.scale
+def test_report_converts_saved_jsonl_verdicts_to_parquet_and_back(tmp_path: Path) -> None:
+    pyarrow_modules()
+    from verify.runinfo import RunInfo, save
+    from verify.verdicts_parquet import read_run_info
+
+    records = [fake_verdict(n) for n in range(30)] + [ClaimError(id="31", line=31, error="line 31: invalid JSON")]
+    saved = tmp_path / "v.jsonl"
+    saved.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    run_info = RunInfo(date=dt.date(2026, 1, 1), index="i", sources=1, passages=2, embedding_model="e", nli_model="m")
+    save(run_info, saved)
+    code, out = run("report", str(saved), "-f", "parquet", "-o", str(tmp_path / "v.parquet"))
+    assert code == 0 and "31 records" in out, out
+    assert read_run_info(tmp_path / "v.parquet") == run_info
+    code, out = run("report", str(tmp_path / "v.parquet"), "-f", "jsonl", "-o", str(tmp_path / "back.jsonl"))
+    assert code == 0, out
+    assert (tmp_path / "back.jsonl").read_bytes() == saved.read_bytes()
+    assert run("report", str(saved), "-f", "parquet")[0] == 2  # no -o: refused
+
+
+@pytest.mark.scale
 def test_the_schema_has_a_column_for_every_verdict_field() -> None:
     pyarrow_modules()
     from verify.verdicts_parquet import verdict_schema
