@@ -18,7 +18,6 @@ from verify.config import (
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
     MAX_EVIDENCE,
-    PREMISE_TITLE,
     SUPPORT_THRESHOLD,
     TOP_K,
     default_index_dir,
@@ -31,6 +30,7 @@ from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
 from verify.nli import NLIModel
+from verify.premise import PLAIN, PremiseFormat, dateline_text, model_premise_format, premise_for
 from verify.retrieve import Hit, HybridRetriever
 from verify.runinfo import RunInfo, run_date
 from verify.schema import Claim, ClaimError, Source, Verdict
@@ -268,13 +268,14 @@ class Verifier:
 
     def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
-        premises = [premise(h) for hits in hits_per_claim for h in hits]
+        fmt = model_premise_format(self.nli)  # title/dateline first only for a model trained so
+        premises = [premise(h, fmt) for hits in hits_per_claim for h in hits]
         hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
         # A claim with one explicit negation is also scored without it (see decide.py).
         affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
         for affirmative, hits in zip(affirmed_claims, hits_per_claim):
             if affirmative is not None:
-                premises += [premise(h) for h in hits]
+                premises += [premise(h, fmt) for h in hits]
                 hypotheses += [affirmative] * len(hits)
         probs = self.nli.score(premises, hypotheses)
         # Facts: the claims' parsed once here, the sources' read from the index (computed when
@@ -319,13 +320,11 @@ class Verifier:
         return out
 
 
-def premise(hit: Hit) -> str:
-    """What the NLI model reads for a passage: with PREMISE_TITLE, the article's title first (unless
-    the passage already opens with it), so a name the headline gives is known to the model."""
-    text, title = hit.passage.text, hit.passage.title
-    if not PREMISE_TITLE or not title or text.lstrip().startswith(title.strip()):
-        return text
-    return f"{title.strip().rstrip('.')}. {text}"
+def premise(hit: Hit, fmt: PremiseFormat = PLAIN) -> str:
+    """What the NLI model reads for a passage: for a model trained so (`fmt`, from its card), the
+    article's title and dateline first, so a name the headline gives is known to the model."""
+    p = hit.passage
+    return premise_for(fmt, p.text, p.title, dateline_text(p.dateline, p.published))
 
 
 T = TypeVar("T")
