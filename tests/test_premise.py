@@ -114,3 +114,25 @@ def test_the_pipeline_builds_premises_as_the_card_says(
     assert bool(titled) == bool(card)  # a passage without the headline got it only when the card asks
     monkeypatch.setenv("VERIFY_PREMISE", "plain")  # the measurement override beats the card
     assert model_premise_format(nli) == PLAIN
+
+
+def test_training_and_inference_build_the_same_premise(tmp_path: Path) -> None:
+    """A benchmark training pair's premise and the pipeline's premise for the same passage of the
+    same source are one string (both come from format_premise)."""
+    import random
+
+    from test_synthetic import PAGES, fm2_folder
+
+    import verify.pipeline as pipeline
+    from verify.retrieve import Hit
+    from verify.store import StoredPassage
+    from verify.train.bench_pairs import fm2_dev
+
+    title, text = "Gandhi (film)", PAGES["Gandhi (film)"][2]
+    trained = {p.premise for p in fm2_dev(fm2_folder(tmp_path), random.Random(0), titles=True) if p.hypothesis == text}
+    passage = StoredPassage(1, "gandhi", 0, len(text), text, title, None, None)
+    inferred = pipeline.premise(Hit(passage, 0.1, 0.5, None), PremiseFormat(title=True))
+    assert inferred == f"{title}. {text}" and inferred in trained
+    assert pipeline.premise(Hit(passage, 0.1, 0.5, None)) == text  # a model whose card says nothing
+    untitled = {p.premise for p in fm2_dev(fm2_folder(tmp_path), random.Random(0)) if p.hypothesis == text}
+    assert text in untitled

@@ -49,6 +49,7 @@ class Page:
     title: str | None
     sentences: list[str]
     person: bool = False
+    pronoun: str = ""  # "He" or "She", whichever more of a biography's sentences start with
 
 
 def fm2_pages(bench_dir: Path) -> list[Page]:
@@ -66,7 +67,10 @@ def fm2_pages(bench_dir: Path) -> list[Page]:
         usable = list(dict.fromkeys(texts))
         title = titles[key]
         if len(usable) >= 2:
-            pages.append(Page(title, usable, bool(title) and twins.looks_like_person(title or "", usable)))
+            person = bool(title) and twins.looks_like_person(title or "", usable)
+            he = sum(s.startswith("He ") for s in usable)
+            she = sum(s.startswith("She ") for s in usable)
+            pages.append(Page(title, usable, person, ("He" if he >= she else "She") if person else ""))
     return pages
 
 
@@ -233,12 +237,14 @@ def synthetic_pairs(bench_dir: Path, count: int, seed: int = 0, titles: bool = F
 def _candidates(pages: list[Page], rng: random.Random, titles: bool) -> dict[str, list[Candidate]]:
     """Every kind's rewrites of every sentence (ROUNDS times), shuffled, without repeats."""
     all_names = sorted({n for page in pages for s in page.sentences for n in extract_names(s) if len(n) > 2})
-    rivals: dict[str, list[str]] = defaultdict(list)  # "person", or a title's qualifier ("film")
+    # Other pages' names by what they name: people by pronoun (no "Joe DiMaggio ... her Emmy"), or
+    # a title's qualifier ("film").
+    rivals: dict[str, list[str]] = defaultdict(list)
     for page in pages:
         if page.title:
             name, qualifier = twins.page_name(page.title)
             if page.person or qualifier:
-                rivals["person" if page.person else str(qualifier)].append(name)
+                rivals[page.pronoun if page.person else str(qualifier)].append(name)
     out: dict[str, list[Candidate]] = defaultdict(list)
     for rnd in range(ROUNDS):
         for page in pages:
@@ -294,7 +300,7 @@ def _name_twins(
     if slot is None or not re.search(rf"\b{re.escape(name)}\b", premise):
         return {}
     out = {"name_added": twins.fill_name(sentence, slot, name)}
-    others = [r for r in rivals["person" if page.person else str(qualifier)] if r != name and r not in premise]
+    others = [r for r in rivals[page.pronoun if page.person else str(qualifier)] if r != name and r not in premise]
     if others:
         out["name_unstated"] = twins.fill_name(sentence, slot, rng.choice(others))
     return out

@@ -33,7 +33,12 @@ from verify.train.lexicon import ANTONYMS, ASYMMETRIC, BLOCKED_AFTER, KILLED_DIE
 _PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being"}
 _PERFECT_AUX = {"has", "have", "had"}
 _ADVERBS = {"also", "later", "then", "eventually", "finally", "subsequently", "quickly", "initially", "officially"}
-_BEFORE_ADJECTIVE = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "newly", "recently", "our"}
+# After these the word is an adjective or a participle, not the sentence's verb ("providing for
+# increased trade", "the newly opened bridge").
+_BEFORE_ADJECTIVE = {
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "newly", "recently", "more", "most",
+    "for", "of", "with", "in", "on", "at", "from", "to", "into", "by", "as", "than",
+}  # fmt: skip
 _MONTH_NAMES = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -182,7 +187,7 @@ def _be(phrase: str) -> str:
 def _rest_ok(rest: str) -> bool:
     """The second name ends where the clause goes on in lower case or punctuation ("... of Meat
     Loaf" would mean the name was cut short)."""
-    return bool(re.match(r"(?:$|[,.;:]|\s(?!of\b|and\b|&)[a-z0-9])", rest))
+    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest))
 
 
 def swap_roles(sentence: str) -> tuple[str, str] | None:
@@ -294,6 +299,8 @@ def restate_number(sentence: str, rng: random.Random) -> str | None:
             continue
         if re.match(r"(?:1\d{3}|20\d{2})(?![\d,]\d)", n.text):
             continue  # a year the date extractor did not take ("In 1914, ...")
+        if re.search(r"[A-Za-z\-\u2013/.]$", sentence[: n.start]) or re.match(r"[\d.,]*\d*[\-\u2013/]", n.text):
+            continue  # part of a token ("cm3"), a range ("70-90") or a compound ("78-year-old")
         digits = re.match(r"\$?(\d[\d,]*)(?![\d.,]*\d)(?![A-Za-z])", n.text)
         word = re.match(r"[a-z]+", n.text)
         if word and word.group() in _NUMBER_WORDS:
