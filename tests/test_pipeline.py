@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from verify.claims_io import read_claims
 from verify.pipeline import verify_items
 from verify.schema import ClaimError
@@ -50,20 +48,26 @@ def test_many_malformed_lines_take_linear_time() -> None:
     assert cost(16_000) / cost(2_000) < 8 * 3  # linear gives about 8, quadratic about 64
 
 
-def test_the_title_goes_before_a_passage_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_title_goes_before_a_passage_only_when_asked() -> None:
     import datetime as dt
 
     import verify.pipeline as pipeline
+    from verify.premise import PremiseFormat
     from verify.retrieve import Hit
     from verify.store import StoredPassage
 
     def hit(text: str) -> Hit:
-        passage = StoredPassage(1, "s", 0, len(text), text, "Oakton council approves plan", None, dt.date(2024, 5, 1))
+        passage = StoredPassage(
+            1, "s", 0, len(text), text, "Oakton council approves plan", None, dt.date(2024, 5, 1), None, "OAKTON"
+        )
         return Hit(passage=passage, fused=0.1, dense=0.5, bm25=None)
 
     body = hit("The plan, which starts on May 3, adds 40 buses.")
-    assert pipeline.premise(body) == body.passage.text  # off by default (see config.PREMISE_TITLE)
-    monkeypatch.setattr(pipeline, "PREMISE_TITLE", True)
-    assert pipeline.premise(body) == "Oakton council approves plan. The plan, which starts on May 3, adds 40 buses."
-    lead = hit("Oakton council approves plan\nThe plan adds 40 buses.")
-    assert pipeline.premise(lead) == lead.passage.text  # the headline is already there
+    assert pipeline.premise(body) == body.passage.text  # off by default (see verify.premise)
+    titled = pipeline.premise(body, PremiseFormat(title=True))
+    assert titled == "Oakton council approves plan. The plan, which starts on May 3, adds 40 buses."
+    both = pipeline.premise(body, PremiseFormat(title=True, dateline=True))
+    assert both == "Oakton council approves plan. OAKTON, May 1, 2024. The plan, which starts on May 3, adds 40 buses."
+    lead = hit("Oakton council approves plan\nOAKTON, May 1 — The plan adds 40 buses.")
+    # The headline and the dateline are already there.
+    assert pipeline.premise(lead, PremiseFormat(title=True, dateline=True)) == lead.passage.text

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
 from verify.facts.align import check_text
 from verify.mentions import extract_dates, extract_numbers
+from verify.premise import format_premise
 from verify.text import negation_count
 from verify.train.synthetic import (
+    KIND_LABEL,
+    TWINS,
     add_unstated_date,
     flip_polarity,
     page_sentences,
@@ -92,36 +95,90 @@ def test_added_date_only_where_the_sentence_gives_none() -> None:
     assert add_unstated_date(SENTENCES[0], random.Random(0)) is None
 
 
-def _fm2_folder(tmp_path: Path, pages: int = 12) -> Path:
-    rng = random.Random(1)
+PAGES = {
+    "Willie Stargell": [
+        "Willie Stargell played for the Pittsburgh Pirates from 1962 to 1982.",
+        "He won the World Series with the Pirates in 1979, hitting three home runs.",
+        "Stargell hit 475 home runs over a career of twenty-one seasons.",
+        "In 1979, the Pirates defeated the Orioles in seven games.",
+    ],
+    "Gandhi (film)": [
+        "The film premiered in New Delhi, India on 30 November 1982.",
+        "Filming was delayed after the government declared a state of emergency.",
+        "The film won eight Academy Awards at the ceremony in April 1983.",
+        "Critics praised its cast, and the film earned 52 million dollars in North America.",
+    ],
+    "Casablanca (film)": [
+        "The film was released in the United States on 23 January 1943.",
+        "Warner Bros. bought the rights to the play for 20,000 dollars in January 1942.",
+        "The studio rejected a sequel that was proposed by the writers in 1943.",
+    ],
+    "Marie Curie": [
+        "Marie Curie was born in Warsaw on 7 November 1867.",
+        "She was awarded the Nobel Prize in Chemistry in 1911 for her work on radium.",
+        "Curie founded two institutes, in Paris and in Warsaw, which still operate.",
+        "The university approved her appointment as professor in 1906.",
+    ],
+}
+
+
+def fm2_folder(tmp_path: Path) -> Path:
     rows = []
-    for p in range(pages):
-        texts = [
-            f"{s.rstrip('.')} according to page {p}." if rng.random() < 0.5 else s for s in rng.sample(SENTENCES, 4)
-        ]
-        rows.append(
-            {
-                "gold_evidence": [{"text": texts[0]}],
-                "retrieved_evidence": [{"text": t} for t in texts[1:]] + [{"text": "{\\displaystyle x}"}],
-            }
-        )
+    for title, texts in PAGES.items():
+        for text in texts:
+            others = [{"text": t} for t in texts if t != text] + [{"text": "{\\displaystyle x}"}]
+            evidence = {"gold_evidence": [{"text": text}], "retrieved_evidence": others}
+            rows.append({"wikipedia_page": title, "text": text, "label": "SUPPORTS", **evidence})
     folder = tmp_path / "fm2"
-    folder.mkdir()
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "dev.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return tmp_path
 
 
 def test_synthetic_pairs_are_balanced_and_labelled_by_kind(tmp_path: Path) -> None:
-    bench = _fm2_folder(tmp_path)
+    bench = fm2_folder(tmp_path)
     assert all("displaystyle" not in s for page in page_sentences(bench) for s in page)  # markup debris dropped
-    pairs = synthetic_pairs(bench, 240, seed=3)
+    pairs = synthetic_pairs(bench, 90, seed=3)
     labels = Counter(p.label for p in pairs)
-    assert sum(labels.values()) >= 200 and all(abs(n - 80) <= 10 for n in labels.values()), labels
-    kinds = {p.dataset: p.label for p in pairs}
-    assert kinds["synthetic_date_swap"] == kinds["synthetic_negated"] == "contradiction"
-    assert kinds["synthetic_shortened"] == kinds["synthetic_extracted"] == "entailment"
-    assert kinds["synthetic_same_page"] == kinds["synthetic_added_date"] == "neutral"
+    assert len(set(labels.values())) == 1 and sum(labels.values()) >= 75, labels  # a third each
+    kinds = {p.dataset.removeprefix("synthetic_"): p.label for p in pairs}
+    assert kinds == {kind: KIND_LABEL[kind] for kind in kinds}
+    assert kinds["date_swap"] == kinds["negated"] == kinds["antonym"] == kinds["role_swap"] == "contradiction"
+    assert kinds["synonym"] == kinds["role_kept"] == kinds["date_restated"] == "entailment"
+    assert {"same_page", "added_date"} & set(kinds)  # fillers make up the rest of each label
     for p in pairs:
         if p.dataset == "synthetic_extracted":
             assert p.hypothesis in p.premise and p.hypothesis != p.premise
-    assert synthetic_pairs(bench, 240, seed=3) == pairs  # reproducible from the seed
+    assert synthetic_pairs(bench, 90, seed=3) == pairs  # reproducible from the seed
+
+
+def test_every_contradiction_kind_comes_with_as_many_twins(tmp_path: Path) -> None:
+    pairs = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0, titles=True)
+    counts = Counter(p.dataset.removeprefix("synthetic_") for p in pairs)
+    for kind, twin_kinds in TWINS.items():
+        assert counts[kind] > 0, (kind, counts)  # the fixture has material for every kind
+        assert counts[kind] == sum(counts[t] for t in twin_kinds), (kind, counts)
+        assert all(counts[t] > 0 for t in twin_kinds), (kind, counts)
+    # Twins come from the same sentence and premise where it yields both.
+    premises = defaultdict(set)
+    for p in pairs:
+        premises[p.premise].add(p.dataset.removeprefix("synthetic_"))
+    assert any({"role_swap", "role_kept"} <= kinds for kinds in premises.values())
+    assert any(
+        {"antonym", "synonym"} <= kinds or {"negated", "negated_antonym"} <= kinds for kinds in premises.values()
+    )
+
+
+def test_premises_carry_the_page_title_as_the_verifier_formats_it(tmp_path: Path) -> None:
+    pairs = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0, titles=True)
+    for p in pairs:
+        title = next(t for t, texts in PAGES.items() if any(s.split(",")[0][:30] in p.premise for s in texts))
+        body = p.premise.removeprefix(f"{title}. ")
+        assert p.premise == format_premise(body, title), p.premise
+    added = [p for p in pairs if p.dataset == "synthetic_name_added"]
+    unstated = [p for p in pairs if p.dataset == "synthetic_name_unstated"]
+    assert added and unstated
+    for p in added:  # the name it adds is the page's, given by the title before the passage
+        assert p.hypothesis.split(" ")[0] in p.premise and not p.hypothesis.startswith(("He ", "She ", "The film "))
+    untitled = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0)
+    assert not any(p.premise.startswith(tuple(f"{t}. " for t in PAGES)) for p in untitled)

@@ -122,12 +122,17 @@ def test_the_makefile_training_recipes_parse() -> None:
 
     makefile = (REPO / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
     commands = re.findall(r"python -m verify\.train ([^\n]*)", makefile)
-    assert len(commands) == 3
-    for command in commands:
-        args = parse_args(shlex.split(command.replace("$(TRAIN)", "index/.train")))
-        assert args.lr > 0 and args.max_pairs > 0
-    stage2 = parse_args(shlex.split(commands[1].replace("$(TRAIN)", "index/.train")))
+    assert len(commands) == 4
+    parsed = [parse_args(shlex.split(command.replace("$(TRAIN)", "index/.train"))) for command in commands]
+    assert all(args.lr > 0 and args.max_pairs > 0 and not args.dry_run for args in parsed)
+    stage2 = parsed[1]
     assert stage2.init_from == "index/.train/stage1" and stage2.synthetic == 12000 and stage2.bench_pairs
+    mpnet1, mpnet2 = parsed[2:]
+    assert mpnet2.init_from == mpnet1.out and mpnet2.skip_pairs == mpnet1.max_pairs  # unseen mix pairs
+    lora = ("base", "mix", "lora_rank", "lora_from_layer")
+    assert [getattr(mpnet2, k) for k in lora] == [getattr(mpnet1, k) for k in lora]  # the same adapters
+    assert mpnet2.bench_pairs and mpnet2.synthetic and mpnet2.premise_title and not mpnet1.premise_title
+    assert mpnet2.checkpoint_dir == "index/.train/ckpt-mpnet-lora2" != mpnet1.checkpoint_dir
 
 
 @needs_data
@@ -174,3 +179,33 @@ def test_a_lora_delta_rebuilds_the_trained_model() -> None:
     with torch.no_grad():
         got = fresh(**batch).logits
     assert torch.allclose(got, expected, atol=0.02), (got, expected)
+
+
+@needs_data
+@pytest.mark.slow
+def test_stage_two_continues_the_lora_adapters_and_asks_for_titled_premises(tmp_path: Path) -> None:
+    """A stage 2 from a LoRA bundle trains the same adapters on (with no learning rate, it must
+    ship the stage-1 model again), and a --premise-title run's card asks inference for titles."""
+    from test_synthetic import fm2_folder
+
+    from verify.premise import PLAIN, PremiseFormat
+    from verify.train.finetune import initial_delta
+
+    bench = fm2_folder(tmp_path / "bench")
+    common = ["--nli-dir", str(NLI_DIR), "--heldout", "16", "--mnli-pairs", "16", "--batch-size", "16"]
+    common += ["--threads", "1", "--lora-rank", "4", "--lora-from-layer", "4", "--max-pairs", "32"]
+    stage1, stage2 = tmp_path / "stage1", tmp_path / "stage2"
+    train(parse_args([*common, "--out", str(stage1), "--checkpoint-dir", str(tmp_path / "c1"), "--lr", "1e-3"]))
+    second = [*common, "--out", str(stage2), "--checkpoint-dir", str(tmp_path / "c2"), "--init-from", str(stage1)]
+    second += ["--skip-pairs", "32", "--bench-dir", str(bench), "--synthetic", "30", "--premise-title", "--lr", "0"]
+    report = train(parse_args(second))
+    assert report["premise"] == {"title": True, "dateline": False}
+    assert {"synthetic_role_swap", "synthetic_role_kept"} <= set(report["synthetic_kinds"])
+    first_nli, second_nli = load_nli(f"{stage1}:fp32"), load_nli(f"{stage2}:fp32")
+    assert first_nli.premise_format == PLAIN and second_nli.premise_format == PremiseFormat(title=True)  # type: ignore[attr-defined]
+    premises = ["The court upheld the ban on March 2.", "The Tigers beat the Lions 2-0."]
+    hypotheses = ["The court overturned the ban.", "The Lions beat the Tigers."]
+    same = abs(first_nli.score(premises, hypotheses) - second_nli.score(premises, hypotheses)).max()
+    assert same < 0.02  # the stage-1 adapters were loaded, not started afresh
+    with pytest.raises(SystemExit, match="--lora-rank 4 --lora-from-layer 4"):
+        initial_delta(parse_args([*second, "--lora-rank", "8"]))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from verify.config import BACKENDS, BUNDLED_NLI, DEFAULT_BACKEND
 from verify.errors import ConfigError
 from verify.onnx_cache import OnnxUnavailable
+from verify.premise import declared_format
 
 if TYPE_CHECKING:
     import numpy as np
@@ -129,6 +130,8 @@ class FallbackNLI:
 
     def __init__(self, onnx_model: NLIModel, torch_model: NLIModel) -> None:
         self.name = onnx_model.name
+        # The same bundle either way, so the same premise format (verify.premise).
+        self.premise_format = declared_format(torch_model)
         self.current = onnx_model
         self.fallback: NLIModel | None = torch_model
 

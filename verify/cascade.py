@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from verify.config import AGREEMENT_OVERLAP, BUNDLED_NLI, CASCADE_CONTRADICT_BAND, CASCADE_SUPPORT_BAND
 from verify.errors import ConfigError
 from verify.facts.model import BACKING_KINDS
+from verify.premise import PremiseFormat, declared_format
 
 if TYPE_CHECKING:
     import numpy as np
@@ -89,6 +90,11 @@ class CascadeNLI:
         from verify.backends import portable_nli
 
         return (_reopen, (portable_nli(self.fast), portable_nli(self.accurate), self.band, self.backend))
+
+    @property
+    def premise_format(self) -> PremiseFormat:
+        """The fast model's: it scores every pair (the pipeline asks the accurate one for its own)."""
+        return declared_format(self.fast)
 
     def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
         return self.fast.score(premises, hypotheses)

@@ -44,12 +44,6 @@ MAX_CLAIM_CHARS = 2_000
 # catch the changed dates, figures, names and negations the model misses.
 SUPPORT_THRESHOLD = 0.5
 CONTRADICT_THRESHOLD = 0.9
-# Put the article's title before a passage for the NLI model (see pipeline.premise). Off for the
-# shipped MiniLM, which was not trained so: on news_dev it lifts supported recall 0.56 -> 0.66
-# (accuracy 0.554 -> 0.586) but contradiction precision falls 0.754 -> 0.738; on seed_dev, whose
-# headline is itself a negation, accuracy falls 0.750 -> 0.708. A model trained with titles in its
-# premises (issue 9) should turn it on.
-PREMISE_TITLE = False
 # The rules of verify/decide.py, in one place:
 # contradiction outranks an entailment unless the entailment is stronger by more than this;
 COMPARABLE = 0.15

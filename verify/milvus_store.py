@@ -249,7 +249,7 @@ class MilvusStore:
                 date = dt.date.fromisoformat(d["published"]) if d["published"] else None
                 found[int(r["id"])] = StoredPassage(
                     int(r["id"]), r["source_id"], r["start"], r["end"], r["text"], d["title"], d["url"], date,
-                    d["publisher"],
+                    d["publisher"], d.get("dateline"),
                 )  # fmt: skip
         return found
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from verify.bundled import BUNDLED_DIR, DELTA_FILE, load_bundle
 from verify.config import BUNDLED_NLI
+from verify.premise import PLAIN, PremiseFormat, bundle_premise_format
 
 # How a bundle computes: fp32; bf16 (on a CPU with native bf16 instructions: the same verdicts,
 # scores within ~0.02 of fp32, 1.2-1.6x the claims/s end to end); or int8 (dynamic int8 matrix
@@ -152,6 +153,14 @@ class BundledNLI(TransformersNLI):
         # Small fixed-shape bf16 batches waste little on dummy rows and still run faster than fp32.
         self.batch_size = 8 if self.precision == "bf16" else 32
         self._loaded = False
+        self._premise_format: PremiseFormat | None = None
+
+    @property
+    def premise_format(self) -> PremiseFormat:
+        """Title/dateline before passages or not, as the bundle's card says (read without loading)."""
+        if self._premise_format is None:
+            self._premise_format = bundle_premise_format(self.bundle_dir or BUNDLED_DIR)
+        return self._premise_format
 
     def _load(self) -> None:
         import torch
@@ -183,6 +192,8 @@ class BundledNLI(TransformersNLI):
 
 class CrossEncoderNLI:
     """Any sentence-transformers CrossEncoder NLI model, by hub name or local path."""
+
+    premise_format = PLAIN  # hub models are read the way MNLI-style sets give premises: bare
 
     def __init__(self, name: str, batch_size: int = 32) -> None:
         self.name = name

@@ -25,6 +25,7 @@ from verify.onnx_cache import (
     is_ready,
     nli_export_dir,
 )
+from verify.premise import PremiseFormat, bundle_premise_format
 
 if TYPE_CHECKING:
     import numpy as np
@@ -113,6 +114,14 @@ class OnnxNLI:
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._session: Any = None
+        self._premise_format: PremiseFormat | None = None
+
+    @property
+    def premise_format(self) -> PremiseFormat:
+        """As the bundle's card says (see verify.premise), read without loading the graph."""
+        if self._premise_format is None:
+            self._premise_format = bundle_premise_format(self.bundle_dir)
+        return self._premise_format
 
     def _load_nli(self) -> None:
         folder = nli_export_dir(self.bundle_dir)

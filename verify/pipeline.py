@@ -19,7 +19,6 @@ from verify.config import (
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
     MAX_EVIDENCE,
-    PREMISE_TITLE,
     SUPPORT_THRESHOLD,
     TOP_K,
     default_index_dir,
@@ -32,6 +31,7 @@ from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
 from verify.nli import NLIModel
+from verify.premise import PLAIN, PremiseFormat, dateline_text, model_premise_format, premise_for
 from verify.retrieve import Hit, HybridRetriever
 from verify.runinfo import RunInfo, run_date
 from verify.schema import Claim, ClaimError, Source, Verdict
@@ -287,15 +287,17 @@ class Verifier:
 
     def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
-        premises = [premise(h) for hits in hits_per_claim for h in hits]
+        # The passage of each scored pair: every claim's passages, then those of the claims with
+        # one explicit negation again, against the claim without it (see decide.py).
+        pair_hits = [h for hits in hits_per_claim for h in hits]
         hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
-        # A claim with one explicit negation is also scored without it (see decide.py).
         affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
         for affirmative, hits in zip(affirmed_claims, hits_per_claim):
             if affirmative is not None:
-                premises += [premise(h) for h in hits]
+                pair_hits += hits
                 hypotheses += [affirmative] * len(hits)
-        probs = self.nli.score(premises, hypotheses)
+        fmt = model_premise_format(self.nli)  # title/dateline first only for a model trained so
+        probs = self.nli.score([premise(h, fmt) for h in pair_hits], hypotheses)
         # Facts: the claims' parsed once here, the sources' read from the index (computed when
         # each source was added), never re-extracted per claim x passage pair.
         facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
@@ -318,7 +320,7 @@ class Verifier:
             for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
         ]
         if isinstance(self.nli, CascadeNLI):
-            self._second_look(self.nli, probs, spans, alignments_per_claim, premises, hypotheses)
+            self._second_look(self.nli, probs, spans, alignments_per_claim, pair_hits, hypotheses)
         verdicts = []
         for ci, (claim, hits) in enumerate(zip(claims, hits_per_claim)):
             own, affirmed_rows = spans[ci]
@@ -346,7 +348,7 @@ class Verifier:
         probs: np.ndarray,
         spans: list[tuple[slice, slice | None]],
         alignments: list[list[Alignment] | None],
-        premises: list[str],
+        pair_hits: list[Hit],
         hypotheses: list[str],
     ) -> None:
         """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
@@ -363,7 +365,8 @@ class Verifier:
                 cascade.rescored_claims += 1
         cascade.claims_seen += len(spans)
         if rows:
-            probs[rows] = cascade.rescore([premises[i] for i in rows], [hypotheses[i] for i in rows])
+            fmt = model_premise_format(cascade.accurate)  # each model reads premises as it was trained to
+            probs[rows] = cascade.rescore([premise(pair_hits[i], fmt) for i in rows], [hypotheses[i] for i in rows])
 
     @staticmethod
     def _align(
@@ -377,13 +380,11 @@ class Verifier:
         return out
 
 
-def premise(hit: Hit) -> str:
-    """What the NLI model reads for a passage: with PREMISE_TITLE, the article's title first (unless
-    the passage already opens with it), so a name the headline gives is known to the model."""
-    text, title = hit.passage.text, hit.passage.title
-    if not PREMISE_TITLE or not title or text.lstrip().startswith(title.strip()):
-        return text
-    return f"{title.strip().rstrip('.')}. {text}"
+def premise(hit: Hit, fmt: PremiseFormat = PLAIN) -> str:
+    """What the NLI model reads for a passage: for a model trained so (`fmt`, from its card), the
+    article's title and dateline first, so a name the headline gives is known to the model."""
+    p = hit.passage
+    return premise_for(fmt, p.text, p.title, dateline_text(p.dateline, p.published))
 
 
 T = TypeVar("T")

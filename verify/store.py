@@ -126,6 +126,7 @@ class StoredPassage:
     url: str | None
     published: dt.date | None
     publisher: str | None = None
+    dateline: str | None = None  # the source's (its place, as given on the article)
 
 
 class IndexStore:
@@ -316,13 +317,14 @@ class IndexStore:
         found = {}
         with self._reading():
             rows = self._db().execute(
-                "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published, s.publisher "
+                "SELECT p.id, p.source_id, p.start, p.end, p.text, s.title, s.url, s.published, s.publisher, "
+                "s.dateline "
                 f"FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN ({marks})",
                 ids,
             )
-            for pid, source_id, start, end, text, title, url, published, publisher in rows:
+            for pid, source_id, start, end, text, title, url, published, publisher, dateline in rows:
                 date = dt.date.fromisoformat(published) if published else None
-                found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date, publisher)
+                found[pid] = StoredPassage(pid, source_id, start, end, text, title, url, date, publisher, dateline)
         return found
 
     def dense_search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:

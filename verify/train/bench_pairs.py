@@ -12,6 +12,7 @@ import hashlib
 import random
 from pathlib import Path
 
+from verify.premise import format_premise
 from verify.train.data import Pair, read_jsonl
 
 CALIBRATION_SHARE = 0.3
@@ -25,9 +26,12 @@ def in_calibration_split(claim: str) -> bool:
     return int(digest, 16) % 100 < CALIBRATION_SHARE * 100
 
 
-def check_covid_train(bench_dir: Path, rng: random.Random) -> list[Pair]:
+def check_covid_train(bench_dir: Path, rng: random.Random, titles: bool = False) -> list[Pair]:
+    """With `titles`, each premise starts with its paper's title, as the verifier gives it."""
     folder = bench_dir / "check-covid"
-    corpus = {d["cord_id"]: d["abstract"] for d in read_jsonl(folder / "corpus.json")}
+    docs = list(read_jsonl(folder / "corpus.json"))
+    corpus = {d["cord_id"]: d["abstract"] for d in docs}
+    title = {d["cord_id"]: d.get("title") if titles else None for d in docs}
     label = {"SUPPORT": "entailment", "REFUTE": "contradiction", "NOTENOUGHINFO": "neutral"}
     pairs = []
     for row in read_jsonl(folder / "train" / "covidCheck_train_composed+extracted.json"):
@@ -36,28 +40,31 @@ def check_covid_train(bench_dir: Path, rng: random.Random) -> list[Pair]:
         abstract = corpus[row["cord_id"]]
         used = sorted({e["sent_index"] for e in row["evidence_set"]})
         if used:
-            premise = " ".join(abstract[i] for i in used)
+            premise = format_premise(" ".join(abstract[i] for i in used), title[row["cord_id"]])
             pairs.append(Pair(premise, row["claim"], label[row["label"]], "check_covid_train"))
         others = [s for i, s in enumerate(abstract) if i not in used]
         if others:
-            pairs.append(Pair(rng.choice(others), row["claim"], "neutral", "check_covid_train"))
+            premise = format_premise(rng.choice(others), title[row["cord_id"]])
+            pairs.append(Pair(premise, row["claim"], "neutral", "check_covid_train"))
     return pairs
 
 
-def fm2_dev(bench_dir: Path, rng: random.Random) -> list[Pair]:
+def fm2_dev(bench_dir: Path, rng: random.Random, titles: bool = False) -> list[Pair]:
+    """With `titles`, each premise starts with its Wikipedia page's title."""
     label = {"SUPPORTS": "entailment", "REFUTES": "contradiction"}
     pairs = []
     for row in read_jsonl(bench_dir / "fm2" / "dev.jsonl"):
+        title = row.get("wikipedia_page") if titles else None
         gold = [e["text"] for e in row["gold_evidence"]]
-        pairs.append(Pair(" ".join(gold), row["text"], label[row["label"]], "fm2_dev"))
+        pairs.append(Pair(format_premise(" ".join(gold), title), row["text"], label[row["label"]], "fm2_dev"))
         others = [e["text"] for e in row["retrieved_evidence"] if e["text"] not in gold]
         if others:
             # Another sentence of the same page: usually topical, not deciding; a 2-way label
             # keeps an occasional deciding one from being taught as neutral.
-            pairs.append(Pair(rng.choice(others), row["text"], "not_entailment", "fm2_dev"))
+            pairs.append(Pair(format_premise(rng.choice(others), title), row["text"], "not_entailment", "fm2_dev"))
     return pairs
 
 
-def bench_pairs(bench_dir: Path, seed: int = 0) -> list[Pair]:
+def bench_pairs(bench_dir: Path, seed: int = 0, titles: bool = False) -> list[Pair]:
     rng = random.Random(seed)
-    return check_covid_train(bench_dir, rng) + fm2_dev(bench_dir, rng)
+    return check_covid_train(bench_dir, rng, titles) + fm2_dev(bench_dir, rng, titles)

@@ -13,11 +13,13 @@ import json
 import os
 import random
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from verify.bundled import (
     BASES,
+    CARD_FILE,
     DEFAULT_BASE,
     DELTA_FILE,
     base_model_dir,
@@ -26,10 +28,11 @@ from verify.bundled import (
     save_bundle,
     unpack_state,
 )
+from verify.premise import CARD_KEY, PremiseFormat
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
 from verify.train.licences import card_licences
-from verify.train.lora import trainable_state
+from verify.train.lora import load_lora_delta, trainable_state
 from verify.train.synthetic import synthetic_pairs
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
@@ -97,6 +100,41 @@ def evaluate(model: Any, tokenizer: Any, pairs: list[Pair], max_length: int, bat
     }
 
 
+def initial_delta(args: argparse.Namespace) -> tuple[dict[str, Any] | None, bool]:
+    """(state, is LoRA) of the --init-from bundle, or (None, False). A LoRA bundle is continued
+    with adapters of the same shape, so the shipped delta stays one LoRA over the base."""
+    if not args.init_from:
+        return None, False
+    from safetensors.torch import load_file
+
+    folder = Path(args.init_from)
+    card = json.loads((folder / CARD_FILE).read_text(encoding="utf-8"))
+    if card.get("base_key", DEFAULT_BASE) != args.base:
+        raise SystemExit(f"--init-from {folder} was trained from {card.get('base_key')!r}, not --base {args.base!r}")
+    lora = card.get("delta") == "lora"
+    if lora:
+        shape = (card.get("lora") or {}).get("rank"), (card.get("lora") or {}).get("from_layer")
+        if shape != (args.lora_rank, args.lora_from_layer):
+            raise SystemExit(
+                f"--init-from {folder} holds LoRA adapters of rank {shape[0]} from layer {shape[1]}: "
+                f"continue it with --lora-rank {shape[0]} --lora-from-layer {shape[1]}"
+            )
+    return unpack_state(load_file(str(folder / DELTA_FILE))), lora
+
+
+def dry_run_report(train_pairs: list[Pair], rng: random.Random, sample: int = 12) -> dict[str, Any]:
+    """--dry-run: the assembled training data (pairs per dataset and label, a few examples), no model."""
+    by_dataset = Counter(p.dataset for p in train_pairs)
+    report: dict[str, Any] = {
+        "train_pairs": len(train_pairs),
+        "labels": dict(Counter(p.label for p in train_pairs)),
+        "datasets": dict(sorted(by_dataset.items())),
+        "examples": [p.__dict__ for p in rng.sample(train_pairs, min(sample, len(train_pairs)))],
+    }
+    print(json.dumps(report, indent=2), flush=True)
+    return report
+
+
 def train(args: argparse.Namespace) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -107,28 +145,34 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     nli_dir = Path(args.nli_dir)
     train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed, args.mix)
     train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
-    extra = bench_pairs(Path(args.bench_dir), args.seed) if args.bench_pairs else []
+    # Claim-style pairs get their source's title before the passage when the model is to read
+    # titles (the card says so, and inference then gives them: verify.premise).
+    titles = args.premise_title
+    extra = bench_pairs(Path(args.bench_dir), args.seed, titles) if args.bench_pairs else []
     if args.synthetic:
-        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed)
+        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed, titles=titles)
     if extra:
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
     mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
     print(f"train {len(train_pairs)} pairs, held-out {len(heldout)}, MNLI dev-m {len(mnli)}", flush=True)
+    if args.dry_run:
+        return dry_run_report(train_pairs, rng)
 
     base = base_model_dir(args.base)
     tokenizer = AutoTokenizer.from_pretrained(str(base))
     model = AutoModelForSequenceClassification.from_pretrained(
         str(base), num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL_IDS
     )
-    if args.init_from:  # continue from a shipped bundle instead of the plain base model
-        from safetensors.torch import load_file
-
-        model.load_state_dict(unpack_state(load_file(str(Path(args.init_from) / DELTA_FILE))), strict=False)
+    init_state, init_lora = initial_delta(args)
+    if init_state is not None and not init_lora:  # continue from a full-delta bundle
+        model.load_state_dict(init_state, strict=False)
     if args.lora_rank:
         from verify.train.lora import add_lora
 
         model = add_lora(model, args.lora_rank, args.lora_from_layer)
+        if init_state is not None and init_lora:  # continue training the same adapters
+            load_lora_delta(model, init_state)
     else:
         for name, param in model.named_parameters():
             param.requires_grad = not is_frozen(name)
@@ -216,6 +260,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         else None,
         "train_datasets": sorted({p.dataset for p in train_pairs}),
         "licences": card_licences([p.dataset for p in train_pairs]),
+        "synthetic_kinds": dict(
+            sorted(Counter(p.dataset for p in train_pairs if p.dataset.startswith("synthetic_")).items())
+        ),
+        # How premises were built in training, hence how inference must build them (verify.premise).
+        CARD_KEY: PremiseFormat(title=args.premise_title).to_card(),
         "epochs": args.epochs,
         "lr": args.lr,
         "batch_size": args.batch_size,
@@ -273,6 +322,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--synthetic", type=int, default=0, help="also train on N synthetic pairs made from FM2 sentences"
+    )
+    parser.add_argument(
+        "--premise-title",
+        action="store_true",
+        help="benchmark and synthetic premises start with their source's title; the card then asks "
+        "inference for titled premises (verify/premise.py)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="assemble the training data, print what it holds, and stop"
     )
     parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
     parser.add_argument("--mnli-pairs", type=int, default=1_500)

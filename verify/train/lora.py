@@ -76,3 +76,32 @@ def lora_delta(peft_model: Any) -> dict[str, Any]:
 def trainable_state(model: Any) -> dict[str, Any]:
     """The parameters being trained (what a checkpoint must keep; the rest is the base)."""
     return {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
+
+
+def load_lora_delta(peft_model: Any, delta: dict[str, Any]) -> None:
+    """Continue from a shipped LoRA delta (lora_delta's inverse): each adapted layer's A, its B with
+    the scaling taken back out, the other trained tensors (the classifier) as they are. Every
+    tensor of the delta must find its place: adapters of another rank or layers are an error."""
+    import torch
+    from peft.tuners.lora import LoraLayer
+
+    placed: set[str] = set()
+    with torch.no_grad():
+        for name, module in peft_model.named_modules():
+            if isinstance(module, LoraLayer) and "default" in module.lora_A:
+                plain = _plain_name(name)
+                layer: Any = module
+                a, b = delta.get(plain + LORA_A), delta.get(plain + LORA_B)
+                if a is None or b is None or a.shape != layer.lora_A["default"].weight.shape:
+                    raise ValueError(f"the LoRA delta has no adapter of this shape for {plain}")
+                layer.lora_A["default"].weight.copy_(a)
+                layer.lora_B["default"].weight.copy_(b / layer.scaling["default"])
+                placed |= {plain + LORA_A, plain + LORA_B}
+        for name, param in peft_model.named_parameters():
+            plain = _plain_name(name)
+            if param.requires_grad and ".lora_" not in name and plain in delta:
+                param.copy_(delta[plain])
+                placed.add(plain)
+    unplaced = sorted(set(delta) - placed)
+    if unplaced:
+        raise ValueError(f"the LoRA delta holds tensors the model does not train: {unplaced[:3]}")

@@ -1,10 +1,16 @@
 """Synthetic claim/evidence pairs made from real sentences, aimed at the verifier's known gaps.
 
 The NLI sets teach general inference, but a fact-checker's claims fail in narrower ways: one date,
-number, name or polarity changed (contradicted), a shortened restatement of the passage
-(supported), or a related sentence of the same page, or the passage plus a detail it never states
-(unknown). Each generator below makes one of those from a real sentence, the premise being the
-sentence alone or with a neighbour from the same page, as the retriever's passages are.
+number, name, verb or polarity changed, or two names' roles swapped (contradicted), a shortened
+restatement of the passage (supported), or a related sentence of the same page, or the passage
+plus a detail it never states (unknown). Each generator below makes one of those from a real
+sentence, the premise being the sentence alone or with a neighbour from the same page, as the
+retriever's passages are, after the page's title when the model reads titles (verify.premise).
+
+Every contradiction kind comes with twins (verify.train.twins) that change the same kind of surface
+feature and are entailed or neutral, in equal number, taken from the same sentence where it yields
+both: a model must not learn "a date / name / verb I have not seen -> contradiction". Each pair's
+kind is in its dataset name, `synthetic_<kind>`, so model cards list them.
 
 Sentences come from Fool-Me-Twice (Wikipedia pages, ../shared/bench/fm2), which the benchmarks do
 not evaluate; never from the seed article (our test domain) or from an evaluated corpus.
@@ -14,11 +20,14 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from verify.mentions import MONTHS, extract_dates, extract_names, extract_numbers
+from verify.premise import format_premise
 from verify.text import negation_count, without_negation
+from verify.train import twins
 from verify.train.data import Pair, read_jsonl
 
 MIN_WORDS, MAX_WORDS = 6, 45
@@ -32,15 +41,42 @@ LABEL_SHARE = {"entailment": 1 / 3, "contradiction": 1 / 3, "neutral": 1 / 3}
 _WORD_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
 
 
-def page_sentences(bench_dir: Path) -> list[list[str]]:
-    """Sentences grouped by the Wikipedia page they come from (one FM2 record = one page)."""
+@dataclass(frozen=True)
+class Page:
+    """The usable sentences of one Wikipedia page, its title (None where the record has none)
+    and whether it is a biography (see twins.looks_like_person)."""
+
+    title: str | None
+    sentences: list[str]
+    person: bool = False
+    pronoun: str = ""  # "He" or "She", whichever more of a biography's sentences start with
+
+
+def fm2_pages(bench_dir: Path) -> list[Page]:
+    """FM2 dev's sentences grouped by their Wikipedia page (each record is one page's claim; a
+    record without a page name is a page of its own)."""
+    grouped: dict[str, list[str]] = {}
+    titles: dict[str, str | None] = {}
+    for i, row in enumerate(read_jsonl(bench_dir / "fm2" / "dev.jsonl")):
+        key = row.get("wikipedia_page") or f"record {i}"
+        titles[key] = row.get("wikipedia_page")
+        texts = [e["text"].strip() for e in row["gold_evidence"] + row["retrieved_evidence"]]
+        grouped.setdefault(key, []).extend(t for t in texts if _clean_sentence(t))
     pages = []
-    for row in read_jsonl(bench_dir / "fm2" / "dev.jsonl"):
-        texts = [e["text"] for e in row["gold_evidence"] + row["retrieved_evidence"]]
-        usable = list(dict.fromkeys(t.strip() for t in texts if _clean_sentence(t.strip())))
+    for key, texts in grouped.items():
+        usable = list(dict.fromkeys(texts))
+        title = titles[key]
         if len(usable) >= 2:
-            pages.append(usable)
+            person = bool(title) and twins.looks_like_person(title or "", usable)
+            he = sum(s.startswith("He ") for s in usable)
+            she = sum(s.startswith("She ") for s in usable)
+            pages.append(Page(title, usable, person, ("He" if he >= she else "She") if person else ""))
     return pages
+
+
+def page_sentences(bench_dir: Path) -> list[list[str]]:
+    """Sentences grouped by the Wikipedia page they come from."""
+    return [page.sentences for page in fm2_pages(bench_dir)]
 
 
 def _clean_sentence(text: str) -> bool:
@@ -141,45 +177,186 @@ def add_unstated_date(sentence: str, rng: random.Random) -> str | None:
     return f"{sentence[:-1]} in {rng.choice(_MONTH_NAMES)} {rng.randint(1950, 2022)}."
 
 
-def synthetic_pairs(bench_dir: Path, count: int, seed: int = 0) -> list[Pair]:
-    """About `count` pairs, a third per label, each label's share split evenly over its kinds."""
+ENTAILMENT, NEUTRAL, CONTRADICTION = "entailment", "neutral", "contradiction"
+# Each contradiction kind and its twins: the same kind of surface change, another label.
+TWINS: dict[str, tuple[str, ...]] = {
+    "date_swap": ("date_restated",),
+    "number_swap": ("number_restated",),
+    "name_swap": ("name_added", "name_unstated"),
+    "negated": ("negated_antonym",),
+    "antonym": ("synonym",),
+    "role_swap": ("role_kept",),
+}
+KIND_LABEL: dict[str, str] = {
+    **{kind: CONTRADICTION for kind in TWINS},
+    "date_restated": ENTAILMENT,
+    "number_restated": ENTAILMENT,
+    "name_added": ENTAILMENT,
+    "name_unstated": NEUTRAL,
+    "negated_antonym": ENTAILMENT,
+    "synonym": ENTAILMENT,
+    "role_kept": ENTAILMENT,
+    # Kinds without a contradiction to mirror: they fill their label up to a third.
+    "shortened": ENTAILMENT,
+    "extracted": ENTAILMENT,
+    "same_page": NEUTRAL,  # another sentence of the same page: on topic, not deciding
+    "added_date": NEUTRAL,
+}
+FILLERS = {ENTAILMENT: ("shortened", "extracted"), NEUTRAL: ("same_page", "added_date")}
+ROUNDS = 2  # each sentence is tried twice (other windows, other swaps): the rare kinds need it
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    premise: str
+    hypothesis: str
+    key: tuple[int, str]  # (round, sentence): a contradiction and its twins from one sentence share it
+
+
+def synthetic_pairs(bench_dir: Path, count: int, seed: int = 0, titles: bool = False) -> list[Pair]:
+    """About `count` pairs, a third per label (fewer where the sentences run out of a kind): every
+    contradiction kind with as many twins, the rest of each label from its filler kinds. With
+    `titles`, premises start with the page title (verify.premise.format_premise), as a model that
+    reads titles sees them."""
     rng = random.Random(seed)
-    pages = page_sentences(bench_dir)
-    all_names = sorted({n for page in pages for s in page for n in extract_names(s) if len(n) > 2})
-    makers: dict[str, tuple[str, Callable[[str, str], str | None]]] = {
-        "shortened": ("entailment", lambda s, _: shorten(s)),
-        "extracted": ("entailment", lambda s, _: s),
-        "date_swap": ("contradiction", lambda s, _: swap_date(shorten(s), rng)),
-        "number_swap": ("contradiction", lambda s, _: swap_number(shorten(s), rng)),
-        "name_swap": ("contradiction", lambda s, _: swap_name(shorten(s), all_names, rng)),
-        "negated": ("contradiction", lambda s, _: flip_polarity(shorten(s))),
-        # Another sentence of the same page: on topic, but it does not decide the claim.
-        "same_page": ("neutral", lambda _, neighbour: shorten(neighbour)),
-        "added_date": ("neutral", lambda s, _: add_unstated_date(shorten(s), rng)),
-    }
-    kinds_per_label = {label: sum(1 for lab, _ in makers.values() if lab == label) for label in LABEL_SHARE}
-    quota = {kind: round(count * LABEL_SHARE[label] / kinds_per_label[label]) for kind, (label, _) in makers.items()}
-    pairs: list[Pair] = []
-    for attempt in range(count * 50):
-        open_kinds = [k for k in makers if quota[k] > 0]
-        if not open_kinds:
-            break
-        kind = open_kinds[attempt % len(open_kinds)]
-        label, make = makers[kind]
-        sentence, neighbour = rng.sample(rng.choice(pages), 2)
-        hypothesis = make(sentence, neighbour)
-        if not hypothesis or (kind not in ("extracted", "same_page") and hypothesis == sentence):
-            continue
-        if kind == "extracted":  # alone, the sentence would only teach "identical text entails"
-            premise = f"{sentence} {neighbour}" if rng.random() < 0.5 else f"{neighbour} {sentence}"
-        elif kind == "same_page":
-            premise = sentence
-        else:
-            premise = _passage(sentence, neighbour, rng)
-        pairs.append(Pair(premise, hypothesis, label, f"synthetic_{kind}"))
-        quota[kind] -= 1
+    candidates = _candidates(fm2_pages(bench_dir), rng, titles)
+    target = round(count * LABEL_SHARE[CONTRADICTION])
+    chosen: list[Candidate] = []
+    for kind, n in _shares(candidates, target).items():
+        chosen += _matched(candidates, kind, n)
+    contradictions = sum(KIND_LABEL[c.kind] == CONTRADICTION for c in chosen)
+    for label, fillers in FILLERS.items():
+        missing = contradictions - sum(KIND_LABEL[c.kind] == label for c in chosen)
+        chosen += _fill(candidates, fillers, missing)
+    pairs = [Pair(c.premise, c.hypothesis, KIND_LABEL[c.kind], f"synthetic_{c.kind}") for c in chosen]
     rng.shuffle(pairs)
     return pairs
+
+
+def _candidates(pages: list[Page], rng: random.Random, titles: bool) -> dict[str, list[Candidate]]:
+    """Every kind's rewrites of every sentence (ROUNDS times), shuffled, without repeats."""
+    all_names = sorted({n for page in pages for s in page.sentences for n in extract_names(s) if len(n) > 2})
+    # Other pages' names by what they name: people by pronoun (no "Joe DiMaggio ... her Emmy"), or
+    # a title's qualifier ("film").
+    rivals: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        if page.title:
+            name, qualifier = twins.page_name(page.title)
+            if page.person or qualifier:
+                rivals[page.pronoun if page.person else str(qualifier)].append(name)
+    out: dict[str, list[Candidate]] = defaultdict(list)
+    for rnd in range(ROUNDS):
+        for page in pages:
+            title = page.title if titles else None
+            for sentence in page.sentences:
+                neighbour = rng.choice([x for x in page.sentences if x != sentence])
+                key = (rnd, sentence)
+                premise = format_premise(_passage(sentence, neighbour, rng), title)
+                base = shorten(sentence)
+                made = {
+                    "date_swap": swap_date(base, rng),
+                    "date_restated": twins.restate_date(base, rng),
+                    "number_swap": swap_number(base, rng),
+                    "number_restated": twins.restate_number(base, rng),
+                    "name_swap": swap_name(base, all_names, rng),
+                    **_name_twins(base, page, premise, rivals, rng),
+                    # A lexicon verb negated first: its twin negates the verb's antonym.
+                    "negated": twins.negate_verb(base) or flip_polarity(base),
+                    "negated_antonym": twins.negate_antonym(base, rng),
+                    "antonym": twins.swap_antonym(base, rng),
+                    "synonym": twins.swap_synonym(base, rng),
+                    "shortened": base,
+                    "added_date": add_unstated_date(base, rng),
+                }
+                roles = twins.swap_roles(base)
+                if roles:
+                    made["role_swap"], made["role_kept"] = roles
+                for kind, hypothesis in made.items():
+                    if hypothesis and hypothesis != sentence:
+                        out[kind].append(Candidate(kind, premise, hypothesis, key))
+                # Alone, the sentence would only teach "identical text entails": with a neighbour.
+                pair = f"{sentence} {neighbour}" if rng.random() < 0.5 else f"{neighbour} {sentence}"
+                out["extracted"].append(Candidate("extracted", format_premise(pair, title), sentence, key))
+                out["same_page"].append(
+                    Candidate("same_page", format_premise(sentence, title), shorten(neighbour), key)
+                )
+    for kind, pool in out.items():
+        unique = list({(c.premise, c.hypothesis): c for c in pool}.values())
+        rng.shuffle(unique)
+        out[kind] = unique
+    return out
+
+
+def _name_twins(
+    sentence: str, page: Page, premise: str, rivals: dict[str, list[str]], rng: random.Random
+) -> dict[str, str]:
+    """ "He"/"The film" replaced by the page's own name (entailed, when the premise gives the name:
+    in the title before it, or in the neighbour sentence) and by another page's (neutral)."""
+    if not page.title:
+        return {}
+    slot = twins.name_slot(sentence, page.title, page.person)
+    name, qualifier = twins.page_name(page.title)
+    if slot is None or not re.search(rf"\b{re.escape(name)}\b", premise):
+        return {}
+    out = {"name_added": twins.fill_name(sentence, slot, name)}
+    others = [r for r in rivals[page.pronoun if page.person else str(qualifier)] if r != name and r not in premise]
+    if others:
+        out["name_unstated"] = twins.fill_name(sentence, slot, rng.choice(others))
+    return out
+
+
+def _shares(candidates: dict[str, list[Candidate]], target: int) -> dict[str, int]:
+    """Contradictions per kind: an even split of `target`, a kind that cannot be matched by as many
+    twins capped at what it can, its shortfall spread over the others."""
+    capacity = {
+        kind: min(len(candidates[kind]), sum(len(candidates[t]) for t in twin_kinds))
+        for kind, twin_kinds in TWINS.items()
+    }
+    shares: dict[str, int] = {}
+    open_kinds = sorted(capacity, key=lambda k: capacity[k])
+    remaining = target
+    while open_kinds:
+        even = remaining // len(open_kinds)
+        kind = open_kinds.pop(0)
+        shares[kind] = min(capacity[kind], even + (1 if remaining - even * (len(open_kinds) + 1) > 0 else 0))
+        remaining -= shares[kind]
+    return shares
+
+
+def _matched(candidates: dict[str, list[Candidate]], kind: str, n: int) -> list[Candidate]:
+    """n contradictions of `kind` and n twins, twins of the same sentence first, twin kinds in turn."""
+    twin_kinds = TWINS[kind]
+    twin_keys = {c.key for t in twin_kinds for c in candidates[t]}
+    pool = candidates[kind]
+    picked = ([c for c in pool if c.key in twin_keys] + [c for c in pool if c.key not in twin_keys])[:n]
+    by_key = {t: {c.key: c for c in candidates[t]} for t in twin_kinds}
+    used: set[tuple[str, str, str]] = set()
+    twins_out: list[Candidate] = []
+    for i, c in enumerate(picked):
+        for t in twin_kinds[i % len(twin_kinds) :] + twin_kinds[: i % len(twin_kinds)]:
+            twin = by_key[t].get(c.key)
+            if twin is not None:
+                twins_out.append(twin)
+                used.add((twin.kind, twin.premise, twin.hypothesis))
+                break
+    rest = {t: [c for c in candidates[t] if (t, c.premise, c.hypothesis) not in used] for t in twin_kinds}
+    while len(twins_out) < n and any(rest.values()):
+        for t in twin_kinds:
+            if rest[t] and len(twins_out) < n:
+                twins_out.append(rest[t].pop(0))
+    return picked + twins_out
+
+
+def _fill(candidates: dict[str, list[Candidate]], kinds: tuple[str, ...], missing: int) -> list[Candidate]:
+    """`missing` pairs split evenly over filler kinds (one short of candidates leaves more to the other)."""
+    out: list[Candidate] = []
+    pools = {k: list(candidates[k]) for k in kinds}
+    while len(out) < missing and any(pools.values()):
+        for k in kinds:
+            if pools[k] and len(out) < missing:
+                out.append(pools[k].pop(0))
+    return out
 
 
 def _passage(sentence: str, neighbour: str, rng: random.Random) -> str:
