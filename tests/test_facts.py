@@ -400,3 +400,25 @@ def test_a_date_of_another_verb_does_not_confirm_the_claims() -> None:
     passage = "The town bought the mill in 1931, but it burned down in 1967 during a storm."
     assert conflicts("The town bought the mill in 1967.", passage) == ["date"]
     assert said("The mill burned down in 1967.", passage)[0][:2] == ("date", True)
+
+
+def test_an_event_the_source_dates_two_ways_or_a_bare_name_gives_no_relative_date() -> None:
+    passage = (
+        "The storm struck on Monday evening. A lineman was hurt on Tuesday afternoon. "
+        "It was the worst storm since one in March 2011."
+    )
+    assert [
+        f for f in check_text("A lineman was hurt the day after the storm.", passage).findings if "after" in f.claim
+    ] == []
+    arrests = "Police arrested Ana Ruiz on Saturday. Officers arrested Tom Hale on Monday."
+    assert conflicts("Ana Ruiz was arrested three days before Hale.", arrests) == []
+
+
+def test_a_relative_date_dates_the_claims_own_verb() -> None:
+    passage = (
+        "On April 3, the regulator received the court's order. "
+        "In March, the company filed a lawsuit to keep the app in its store."
+    )
+    # "after the court's order" dates the claim's keeping, not the lawsuit the sentence dates
+    assert conflicts("The company kept the app in its store after the court's order.", passage) == []
+    assert "date" in conflicts("The company filed a lawsuit after the court's order.", passage)

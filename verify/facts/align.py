@@ -140,6 +140,8 @@ def _dates(
         every = [f for f in passage if f.kind == DATE and f != reference]
         sentence_dates = [f for f in in_sentence if f.kind == DATE and f.label != "filed" and f != reference]
         verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
+        if reference is not None:  # a relative date dates the claim's main verb
+            verb = next((v[2] for v in claim_facts.verbs if v[3] == "ROOT"), "")
         # Where the passage dates the claim's own verb ("bought ... in 1923"), a date of another
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
         own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
@@ -251,25 +253,29 @@ def _event_date(event: str, source: TextFacts, text: str) -> Fact | None:
     """The date the source gives an event named by a noun ("the hearing") or a clause ("officials
     ordered the evacuation"): in the sentence holding most of its words, the one date there, or
     the one whose verb is the event's ("closed" in "founded in 1952 ... which closed in 1994")."""
+    # A person or a place is not an event ("two days before Whitaker": before Whitaker did what?).
+    if not re.search(r"\b[a-z]{3,}", event):
+        return None
     words = _event_words(event)
     if not words:
         return None
-    best: tuple[float, list[Fact]] | None = None
+    found: dict[float, list[Fact]] = {}
     for s0, s1 in source.sentences:
         share = len(words & _event_words(text[s0:s1])) / len(words)
-        if share < 0.67 or (best is not None and share <= best[0]):
+        if share < 0.67:
             continue
         days = [f for f in source.facts if f.kind == DATE and s0 <= f.start < s1 and f.label != "filed"]
         days = [f for f in days if f.first and f.last and not f.first.startswith("--")]
-        if days:
-            best = (share, days)
-    if best is None:
+        if len(days) > 1:
+            days = [f for f in days if f.verb and f.verb[:4] in words]
+        if len(days) == 1:
+            found.setdefault(share, []).append(days[0])
+    if not found:
         return None
-    days = best[1]
-    if len(days) == 1:
-        return days[0]
-    by_verb = [f for f in days if f.verb and f.verb[:4] in words]
-    return by_verb[0] if len(by_verb) == 1 else None
+    # Sentences that name the event equally well but date it differently ("the storm" of this
+    # week, "an ice storm in December 2013"): the source does not give one date, so none is used.
+    best = found[max(found)]
+    return best[0] if len({(f.first, f.last) for f in best}) == 1 else None
 
 
 # ---- figures --------------------------------------------------------------------------------
