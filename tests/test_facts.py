@@ -422,3 +422,20 @@ def test_a_relative_date_dates_the_claims_own_verb() -> None:
     # "after the court's order" dates the claim's keeping, not the lawsuit the sentence dates
     assert conflicts("The company kept the app in its store after the court's order.", passage) == []
     assert "date" in conflicts("The company filed a lawsuit after the court's order.", passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "agrees"),
+    [
+        ("The county opened a vaccination clinic more than three weeks after the first case was confirmed.", True),
+        ("The county opened a vaccination clinic within a month of the first case being confirmed.", True),
+        ("The county opened a vaccination clinic less than two weeks after the first case was confirmed.", False),
+        ("The county opened a vaccination clinic more than five weeks after the first case was confirmed.", False),
+    ],
+)
+def test_relative_dates_with_a_comparator(claim: str, agrees: bool) -> None:
+    passage = "The first case of mumps was confirmed on March 1. The county opened a vaccination clinic on March 27."
+    relative = [
+        f.agrees for f in check_text(claim, passage, dt.date(2024, 6, 2)).findings if " the first case" in f.claim
+    ]
+    assert relative == [agrees]

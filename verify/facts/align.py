@@ -46,10 +46,10 @@ VERB_FAMILIES = [
     {"approve", "pass", "adopt", "back"},
 ]
 _RELATIVE = re.compile(
-    r"\b(?:(?P<about>about|around|roughly|nearly|almost|some)\s+)?"
+    r"\b(?:(?P<cmp>about|around|roughly|nearly|almost|some|more than|over|at least|less than|under|within)\s+)?"
     r"(?:(?P<n>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
     r"(?P<unit>day|week|month|year)s?\s+)?"
-    r"(?P<dir>after|before|following|prior to|ahead of)\s+"
+    r"(?P<dir>after|before|following|prior to|ahead of|of)\s+"
     # What the other event is: a noun phrase ("the hearing"), a gerund ("hearing the case") or a
     # clause ("officials ordered the evacuation"), up to the end of the clause.
     r"(?P<event>[^,.;:\u2014]+?)(?=\s*[,.;:\u2014]|\s*$|\s+(?:and|but|while|when)\b)",
@@ -228,25 +228,42 @@ def _relative_dates(
     in any sentence of the source), with the fact that dated it."""
     out = []
     for m in _RELATIVE.finditer(claim):
+        cmp = (m.group("cmp") or "").lower()
+        if m.group("dir").lower() == "of" and not (cmp == "within" and m.group("unit")):
+            continue  # "of" only in "within a month of the vote"
         found = _event_date(m.group("event"), source, text)
         if found is None:
             continue
         when = _value(found)
-        after = m.group("dir").lower() in ("after", "following")
+        after = m.group("dir").lower() in ("after", "following", "of")
         count, unit = m.group("n"), (m.group("unit") or "").lower()
         if unit:
             from verify.facts.numbers import parse_number
 
             n = 1.0 if count.lower() == "the" else (parse_number(count) or 1)
+            days = n * dates_mod.UNIT_DAYS[unit]
             slack = {"day": 0, "week": 1, "month": 3, "year": 15}[unit]
-            if m.group("about"):
-                slack = max(slack, int(n * dates_mod.UNIT_DAYS[unit] * 0.15))
-            value = dates_mod.shift(when, n * dates_mod.UNIT_DAYS[unit] * (1 if after else -1), slack)
+            if cmp in ("more than", "over", "at least"):  # "more than three weeks after": 21 days on
+                value = _beyond(when, days, after)
+            elif cmp in ("less than", "under", "within"):  # "within a month of": up to 30 days
+                value = dates_mod.shift(when, days / 2 * (1 if after else -1), int(days / 2) + slack)
+            else:
+                if cmp:  # "about two weeks", "nearly a year"
+                    slack = max(slack, int(days * 0.15))
+                value = dates_mod.shift(when, days * (1 if after else -1), slack)
         else:
             value = dates_mod.before_or_after(when, after)
         if value is not None:
             out.append((m.group().strip(), value, found))
     return out
+
+
+def _beyond(when: dates_mod.DateValue, days: float, after: bool) -> dates_mod.DateValue | None:
+    """Every day at least `days` after (before) an event."""
+    start = dates_mod.shift(when, days if after else -days)
+    if start is None:
+        return None
+    return dates_mod.before_or_after(dates_mod.shift(start, -1 if after else 1) or start, after)
 
 
 def _event_date(event: str, source: TextFacts, text: str) -> Fact | None:
