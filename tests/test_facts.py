@@ -261,3 +261,181 @@ def test_claims_are_parsed_in_one_batch() -> None:
     a, b = claim_facts(["The appeal was rejected on June 14.", "Telegram has 200 million users."])
     assert [f.kind for f in a.facts] == ["date"] and a.facts[0].first == "--06-14"
     assert [(f.kind, f.value) for f in b.facts] == [("name", None), ("quantity", 200e6)]
+
+
+# ---- units, shares, differences and ratios (issue 10, third pass) ----------------------------------
+
+GALE = "Gusts reached 70 miles per hour at the airport, and the tyres were pumped to 35 pounds per square inch."
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Gusts reached 70 mph at the airport.", ("quantity", True)),
+        ("Gusts reached 85 mph at the airport.", ("quantity", False)),
+        ("The tyres were pumped to 35 psi.", ("quantity", True)),
+    ],
+)
+def test_units_written_two_ways_are_one_unit(claim: str, expected: tuple[str, bool]) -> None:
+    assert [f[:2] for f in said(claim, GALE)] == [expected]
+
+
+def test_unit_spellings() -> None:
+    from verify.facts.units import same_unit, unit_after
+
+    assert unit_after(" miles an hour.") == unit_after(" mph") == "mph"
+    assert unit_after(" lbs. of flour") == unit_after(" pounds") == "lb"
+    assert unit_after(" kilometres") == unit_after(" km east") == "km"
+    assert unit_after("°F") == "degF" and same_unit("degF", "degree") and not same_unit("degF", "degC")
+    assert unit_after(" per cent") == "%" and unit_after(" people") is None
+
+
+def test_per_cent_and_fractions_are_percentages() -> None:
+    passage = "Turnout rose 6 percent this year. About 25 percent of the district's voters cast ballots by mail."
+    assert said("Turnout rose 6 per cent this year.", passage)[0][:2] == ("percent", True)
+    assert ("percent", True) in [
+        f[:2] for f in said("A quarter of the district's voters cast ballots by mail.", passage)
+    ]
+    assert "percent" in conflicts("Two-thirds of the district's voters cast ballots by mail.", passage)
+
+
+LIBRARY = (
+    "The library's late fee for a lost laptop will go from $40 to $55 in September. "
+    "Visits to the branch rose from 8,000 visitors in 2022 to 16,000 visitors last year."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a difference stated against two figures of the source: 55 - 40
+        ("The fee for a lost laptop will be $55, fifteen dollars more than now.", ("money", True, "fifteen dollars")),
+        ("The late fee for a lost laptop will rise by $15 in September.", ("money", True, "$15")),
+        # a ratio against two figures: 16,000 / 8,000
+        ("Visits to the branch doubled.", ("quantity", True, "doubled")),
+    ],
+)
+def test_differences_and_ratios_are_worked_out(claim: str, expected: tuple[str, bool, str]) -> None:
+    assert expected in [f[:3] for f in said(claim, LIBRARY)]
+
+
+def test_a_difference_is_never_held_against_a_level() -> None:
+    # "$20 more" is not the $40 or the $55 the source gives; worked-out figures never conflict
+    assert conflicts("The late fee for a lost laptop will rise by $20 in September.", LIBRARY) == []
+    assert conflicts("Visits to the branch tripled.", LIBRARY) == []
+
+
+def test_a_dollar_sign_before_a_bare_number_makes_it_money() -> None:
+    (fact,) = [f for f in claim_facts(["The ticket costs $72, the club said."])[0].facts if f.kind != "name"]
+    assert (fact.kind, fact.value, fact.unit) == ("money", 72.0, "$")
+
+
+def test_relative_dates_count_from_a_year_or_month_before_them() -> None:
+    text = "The bakery won the county prize in 2011. Its rye won the same prize two years later. "
+    text += "It opened a second shop in March 2015; the following month it hired a baker."
+    dates = {f.text: (f.first, f.last) for f in source_facts(text, PUB).facts if f.kind == "date"}
+    assert dates["two years later"] == ("2013-01-01", "2013-12-31")
+    assert dates["the following month"] == ("2015-04-01", "2015-04-30")
+    assert conflicts("The bakery's rye won the county prize in 2013.", text) == []
+
+
+def test_not_until_is_a_wait_not_a_denial() -> None:
+    passage = "The mayor said the pool would not reopen until inspectors had checked the filters, possibly by Friday."
+    assert conflicts("The pool reopened on Friday.", passage) == []
+    assert "negation" in conflicts(
+        "The pool would not reopen, the mayor said.", "The mayor said the pool would reopen."
+    )
+
+
+def test_a_figure_of_another_period_or_time_is_no_rival() -> None:
+    budget = "The board adopted a $12.4 million budget for the coming school year on Tuesday."
+    assert conflicts("The district's budget for the current school year is $11.9 million.", budget) == []
+    assert "money" in conflicts("The board adopted a $11.9 million budget for the coming school year.", budget)
+    outage = (
+        "At the peak of the outage, about 90,000 homes had no electricity, the utility said. "
+        "By noon Friday, that had dropped to about 12,000."
+    )
+    assert conflicts("Fewer than 15,000 homes still had no electricity on Friday.", outage) == []
+    assert "quantity" in conflicts("About 40,000 homes had no electricity at the peak of the outage.", outage)
+
+
+DIKE = (
+    "The county ordered the evacuation of the riverside district on Monday evening. "
+    "At about 2 a.m. on Wednesday, the Mill Lane dike failed, flooding 300 homes."
+)
+BRICKWORKS = "The cooperative was founded in 1961 to serve workers at the Harlow brickworks, which closed in 1998."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agrees"),
+    [
+        # the other event is dated in another sentence, and named by a clause
+        ("The Mill Lane dike failed two days after the county ordered the evacuation.", DIKE, True),
+        ("The Mill Lane dike failed the day after the county ordered the evacuation.", DIKE, False),
+        ("The Mill Lane dike failed before the county ordered the evacuation.", DIKE, False),
+        # two dates in one sentence: the other event's is the one of its own verb ("closed")
+        ("The cooperative was founded before the brickworks closed.", BRICKWORKS, True),
+        ("The cooperative was founded in 1961, after the Harlow brickworks had closed.", BRICKWORKS, False),
+    ],
+)
+def test_relative_dates_against_the_other_events_date(claim: str, passage: str, agrees: bool) -> None:
+    relative = [
+        f for f in check_text(claim, passage, dt.date(2024, 6, 2)).findings if " " in f.claim and f.kind == "date"
+    ]
+    assert [f.agrees for f in relative if "after" in f.claim or "before" in f.claim][:1] == [agrees]
+
+
+def test_before_and_after_the_same_event_conflict() -> None:
+    passage = "Before the hearing, about 40 neighbours protested outside the courthouse, many of them holding signs."
+    assert conflicts("Neighbours protested outside the courthouse after the hearing had ended.", passage) == ["date"]
+    assert conflicts("Neighbours protested outside the courthouse before the hearing.", passage) == []
+    # the sentence must restate the claim's own event, not only name the other one
+    assert conflicts("The judge resigned after the hearing.", passage) == []
+    dropped = "A plan to close the library was dropped three days before a council vote after protests from readers."
+    assert "date" in conflicts("The plan to close the library was dropped three days after a council vote.", dropped)
+    assert conflicts("The plan to close the library was dropped after protests from readers.", dropped) == []
+
+
+def test_a_date_of_another_verb_does_not_confirm_the_claims() -> None:
+    passage = "The town bought the mill in 1931, but it burned down in 1967 during a storm."
+    assert conflicts("The town bought the mill in 1967.", passage) == ["date"]
+    assert said("The mill burned down in 1967.", passage)[0][:2] == ("date", True)
+
+
+def test_an_event_the_source_dates_two_ways_or_a_bare_name_gives_no_relative_date() -> None:
+    passage = (
+        "The storm struck on Monday evening. A lineman was hurt on Tuesday afternoon. "
+        "It was the worst storm since one in March 2011."
+    )
+    assert [
+        f for f in check_text("A lineman was hurt the day after the storm.", passage).findings if "after" in f.claim
+    ] == []
+    arrests = "Police arrested Ana Ruiz on Saturday. Officers arrested Tom Hale on Monday."
+    assert conflicts("Ana Ruiz was arrested three days before Hale.", arrests) == []
+
+
+def test_a_relative_date_dates_the_claims_own_verb() -> None:
+    passage = (
+        "On April 3, the regulator received the court's order. "
+        "In March, the company filed a lawsuit to keep the app in its store."
+    )
+    # "after the court's order" dates the claim's keeping, not the lawsuit the sentence dates
+    assert conflicts("The company kept the app in its store after the court's order.", passage) == []
+    assert "date" in conflicts("The company filed a lawsuit after the court's order.", passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "agrees"),
+    [
+        ("The county opened a vaccination clinic more than three weeks after the first case was confirmed.", True),
+        ("The county opened a vaccination clinic within a month of the first case being confirmed.", True),
+        ("The county opened a vaccination clinic less than two weeks after the first case was confirmed.", False),
+        ("The county opened a vaccination clinic more than five weeks after the first case was confirmed.", False),
+    ],
+)
+def test_relative_dates_with_a_comparator(claim: str, agrees: bool) -> None:
+    passage = "The first case of mumps was confirmed on March 1. The county opened a vaccination clinic on March 27."
+    relative = [
+        f.agrees for f in check_text(claim, passage, dt.date(2024, 6, 2)).findings if " the first case" in f.claim
+    ]
+    assert relative == [agrees]

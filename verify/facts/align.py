@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from verify.facts import dates as dates_mod
 from verify.facts.model import (
+    CHANGE,
     DATE,
     DURATION,
     MONEY,
@@ -22,11 +23,13 @@ from verify.facts.model import (
     ORDINAL,
     PERCENT,
     QUANTITY,
+    RATIO,
     SCORE,
     TIME,
     Fact,
     TextFacts,
 )
+from verify.facts.units import same_unit
 from verify.text import ATTRIBUTION_WORDS, content_stems, negation_count
 
 # How much of the claim's content the aligned sentence must share before its facts are compared
@@ -43,11 +46,13 @@ VERB_FAMILIES = [
     {"approve", "pass", "adopt", "back"},
 ]
 _RELATIVE = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week|month|year)s?\s+)?"
-    r"(?P<dir>after|before|following|prior to|ahead of)\s+(?:the|its|his|her|their|a)\s+(?P<event>[a-z]+(?:\s+[a-z]+)?)"
-    # The event is a noun phrase ending the clause ("after the hearing."), not the subject of a
-    # clause ("after the board voted"), whose date would be the verb's.
-    r"(?=\s*[,.;:]|\s*$|\s+(?:of|in|on|at|and|was|had|by)\b)",
+    r"\b(?:(?P<cmp>about|around|roughly|nearly|almost|some|more than|over|at least|less than|under|within)\s+)?"
+    r"(?:(?P<n>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+)?"
+    r"(?P<dir>after|before|following|prior to|ahead of|of)\s+"
+    # What the other event is: a noun phrase ("the hearing"), a gerund ("hearing the case") or a
+    # clause ("officials ordered the evacuation"), up to the end of the clause.
+    r"(?P<event>[^,.;:\u2014]+?)(?=\s*[,.;:\u2014]|\s*$|\s+(?:and|but|while|when)\b)",
     re.IGNORECASE,
 )
 
@@ -98,8 +103,11 @@ def align(
     found: list[Finding] = []
     if overlap >= SAME_EVENT["date"]:
         found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence)
+    if overlap >= SAME_EVENT["date"]:
+        found += _order(claim, text, sentence)
     if overlap >= SAME_EVENT["figure"]:
-        found += _figures(claim_facts, passage, in_sentence)
+        other_time = _another_time(claim, claim_facts, passage, text, sentence)
+        found += _figures(claim_facts, passage, in_sentence, other_time)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= SAME_EVENT["negation"]:
@@ -123,24 +131,75 @@ def _dates(
     sentence: tuple[int, int],
 ) -> list[Finding]:
     out = []
-    sentence_dates = [f for f in in_sentence if f.kind == DATE and f.label != "filed"]
-    every = [f for f in passage if f.kind == DATE]
-    claims = [(f.text, dates_mod.as_value(f.first, f.last, f.weekday)) for f in claim_facts.facts if f.kind == DATE]
+    claims: list[tuple[str, dates_mod.DateValue, Fact | None]] = [
+        (f.text, dates_mod.as_value(f.first, f.last, f.weekday), None) for f in claim_facts.facts if f.kind == DATE
+    ]
     claims += _relative_dates(claim, source, text, sentence)
-    for wording, value in claims:
-        verdicts = [(dates_mod.compare(value, _value(f)), f) for f in every]
+    for wording, value, reference in claims:
+        # The date of the event a relative date counts from is not the claim's event's date.
+        every = [f for f in passage if f.kind == DATE and f != reference]
+        sentence_dates = [f for f in in_sentence if f.kind == DATE and f.label != "filed" and f != reference]
+        verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
+        if reference is not None:  # a relative date dates the claim's main verb
+            verb = next((v[2] for v in claim_facts.verbs if v[3] == "ROOT"), "")
+        # Where the passage dates the claim's own verb ("bought ... in 1923"), a date of another
+        # verb ("disappeared in 1952") does not confirm the claim's: like with like.
+        own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
+        verdicts = [(dates_mod.compare(value, _value(f)), f) for f in own or every]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
             out.append(_finding(DATE, True, wording, agree, _show(agree)))
             continue
         # Only the sentence about the claim's event can contradict its date: another date of the
         # passage may be another event's.
-        verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
         rivals = [f for f in sentence_dates if not (verb and f.verb) or _same_verb(verb, f.verb)]
         if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest)))
     return out
+
+
+_ORDER = re.compile(
+    r"(?:\b(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
+    r"(?:minute|hour|day|week|month|year)s?|\bthe\s+(?:day|week|month|year)|\bshortly|\bsoon|\bjust|\blong)\s+)?"
+    r"\b(?P<dir>after|before|following|prior to|ahead of)\s+"
+    r"(?P<event>[^,.;:\u2014]+?)(?=\s+(?:after|before|following|prior to|ahead of)\b|[,.;:\u2014]|$)",
+    re.IGNORECASE,
+)
+_DIRECTION = {"after": "after", "following": "after", "before": "before", "prior to": "before", "ahead of": "before"}
+MIN_MAIN_CLAUSE = 0.5
+
+
+def _order(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """A claim that puts its event after another ("rallied after the vote") where the sentence about
+    it puts it before that same other event ("Before the vote, ... rallied"), or the reverse. The
+    sentence must restate the claim's own event (its words outside the "after ..." phrase), and
+    must not also say it the claim's way."""
+    s0, s1 = sentence
+    source = text[s0:s1]
+    theirs = [(m, _event_words(m.group("event"))) for m in _ORDER.finditer(source)]
+    for m in _ORDER.finditer(claim):
+        event = _event_words(m.group("event"))
+        if not event:
+            continue
+        main = content_stems(claim[: m.start()] + " " + claim[m.end() :])
+        rest = source
+        for other, _ in theirs:
+            rest = rest.replace(other.group(), " ")
+        if not main or len(main & content_stems(rest)) / len(main) < MIN_MAIN_CLAUSE:
+            continue
+        same = [o for o, words in theirs if words & event]
+        direction = _DIRECTION[m.group("dir").lower()]
+        if same and all(_DIRECTION[o.group("dir").lower()] != direction for o in same):
+            o = same[0]
+            at = s0 + o.start()
+            return [Finding(DATE, False, m.group().strip(), o.group().strip(), at, at + len(o.group()), sentence)]
+    return []
+
+
+def _event_words(phrase: str) -> set[str]:
+    """An event's content words cut to four letters, so "the vote" meets "had voted"."""
+    return {w[:4] for w in content_stems(phrase) if len(w) >= 4}
 
 
 def _value(fact: Fact) -> dates_mod.DateValue:
@@ -163,43 +222,77 @@ def _show(fact: Fact) -> str:
 
 def _relative_dates(
     claim: str, source: TextFacts, text: str, sentence: tuple[int, int]
-) -> list[tuple[str, dates_mod.DateValue]]:
-    """A claim's "a week after the hearing" or "before the ruling" as days, resolved against the
-    date the source gives that event (the one date in a source sentence that names it)."""
+) -> list[tuple[str, dates_mod.DateValue, Fact]]:
+    """A claim's "a week after the hearing", "the day after officials ordered the evacuation" or
+    "before the ruling" as days, counted from the date the source gives that other event (found
+    in any sentence of the source), with the fact that dated it."""
     out = []
     for m in _RELATIVE.finditer(claim):
-        event = m.group("event").lower()
-        found = _event_date(event, source, text)
-        # The sentence that dates the reference event says nothing of when the claim's own event
-        # happened ("after the ruling" is not contradicted by the ruling's date).
-        if found is None or found[1] == sentence:
+        cmp = (m.group("cmp") or "").lower()
+        if m.group("dir").lower() == "of" and not (cmp == "within" and m.group("unit")):
+            continue  # "of" only in "within a month of the vote"
+        found = _event_date(m.group("event"), source, text)
+        if found is None:
             continue
-        when = found[0]
-        direction = m.group("dir").lower()
-        after = direction in ("after", "following")
-        if m.group("n"):
+        when = _value(found)
+        after = m.group("dir").lower() in ("after", "following", "of")
+        count, unit = m.group("n"), (m.group("unit") or "").lower()
+        if unit:
             from verify.facts.numbers import parse_number
 
-            days = (parse_number(m.group("n")) or 1) * dates_mod.UNIT_DAYS[m.group("unit").lower()]
-            slack = {"day": 0, "week": 1, "month": 3, "year": 15}[m.group("unit").lower()]
-            value = dates_mod.shift(when, days if after else -days, slack)
+            n = 1.0 if count.lower() == "the" else (parse_number(count) or 1)
+            days = n * dates_mod.UNIT_DAYS[unit]
+            slack = {"day": 0, "week": 1, "month": 3, "year": 15}[unit]
+            if cmp in ("more than", "over", "at least"):  # "more than three weeks after": 21 days on
+                value = _beyond(when, days, after)
+            elif cmp in ("less than", "under", "within"):  # "within a month of": up to 30 days
+                value = dates_mod.shift(when, days / 2 * (1 if after else -1), int(days / 2) + slack)
+            else:
+                if cmp:  # "about two weeks", "nearly a year"
+                    slack = max(slack, int(days * 0.15))
+                value = dates_mod.shift(when, days * (1 if after else -1), slack)
         else:
             value = dates_mod.before_or_after(when, after)
         if value is not None:
-            out.append((m.group(), value))
+            out.append((m.group().strip(), value, found))
     return out
 
 
-def _event_date(event: str, source: TextFacts, text: str) -> tuple[dates_mod.DateValue, tuple[int, int]] | None:
-    stems = content_stems(event) or {event[:6]}
+def _beyond(when: dates_mod.DateValue, days: float, after: bool) -> dates_mod.DateValue | None:
+    """Every day at least `days` after (before) an event."""
+    start = dates_mod.shift(when, days if after else -days)
+    if start is None:
+        return None
+    return dates_mod.before_or_after(dates_mod.shift(start, -1 if after else 1) or start, after)
+
+
+def _event_date(event: str, source: TextFacts, text: str) -> Fact | None:
+    """The date the source gives an event named by a noun ("the hearing") or a clause ("officials
+    ordered the evacuation"): in the sentence holding most of its words, the one date there, or
+    the one whose verb is the event's ("closed" in "founded in 1952 ... which closed in 1994")."""
+    # A person or a place is not an event ("two days before Whitaker": before Whitaker did what?).
+    if not re.search(r"\b[a-z]{3,}", event):
+        return None
+    words = _event_words(event)
+    if not words:
+        return None
+    found: dict[float, list[Fact]] = {}
     for s0, s1 in source.sentences:
-        if not stems <= content_stems(text[s0:s1]):
+        share = len(words & _event_words(text[s0:s1])) / len(words)
+        if share < 0.67:
             continue
         days = [f for f in source.facts if f.kind == DATE and s0 <= f.start < s1 and f.label != "filed"]
-        days = [f for f in days if f.first and f.first == f.last and not f.first.startswith("--")]
+        days = [f for f in days if f.first and f.last and not f.first.startswith("--")]
+        if len(days) > 1:
+            days = [f for f in days if f.verb and f.verb[:4] in words]
         if len(days) == 1:
-            return _value(days[0]), (s0, s1)
-    return None
+            found.setdefault(share, []).append(days[0])
+    if not found:
+        return None
+    # Sentences that name the event equally well but date it differently ("the storm" of this
+    # week, "an ice storm in December 2013"): the source does not give one date, so none is used.
+    best = found[max(found)]
+    return best[0] if len({(f.first, f.last) for f in best}) == 1 else None
 
 
 # ---- figures --------------------------------------------------------------------------------
@@ -207,14 +300,67 @@ def _event_date(event: str, source: TextFacts, text: str) -> tuple[dates_mod.Dat
 _FIGURES = (QUANTITY, MONEY, PERCENT, DURATION, ORDINAL, TIME, SCORE)
 
 
-def _figures(claim_facts: TextFacts, passage: list[Fact], in_sentence: list[Fact]) -> list[Finding]:
+_PERIOD = re.compile(
+    r"\b(?P<which>current|this|coming|upcoming|next|following|last|previous|prior|past)\s+"
+    r"(?:fiscal\s+|calendar\s+|school\s+|financial\s+|budget\s+)?(?P<unit>year|season|quarter|month|week|term|session)\b",
+    re.IGNORECASE,
+)
+_WHICH = {"current": "this", "coming": "next", "upcoming": "next", "following": "next", "previous": "last"}
+_WHICH |= {"prior": "last", "past": "last"}
+
+
+def _periods(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _PERIOD.finditer(text):
+        which = m.group("which").lower()
+        out.setdefault(m.group("unit").lower(), set()).add(_WHICH.get(which, which))
+    return out
+
+
+def _another_time(
+    claim: str, claim_facts: TextFacts, passage: list[Fact], text: str, sentence: tuple[int, int]
+) -> bool:
+    """Whether the aligned sentence speaks of another time than the claim, so its figures are not
+    the claim's: the claim says "the current fiscal year" where it says "the coming fiscal year",
+    or the claim's date is found in another sentence of the passage and not in this one ("still
+    without power early Wednesday" against "at the height of the storm")."""
+    mine, theirs = _periods(claim), _periods(text[sentence[0] : sentence[1]])
+    if any(unit in theirs and not (which & theirs[unit]) for unit, which in mine.items()):
+        return True
+    dates = [f for f in passage if f.kind == DATE and f.label != "filed"]
+    for cf in (f for f in claim_facts.facts if f.kind == DATE):
+        value = dates_mod.as_value(cf.first, cf.last, cf.weekday)
+        agreeing = [f for f in dates if dates_mod.compare(value, _value(f)) == "agree"]
+        if agreeing and not any(sentence[0] <= f.start < sentence[1] for f in agreeing):
+            return True
+    return False
+
+
+def _figures(
+    claim_facts: TextFacts,
+    passage: list[Fact],
+    in_sentence: list[Fact],
+    other_time: bool = False,
+) -> list[Finding]:
+    """Each claim figure against the passage's: agreement from anywhere in it, a conflict only from
+    the sentence about the claim's event, and only where that sentence speaks of the claim's time."""
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
-        comparable = [sf for sf in passage if sf.kind == cf.kind and _same_thing(cf, sf)]
+        if cf.role in (CHANGE, RATIO):
+            out += _worked_out(cf, passage, in_sentence)
+            continue
+        # A level and a difference of the same value agree ("a 29 percent increase" and "the
+        # increase, about 29 percent"); a level never conflicts with a difference or a ratio.
+        comparable = [sf for sf in passage if sf.kind == cf.kind and _same_thing(cf, sf) and (sf.role != RATIO)]
         # The same figure in the sentence about the event agrees even when the parse cannot say
         # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
         same = next(
-            (sf for sf in in_sentence if sf.kind == cf.kind and sf.unit in (cf.unit, "") and _equal(cf, sf)), None
+            (
+                sf
+                for sf in in_sentence
+                if sf.kind == cf.kind and (not sf.unit or same_unit(cf.unit, sf.unit)) and _equal(cf, sf)
+            ),
+            None,
         )
         if same is not None and not any(_figure_relation(cf, sf) == "agree" for sf in comparable):
             out.append(_finding(cf.kind, True, cf.text, same))
@@ -226,16 +372,74 @@ def _figures(claim_facts: TextFacts, passage: list[Fact], in_sentence: list[Fact
         if agree is not None:
             out.append(_finding(cf.kind, True, cf.text, agree))
             continue
-        rivals = [sf for sf in comparable if sf in in_sentence and _same_event(cf, sf)]
+        if other_time:
+            continue
+        rivals = [sf for sf in comparable if sf in in_sentence and _same_event(cf, sf) and sf.role != CHANGE]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, rivals[0]))
     return out
 
 
+def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> list[Finding]:
+    """A claim's difference ("$12 more", "rose 4 percent") or ratio ("doubled") against the source's:
+    one it states, or one worked out from two of its figures of one kind and unit ("from $60 to $72").
+    Worked-out figures only ever agree: which two figures a reader would subtract is a guess; a
+    conflict needs the source's own stated difference (ratio) about the same thing, in the sentence
+    about the event."""
+    stated = [sf for sf in passage if sf.role == claim.role and _same_kind(claim, sf) and _same_thing(claim, sf)]
+    stated = [sf for sf in stated if claim.role == RATIO or sf.kind == claim.kind]
+    agree = next((sf for sf in stated if _figure_relation(claim, sf) == "agree"), None)
+    # As for levels, the same difference in the sentence about the event agrees even where the
+    # parse cannot say what either is about ("rose 6 per cent" and "rose 6 percent").
+    agree = agree or next(
+        (sf for sf in in_sentence if sf.role == claim.role and _same_kind(claim, sf) and _equal(claim, sf)), None
+    )
+    if agree is not None:
+        return [_finding(claim.kind, True, claim.text, agree)]
+    levels = [sf for sf in passage if not sf.role and sf.kind in (QUANTITY, MONEY, PERCENT)]
+    if claim.role == CHANGE:
+        levels = [sf for sf in levels if sf.kind == claim.kind]
+    # Pairs of figures: two of one measure, or the two ends of one range ("from $60 to $72").
+    pairs = [(a, b, a.value, b.value) for i, a in enumerate(levels) for b in levels[i + 1 :] if _one_measure(a, b)]
+    pairs = [p for p in pairs if p[0].upper is None and p[1].upper is None]
+    pairs += [(a, a, a.value, a.upper) for a in levels if a.upper is not None]
+    lo, hi = claim.bounds()
+    for a, b, x, y in pairs:
+        if not x or not y:
+            continue
+        small, large = sorted((float(x), float(y)))
+        worked = large - small if claim.role == CHANGE else large / small
+        if claim.role == RATIO and claim.value is not None and claim.value < 1:
+            worked = small / large  # "halved"
+        # A ratio said in words is round: "doubled" holds for 1.9 to 2.1 times.
+        slack = 0.05 * worked if claim.role == RATIO else 0.0
+        if lo - slack <= worked <= hi + slack:
+            wording = a.text if a is b else f"{a.text} and {b.text}"
+            source = Fact(claim.kind, wording, min(a.start, b.start), max(a.end, b.end), a.sentence)
+            return [_finding(claim.kind, True, claim.text, source, wording)]
+    rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf)]
+    if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
+        return [_finding(claim.kind, False, claim.text, rivals[0])]
+    return []
+
+
+def _same_kind(claim: Fact, source: Fact) -> bool:
+    return claim.kind == source.kind or claim.role == source.role == RATIO
+
+
+def _one_measure(a: Fact, b: Fact) -> bool:
+    """Two source figures one could subtract or divide: same kind, same unit or currency."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == QUANTITY:
+        return bool(a.unit) and same_unit(a.unit, b.unit)
+    return a.unit == b.unit
+
+
 def _same_thing(claim: Fact, source: Fact) -> bool:
     """Only like with like: what a count counts, what money or a share is about."""
     if claim.kind in (QUANTITY, ORDINAL):
-        return bool(claim.unit) and claim.unit == source.unit
+        return bool(claim.unit) and same_unit(claim.unit, source.unit)
     if claim.kind in (MONEY, PERCENT):
         return claim.unit == source.unit and bool(set(claim.about) & set(source.about))
     if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
@@ -251,7 +455,7 @@ GENERIC_UNITS = frozenset({"person", "time", "thing", "one", "other", "fraction"
 def _same_event(claim: Fact, source: Fact) -> bool:
     """A conflict needs two counts of the same thing in the same happening: "killed one worker"
     does not rule on "injured seven people"; a count of people in general rules on nothing."""
-    if claim.kind != QUANTITY:
+    if claim.kind != QUANTITY or claim.role == RATIO:
         return True
     if claim.unit in GENERIC_UNITS:
         return False
@@ -260,13 +464,14 @@ def _same_event(claim: Fact, source: Fact) -> bool:
 
 
 def _equal(claim: Fact, source: Fact) -> bool:
+    """The same figure as written, or one end of the source's range ("$72" in "from $60 to $72")."""
     if claim.kind == SCORE:
         return claim.pair is not None and source.pair is not None and sorted(claim.pair) == sorted(source.pair)
-    return (
-        claim.value is not None
-        and (claim.value, claim.upper) == (source.value, source.upper)
-        and claim.comparator == source.comparator == "="
-    )
+    if claim.value is None or claim.comparator != "=" or source.comparator != "=":
+        return False
+    if claim.upper is None and source.upper is not None:
+        return claim.value in (source.value, source.upper)
+    return (claim.value, claim.upper) == (source.value, source.upper)
 
 
 def _figure_relation(claim: Fact, source: Fact) -> str:
@@ -427,6 +632,7 @@ def _without_attribution(claim: str) -> str:
     return claim[m.end() :]
 
 
+_UNTIL = re.compile(r"\b(?:until|till|unless)\b", re.IGNORECASE)
 _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
 
@@ -450,7 +656,8 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
         if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
-        if claim_negated != source_negated:
+        # "not ... until Saturday" says when, not whether: it denies nothing the claim affirms.
+        if claim_negated != source_negated and not _UNTIL.search(clause if source_negated else claim_clause):
             at = text.find(clause, s0, s1)
             say = {True: "negated", False: "affirmed"}
             return [

@@ -141,11 +141,11 @@ def _year_for(month: int, day: int, reference: dt.date | None, future: bool) -> 
 
 
 def parse_date(
-    text: str, reference: dt.date | None = None, anchor: dt.date | None = None, future: bool = False
+    text: str, reference: dt.date | None = None, anchor: Anchor | None = None, future: bool = False
 ) -> DateValue | None:
     """The interval a DATE expression names, or None when it is not a calendar date (a duration,
-    "the 23rd minute", an age). `reference` is the article's date, `anchor` the last full date
-    before this one in the text (for "the same day", "two days later")."""
+    "the 23rd minute", an age). `reference` is the article's date, `anchor` the last date before
+    this one in the text (a day, or a whole month or year) (for "the same day", "two days later")."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").strip()
     if NOT_A_DATE.search(t) or AGE.search(t):
         return None
@@ -214,28 +214,65 @@ def _count(word: str) -> float:
     return parse_number(word) or (3.0 if word in ("a few", "several") else 1.0)
 
 
-def _shifted(t: str, reference: dt.date | None, anchor: dt.date | None) -> DateValue | None:
+Anchor = dt.date | tuple[dt.date, dt.date]
+
+
+def _anchor_span(anchor: Anchor | None) -> tuple[dt.date, dt.date] | None:
+    if anchor is None:
+        return None
+    return anchor if isinstance(anchor, tuple) else (anchor, anchor)
+
+
+def _shifted(t: str, reference: dt.date | None, anchor: Anchor | None) -> DateValue | None:
+    """ "two days later", "a week earlier", "the next day", "the following year": counted from the
+    date before it (`anchor`: a day, or a whole month or year such as "in 2001"), or from the
+    article's date ("three weeks ago")."""
+    span = _anchor_span(anchor)
     m = _SHIFT.search(t)
     if m:
-        days = _count(m.group("n")) * UNIT_DAYS[m.group("unit")]
-        direction = m.group("dir")
-        base = reference if direction == "ago" else anchor
-        if base is None or direction == "on":
-            return None
+        n = _count(m.group("n"))
+        unit, direction = m.group("unit"), m.group("dir")
         sign = -1 if direction in ("earlier", "before", "ago") else 1
-        when = base + dt.timedelta(days=sign * days)
-        slack = 0 if m.group("unit") in ("day", "week") else int(days * 0.1)
+        if direction == "ago":
+            span = (reference, reference) if reference is not None else None
+        if span is None or direction == "on":
+            return None
+        if span[0] != span[1]:  # "two years later" after "in 2001": 2003
+            return _shift_period(span, unit, sign * n)
+        days = n * UNIT_DAYS[unit]
+        when = span[0] + dt.timedelta(days=sign * days)
+        slack = 0 if unit in ("day", "week") else int(days * 0.1)
         return _span(when - dt.timedelta(days=slack), when + dt.timedelta(days=slack))
     m = _NEXT.search(t)
-    if m and anchor is not None:
+    if m and span is not None:
         unit = m.group("unit") or m.group("unit2")
         which = m.group("which") or ("previous" if m.group("dir") == "before" else "next")
         if unit != "day" and which in ("same", "that"):
             return None
         sign = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "prior": -1}[which]
-        when = anchor + dt.timedelta(days=sign * UNIT_DAYS[unit])
+        if span[0] != span[1]:
+            return _shift_period(span, unit, sign)
+        when = span[0] + dt.timedelta(days=sign * UNIT_DAYS[unit])
         slack = 0 if unit == "day" else UNIT_DAYS[unit] // 2
         return _span(when - dt.timedelta(days=slack), when + dt.timedelta(days=slack))
+    return None
+
+
+def _shift_period(span: tuple[dt.date, dt.date], unit: str, n: float) -> DateValue | None:
+    """A whole year or month moved by years or months ("two years later" after 2001 is 2003); a
+    shift in days or weeks from a month or a year says no day, so nothing."""
+    a, b = span
+    whole_year = (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year
+    whole_month = a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == _last_day(b.year, b.month)
+    if n != int(n):
+        return None
+    if unit == "year" and (whole_year or whole_month):
+        year = a.year + int(n)
+        return DateValue((year, a.month, 1), (year, b.month, _last_day(year, b.month)))
+    if unit == "month" and whole_month:
+        index = a.year * 12 + a.month - 1 + int(n)
+        year, month = divmod(index, 12)
+        return DateValue((year, month + 1, 1), (year, month + 1, _last_day(year, month + 1)))
     return None
 
 
@@ -360,14 +397,15 @@ def shift(value: DateValue, days: float, slack: int = 0) -> DateValue | None:
 
 
 def before_or_after(value: DateValue, after: bool) -> DateValue | None:
-    """Every day strictly after (or before) a dated event, within ten years."""
+    """Every day strictly after (or before) a dated event, within a century (a year as "before the
+    plant closed" can lie decades back)."""
     if value.first is None or value.last is None or value.first[0] is None or value.last[0] is None:
         return None
     if after:
         start = dt.date(*value.last) + dt.timedelta(days=1)  # type: ignore[arg-type]
-        return _span(start, start + dt.timedelta(days=3650))
+        return _span(start, start + dt.timedelta(days=36500))
     end = dt.date(*value.first) - dt.timedelta(days=1)  # type: ignore[arg-type]
-    return _span(end - dt.timedelta(days=3650), end)
+    return _span(end - dt.timedelta(days=36500), end)
 
 
 def distance(a: DateValue, b: DateValue) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 
 from verify.facts import dates as dates_mod
 from verify.facts.model import (
+    CHANGE,
     DATE,
     DURATION,
     MONEY,
@@ -19,13 +20,15 @@ from verify.facts.model import (
     ORDINAL,
     PERCENT,
     QUANTITY,
+    RATIO,
     SCORE,
     TIME,
     Fact,
     TextFacts,
 )
 from verify.facts.nlp import MAX_DOC_CHARS, parse_lazily, parse_many
-from verify.facts.numbers import comparator_in, parse_number
+from verify.facts.numbers import SCALES, UNITS, comparator_in, parse_number
+from verify.facts.units import unit_after
 
 NAME_GROUPS = {
     "PERSON": "PERSON",
@@ -64,7 +67,10 @@ _TIME_OF_DAY = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = frozenset("will shall scheduled upcoming expected planned slated".split())
-_STOP_LEMMAS = frozenset("be have do say percent % $ million billion thousand year day the a an of".split())
+_STOP_LEMMAS = frozenset(
+    "be have do say percent % $ million billion thousand year day the a an of half third quarter fifth".split()
+)
+SCALE_WORDS = frozenset(SCALES) | frozenset(UNITS) - {"a", "an"}
 _FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
@@ -79,7 +85,7 @@ def source_facts(
     how many characters are read after each piece: a 20 MB article takes minutes to parse."""
     pieces = list(_pieces(_dateline_cut(text, filed or [])))
     out = TextFacts()
-    anchor: list[dt.date | None] = [None]
+    anchor: list[dates_mod.Anchor | None] = [None]
     # One piece parsed at a time and its Doc dropped at once: a parsed Doc costs far more memory
     # than its text, so holding every piece of a long article at once ran to gigabytes.
     for (offset, _), doc in zip(pieces, parse_lazily(piece for _, piece in pieces)):
@@ -125,7 +131,11 @@ def _pieces(text: str) -> Iterable[tuple[int, str]]:
 
 
 def _doc_facts(
-    doc: Any, published: dt.date | None, anchor: list[dt.date | None], filed: list[tuple[int, int]], offset: int
+    doc: Any,
+    published: dt.date | None,
+    anchor: list[dates_mod.Anchor | None],
+    filed: list[tuple[int, int]],
+    offset: int,
 ) -> TextFacts:
     out = TextFacts()
     for sent in doc.sents:
@@ -137,6 +147,7 @@ def _doc_facts(
             out.facts.append(_score(m, sent, span, offset))
             taken.append((sent.start_char + m.start(), sent.start_char + m.end()))
         ents = list(sent.ents)
+        n_before = len(out.facts)
         for i, ent in enumerate(ents):
             if any(ent.start_char < e and s < ent.end_char for s, e in taken):
                 continue
@@ -154,11 +165,16 @@ def _doc_facts(
             fact = _entity_fact(ent, span, offset, published, anchor, filed, future)
             if fact is not None:
                 out.facts.append(_as_range(fact))
+        found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
+        out.facts += _untagged_shares(sent, taken + found, span, offset)
+        out.facts += _ratio_verbs(sent, span, offset)
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"):
                 if token.pos_ == "AUX" and any(c.pos_ == "VERB" and c.dep_ != "aux" for c in token.children):
                     continue
                 negated = int(_negated(token))
+                if negated and _until(token):
+                    negated = UNDER_NEGATION  # "not allowed to return until Saturday": a wait, not a denial
                 if not negated and token.dep_ in ("xcomp", "ccomp") and _negated(token.head):
                     negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
                 out.verbs.append(
@@ -244,12 +260,17 @@ def _negated(verb: Any) -> bool:
     return False
 
 
+def _until(verb: Any) -> bool:
+    """A negated verb with an "until" ("will not reopen until the inspection") says when, not whether."""
+    return any(t.lower_ in ("until", "till", "unless") for t in verb.subtree)
+
+
 def _entity_fact(
     ent: Any,
     span: tuple[int, int],
     offset: int,
     published: dt.date | None,
-    anchor: list[dt.date | None],
+    anchor: list[dates_mod.Anchor | None],
     filed: list[tuple[int, int]],
     future: bool,
 ) -> Fact | None:
@@ -277,8 +298,8 @@ def _entity_fact(
             )
         value = _open_ended(ent, value, published)
         first, last = value.iso()
-        if not in_dateline and value.first is not None and value.first == value.last and value.first[0] is not None:
-            anchor[0] = dt.date(*value.first)  # type: ignore[arg-type]
+        if not in_dateline:
+            anchor[0] = _anchor(value) or anchor[0]
         label = "filed" if in_dateline else ""
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
@@ -303,6 +324,17 @@ def _entity_fact(
     return None
 
 
+def _anchor(value: dates_mod.DateValue) -> dates_mod.Anchor | None:
+    """What "the same day" or "two years later" counts from: a day, or a month or year with its year
+    ("in 2001"); nothing for a longer or open stretch ("since 2019")."""
+    if value.first is None or value.last is None or value.first[0] is None or value.last[0] is None:
+        return None
+    a, b = dt.date(*value.first), dt.date(*value.last)  # type: ignore[arg-type]
+    if a == b:
+        return a
+    return (a, b) if (b - a).days <= 366 else None
+
+
 def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None) -> dates_mod.DateValue:
     """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -315,6 +347,13 @@ def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None)
 
 
 def _is_duration(text: str) -> bool:
+    """A length of time ("five hours", "the past three years"), not a named period ("the coming
+    fiscal year", "this season"), which says when, not how long."""
+    if re.search(
+        r"\b(?:current|coming|upcoming|this|next|last|previous|following|same)\s+(?:\w+\s+)?(?:hour|day|week|month|year|season)\b",
+        text.lower(),
+    ):
+        return False
     return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
 
 
@@ -334,9 +373,15 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
             return None
     comparator = comparator_in(_prefix(ent) + text)
     base = {**base, "verb": _verb_of(ent.root)}
-    currency = next((c for w, c in CURRENCIES.items() if w in (text + " " + _next_word(ent)).lower()), None)
+    # "$72," is often tagged a bare number "72": the sign just before it says it is money.
+    before = ent.doc.text[max(ent.start_char - 1, 0) : ent.start_char]
+    currency = next((c for w, c in CURRENCIES.items() if w in (before + text + " " + _next_word(ent)).lower()), None)
+    if before in ("$", "€", "£", "¥"):
+        label = "MONEY"
+        base = {**base, "text": before + text, "start": base["start"] - 1}
     if label == "MONEY" and currency is None:
         label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
+    base["role"] = CHANGE if _is_change(ent) else ""
     if label == "MONEY":
         unit = currency or "$"
         return Fact(MONEY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
@@ -344,16 +389,129 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)
     if label == "ORDINAL":
         return Fact(ORDINAL, value=value, unit=_counted(ent), about=_about(ent), **base)
-    if label == "QUANTITY":
-        unit = ent[-1].lemma_.lower() if ent[-1].pos_ == "NOUN" else ""
+    measure = unit_after(_unit_words(ent)) if label in ("QUANTITY", "CARDINAL") else None
+    if measure == "%":  # "4 per cent", tagged a quantity
+        return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)
+    if label == "QUANTITY" or measure is not None:
+        unit = measure or (ent[-1].lemma_.lower() if ent[-1].pos_ == "NOUN" else "")
         return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", text.strip()):
         return None  # a bare year the tagger called a number
     # "a third of", "two-thirds", "one of three board members": a share, never compared with a count.
-    share = re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower()) or _one_of(ent)
-    unit = "fraction" if share else _counted(ent)
+    fraction = re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower())
+    if fraction and 0 < value <= 1:  # "a quarter of the budget" is 25 percent of it
+        return _share(ent, value, comparator, base)
+    unit = "fraction" if fraction or _one_of(ent) else _counted(ent)
     base["verb"] = _counted_verb(ent) or base["verb"]
     return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
+
+
+# A figure that is a difference between two others (role CHANGE): "rose 4.1 percent", "up $12",
+# "twelve dollars more than", "a 50-cent increase", "cut by 30". It is compared with the source's
+# differences (stated, or worked out from two of its figures), never held against a level ("$72").
+CHANGE_VERBS = frozenset(
+    "rise increase fall drop grow climb jump decline raise lower reduce surge slip tumble plunge soar dip "
+    "slide shrink boost trim slash hike decrease swell sink".split()
+)
+CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth".split())
+_DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
+
+
+def _is_change(ent: Any) -> bool:
+    root, doc = ent.root, ent.doc
+    head = root.head
+    if root.dep_ in ("npadvmod", "dobj", "advmod") and head.lemma_.lower() in CHANGE_VERBS | {"up", "down"}:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in CHANGE_VERBS:
+        return True
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.lemma_.lower() in CHANGE_NOUNS:
+        return True  # "a $12 increase", "a 4.1 percent rise"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
+        return True  # "an increase of $3 million"
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return after in _DIFFERENCE_AFTER or before in ("up", "down")
+
+
+# Verbs that say a figure was multiplied: "attendance doubled" (a ratio of two figures).
+RATIO_VERBS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
+
+
+def _ratio_verbs(sent: Any, span: tuple[int, int], offset: int) -> list[Fact]:
+    out = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in RATIO_VERBS:
+            start = token.idx + offset
+            out.append(
+                Fact(
+                    QUANTITY,
+                    text=token.text,
+                    start=start,
+                    end=start + len(token),
+                    sentence=span,
+                    value=RATIO_VERBS[lemma],
+                    unit="times",
+                    role=RATIO,
+                    verb=lemma,
+                )
+            )
+    return out
+
+
+def _share(ent: Any, value: float, comparator: str, base: dict[str, Any]) -> Fact:
+    """A fraction as a percentage; an approximate one, as "a third" is rarely exactly 33.3 percent."""
+    return Fact(
+        PERCENT,
+        value=round(100 * value, 1),
+        comparator="~" if comparator == "=" else comparator,
+        unit="%",
+        about=_about(ent),
+        **base,
+    )
+
+
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+_FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "four"})
+
+
+def _untagged_shares(sent: Any, taken: list[tuple[int, int]], span: tuple[int, int], offset: int) -> list[Fact]:
+    """ "A quarter of residents", "two-thirds of the budget", "half of the homes" where the tagger
+    found no entity: a share of something, as a percentage."""
+    out = []
+    for token in sent:
+        if token.lower_ not in _FRACTION_WORDS or token.i + 1 >= sent.end or token.nbor().lower_ != "of":
+            continue
+        first = token
+        while first.i > sent.start and (first.nbor(-1).lower_ in _FRACTION_COUNTS or first.nbor(-1).text == "-"):
+            first = first.nbor(-1)
+        if first is token and token.lower_ != "half":
+            continue  # "the third of", "first quarter of": an ordinal or a period, not a share
+        start, end = first.idx, token.idx + len(token)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        wording = sent.doc.text[start:end]
+        value = parse_number(wording)
+        if value is None or not 0 < value <= 1:
+            continue
+        span_ = sent.doc.char_span(start, end)
+        if span_ is None:
+            continue
+        comparator = comparator_in(_prefix(span_) + wording)
+        base = {"text": wording, "start": start + offset, "end": end + offset, "sentence": span}
+        out.append(_share(span_, value, comparator, {**base, "verb": _verb_of(token)}))
+    return out
+
+
+def _unit_words(ent: Any) -> str:
+    """The words after a figure's number, where its unit stands: "60 miles per hour" -> "miles per
+    hour", "180" in "180 lbs." -> "lbs.", "95" in "95°F" -> "°F"."""
+    numeric = [t for t in ent if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
+    if not numeric:
+        return ""
+    doc, last = ent.doc, numeric[-1]
+    end = min(max(ent.end, last.i + 1) + 5, ent.sent.end)
+    return doc.text[last.idx + len(last) : doc[end - 1].idx + len(doc[end - 1])] if end > last.i + 1 else ""
 
 
 def _counted_verb(ent: Any) -> str:

@@ -21,6 +21,9 @@ PERCENT = "percent"
 ORDINAL = "ordinal"
 SCORE = "score"  # a result or tally, "3-1", "5-2 vote"
 NAME = "name"  # a person, organisation, place, work ...
+# Roles of a figure (Fact.role): a difference between two figures, a multiple of one.
+CHANGE = "change"
+RATIO = "ratio"
 KINDS = (DATE, TIME, DURATION, QUANTITY, MONEY, PERCENT, ORDINAL, SCORE, NAME)
 
 
@@ -39,7 +42,9 @@ class Fact:
     last: str | None = None  # DATE: ISO day it ends (same form as first)
     weekday: int | None = None  # DATE: 0 = Monday, when the text names one
     label: str = ""  # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date
-    role: str = ""  # NAME: "agent", "patient" or "" ; SCORE: "vote" for a tally of votes
+    # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
+    # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "" for a level.
+    role: str = ""
     verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
     pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
     # A range's other end: "from $60 to $72", "22,000 to 41,000 square feet", "7:30 to 8:25 a.m."
@@ -92,8 +97,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 
 # Bumped whenever extraction changes what a stored fact means. 2: ranges ("from $60 to $72"),
 # shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words,
-# verbs under another verb's negation.
-FACTS_VERSION = 2
+# verbs under another verb's negation. 3: units of measure in one spelling ("mph", "psi", "%"),
+# fractions as percentages ("a quarter of"), differences and ratios marked ("$12 more", "doubled").
+FACTS_VERSION = 3
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
