@@ -235,10 +235,12 @@ def index_params(kind: str, dense_index: str, nlist: int, nprobe: int) -> tuple[
         search: dict[str, Any] = {"ef": 64}
     elif dense_index == "IVF_PQ":  # the plan's PQ96: 96 bytes a vector
         build, search = {"nlist": nlist, "m": 96, "nbits": 8}, {"nprobe": nprobe}
+    elif dense_index == "FLAT":  # exact search, no build: what fits where an ANN build does not
+        build, search = {}, {}
     elif dense_index == "IVF_FLAT":
         build, search = {"nlist": nlist}, {"nprobe": nprobe}
     else:
-        raise ValueError(f"dense index {dense_index!r}: give IVF_FLAT, IVF_PQ or HNSW")
+        raise ValueError(f"dense index {dense_index!r}: give FLAT, IVF_FLAT, IVF_PQ or HNSW")
     return (
         {"index_type": dense_index, "metric_type": "IP", "params": build},
         {"metric_type": "IP", "params": search},

@@ -260,7 +260,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--milvus-lite", metavar="PYTHON", help="measure Milvus BM25: the python of a venv with milvus-lite 2.5"
     )
-    parser.add_argument("--milvus-index", default="IVF_FLAT", help="the server's dense index: IVF_FLAT, IVF_PQ, HNSW")
+    parser.add_argument(
+        "--milvus-index", default="IVF_FLAT", help="the server's dense index: IVF_FLAT, IVF_PQ, HNSW, FLAT"
+    )
     parser.add_argument(
         "--milvus-consistency", default="Bounded", help="Milvus search consistency (verify's backend uses Strong)"
     )
