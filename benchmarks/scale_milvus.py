@@ -123,7 +123,13 @@ def build_text(job: dict[str, Any]) -> Any:
         [
             FieldSchema("id", DataType.INT64, is_primary=True),  # the passage's rowid: 1 .. N
             # verify's passages collection: the default (standard) analyzer, BM25 by the engine's Function
-            FieldSchema("text", DataType.VARCHAR, max_length=65_535, enable_analyzer=True),
+            FieldSchema(
+                "text",
+                DataType.VARCHAR,
+                max_length=65_535,
+                enable_analyzer=True,
+                analyzer_params={"type": job["analyzer"]},  # standard: verify's; english: stems, drops stop words
+            ),
             FieldSchema("sparse", DataType.SPARSE_FLOAT_VECTOR),
         ],
         functions=[Function("bm25", FunctionType.BM25, input_field_names=["text"], output_field_names=["sparse"])],

@@ -174,7 +174,9 @@ def measure_milvus(
     index, search = scale_milvus.index_params(kind, args.milvus_index, nlist, nprobe)
     job = {
         "kind": kind,
-        "data_dir": str((folder / f"milvus-{kind}-{args.milvus_index if kind == 'server' else 'bm25'}").resolve()),
+        "data_dir": str(
+            (folder / f"milvus-{kind}-{args.milvus_index if kind == 'server' else args.milvus_analyzer}").resolve()
+        ),
         "passages": passages,
         "texts_file": str((folder / "passages.jsonl").resolve()),
         "vectors_file": str((folder / "vectors.npy").resolve()),
@@ -185,6 +187,7 @@ def measure_milvus(
         "index": index,
         "search_params": search,
         "consistency": args.milvus_consistency,
+        "analyzer": args.milvus_analyzer,
         "out": str((folder / f"milvus-{kind}.json").resolve()),
     }
     job_file = folder / f"milvus-{kind}-job.json"
@@ -195,7 +198,7 @@ def measure_milvus(
     what = (
         f"{args.milvus_index} {json.dumps(index['params'])}, search {json.dumps(search.get('params', {}))}"
         if kind == "server"
-        else "BM25 Function, SPARSE_INVERTED_INDEX, standard analyzer"
+        else f"BM25 Function, SPARSE_INVERTED_INDEX, {args.milvus_analyzer} analyzer"
     )
     name = "Milvus standalone server" if kind == "server" else "Milvus Lite (native)"
     row = {
@@ -262,6 +265,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--milvus-index", default="IVF_FLAT", help="the server's dense index: IVF_FLAT, IVF_PQ, HNSW, FLAT"
+    )
+    parser.add_argument(
+        "--milvus-analyzer", default="standard", help="Milvus BM25 analyzer: standard (verify's) or english"
     )
     parser.add_argument(
         "--milvus-consistency", default="Bounded", help="Milvus search consistency (verify's backend uses Strong)"

@@ -45,6 +45,7 @@ def run_job(python: str, tmp_path: Path, kind: str, vectors: np.ndarray, claims:
         "depth": 2,
         "warmup": 1,
         "index": index,
+        "analyzer": "standard",
         "search_params": search,
         "consistency": "Strong",
         "out": str(tmp_path / "out.json"),
