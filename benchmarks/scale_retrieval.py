@@ -3,6 +3,8 @@
     python benchmarks/scale_retrieval.py                      # 1M passages (first run builds and caches)
     python benchmarks/scale_retrieval.py --passages 100000    # the quick mode
     python benchmarks/scale_retrieval.py --skip hnsw,bm25s    # leave engines out
+    python benchmarks/scale_retrieval.py --milvus-server /work/venv-milvus/bin/python \
+        --milvus-lite /work/venv-mlite/bin/python               # Milvus too (venvs: docs/SCALE.md)
 
 Corpus and vectors: see benchmarks/scale_corpus.py (real bench text recombined; vectors drawn
 around real MiniLM embeddings). Queries: real claims of the bench sets, one at a time, as verify
@@ -20,6 +22,7 @@ import argparse
 import ctypes
 import gc
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import scale_dense as dense  # noqa: E402
 from benchmarks import scale_lexical as lexical  # noqa: E402
+from benchmarks import scale_milvus  # noqa: E402
 from benchmarks.scale_corpus import build as build_corpus  # noqa: E402
 from verify.config import CLAIM_BATCH, TOP_K  # noqa: E402
 
@@ -160,6 +164,61 @@ def measure_lexical(
     }, found
 
 
+def measure_milvus(
+    kind: str, python: str, folder: Path, passages: int, claims: list[str], depth: int, args: argparse.Namespace
+) -> tuple[dict[str, Any], list[list[int]]]:
+    """A Milvus engine measured by benchmarks/scale_milvus.py under `python` (a venv of its own):
+    kind "server" (the `milvus` package's standalone server, dense) or "lite" (milvus-lite 2.5, BM25)."""
+    nlist = dense.default_nlist(passages)
+    nprobe = max(8, nlist // 128)
+    index, search = scale_milvus.index_params(kind, args.milvus_index, nlist, nprobe)
+    job = {
+        "kind": kind,
+        "data_dir": str(
+            (folder / f"milvus-{kind}-{args.milvus_index if kind == 'server' else args.milvus_analyzer}").resolve()
+        ),
+        "passages": passages,
+        "texts_file": str((folder / "passages.jsonl").resolve()),
+        "vectors_file": str((folder / "vectors.npy").resolve()),
+        "queries_file": str((folder.parent / f"queries-{args.queries}.npy").resolve()),
+        "claims": claims,
+        "depth": depth,
+        "warmup": WARMUP,
+        "index": index,
+        "search_params": search,
+        "consistency": args.milvus_consistency,
+        "analyzer": args.milvus_analyzer,
+        "out": str((folder / f"milvus-{kind}.json").resolve()),
+    }
+    job_file = folder / f"milvus-{kind}-job.json"
+    job_file.write_text(json.dumps(job))
+    subprocess.run([python, str(REPO / "benchmarks" / "scale_milvus.py"), str(job_file)], check=True)
+    result = json.loads(Path(job["out"]).read_text())
+    build = result["build"]
+    what = (
+        f"{args.milvus_index} {json.dumps(index['params'])}, search {json.dumps(search.get('params', {}))}"
+        if kind == "server"
+        else f"BM25 Function, SPARSE_INVERTED_INDEX, {args.milvus_analyzer} analyzer"
+    )
+    name = "Milvus standalone server" if kind == "server" else "Milvus Lite (native)"
+    row = {
+        "engine": f"{name} {result['version']}, {what}, {args.milvus_consistency} consistency",
+        "p50_ms": result["p50_ms"],
+        "p95_ms": result["p95_ms"],
+        "cpu_ms": result["cpu_ms"],  # the server process's CPU per query
+        "build_s": None if build is None else build["insert_s"] + build["index_s"],
+        "rss_mb": result["server_rss_mb"],  # the whole server process, not a growth
+        "disk_mb": result["disk_mb"],
+        "milvus": {k: v for k, v in result.items() if k != "found"},
+    }
+    segments = f"{result['segments']} segments; " if result["segments"] else ""
+    details = f"{segments}server RSS {result['server_rss_mb']:,.0f} MB"
+    if build is not None:
+        details += f"; insert {build['insert_s']:.0f} s + index {build['index_s']:.0f} s"
+    row["quality"] = details
+    return row, result["found"]
+
+
 def overlap(found: list[list[int]], reference: list[list[int]]) -> float:
     shares = [len(set(f) & set(r)) / len(r) for f, r in zip(found, reference) if r]
     return float(np.mean(shares))
@@ -196,6 +255,23 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--fts5-queries", type=int, default=50, help="claims timed on FTS5 (slow at 1M)")
     parser.add_argument("--threads", type=int, default=1, help="FAISS threads (one claim at a time: 1)")
+    parser.add_argument(
+        "--milvus-server",
+        metavar="PYTHON",
+        help="measure the Milvus standalone server (dense): the python of a venv with the `milvus` package",
+    )
+    parser.add_argument(
+        "--milvus-lite", metavar="PYTHON", help="measure Milvus BM25: the python of a venv with milvus-lite 2.5"
+    )
+    parser.add_argument(
+        "--milvus-index", default="IVF_FLAT", help="the server's dense index: IVF_FLAT, IVF_PQ, HNSW, FLAT"
+    )
+    parser.add_argument(
+        "--milvus-analyzer", default="standard", help="Milvus BM25 analyzer: standard (verify's) or english"
+    )
+    parser.add_argument(
+        "--milvus-consistency", default="Bounded", help="Milvus search consistency (verify's backend uses Strong)"
+    )
     args = parser.parse_args(argv)
     import faiss
 
@@ -232,6 +308,14 @@ def main(argv: list[str] | None = None) -> None:
             print(table([row]).splitlines()[-1], flush=True)
         gc.collect()
     del vectors
+    if args.milvus_server:
+        row, found = measure_milvus("server", args.milvus_server, folder, args.passages, claims, depth, args)
+        if exact is not None:
+            row["quality"] = f"recall@10 {dense.recall(found, exact, 10):.3f}, @{depth} " + (
+                f"{dense.recall(found, exact, depth):.3f}; {row['quality']}"
+            )
+        rows.append(row)
+        print(table([row]).splitlines()[-1], flush=True)
 
     reference: list[list[int]] | None = None
     engines: list[tuple[str, Any]] = [
@@ -243,6 +327,7 @@ def main(argv: list[str] | None = None) -> None:
         ("tantivy", ("tantivy BM25 (en_stem, OR of every word)", lexical.Tantivy(folder))),
         ("bm25s", ("bm25s (English stemmer, every word)", lexical.Bm25s(folder))),
     ]
+    lexical_found: dict[str, Any] = {}
     for key, (name, engine) in engines:
         if key in skip:
             continue
@@ -258,6 +343,15 @@ def main(argv: list[str] | None = None) -> None:
             row, found = measure_lexical(name, engine, corpus, claims, depth)
             if reference is not None:
                 row["quality"] = f"top-{depth} overlap with FTS5 {overlap(found[: len(reference)], reference):.3f}"
+        rows.append(row)
+        print(table([row]).splitlines()[-1], flush=True)
+        lexical_found[key] = found if key != "fts5" else reference
+    if args.milvus_lite:
+        row, found = measure_milvus("lite", args.milvus_lite, folder, args.passages, claims, depth, args)
+        for key in ("fts5", "tantivy"):  # its ranking against the engines measured in this run
+            if lexical_found.get(key):
+                share = overlap(found[: len(lexical_found[key])], lexical_found[key])
+                row["quality"] = f"top-{depth} overlap with {key} {share:.3f}; {row['quality']}"
         rows.append(row)
         print(table([row]).splitlines()[-1], flush=True)
 
