@@ -391,6 +391,13 @@ def test_before_and_after_the_same_event_conflict() -> None:
     assert conflicts("Neighbours protested outside the courthouse before the hearing.", passage) == []
     # the sentence must restate the claim's own event, not only name the other one
     assert conflicts("The judge resigned after the hearing.", passage) == []
+    # the sentence may say it the claim's way too (of "it"); a relative clause's order dates its own verb
+    rallied = "Shares fell before the earnings report but rallied sharply after it was released."
+    assert conflicts("Shares rallied after the earnings report.", rallied) == []
+    hired = "The company, which cut 300 jobs before the merger, hired 500 workers."
+    assert conflicts("The company hired 500 workers after the merger.", hired) == []
+    before = "The company hired 500 workers before the merger."
+    assert conflicts("The company hired 500 workers after the merger.", before) == ["date"]
     dropped = "A plan to close the library was dropped three days before a council vote after protests from readers."
     assert "date" in conflicts("The plan to close the library was dropped three days after a council vote.", dropped)
     assert conflicts("The plan to close the library was dropped after protests from readers.", dropped) == []
