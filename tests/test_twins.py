@@ -92,6 +92,11 @@ def test_roles_swap_and_the_passive_keeps_them() -> None:
         "William Howard Taft appointed Hughes in 1910.",
     )
     assert twins.swap_roles("Adele married Simon Konecki in 2018.") is None  # symmetric: not in the lexicon
+    # a phrase describing the second name would describe the first once the voice changes
+    assert twins.swap_roles("In March 2014, Spotify acquired The Echo Nest, a music intelligence company.") is None
+    assert twins.swap_roles("After returning, Talabuga overthrew Toda Mongke, who was left to live in peace.") is None
+    assert twins.swap_roles("The Echo Nest was acquired by Spotify, a Swedish company.") is None
+    assert twins.swap_roles("Rome defeated Carthage the next year.") is not None
     assert twins.swap_roles("In 1998, Meat Loaf released The Very Best of Meat Loaf.") is None  # name cut short
 
 

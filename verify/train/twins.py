@@ -184,10 +184,19 @@ def _be(phrase: str) -> str:
     return "were" if phrase.lower().startswith("the ") and last.endswith("s") and not last.endswith("ss") else "was"
 
 
+# A phrase after the second name that describes it (", a music company", ", who ..."): the other
+# voice puts another name before it, which it would then describe.
+_DESCRIBES_LAST = re.compile(
+    r"^(?:,\s+(?:a|an|the|one|its|his|her|their)\b|,?\s+(?:who|whom|whose|which|that)\b)", re.IGNORECASE
+)
+
+
 def _rest_ok(rest: str) -> bool:
     """The second name ends where the clause goes on in lower case or punctuation ("... of Meat
-    Loaf" would mean the name was cut short)."""
-    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest))
+    Loaf" would mean the name was cut short), and nothing after it describes it ("Spotify acquired
+    The Echo Nest, a music intelligence company" -> "... was acquired by Spotify, a music
+    intelligence company" says Spotify is one)."""
+    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest)) and not _DESCRIBES_LAST.match(rest)
 
 
 def swap_roles(sentence: str) -> tuple[str, str] | None:
