@@ -65,6 +65,7 @@ def test_verb_rewrites(
         "Police opened fire on the crowd.",  # an idiom
         "The newly opened bridge carries 40,000 cars a day.",  # an adjective, not the verb
         "Prices rose to prominence in the 1990s.",
+        "The affair ultimately ended with his complete exoneration.",  # how it ended, not whether
     ],
 )
 def test_verb_rewrites_refuse_unsafe_sentences(sentence: str) -> None:
