@@ -107,6 +107,9 @@ def test_dates_and_numbers_restated_keep_their_meaning() -> None:
     assert twins.restate_date("The bridge opened on June 14, 1958.", rng) == "The bridge opened on 14 June 1958."
     assert twins.restate_date("The mill closed in 1982.", rng) == "The mill closed in the 1980s."
     assert twins.restate_date("The mill closed in March 1982.", rng) == "The mill closed in 1982."
+    # one end of a range is not rewritten alone ("in the 1820s–1827")
+    assert twins.restate_date("He lived in Paris in 1826–1827.", rng) is None
+    assert twins.restate_date("The festival ran 5–7 February 2019.", rng) is None
     assert twins.restate_number("The firm employed 2,400 people.", rng) == "The firm employed more than 2,000 people."
     assert twins.restate_number("The trip took five days.", rng) == "The trip took 5 days."
     assert twins.restate_number("The trip took about 40 days.", rng) is None  # not exact: no bound follows

@@ -267,6 +267,10 @@ def restate_date(sentence: str, rng: random.Random) -> str | None:
     options = []
     for d in extract_dates(sentence):
         text = d.text
+        if re.search(r"\d\s*[\u2013\u2014-]\s*$", sentence[: d.start]) or re.match(
+            r"\s*[\u2013\u2014-]\s*\d", sentence[d.end :]
+        ):
+            continue  # one end of a range ("in 1826\u20131827"): rewritten alone it garbles the range
         month = r"(" + "|".join(_MONTH_NAMES) + r")"
         dmy = re.fullmatch(rf"(\d{{1,2}}) {month},? (\d{{4}})", text)
         mdy = re.fullmatch(rf"{month} (\d{{1,2}}),? (\d{{4}})", text)
