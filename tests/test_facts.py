@@ -288,6 +288,10 @@ def test_unit_spellings() -> None:
     assert unit_after(" kilometres") == unit_after(" km east") == "km"
     assert unit_after("°F") == "degF" and same_unit("degF", "degree") and not same_unit("degF", "degC")
     assert unit_after(" per cent") == "%" and unit_after(" people") is None
+    # whole words only: another word that starts like a unit is not one
+    assert unit_after(" kilowatts") is None and unit_after(" kilos") == "kg"
+    assert unit_after(" Tony Awards") is None and unit_after(" tons of steel") == "ton"
+    assert unit_after(" galaxies") is None and unit_after(" ozone") is None and unit_after(" kms") == "km"
 
 
 def test_per_cent_and_fractions_are_percentages() -> None:
