@@ -413,6 +413,18 @@ def test_a_date_of_another_verb_does_not_confirm_the_claims() -> None:
     assert said("The mill burned down in 1967.", passage)[0][:2] == ("date", True)
 
 
+def test_a_past_tense_weekday_in_a_sentence_about_the_future_is_in_the_past() -> None:
+    # "will raise ..., the company said on Tuesday", filed on a Tuesday: said today, not next week
+    tuesday = dt.date(2025, 5, 20)
+    passage = "Lakeport Ferries will raise the price of a ticket to $72 on July 1, the company said on Tuesday."
+    assert said("Lakeport Ferries announced the fare rise on May 20.", passage, tuesday)[0][:2] == ("date", True)
+    dates = {f.text: f.first for f in source_facts(passage, tuesday).facts if f.kind == "date"}
+    assert dates["Tuesday"] == "2025-05-20"
+    ahead = "The hearing, which was held on Monday, will resume on Friday; the vote was scheduled for Thursday."
+    dates = {f.text: f.first for f in source_facts(ahead, tuesday).facts if f.kind == "date"}
+    assert dates == {"Monday": "2025-05-19", "Friday": "2025-05-23", "Thursday": "2025-05-22"}
+
+
 def test_a_date_the_source_cannot_place_still_keeps_its_verb_from_being_dated_once() -> None:
     # No article date: "last year" cannot be placed, but it dates one "carried" of the sentence,
     # so the other "carried ... in 2015" is not the claim's only date.

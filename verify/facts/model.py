@@ -100,7 +100,7 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # verbs under another verb's negation. 3: units of measure in one spelling ("mph", "psi", "%"),
 # fractions as percentages ("a quarter of"), differences and ratios marked ("$12 more", "doubled").
 # 4: "last year", "yesterday" in a source without an article date kept as dates it cannot place;
-# units as whole words ("kilowatts" is no "kg").
+# units as whole words ("kilowatts" is no "kg"); a past-tense weekday in a sentence about the future.
 FACTS_VERSION = 4
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
