@@ -288,6 +288,10 @@ def test_unit_spellings() -> None:
     assert unit_after(" kilometres") == unit_after(" km east") == "km"
     assert unit_after("°F") == "degF" and same_unit("degF", "degree") and not same_unit("degF", "degC")
     assert unit_after(" per cent") == "%" and unit_after(" people") is None
+    # whole words only: another word that starts like a unit is not one
+    assert unit_after(" kilowatts") is None and unit_after(" kilos") == "kg"
+    assert unit_after(" Tony Awards") is None and unit_after(" tons of steel") == "ton"
+    assert unit_after(" galaxies") is None and unit_after(" ozone") is None and unit_after(" kms") == "km"
 
 
 def test_per_cent_and_fractions_are_percentages() -> None:
@@ -391,6 +395,13 @@ def test_before_and_after_the_same_event_conflict() -> None:
     assert conflicts("Neighbours protested outside the courthouse before the hearing.", passage) == []
     # the sentence must restate the claim's own event, not only name the other one
     assert conflicts("The judge resigned after the hearing.", passage) == []
+    # the sentence may say it the claim's way too (of "it"); a relative clause's order dates its own verb
+    rallied = "Shares fell before the earnings report but rallied sharply after it was released."
+    assert conflicts("Shares rallied after the earnings report.", rallied) == []
+    hired = "The company, which cut 300 jobs before the merger, hired 500 workers."
+    assert conflicts("The company hired 500 workers after the merger.", hired) == []
+    before = "The company hired 500 workers before the merger."
+    assert conflicts("The company hired 500 workers after the merger.", before) == ["date"]
     dropped = "A plan to close the library was dropped three days before a council vote after protests from readers."
     assert "date" in conflicts("The plan to close the library was dropped three days after a council vote.", dropped)
     assert conflicts("The plan to close the library was dropped after protests from readers.", dropped) == []
@@ -400,6 +411,32 @@ def test_a_date_of_another_verb_does_not_confirm_the_claims() -> None:
     passage = "The town bought the mill in 1931, but it burned down in 1967 during a storm."
     assert conflicts("The town bought the mill in 1967.", passage) == ["date"]
     assert said("The mill burned down in 1967.", passage)[0][:2] == ("date", True)
+
+
+def test_a_past_tense_weekday_in_a_sentence_about_the_future_is_in_the_past() -> None:
+    # "will raise ..., the company said on Tuesday", filed on a Tuesday: said today, not next week
+    tuesday = dt.date(2025, 5, 20)
+    passage = "Lakeport Ferries will raise the price of a ticket to $72 on July 1, the company said on Tuesday."
+    assert said("Lakeport Ferries announced the fare rise on May 20.", passage, tuesday)[0][:2] == ("date", True)
+    dates = {f.text: f.first for f in source_facts(passage, tuesday).facts if f.kind == "date"}
+    assert dates["Tuesday"] == "2025-05-20"
+    ahead = "The hearing, which was held on Monday, will resume on Friday; the vote was scheduled for Thursday."
+    dates = {f.text: f.first for f in source_facts(ahead, tuesday).facts if f.kind == "date"}
+    assert dates == {"Monday": "2025-05-19", "Friday": "2025-05-23", "Thursday": "2025-05-22"}
+
+
+def test_a_date_the_source_cannot_place_still_keeps_its_verb_from_being_dated_once() -> None:
+    # No article date: "last year" cannot be placed, but it dates one "carried" of the sentence,
+    # so the other "carried ... in 2015" is not the claim's only date.
+    passage = (
+        "Lakeport Ferries said it carried 2.4 million passengers last year, "
+        "double the 1.2 million it carried in 2015."
+    )
+    assert conflicts("Lakeport Ferries carried 2.4 million passengers in 2024.", passage, None) == []
+    assert said("Lakeport Ferries carried 1.2 million passengers in 2015.", passage, None)[0][:2] == ("date", True)
+    # With the article's date, "last year" is 2017 and does conflict.
+    assert conflicts("Lakeport Ferries carried 2.4 million passengers in 2024.", passage) == ["date"]
+    assert parse_date("last year") is not None and compare(parse_date("2024"), parse_date("yesterday")) == "unsure"
 
 
 def test_an_event_the_source_dates_two_ways_or_a_bare_name_gives_no_relative_date() -> None:

@@ -136,3 +136,22 @@ def test_training_and_inference_build_the_same_premise(tmp_path: Path) -> None:
     assert pipeline.premise(Hit(passage, 0.1, 0.5, None)) == text  # a model whose card says nothing
     untitled = {p.premise for p in fm2_dev(fm2_folder(tmp_path), random.Random(0)) if p.hypothesis == text}
     assert text in untitled
+
+
+def test_a_bad_premise_setting_is_a_clear_error_before_anything_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelt $VERIFY_PREMISE or a card's malformed `premise` field is a user error (the CLI
+    prints it as one), raised when the Verifier opens, not a traceback mid-run."""
+    from verify.errors import ConfigError
+    from verify.nli import BundledNLI
+
+    monkeypatch.setenv("VERIFY_PREMISE", "titel")
+    with pytest.raises(ConfigError, match="VERIFY_PREMISE"):
+        Verifier(tmp_path / "idx", embed_model=HashEmbedder(), nli_model=BundledNLI(precision="fp32"))
+    monkeypatch.delenv("VERIFY_PREMISE")
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "model.json").write_text(json.dumps({"premise": {"title": "yes"}}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="model.json.*true or false"):
+        Verifier(tmp_path / "idx", embed_model=HashEmbedder(), nli_model=BundledNLI(bundle, precision="fp32"))

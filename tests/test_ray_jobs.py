@@ -77,6 +77,20 @@ def test_seed_claims_on_ray_are_byte_identical(tmp_path: Path) -> None:
     assert Path(f"{single}.run.json").read_bytes() == Path(f"{on_ray}.run.json").read_bytes()
 
 
+def test_workers_build_the_drivers_premises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """$VERIFY_PREMISE set after the runtime started (as on a cluster, or in a notebook) still
+    reaches the workers: they read passages with the title and dateline, as the driver does."""
+    claims = tmp_path / "claims.jsonl"
+    claims.write_bytes(b"".join((REPO / "claims" / "seed_dev.jsonl").read_bytes().splitlines(keepends=True)[:6]))
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    run(str(claims), "-o", str(plain / "v.jsonl"))
+    monkeypatch.setenv("VERIFY_PREMISE", "title,dateline")
+    single, on_ray = both_ways(claims)
+    assert single.read_bytes() != (plain / "v.jsonl").read_bytes()  # the titles change the scores
+    assert single.read_bytes() == on_ray.read_bytes()
+
+
 def bad_lines_file(tmp_path: Path) -> Path:
     seed = (REPO / "claims" / "seed_dev.jsonl").read_bytes().splitlines()[:10]
     bad = [b"{not json", b'{"id": "no-claim"}', b"\xff\xfe not utf-8", b"[1, 2]", b"", b"x" * 2_001]

@@ -209,3 +209,42 @@ def test_stage_two_continues_the_lora_adapters_and_asks_for_titled_premises(tmp_
     assert same < 0.02  # the stage-1 adapters were loaded, not started afresh
     with pytest.raises(SystemExit, match="--lora-rank 4 --lora-from-layer 4"):
         initial_delta(parse_args([*second, "--lora-rank", "8"]))
+
+
+@pytest.mark.slow
+def test_a_snapshot_of_a_titled_run_asks_inference_for_titles(tmp_path: Path) -> None:
+    """A snapshot bundle reads its checkpoint's adapters, and its card carries the run's premise
+    format: a stage-2 (--premise-title) model must be measured on titled premises, as trained."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from verify.bundled import DEFAULT_BASE, base_model_dir
+    from verify.premise import PLAIN, PremiseFormat
+    from verify.train.lora import add_lora, trainable_state
+    from verify.train.snapshot import main
+
+    torch.manual_seed(0)
+    model = add_lora(AutoModelForSequenceClassification.from_pretrained(str(base_model_dir()), num_labels=3), 4, 4)
+    with torch.no_grad():  # B starts at zero: move every trained tensor so the snapshot has something to carry
+        for param in model.parameters():
+            if param.requires_grad:
+                param.add_(torch.randn_like(param) * 0.05)
+    ckpt = tmp_path / "ckpt"
+    ckpt.mkdir()
+    torch.save({"model": trainable_state(model), "step": 7}, ckpt / "checkpoint.pt")
+    common = ["--checkpoint-dir", str(ckpt), "--base", DEFAULT_BASE, "--lora-rank", "4", "--lora-from-layer", "4"]
+    main([*common, "--out", str(tmp_path / "titled"), "--premise-title"])
+    main([*common, "--out", str(tmp_path / "plain")])
+    titled, plain = load_nli(f"{tmp_path / 'titled'}:fp32"), load_nli(f"{tmp_path / 'plain'}:fp32")
+    assert titled.premise_format == PremiseFormat(title=True)  # type: ignore[attr-defined]
+    assert plain.premise_format == PLAIN  # type: ignore[attr-defined]
+    assert json.loads((tmp_path / "titled" / "model.json").read_text())["snapshot"]["step"] == 7
+    # The checkpoint's adapters, not the base's: the snapshot scores as the model that was saved.
+    from transformers import AutoTokenizer
+
+    premises, hypotheses = ["The court upheld the ban on March 2."], ["The court overturned the ban."]
+    model.eval()
+    with torch.no_grad():
+        batch = AutoTokenizer.from_pretrained(str(base_model_dir()))(premises, hypotheses, return_tensors="pt")
+        expected = torch.softmax(model(**batch).logits, dim=-1).numpy()
+    assert abs(titled.score(premises, hypotheses) - expected).max() < 0.02

@@ -65,6 +65,7 @@ def test_verb_rewrites(
         "Police opened fire on the crowd.",  # an idiom
         "The newly opened bridge carries 40,000 cars a day.",  # an adjective, not the verb
         "Prices rose to prominence in the 1990s.",
+        "The affair ultimately ended with his complete exoneration.",  # how it ended, not whether
     ],
 )
 def test_verb_rewrites_refuse_unsafe_sentences(sentence: str) -> None:
@@ -92,6 +93,11 @@ def test_roles_swap_and_the_passive_keeps_them() -> None:
         "William Howard Taft appointed Hughes in 1910.",
     )
     assert twins.swap_roles("Adele married Simon Konecki in 2018.") is None  # symmetric: not in the lexicon
+    # a phrase describing the second name would describe the first once the voice changes
+    assert twins.swap_roles("In March 2014, Spotify acquired The Echo Nest, a music intelligence company.") is None
+    assert twins.swap_roles("After returning, Talabuga overthrew Toda Mongke, who was left to live in peace.") is None
+    assert twins.swap_roles("The Echo Nest was acquired by Spotify, a Swedish company.") is None
+    assert twins.swap_roles("Rome defeated Carthage the next year.") is not None
     assert twins.swap_roles("In 1998, Meat Loaf released The Very Best of Meat Loaf.") is None  # name cut short
 
 
@@ -101,6 +107,9 @@ def test_dates_and_numbers_restated_keep_their_meaning() -> None:
     assert twins.restate_date("The bridge opened on June 14, 1958.", rng) == "The bridge opened on 14 June 1958."
     assert twins.restate_date("The mill closed in 1982.", rng) == "The mill closed in the 1980s."
     assert twins.restate_date("The mill closed in March 1982.", rng) == "The mill closed in 1982."
+    # one end of a range is not rewritten alone ("in the 1820s–1827")
+    assert twins.restate_date("He lived in Paris in 1826–1827.", rng) is None
+    assert twins.restate_date("The festival ran 5–7 February 2019.", rng) is None
     assert twins.restate_number("The firm employed 2,400 people.", rng) == "The firm employed more than 2,000 people."
     assert twins.restate_number("The trip took five days.", rng) == "The trip took 5 days."
     assert twins.restate_number("The trip took about 40 days.", rng) is None  # not exact: no bound follows

@@ -94,6 +94,9 @@ class Verifier:
         self.backend = backend
         self.embedder = shared_embedder(embed_model, backend) if isinstance(embed_model, str) else embed_model
         self.nli = shared_nli(nli_model, backend) if isinstance(nli_model, str) else nli_model
+        # A bad $VERIFY_PREMISE or card `premise` field stops here, before any output is written.
+        for model in (self.nli, self.nli.accurate) if isinstance(self.nli, CascadeNLI) else (self.nli,):
+            model_premise_format(model)
         self.top_k = top_k
         self.support_threshold = support_threshold
         self.contradict_threshold = contradict_threshold

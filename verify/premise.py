@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from verify.errors import ConfigError
+
 ENV_PREMISE = "VERIFY_PREMISE"
 CARD_KEY = "premise"
 _OPENING = 300  # a title or dateline within the passage's first characters is already there
@@ -77,10 +79,10 @@ def format_from_card(card: dict[str, Any]) -> PremiseFormat:
     """The card's `premise` field; absent means the bare passage (how every older model was trained)."""
     spec = card.get(CARD_KEY) or {}
     if not isinstance(spec, dict) or not all(isinstance(v, bool) for v in spec.values()):
-        raise ValueError(f"model card field {CARD_KEY!r} must map title/dateline to true or false, not {spec!r}")
+        raise ConfigError(f"model card field {CARD_KEY!r} must map title/dateline to true or false, not {spec!r}")
     unknown = set(spec) - {"title", "dateline"}
     if unknown:
-        raise ValueError(f"model card field {CARD_KEY!r} has unknown keys {sorted(unknown)}")
+        raise ConfigError(f"model card field {CARD_KEY!r} has unknown keys {sorted(unknown)}")
     return PremiseFormat(title=spec.get("title", False), dateline=spec.get("dateline", False))
 
 
@@ -89,7 +91,10 @@ def bundle_premise_format(bundle_dir: Path) -> PremiseFormat:
     card_path = bundle_dir / "model.json"
     if not card_path.is_file():
         return PLAIN
-    return format_from_card(json.loads(card_path.read_text(encoding="utf-8")))
+    try:
+        return format_from_card(json.loads(card_path.read_text(encoding="utf-8")))
+    except ConfigError as exc:
+        raise ConfigError(f"{card_path}: {exc}") from exc
 
 
 def parse_override(value: str) -> PremiseFormat:
@@ -98,7 +103,7 @@ def parse_override(value: str) -> PremiseFormat:
     if parts == {"plain"}:
         return PLAIN
     if not parts or parts - {"title", "dateline"}:
-        raise ValueError(f"${ENV_PREMISE} must be plain, title, dateline or title,dateline; not {value!r}")
+        raise ConfigError(f"${ENV_PREMISE} must be plain, title, dateline or title,dateline; not {value!r}")
     return PremiseFormat(title="title" in parts, dateline="dateline" in parts)
 
 

@@ -16,6 +16,7 @@ import bisect
 import contextlib
 import functools
 import itertools
+import os
 import shutil
 import sys
 import tempfile
@@ -41,6 +42,7 @@ from verify.nli import NLIModel
 from verify.onnx_models import OnnxEmbedder
 from verify.parquet_support import claims_format
 from verify.pipeline import Verifier, claim_groups, verify_group
+from verify.premise import ENV_PREMISE
 from verify.ray_runtime import RayOptions, job_failure, ray_session
 from verify.schema import Claim, ClaimError, Verdict
 
@@ -179,6 +181,9 @@ class WorkerSpec:
     check_embedder: bool
     batch_size: int
     backend: str = "auto"
+    # The driver's $VERIFY_PREMISE (None: unset): a worker on a cluster, or started by a runtime
+    # that was up before it was set, does not inherit it, and would build other premises.
+    premise_override: str | None = None
 
     @classmethod
     def of(cls, verifier: Verifier, batch_size: int = CLAIM_BATCH) -> WorkerSpec:
@@ -207,9 +212,15 @@ class WorkerSpec:
             calibrator=verifier.calibrator,
             check_embedder=getattr(store, "check_embedder", True),
             batch_size=batch_size,
+            premise_override=os.environ.get(ENV_PREMISE),
         )
 
     def open(self) -> Verifier:
+        # The pipeline reads it per batch (verify.premise.model_premise_format): the driver's value.
+        if self.premise_override is None:
+            os.environ.pop(ENV_PREMISE, None)
+        else:
+            os.environ[ENV_PREMISE] = self.premise_override
         verifier = Verifier(
             self.index,
             seeds_dir=None,  # the driver synced the seeds; a worker only reads

@@ -171,9 +171,15 @@ _ORDER = re.compile(
     r"(?:\b(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
     r"(?:minute|hour|day|week|month|year)s?|\bthe\s+(?:day|week|month|year)|\bshortly|\bsoon|\bjust|\blong)\s+)?"
     r"\b(?P<dir>after|before|following|prior to|ahead of)\s+"
-    r"(?P<event>[^,.;:\u2014]+?)(?=\s+(?:after|before|following|prior to|ahead of)\b|[,.;:\u2014]|$)",
+    r"(?P<event>[^,.;:\u2014]+?)(?=\s+(?:after|before|following|prior to|ahead of|and|but|while)\b|[,.;:\u2014]|$)",
     re.IGNORECASE,
 )
+# "after it was released", "before they left": an event a reader resolves from the sentence, which
+# may be the claim's own other event, so the sentence may also say it the claim's way.
+_PRONOUN_EVENT = re.compile(r"^(?:it|they|this|that|these|those|he|she|we|which|them)\b", re.IGNORECASE)
+# The opening of a relative clause ("The company, which cut jobs before the merger, hired ..."): an
+# order phrase inside one dates that clause's verb, not the sentence's.
+_RELATIVE_OPENING = re.compile(r"\b(?:which|who|whom|whose|that)\b[^,;:\u2014]*$", re.IGNORECASE)
 _DIRECTION = {"after": "after", "following": "after", "before": "before", "prior to": "before", "ahead of": "before"}
 MIN_MAIN_CLAUSE = 0.5
 
@@ -196,8 +202,13 @@ def _order(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
             rest = rest.replace(other.group(), " ")
         if not main or len(main & content_stems(rest)) / len(main) < MIN_MAIN_CLAUSE:
             continue
-        same = [o for o, words in theirs if words & event]
         direction = _DIRECTION[m.group("dir").lower()]
+        if any(
+            _DIRECTION[o.group("dir").lower()] == direction and _PRONOUN_EVENT.match(o.group("event"))
+            for o, _ in theirs
+        ):
+            continue  # "rallied after it was released": perhaps the claim's way, of the same event
+        same = [o for o, words in theirs if words & event and not _RELATIVE_OPENING.search(source[: o.start()])]
         if same and all(_DIRECTION[o.group("dir").lower()] != direction for o in same):
             o = same[0]
             at = s0 + o.start()

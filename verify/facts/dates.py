@@ -103,6 +103,12 @@ class DateValue:
         return _iso(self.first), _iso(self.last)
 
 
+# A date the text gives but the article's own date is needed to place ("last year", "yesterday" in
+# a source without one): still a date of its sentence, so a date of the same verb there is not
+# the only one, but never agreeing or conflicting with anything.
+UNKNOWN_DAY = DateValue(None, None)
+
+
 def _iso(point: tuple[int | None, int, int] | None) -> str | None:
     if point is None:
         return None
@@ -163,7 +169,9 @@ def parse_date(
     if shifted is not None:
         return shifted
     m = _NAMED_DAY.search(t)
-    if m and reference is not None:
+    if m:
+        if reference is None:
+            return UNKNOWN_DAY
         delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("word")]
         return _day(reference + dt.timedelta(days=delta))
     m = _WEEKDAY.search(t)
@@ -183,8 +191,8 @@ def parse_date(
         end_year = year + 1 if year is not None and m2 < m1 else year
         return DateValue((year, m1, d1), (end_year, m2, d2))
     m = _REF_UNIT.search(t)
-    if m and reference is not None:
-        return _reference_unit(m.group("which"), m.group("unit"), reference)
+    if m:
+        return _reference_unit(m.group("which"), m.group("unit"), reference) if reference else UNKNOWN_DAY
     m = _DECADE.search(t)
     if m:
         start = int(m.group("decade")) * 10

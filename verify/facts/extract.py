@@ -283,7 +283,9 @@ def _entity_fact(
             years = float(next(g for g in age.groups() if g))
             return Fact(QUANTITY, value=years, unit="age", about=_about(ent), **base)
         in_dateline = any(s <= start < e for s, e in filed)
-        value = dates_mod.parse_date(ent.text, published, anchor[0], future)
+        # "will raise fares, the company said on Tuesday": a sentence about the future, but the
+        # date of a verb in the past tense is in the past (the article's own Tuesday).
+        value = dates_mod.parse_date(ent.text, published, anchor[0], future and not _in_past(ent.root))
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
             if days is None:
@@ -533,6 +535,17 @@ def _one_of(ent: Any) -> bool:
 
 def _next_word(ent: Any) -> str:
     return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+def _in_past(token: Any) -> bool:
+    """Whether the verb a date belongs to is in the past tense ("said", "was held"), and not one
+    that looks ahead ("was scheduled for Tuesday")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lower_ in _FUTURE:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _verb_of(token: Any) -> str:

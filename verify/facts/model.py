@@ -99,7 +99,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # shares ("one of three", "nine in ten"), a count's relative-clause verb, counts' context words,
 # verbs under another verb's negation. 3: units of measure in one spelling ("mph", "psi", "%"),
 # fractions as percentages ("a quarter of"), differences and ratios marked ("$12 more", "doubled").
-FACTS_VERSION = 3
+# 4: "last year", "yesterday" in a source without an article date kept as dates it cannot place;
+# units as whole words ("kilowatts" is no "kg"); a past-tense weekday in a sentence about the future.
+FACTS_VERSION = 4
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 

@@ -14,8 +14,8 @@ _UNITS: list[tuple[str, str]] = [
     (r"square (?:feet|foot)|sq\.? ?ft\.?|square-foot", "sq ft"),
     (r"square (?:miles?)|sq\.? ?mi\.?", "sq mi"),
     (r"square (?:kilomet(?:re|er)s?)|sq\.? ?km|km2|km²", "sq km"),
-    (r"kilomet(?:re|er)s?|km", "km"),
-    (r"centimet(?:re|er)s?|cm", "cm"),
+    (r"kilomet(?:re|er)s?|kms?", "km"),
+    (r"centimet(?:re|er)s?|cms?", "cm"),
     (r"millimet(?:re|er)s?|mm", "mm"),
     (r"met(?:re|er)s?|m(?=\s|$|[.,;])", "m"),
     (r"miles?|mi\.?(?=\s|$|[,;])", "mile"),
@@ -36,7 +36,10 @@ _UNITS: list[tuple[str, str]] = [
     (r"degrees?|°", "degree"),
     (r"per ?cent|percent|pct\.?|%", "%"),
 ]
-_UNIT = re.compile(r"^\s*(?:-\s*)?(?:" + "|".join(f"(?P<u{i}>{w})" for i, (w, _) in enumerate(_UNITS)) + r")", re.I)
+# A whole word: "kilowatts" is no "kilo", "Tony Awards" no "ton", "ozone" no "oz".
+_UNIT = re.compile(
+    r"^\s*(?:-\s*)?(?:" + "|".join(f"(?P<u{i}>{w})" for i, (w, _) in enumerate(_UNITS)) + r")(?![a-z])", re.I
+)
 # A temperature given in degrees without a scale is either scale.
 _DEGREES = frozenset({"degF", "degC", "degree"})
 

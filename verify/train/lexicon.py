@@ -166,9 +166,10 @@ BLOCKED_AFTER: dict[str, tuple[str, ...]] = {
     "fell": ("in love", "ill", "asleep", "silent", "under", "apart", "out", "for", "to"),
     "lost": ("to", "his life", "her life", "their lives", "weight", "control", "touch"),
     "won": ("over",),
-    "began": ("to",),
-    "started": ("to", "out"),
-    "ended": ("up", "to"),
+    # "ended with his exoneration" is not "did not begin with it": how, not whether
+    "began": ("to", "with", "as"),
+    "started": ("to", "out", "with", "as"),
+    "ended": ("up", "to", "with", "in"),
     "declined": ("to",),  # "declined to comment": refused, not a fall
     "dropped": ("out", "by", "to"),
     "climbed": ("to", "up"),

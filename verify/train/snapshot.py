@@ -7,6 +7,10 @@ committed) and its card says which step it is and that the run is unfinished.
 
     python -m verify.train.snapshot --checkpoint-dir index/.train/ckpt-mpnet-lora \\
         --base mpnet-base --lora-rank 16 --lora-from-layer 4 --out index/.train/mpnet-snapshot
+
+A run trained with --premise-title (stage 2 of `make train-mpnet`) needs --premise-title here too:
+the card tells inference how to build premises (verify.premise), and a titled model read with bare
+passages is measured on inputs it was not trained on.
 """
 
 from __future__ import annotations
@@ -17,13 +21,20 @@ from pathlib import Path
 from typing import Any
 
 from verify.bundled import BASES, DELTA_FILE, base_model_dir, save_bundle, unpack_state
+from verify.premise import CARD_KEY, PLAIN, PremiseFormat
 from verify.train.data import LABELS
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
 
 
 def snapshot(
-    checkpoint_dir: Path, out: Path, base: str, lora_rank: int, lora_from_layer: int, init_from: Path | None = None
+    checkpoint_dir: Path,
+    out: Path,
+    base: str,
+    lora_rank: int,
+    lora_from_layer: int,
+    init_from: Path | None = None,
+    premise: PremiseFormat = PLAIN,
 ) -> dict[str, Any]:
     """Write the checkpoint's trained state as a bundle; returns its card. The LoRA shape must be
     the run's (it is not stored in the checkpoint), or loading the state fails loudly."""
@@ -57,6 +68,7 @@ def snapshot(
         "base_key": base,
         "delta": "lora" if lora_rank else "full",
         "lora": {"rank": lora_rank, "alpha": 2 * lora_rank, "from_layer": lora_from_layer} if lora_rank else None,
+        CARD_KEY: premise.to_card(),  # as the run was trained: finetune's card says the same
         "snapshot": {"step": ckpt["step"], "checkpoint": str(checkpoint_dir), "finished": False},
         "curve": [json.loads(line) for line in curve.read_text(encoding="utf-8").splitlines()]
         if curve.is_file()
@@ -74,8 +86,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lora-rank", type=int, default=16, help="the run's LoRA rank (0: a full fine-tune)")
     parser.add_argument("--lora-from-layer", type=int, default=4)
     parser.add_argument("--init-from", type=Path, help="the bundle the run started from, if any")
+    parser.add_argument(
+        "--premise-title", action="store_true", help="the run was trained with --premise-title (stage 2 of train-mpnet)"
+    )
     args = parser.parse_args(argv)
-    card = snapshot(args.checkpoint_dir, args.out, args.base, args.lora_rank, args.lora_from_layer, args.init_from)
+    premise = PremiseFormat(title=args.premise_title)
+    card = snapshot(
+        args.checkpoint_dir, args.out, args.base, args.lora_rank, args.lora_from_layer, args.init_from, premise
+    )
     print(f"wrote {args.out} (step {card['snapshot']['step']})")
 
 

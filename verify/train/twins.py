@@ -184,10 +184,19 @@ def _be(phrase: str) -> str:
     return "were" if phrase.lower().startswith("the ") and last.endswith("s") and not last.endswith("ss") else "was"
 
 
+# A phrase after the second name that describes it (", a music company", ", who ..."): the other
+# voice puts another name before it, which it would then describe.
+_DESCRIBES_LAST = re.compile(
+    r"^(?:,\s+(?:a|an|the|one|its|his|her|their)\b|,?\s+(?:who|whom|whose|which|that)\b)", re.IGNORECASE
+)
+
+
 def _rest_ok(rest: str) -> bool:
     """The second name ends where the clause goes on in lower case or punctuation ("... of Meat
-    Loaf" would mean the name was cut short)."""
-    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest))
+    Loaf" would mean the name was cut short), and nothing after it describes it ("Spotify acquired
+    The Echo Nest, a music intelligence company" -> "... was acquired by Spotify, a music
+    intelligence company" says Spotify is one)."""
+    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest)) and not _DESCRIBES_LAST.match(rest)
 
 
 def swap_roles(sentence: str) -> tuple[str, str] | None:
@@ -258,6 +267,10 @@ def restate_date(sentence: str, rng: random.Random) -> str | None:
     options = []
     for d in extract_dates(sentence):
         text = d.text
+        if re.search(r"\d\s*[\u2013\u2014-]\s*$", sentence[: d.start]) or re.match(
+            r"\s*[\u2013\u2014-]\s*\d", sentence[d.end :]
+        ):
+            continue  # one end of a range ("in 1826\u20131827"): rewritten alone it garbles the range
         month = r"(" + "|".join(_MONTH_NAMES) + r")"
         dmy = re.fullmatch(rf"(\d{{1,2}}) {month},? (\d{{4}})", text)
         mdy = re.fullmatch(rf"{month} (\d{{1,2}}),? (\d{{4}})", text)
