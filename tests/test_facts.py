@@ -429,8 +429,7 @@ def test_a_date_the_source_cannot_place_still_keeps_its_verb_from_being_dated_on
     # No article date: "last year" cannot be placed, but it dates one "carried" of the sentence,
     # so the other "carried ... in 2015" is not the claim's only date.
     passage = (
-        "Lakeport Ferries said it carried 2.4 million passengers last year, "
-        "double the 1.2 million it carried in 2015."
+        "Lakeport Ferries said it carried 2.4 million passengers last year, double the 1.2 million it carried in 2015."
     )
     assert conflicts("Lakeport Ferries carried 2.4 million passengers in 2024.", passage, None) == []
     assert said("Lakeport Ferries carried 1.2 million passengers in 2015.", passage, None)[0][:2] == ("date", True)

@@ -294,9 +294,9 @@ def test_parquet_claims_give_the_jsonl_runs_verdicts_in_both_formats(tmp_path: P
     code, out = run(str(claims), "--format", "parquet", "-o", str(tmp_path / "v.parquet"))
     assert code == 1, out
     written = list(read_parquet_verdicts(tmp_path / "v.parquet"))
-    assert "".join(r.model_dump_json() + "\n" for r in written).encode() == (
-        tmp_path / "from-parquet.jsonl"
-    ).read_bytes()
+    assert (
+        "".join(r.model_dump_json() + "\n" for r in written).encode() == (tmp_path / "from-parquet.jsonl").read_bytes()
+    )
     table = pq.read_table(tmp_path / "v.parquet")
     assert table.column("id").to_pylist()[:3] == ["sd-01", "empty", "sd-02"]
     assert table.column("line").to_pylist()[1] == 2 and table.column("error").null_count == table.num_rows - 3

@@ -36,7 +36,7 @@ def import_pyarrow() -> tuple[Any, Any]:
 
 
 def claims_format(path: str | Path, requested: str = "auto") -> str:
-    """"parquet" or "jsonl" for a claims path: as `requested`, or by the .parquet suffix for "auto"."""
+    """ "parquet" or "jsonl" for a claims path: as `requested`, or by the .parquet suffix for "auto"."""
     if requested not in INPUT_FORMATS:
         raise ConfigError(f"unknown input format {requested!r}: choose one of {', '.join(INPUT_FORMATS)}")
     chosen = requested
