@@ -35,8 +35,6 @@ from verify.text import ATTRIBUTION_WORDS, content_stems, negation_count
 # How much of the claim's content the aligned sentence must share before its facts are compared
 # (below it the two are probably not about the same event), per kind.
 SAME_EVENT = {"date": 0.34, "figure": 0.34, "name": 0.5, "negation": 0.6}
-# A claim restates the sentence it aligns with when it shares this much of its content words.
-RESTATED = 0.6
 TIME_TOLERANCE_MINUTES = 15
 VERB_FAMILIES = [
     {"reject", "deny", "dismiss", "refuse", "turn"},
@@ -104,8 +102,7 @@ def align(
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
     if overlap >= SAME_EVENT["date"]:
-        restated = overlap >= RESTATED
-        found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, restated)
+        found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence)
     if overlap >= SAME_EVENT["date"]:
         found += _order(claim, text, sentence)
     if overlap >= SAME_EVENT["figure"]:
@@ -132,7 +129,6 @@ def _dates(
     in_sentence: list[Fact],
     text: str,
     sentence: tuple[int, int],
-    restated: bool = False,
 ) -> list[Finding]:
     out = []
     claims: list[tuple[str, dates_mod.DateValue, Fact | None]] = [
@@ -157,10 +153,6 @@ def _dates(
         # Only the sentence about the claim's event can contradict its date: another date of the
         # passage may be another event's.
         rivals = [f for f in sentence_dates if not (verb and f.verb) or _same_verb(verb, f.verb)]
-        # A sentence the claim restates, with one date only: that date is its event's, whatever
-        # verb each side uses ("ordered ... on April 14" against "ruled ... on April 13").
-        if not rivals and restated and len(sentence_dates) == 1 and reference is None:
-            rivals = sentence_dates
         if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest)))
