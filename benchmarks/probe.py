@@ -5,7 +5,8 @@ names nobody gives, negation, added or changed details. Prints accuracy per cate
     python benchmarks/probe.py                          # the bundled model
     python benchmarks/probe.py --model index/.train/mpnet-stage1 --json probe.json
 
-The premise is what the verifier sees: the article's title, its dateline, then the passage.
+The premise is what a verifier trained with titles sees: the article's title, its dateline, then the
+passage (always, whatever the model's card says: the name categories test reading the title).
 """
 
 from __future__ import annotations

@@ -63,3 +63,15 @@ def test_cross_fitting_corrects_overconfidence_without_seeing_each_verdict() -> 
     flipped = list(correct)
     flipped[7] = not flipped[7]
     assert cross_fitted(labels, raw, flipped, folds=5)[7] == calibrated[7]
+
+
+def test_the_shipped_curves_warn_when_applied_to_another_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from verify.errors import IndexMissing
+    from verify.settings import Settings
+
+    for model, warned in (("cross-encoder/some-nli-model", True), ("bundled:int8", False)):
+        with pytest.raises(IndexMissing):  # nothing indexed there: it stops right after the check
+            Settings(tmp_path / "none", nli_model=model, calibration="check-covid").open_verifier()
+        assert ("mis-state confidence" in capsys.readouterr().err) is warned

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,9 +56,17 @@ class Settings:
     def open_verifier(self, *, create: bool = False, check_embedder: bool = True) -> Verifier:
         """A Verifier on these settings, seeds synced (see Verifier.open); `create` allows an index
         folder that does not exist yet (for adding the first sources)."""
-        from verify.calibrate import Calibrator
+        from verify.calibrate import SHIPPED, Calibrator
         from verify.pipeline import Verifier
 
+        if self.calibration in SHIPPED and self.nli_model.partition(":")[0] not in (BUNDLED_NLI, "fast"):
+            # Curves map one model's raw confidences; another model's are on another scale.
+            print(
+                f"warning: the shipped {self.calibration!r} curves were fitted on the bundled MiniLM's "
+                f"confidences; with --model {self.nli_model} they mis-state confidence (fit your own with "
+                "benchmarks/calibrate.py)",
+                file=sys.stderr,
+            )
         return Verifier.open(
             self.index_dir,
             embed_model=self.embed_model,
