@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from benchmarks.scale_milvus import index_params
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))  # benchmarks/ is scripts, not a package
+
+from scale_milvus import index_params  # noqa: E402
+
 pytestmark = [pytest.mark.scale, pytest.mark.slow]
 TEXTS = [
     "The council approved the bridge repair budget.",
