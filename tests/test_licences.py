@@ -21,3 +21,12 @@ def test_claim_and_synthetic_pairs_have_licences_and_unknown_sets_fail_loudly() 
     assert "non-commercial" in licence_of("anli_devtest")
     with pytest.raises(KeyError, match="licences.py"):
         licence_of("a_new_dataset")
+
+
+def test_role_kinds_name_every_source_of_their_sentences() -> None:
+    from verify.train.role_pool import POOL
+
+    role = licence_of("synthetic_role_swap")
+    assert licence_of("synthetic_name_swap") in role
+    assert all(f"{name}: " in role for name in POOL)
+    assert "non-commercial" not in role

@@ -118,6 +118,7 @@ PAGES = {
         "She was awarded the Nobel Prize in Chemistry in 1911 for her work on radium.",
         "Curie founded two institutes, in Paris and in Warsaw, which still operate.",
         "The university approved her appointment as professor in 1906.",
+        "Marie Sklodowska married Pierre Curie in Sceaux in July 1895.",
     ],
 }
 
@@ -135,6 +136,7 @@ def fm2_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow  # the role kinds parse with spaCy
 def test_synthetic_pairs_are_balanced_and_labelled_by_kind(tmp_path: Path) -> None:
     bench = fm2_folder(tmp_path)
     assert all("displaystyle" not in s for page in page_sentences(bench) for s in page)  # markup debris dropped
@@ -145,6 +147,7 @@ def test_synthetic_pairs_are_balanced_and_labelled_by_kind(tmp_path: Path) -> No
     assert kinds == {kind: KIND_LABEL[kind] for kind in kinds}
     assert kinds["date_swap"] == kinds["negated"] == kinds["antonym"] == kinds["role_swap"] == "contradiction"
     assert kinds["synonym"] == kinds["role_kept"] == kinds["date_restated"] == "entailment"
+    assert kinds["role_converse"] == kinds["role_symmetric"] == "entailment"
     assert {"same_page", "added_date"} & set(kinds)  # fillers make up the rest of each label
     for p in pairs:
         if p.dataset == "synthetic_extracted":
@@ -152,6 +155,7 @@ def test_synthetic_pairs_are_balanced_and_labelled_by_kind(tmp_path: Path) -> No
     assert synthetic_pairs(bench, 90, seed=3) == pairs  # reproducible from the seed
 
 
+@pytest.mark.slow
 def test_every_contradiction_kind_comes_with_as_many_twins(tmp_path: Path) -> None:
     pairs = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0, titles=True)
     counts = Counter(p.dataset.removeprefix("synthetic_") for p in pairs)
@@ -169,6 +173,7 @@ def test_every_contradiction_kind_comes_with_as_many_twins(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.slow
 def test_premises_carry_the_page_title_as_the_verifier_formats_it(tmp_path: Path) -> None:
     pairs = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0, titles=True)
     for p in pairs:
@@ -182,3 +187,40 @@ def test_premises_carry_the_page_title_as_the_verifier_formats_it(tmp_path: Path
         assert p.hypothesis.split(" ")[0] in p.premise and not p.hypothesis.startswith(("He ", "She ", "The film "))
     untitled = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0)
     assert not any(p.premise.startswith(tuple(f"{t}. " for t in PAGES)) for p in untitled)
+
+
+def nli_folder(tmp_path: Path, sentences: list[str]) -> Path:
+    """A shared-NLI folder whose pool datasets hold the sentences (one premise each)."""
+    from verify.train.role_pool import POOL
+
+    folder = tmp_path / "nli"
+    (folder / "pairs").mkdir(parents=True)
+    for dataset, splits in POOL.items():
+        split = splits[0] if splits else "train"
+        rows = [{"premise": s, "hypothesis": "x", "label": "neutral", "split": split} for s in sentences]
+        (folder / "pairs" / f"{dataset}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    mnli = {"premise": "Nobody reads this.", "hypothesis": "x", "label": "neutral", "split": "mnli/dev"}
+    (folder / "pairs" / "gnli_misc.jsonl").write_text(json.dumps(mnli) + "\n")
+    return folder
+
+
+@pytest.mark.slow
+def test_the_role_pool_adds_role_pairs_with_as_many_twins_and_skips_held_out_premises(tmp_path: Path) -> None:
+    pool = [
+        "In 2011, the Falcons defeated the Rovers in the regional final.",
+        "Police arrested a 19-year-old man in Carlisle on Friday.",
+        "Quentin Marsh succeeded Olaf Brandt as chairman of the board in 2009.",
+        "In 2015, the council sold the old library to a local charity for one pound.",
+        "Vera Lind married Tomas Berg in Bergen in 1999.",
+        "The senator held talks with the mayor of Lyon in March.",
+    ]
+    held = "The Rangers were beaten by the Harriers in the cup."
+    bench = fm2_folder(tmp_path)
+    nli = nli_folder(tmp_path, [*pool, held])
+    pairs = synthetic_pairs(bench, 150, seed=0, nli_dir=nli, heldout_premises=[held])
+    assert not any("Harriers" in p.premise or "Harriers" in p.hypothesis for p in pairs)
+    counts = Counter(p.dataset.removeprefix("synthetic_") for p in pairs)
+    assert counts["role_swap"] == counts["role_kept"] + counts["role_converse"] + counts["role_symmetric"]
+    assert counts["role_symmetric"] > 0 and counts["role_converse"] > 0
+    assert any(p.premise.startswith("Police arrested") for p in pairs if p.dataset == "synthetic_role_swap")
+    assert synthetic_pairs(bench, 150, seed=0, nli_dir=nli, heldout_premises=[held]) == pairs  # deterministic

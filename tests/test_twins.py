@@ -7,12 +7,13 @@ import random
 import pytest
 
 from verify.train import twins
-from verify.train.lexicon import ANTONYMS, ASYMMETRIC, SYNONYMS, VERB_FORMS
+from verify.train.lexicon import ANTONYMS, ASYMMETRIC, ROLE_FORMS, SYNONYMS, VERB_FORMS
 
 
 def test_the_lexicon_is_consistent() -> None:
     words = {w for pair in ANTONYMS for w in pair} | {w for a, b, _ in SYNONYMS for w in (a, b)} | set(ASYMMETRIC)
-    assert words <= set(VERB_FORMS)  # every verb has its participle and base form
+    assert words <= set(VERB_FORMS) | set(ROLE_FORMS)  # every verb has its participle and base form
+    assert not set(VERB_FORMS) & set(ROLE_FORMS)
     antonyms = {frozenset(p) for p in ANTONYMS}
     assert not any(frozenset((a, b)) in antonyms for a, b, _ in SYNONYMS)  # no pair is both
 
@@ -79,28 +80,6 @@ def test_killed_entails_died_but_not_the_reverse() -> None:
     assert twins.swap_synonym("Three soldiers died in the attack.", rng) == "Three soldiers passed away in the attack."
 
 
-def test_roles_swap_and_the_passive_keeps_them() -> None:
-    assert twins.swap_roles("The Tigers beat the Lions in the final.") == (
-        "The Lions beat the Tigers in the final.",
-        "The Lions were beaten by the Tigers in the final.",
-    )
-    assert twins.swap_roles("In 1800, Jefferson defeated John Adams.") == (
-        "In 1800, John Adams defeated Jefferson.",
-        "In 1800, John Adams was defeated by Jefferson.",
-    )
-    assert twins.swap_roles("Hughes was appointed by William Howard Taft in 1910.") == (
-        "William Howard Taft was appointed by Hughes in 1910.",
-        "William Howard Taft appointed Hughes in 1910.",
-    )
-    assert twins.swap_roles("Adele married Simon Konecki in 2018.") is None  # symmetric: not in the lexicon
-    # a phrase describing the second name would describe the first once the voice changes
-    assert twins.swap_roles("In March 2014, Spotify acquired The Echo Nest, a music intelligence company.") is None
-    assert twins.swap_roles("After returning, Talabuga overthrew Toda Mongke, who was left to live in peace.") is None
-    assert twins.swap_roles("The Echo Nest was acquired by Spotify, a Swedish company.") is None
-    assert twins.swap_roles("Rome defeated Carthage the next year.") is not None
-    assert twins.swap_roles("In 1998, Meat Loaf released The Very Best of Meat Loaf.") is None  # name cut short
-
-
 def test_dates_and_numbers_restated_keep_their_meaning() -> None:
     rng = random.Random(0)
     assert twins.restate_date("The bridge opened on 14 June 1958.", rng) == "The bridge opened on June 14, 1958."
@@ -142,6 +121,3 @@ def test_spot_check_failures_stay_fixed() -> None:
     assert twins.restate_number("The density is 0.69 g/cm3 at sea level.", rng) is None  # a unit's digit
     assert twins.restate_number("The team posted a 70–90 record in 2004.", rng) is None  # a range
     assert twins.restate_number("The 78-year-old former president fell ill.", rng) is None  # a compound
-    # "Clementine Classics: Sister Carrie" is one title; and signing a law is not a two-way relation.
-    assert twins.swap_roles("In 2013, Black Balloon released Clementine Classics: Sister Carrie.") is None
-    assert twins.swap_roles("In August 1990, Bush signed the Ryan White CARE Act.") is None

@@ -150,7 +150,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     titles = args.premise_title
     extra = bench_pairs(Path(args.bench_dir), args.seed, titles) if args.bench_pairs else []
     if args.synthetic:
-        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed, titles=titles)
+        held = [p.premise for p in heldout]  # the role pool never draws on the held-out slice
+        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed, titles, nli_dir, held)
     if extra:
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
@@ -321,7 +322,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--bench-pairs", action="store_true", help="also train on claim/evidence pairs of their training splits"
     )
     parser.add_argument(
-        "--synthetic", type=int, default=0, help="also train on N synthetic pairs made from FM2 sentences"
+        "--synthetic",
+        type=int,
+        default=0,
+        help="also train on N synthetic pairs made from FM2 sentences (the role kinds: NLI premises too)",
     )
     parser.add_argument(
         "--premise-title",

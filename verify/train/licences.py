@@ -45,13 +45,30 @@ LICENCES: dict[str, str] = {
     # ../shared/bench training splits (claim/evidence pairs) and the synthetic pairs' sentences
     "check_covid_train": "MIT (repository); CORD-19 abstracts under their publishers' licences",
     "fm2_dev": "Fool-Me-Twice: repository Apache-2.0, Wikipedia text CC BY-SA",
+    "frank": "MIT (repository); CNN/DailyMail articles",
+    "summac_val_subsets": "repository Apache-2.0; FactCC BSD-3-Clause, SummEval MIT (CNN/DailyMail articles)",
     "synthetic": "Fool-Me-Twice sentences: repository Apache-2.0, Wikipedia text CC BY-SA",
 }
 
 
+def synthetic_licence(dataset: str) -> str:
+    """The licences of the sentences a synthetic kind is made from: FM2's, and for the role kinds
+    also the NLI sets of the role pool (verify.train.role_pool.POOL), each by its own entry."""
+    if not dataset.startswith("synthetic_role_"):
+        return LICENCES["synthetic"]
+    from verify.train.role_pool import POOL
+
+    missing = [name for name in POOL if name not in LICENCES]
+    if missing:
+        raise KeyError(f"no licence recorded for role pool datasets {missing}: add them to verify/train/licences.py")
+    return "; ".join([LICENCES["synthetic"], *(f"{name}: {LICENCES[name]}" for name in POOL)])
+
+
 def licence_of(dataset: str) -> str:
-    """The stated licence of a training dataset; every synthetic_* kind shares FM2's."""
-    key = "synthetic" if dataset.startswith("synthetic_") else dataset
+    """The stated licence of a training dataset; a synthetic_* kind's is that of its sentences."""
+    if dataset.startswith("synthetic_"):
+        return synthetic_licence(dataset)
+    key = dataset
     if key not in LICENCES:
         raise KeyError(f"no licence recorded for training dataset {dataset!r}: add it to verify/train/licences.py")
     return LICENCES[key]

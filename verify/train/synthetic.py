@@ -7,28 +7,35 @@ plus a detail it never states (unknown). Each generator below makes one of those
 sentence, the premise being the sentence alone or with a neighbour from the same page, as the
 retriever's passages are, after the page's title when the model reads titles (verify.premise).
 
-Every contradiction kind comes with twins (verify.train.twins) that change the same kind of surface
-feature and are entailed or neutral, in equal number, taken from the same sentence where it yields
-both: a model must not learn "a date / name / verb I have not seen -> contradiction". Each pair's
-kind is in its dataset name, `synthetic_<kind>`, so model cards list them.
+Every contradiction kind comes with twins (verify.train.twins; roles: verify.train.roles) that
+change the same kind of surface feature and are entailed or neutral, in equal number, taken from
+the same sentence where it yields both: a model must not learn "a date / name / verb I have not
+seen -> contradiction". Each pair's kind is in its dataset name, `synthetic_<kind>`, so model
+cards list them.
 
 Sentences come from Fool-Me-Twice (Wikipedia pages, ../shared/bench/fm2), which the benchmarks do
-not evaluate; never from the seed article (our test domain) or from an evaluated corpus.
+not evaluate; never from the seed article (our test domain) or from an evaluated corpus. The role
+kinds, given the NLI folder, also rewrite the premises of public NLI sets (verify.train.role_pool),
+less the held-out sets' sentences and Climate-FEVER's evidence.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import sys
+import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from verify.mentions import MONTHS, extract_dates, extract_names, extract_numbers
 from verify.premise import format_premise
 from verify.text import negation_count, without_negation
-from verify.train import twins
+from verify.train import roles, twins
 from verify.train.data import Pair, read_jsonl
+from verify.train.role_pool import heldout_sentences, pool_passages, sentences_of
 
 MIN_WORDS, MAX_WORDS = 6, 45
 _MONTH_NAMES = [
@@ -185,8 +192,14 @@ TWINS: dict[str, tuple[str, ...]] = {
     "name_swap": ("name_added", "name_unstated"),
     "negated": ("negated_antonym",),
     "antonym": ("synonym",),
-    "role_swap": ("role_kept",),
+    "role_swap": ("role_kept", "role_converse", "role_symmetric"),
 }
+# Twins that never come from their contradiction's sentence ("A met B" -> "B met A" is another
+# sentence than "A beat B"): each gets an even share of the twins before same-sentence matching.
+UNPAIRED_TWINS = {"role_symmetric"}
+# Contradictions per kind are split evenly but for these weights: swapped roles are what the
+# verifier reads worst (the probe's role-swap category).
+KIND_WEIGHT = {"role_swap": 1.5}
 KIND_LABEL: dict[str, str] = {
     **{kind: CONTRADICTION for kind in TWINS},
     "date_restated": ENTAILMENT,
@@ -196,6 +209,8 @@ KIND_LABEL: dict[str, str] = {
     "negated_antonym": ENTAILMENT,
     "synonym": ENTAILMENT,
     "role_kept": ENTAILMENT,
+    "role_converse": ENTAILMENT,
+    "role_symmetric": ENTAILMENT,
     # Kinds without a contradiction to mirror: they fill their label up to a third.
     "shortened": ENTAILMENT,
     "extracted": ENTAILMENT,
@@ -214,13 +229,24 @@ class Candidate:
     key: tuple[int, str]  # (round, sentence): a contradiction and its twins from one sentence share it
 
 
-def synthetic_pairs(bench_dir: Path, count: int, seed: int = 0, titles: bool = False) -> list[Pair]:
+def synthetic_pairs(
+    bench_dir: Path,
+    count: int,
+    seed: int = 0,
+    titles: bool = False,
+    nli_dir: Path | None = None,
+    heldout_premises: Iterable[str] = (),
+) -> list[Pair]:
     """About `count` pairs, a third per label (fewer where the sentences run out of a kind): every
     contradiction kind with as many twins, the rest of each label from its filler kinds. With
     `titles`, premises start with the page title (verify.premise.format_premise), as a model that
-    reads titles sees them."""
+    reads titles sees them. With `nli_dir`, the role kinds also draw on the NLI sets' premises
+    (verify.train.role_pool), less any sentence of `heldout_premises` (the mix's held-out slice)."""
     rng = random.Random(seed)
-    candidates = _candidates(fm2_pages(bench_dir), rng, titles)
+    pages = fm2_pages(bench_dir)
+    candidates = _candidates(pages, rng, titles)
+    role_pages = pages + (_pool_pages(bench_dir, nli_dir, heldout_premises) if nli_dir is not None else [])
+    candidates.update(_role_candidates(role_pages, random.Random(f"roles {seed}"), titles))
     target = round(count * LABEL_SHARE[CONTRADICTION])
     chosen: list[Candidate] = []
     for kind, n in _shares(candidates, target).items():
@@ -269,9 +295,6 @@ def _candidates(pages: list[Page], rng: random.Random, titles: bool) -> dict[str
                     "shortened": base,
                     "added_date": add_unstated_date(base, rng),
                 }
-                roles = twins.swap_roles(base)
-                if roles:
-                    made["role_swap"], made["role_kept"] = roles
                 for kind, hypothesis in made.items():
                     if hypothesis and hypothesis != sentence:
                         out[kind].append(Candidate(kind, premise, hypothesis, key))
@@ -307,34 +330,41 @@ def _name_twins(
 
 
 def _shares(candidates: dict[str, list[Candidate]], target: int) -> dict[str, int]:
-    """Contradictions per kind: an even split of `target`, a kind that cannot be matched by as many
-    twins capped at what it can, its shortfall spread over the others."""
+    """Contradictions per kind: `target` split by KIND_WEIGHT (evenly otherwise), a kind that cannot
+    be matched by as many twins capped at what it can, its shortfall spread over the others."""
     capacity = {
         kind: min(len(candidates[kind]), sum(len(candidates[t]) for t in twin_kinds))
         for kind, twin_kinds in TWINS.items()
     }
     shares: dict[str, int] = {}
-    open_kinds = sorted(capacity, key=lambda k: capacity[k])
+    open_kinds = sorted(capacity, key=lambda k: capacity[k] / KIND_WEIGHT.get(k, 1.0))
     remaining = target
     while open_kinds:
-        even = remaining // len(open_kinds)
-        kind = open_kinds.pop(0)
-        shares[kind] = min(capacity[kind], even + (1 if remaining - even * (len(open_kinds) + 1) > 0 else 0))
+        kind = open_kinds[0]
+        weight = sum(KIND_WEIGHT.get(k, 1.0) for k in open_kinds)
+        fair = round(remaining * KIND_WEIGHT.get(kind, 1.0) / weight) if len(open_kinds) > 1 else remaining
+        shares[kind] = min(capacity[kind], fair)
         remaining -= shares[kind]
+        open_kinds.pop(0)
     return shares
 
 
 def _matched(candidates: dict[str, list[Candidate]], kind: str, n: int) -> list[Candidate]:
-    """n contradictions of `kind` and n twins, twins of the same sentence first, twin kinds in turn."""
+    """n contradictions of `kind` and n twins: an even share of each unpaired twin kind first,
+    then twins of the same sentence, twin kinds in turn, then any."""
     twin_kinds = TWINS[kind]
-    twin_keys = {c.key for t in twin_kinds for c in candidates[t]}
+    paired = tuple(t for t in twin_kinds if t not in UNPAIRED_TWINS)
+    twins_out: list[Candidate] = []
+    for t in twin_kinds:
+        if t in UNPAIRED_TWINS:
+            twins_out += candidates[t][: n // len(twin_kinds)]
+    twin_keys = {c.key for t in paired for c in candidates[t]}
     pool = candidates[kind]
     picked = ([c for c in pool if c.key in twin_keys] + [c for c in pool if c.key not in twin_keys])[:n]
-    by_key = {t: {c.key: c for c in candidates[t]} for t in twin_kinds}
-    used: set[tuple[str, str, str]] = set()
-    twins_out: list[Candidate] = []
-    for i, c in enumerate(picked):
-        for t in twin_kinds[i % len(twin_kinds) :] + twin_kinds[: i % len(twin_kinds)]:
+    by_key = {t: {c.key: c for c in candidates[t]} for t in paired}
+    used = {(c.kind, c.premise, c.hypothesis) for c in twins_out}
+    for i, c in enumerate(picked[: n - len(twins_out)]):
+        for t in paired[i % len(paired) :] + paired[: i % len(paired)]:
             twin = by_key[t].get(c.key)
             if twin is not None:
                 twins_out.append(twin)
@@ -365,3 +395,56 @@ def _passage(sentence: str, neighbour: str, rng: random.Random) -> str:
     if roll < 0.4:
         return sentence
     return f"{sentence} {neighbour}" if roll < 0.7 else f"{neighbour} {sentence}"
+
+
+def _pool_pages(bench_dir: Path, nli_dir: Path, heldout_premises: Iterable[str]) -> list[Page]:
+    """The role pool's passages as untitled pages, without the held-out sets' sentences nor those
+    of an evaluated corpus (Climate-FEVER's Wikipedia evidence, which FEVER's may repeat)."""
+    avoid = heldout_sentences(nli_dir, heldout_premises) | sentences_of(_climate_fever_evidence(bench_dir))
+    pages = []
+    for passage in pool_passages(nli_dir, avoid, roles.PREFILTER):
+        usable = [s for s in passage if _clean_sentence(s)]
+        if usable:
+            pages.append(Page(None, usable))
+    return pages
+
+
+def _climate_fever_evidence(bench_dir: Path) -> list[str]:
+    path = bench_dir / "climate-fever" / "climate-fever.jsonl"
+    if not path.exists():
+        return []
+    return [e["evidence"] for row in read_jsonl(path) for e in row["evidences"]]
+
+
+def _role_candidates(pages: list[Page], rng: random.Random, titles: bool) -> dict[str, list[Candidate]]:
+    """The role kinds (verify.train.roles) of every sentence a role verb occurs in, ROUNDS times
+    (another window), shuffled, without repeats. Every swapped form is a candidate: few real
+    sentences have two parties around a role verb, and "B beat A", "A was beaten by B" and "A lost
+    to B" beside "B was beaten by A" and "B lost to A" are the minimal pairs that teach roles."""
+    from verify.facts.nlp import nlp
+
+    wanted = list(dict.fromkeys(s for page in pages for s in page.sentences if roles.PREFILTER.search(s)))
+    started = time.perf_counter()
+    docs = dict(zip(wanted, nlp().pipe(wanted, batch_size=64, disable=["lemmatizer"])))
+    seconds = time.perf_counter() - started
+    rate = len(docs) / max(seconds, 1e-9)
+    print(f"role sentences: {len(docs)} parsed in {seconds:.1f} s ({rate:.0f}/s)", file=sys.stderr, flush=True)
+    out: dict[str, list[Candidate]] = defaultdict(list)
+    for rnd in range(ROUNDS):
+        for page in pages:
+            title = page.title if titles else None
+            for sentence in page.sentences:
+                doc = docs.get(sentence)
+                made = roles.role_rewrites(doc, rng) if doc is not None else []
+                if not made:
+                    continue
+                others = [x for x in page.sentences if x != sentence]
+                passage = _passage(sentence, rng.choice(others), rng) if others else sentence
+                premise = format_premise(passage, title)
+                for kind, hypothesis in made:
+                    out[kind].append(Candidate(kind, premise, hypothesis, (rnd, sentence)))
+    for kind, pool in out.items():
+        unique = list({(c.premise, c.hypothesis): c for c in pool}.values())
+        rng.shuffle(unique)
+        out[kind] = unique
+    return out

@@ -13,11 +13,12 @@ contradiction kind of verify.train.synthetic therefore has twins here:
 |                                        | another page's name, which the passage never states (N)  |
 | a verb negated ("did not uphold")      | its antonym negated ("did not overturn") (E)             |
 | a verb replaced by its antonym         | by a synonym ("rejected" -> "turned down") (E)           |
-| the two names of a relation swapped    | swapped through the passive, roles kept (E)              |
 
 Regular expressions over a curated lexicon (verify.train.lexicon), not a parser: on this 2-core
 machine spaCy parses the 6,700 FM2 sentences in minutes, and the rewrites need only the verb's
-neighbours. Each function returns None where its rewrite would not be safe.
+neighbours. Each function returns None where its rewrite would not be safe. Swapped roles need
+to know who is subject and object, so they have a module of their own on spaCy's parse, run
+only on the sentences a role verb occurs in (verify.train.roles).
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import random
 import re
 from dataclasses import dataclass
 
-from verify.mentions import extract_dates, extract_names, extract_numbers
+from verify.mentions import extract_dates, extract_numbers
 from verify.text import negation_count
-from verify.train.lexicon import ANTONYMS, ASYMMETRIC, BLOCKED_AFTER, KILLED_DIED, SYNONYMS, VERB_FORMS
+from verify.train.lexicon import ANTONYMS, BLOCKED_AFTER, KILLED_DIED, SYNONYMS, VERB_FORMS
 
 _PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being"}
 _PERFECT_AUX = {"has", "have", "had"}
@@ -151,70 +152,6 @@ def negate_antonym(sentence: str, rng: random.Random) -> str | None:
     """Its antonym negated: "upheld" -> "did not overturn" (entailed: they cannot both be true)."""
     v = _first_slot(sentence, ANTONYM_OF)
     return _negate(sentence, v, rng.choice(ANTONYM_OF[v.key])) if v else None
-
-
-# ---- roles ----------------------------------------------------------------------------------
-
-_WORD = r"[A-Z](?:[\w'\-]|\.(?=\w))*"  # a dot only inside a word ("U.S"): "Adams." ends the clause
-_NAME = rf"(?:[Tt]he )?{_WORD}(?: {_WORD}){{0,3}}"
-_ACTIVE = re.compile(rf"^(?P<pre>(?:[^,]*, )?)(?P<a>{_NAME}) (?P<v>{'|'.join(ASYMMETRIC)}) (?P<b>{_NAME})(?P<rest>.*)$")
-_PASSIVE_PARTICIPLES = {VERB_FORMS[v][0]: v for v in ASYMMETRIC}
-_PASSIVE = re.compile(
-    rf"^(?P<pre>(?:[^,]*, )?)(?P<b>{_NAME}) (?P<aux>was|were) (?P<v>{'|'.join(_PASSIVE_PARTICIPLES)}) by "
-    rf"(?P<a>{_NAME})(?P<rest>.*)$"
-)
-
-
-def _is_name(phrase: str, sentence: str) -> bool:
-    bare = re.sub(r"^[Tt]he ", "", phrase)
-    return bare in extract_names(sentence)
-
-
-def _as_object(phrase: str) -> str:
-    return "the" + phrase[3:] if phrase.startswith("The ") else phrase
-
-
-def _as_subject(phrase: str, pre: str) -> str:
-    return phrase[0].upper() + phrase[1:] if not pre else phrase
-
-
-def _be(phrase: str) -> str:
-    """ "were" for a plural team or group name ("the Tigers"), else "was"."""
-    last = phrase.split()[-1]
-    return "were" if phrase.lower().startswith("the ") and last.endswith("s") and not last.endswith("ss") else "was"
-
-
-# A phrase after the second name that describes it (", a music company", ", who ..."): the other
-# voice puts another name before it, which it would then describe.
-_DESCRIBES_LAST = re.compile(
-    r"^(?:,\s+(?:a|an|the|one|its|his|her|their)\b|,?\s+(?:who|whom|whose|which|that)\b)", re.IGNORECASE
-)
-
-
-def _rest_ok(rest: str) -> bool:
-    """The second name ends where the clause goes on in lower case or punctuation ("... of Meat
-    Loaf" would mean the name was cut short), and nothing after it describes it ("Spotify acquired
-    The Echo Nest, a music intelligence company" -> "... was acquired by Spotify, a music
-    intelligence company" says Spotify is one)."""
-    return bool(re.match(r"(?:$|[,.;]|\s(?!of\b|and\b|&)[a-z0-9])", rest)) and not _DESCRIBES_LAST.match(rest)
-
-
-def swap_roles(sentence: str) -> tuple[str, str] | None:
-    """(roles swapped: contradiction, roles kept through the other voice: entailment) for "A
-    defeated B" (or "B was defeated by A"), when A and B are names and the relation is one-way."""
-    m = _ACTIVE.match(sentence)
-    if m and _rest_ok(m["rest"]) and _is_name(m["a"], sentence) and _is_name(m["b"], sentence) and m["a"] != m["b"]:
-        pre, a, v, b, rest = m["pre"], m["a"], m["v"], m["b"], m["rest"]
-        swapped = f"{pre}{_as_subject(b, pre)} {v} {_as_object(a)}{rest}"
-        passive = f"{pre}{_as_subject(b, pre)} {_be(b)} {VERB_FORMS[v][0]} by {_as_object(a)}{rest}"
-        return swapped, passive
-    m = _PASSIVE.match(sentence)
-    if m and _rest_ok(m["rest"]) and _is_name(m["a"], sentence) and _is_name(m["b"], sentence) and m["a"] != m["b"]:
-        pre, a, b, rest, part = m["pre"], m["a"], m["b"], m["rest"], m["v"]
-        swapped = f"{pre}{_as_subject(a, pre)} {_be(a)} {part} by {_as_object(b)}{rest}"
-        active = f"{pre}{_as_subject(a, pre)} {_PASSIVE_PARTICIPLES[part]} {_as_object(b)}{rest}"
-        return swapped, active
-    return None
 
 
 # ---- names ----------------------------------------------------------------------------------
