@@ -151,8 +151,10 @@ def _rewrite(c: Clause, rng: random.Random) -> list[tuple[str, str]]:
     out = [(ROLE_SWAP, swap(c))]
     # Restated, the party after the verb comes first: "B was beaten by A", "B lost to A", "B
     # bought X from A"; but a passive's subject stays first in its converse ("B lost to A").
-    if c.pattern in ("object", "passive"):
-        out += [(ROLE_KEPT, other_voice(c, c.other, c.subject)), (ROLE_SWAP, other_voice(c, c.subject, c.other))]
+    kept = other_voice(c, c.other, c.subject) if c.pattern in ("object", "passive") else None
+    swapped = other_voice(c, c.subject, c.other) if kept else None
+    if kept and swapped:
+        out += [(ROLE_KEPT, kept), (ROLE_SWAP, swapped)]
     if c.key in CONVERSES or c.pattern.startswith("transfer"):
         verb = rng.choice(["beat", "defeated"]) if CONVERSES.get(c.key) == "beat" else None
         first, second = (c.subject, c.other) if c.pattern == "passive" else (c.other, c.subject)
@@ -225,15 +227,18 @@ def swap(c: Clause) -> str:
     )
 
 
-def other_voice(c: Clause, first: Party, second: Party) -> str:
+def other_voice(c: Clause, first: Party, second: Party) -> str | None:
     """The clause in the other voice with `first` as its subject: active -> "first was V-en by
-    second", passive -> "first V-ed second"."""
+    second", passive -> "first V-ed second". None where what follows would attach to the agent
+    ("adopted a boy from Malawi" -> "was adopted by the singer from Malawi")."""
     s = c.sentence
     pre, at_start = s[c.start : c.subject.start], c.subject.start == c.start
     participle = FORMS[c.key][0].split()[0] if c.complement else FORMS[c.key][0]
     complement = s[c.complement[0] : c.complement[1]] if c.complement else ""
     post = s[c.complement[1] :] if c.complement else s[c.other.end :]
     if c.pattern == "object":
+        if re.match(r"\s+(?:from|with|of)\b", post):
+            return None
         between = s[c.other.end : c.complement[0]] if c.complement else ""
         be = _be(first, c.tense)
         aux, _, been = be.partition(" ")  # adverbs after the first auxiliary: "has also been", "was also"
@@ -267,6 +272,8 @@ def converse(c: Clause, first: Party, second: Party, verb: str | None = None) ->
             post = s[c.theme_end :]
         return _finish(pre, clause, post)
     new = verb or CONVERSES[c.key]
+    if new == "lost to" and re.match(r"\s+to\b", post):
+        return None  # "beat B to the award": "lost to A to the award" is no English
     if c.complement or (c.pattern == "passive" and s[c.verb_end : c.other.start].strip() != "by"):
         return None  # "beaten 2-0 by": the converse has no place for what stood before "by"
     head, _, prep = new.partition(" ")
@@ -294,7 +301,9 @@ def _party(tok: Any) -> Party | None:
         toks = [t for t in toks if t.i < comma.i]
         if occupied.i + 1 < len(doc) and doc[occupied.i + 1].text == ",":
             occupied = doc[occupied.i + 1]  # the closing comma
-    trailing = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ != "of" and c.i < toks[-1].i + 1]
+    # (only "in", "at", "on": a place or time reads the same with the event; "a son from Malawi"
+    # would become "adopted by the pop star from Malawi")
+    trailing = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")]
     if trailing and trailing[-1].right_edge.i == toks[-1].i and not described:
         # "Jones in Paris", "a man in Leeds": the place may be the event's; it stays where it is
         toks = [t for t in toks if t.i < trailing[0].i]
@@ -541,6 +550,8 @@ def _context_ok(doc: Any, v: Any, c: Clause) -> bool:
     rest = c.sentence[c.other.end :]
     if _DESCRIBES_LAST.match(rest) or re.match(r"\s+(?:of|and|&)\b", rest):
         return False
+    if re.match(r"\s+[A-Z]", rest):
+        return False  # "signed free agents Chris Foster": the party was cut short, or runs on
     for t in v.subtree:
         if t.i == v.i or t.pos_ not in ("VERB", "AUX") or t.dep_ in ("acl", "relcl"):
             continue  # (a relative clause or participle describes a noun of its own: not a party)

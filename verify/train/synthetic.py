@@ -246,7 +246,9 @@ def synthetic_pairs(
     pages = fm2_pages(bench_dir)
     candidates = _candidates(pages, rng, titles)
     role_pages = pages + (_pool_pages(bench_dir, nli_dir, heldout_premises) if nli_dir is not None else [])
-    candidates.update(_role_candidates(role_pages, random.Random(f"roles {seed}"), titles))
+    # Parsing is what costs (about 70 sentences/s here): a small run parses a sample, in proportion.
+    limit = max(200, 2 * count)
+    candidates.update(_role_candidates(role_pages, random.Random(f"roles {seed}"), titles, limit))
     target = round(count * LABEL_SHARE[CONTRADICTION])
     chosen: list[Candidate] = []
     for kind, n in _shares(candidates, target).items():
@@ -416,14 +418,18 @@ def _climate_fever_evidence(bench_dir: Path) -> list[str]:
     return [e["evidence"] for row in read_jsonl(path) for e in row["evidences"]]
 
 
-def _role_candidates(pages: list[Page], rng: random.Random, titles: bool) -> dict[str, list[Candidate]]:
-    """The role kinds (verify.train.roles) of every sentence a role verb occurs in, ROUNDS times
-    (another window), shuffled, without repeats. Every swapped form is a candidate: few real
-    sentences have two parties around a role verb, and "B beat A", "A was beaten by B" and "A lost
-    to B" beside "B was beaten by A" and "B lost to A" are the minimal pairs that teach roles."""
+def _role_candidates(pages: list[Page], rng: random.Random, titles: bool, limit: int) -> dict[str, list[Candidate]]:
+    """The role kinds (verify.train.roles) of every sentence a role verb occurs in (a seeded sample
+    of `limit` where there are more), ROUNDS times (another window), shuffled, without repeats.
+    Every swapped form is a candidate: few real sentences have two parties around a role verb, and
+    "B beat A", "A was beaten by B" and "A lost to B" beside "B was beaten by A" and "B lost to A"
+    are the minimal pairs that teach roles."""
     from verify.facts.nlp import nlp
 
     wanted = list(dict.fromkeys(s for page in pages for s in page.sentences if roles.PREFILTER.search(s)))
+    if len(wanted) > limit:
+        keep = sorted(rng.sample(range(len(wanted)), limit))
+        wanted = [wanted[i] for i in keep]
     started = time.perf_counter()
     docs = dict(zip(wanted, nlp().pipe(wanted, batch_size=64, disable=["lemmatizer"])))
     seconds = time.perf_counter() - started
