@@ -43,7 +43,8 @@ train: $(STAMP)  ## re-train the bundled NLI model (about 55 minutes on 2 CPU co
 	# Stage 1: 75,000 pairs of the public NLI mix, from the packaged MiniLM.
 	$(BIN)/python -m verify.train --out $(TRAIN)/stage1 --checkpoint-dir $(TRAIN)/ckpt1
 	# Stage 2, from stage 1: 8,000 unseen mix pairs, the benchmark training pairs and 12,000
-	# synthetic ones (reads ../shared/bench). Its output is the shipped verify/models/nli-minilm-l6.
+	# synthetic ones (reads ../shared/bench; the role kinds also ../shared/nli's premises). Its output
+	# is the shipped verify/models/nli-minilm-l6.
 	$(BIN)/python -m verify.train --init-from $(TRAIN)/stage1 --skip-pairs 75000 --max-pairs 8000 \
 		--bench-pairs --synthetic 12000 --lr 5e-5 --checkpoint-dir $(TRAIN)/ckpt2
 
@@ -56,7 +57,8 @@ train-mpnet: $(STAMP)  ## the larger mpnet-base verifier, LoRA on the wide mix (
 		--max-pairs 120000 --lora-rank 16 --lora-from-layer 4 --lr 4e-4 --eval-every 250 --eval-pairs 500 \
 		--checkpoint-every 100 --checkpoint-dir $(TRAIN)/ckpt-mpnet-lora --out $(TRAIN)/mpnet-stage1
 	# Stage 2, the same adapters trained on from stage 1: 10,000 wide-mix pairs stage 1 did not see,
-	# the benchmark training pairs and 12,000 synthetic pairs with their twins (reads ../shared/bench),
+	# the benchmark training pairs and 12,000 synthetic pairs with their twins (reads ../shared/bench,
+	# and ../shared/nli's premises for the role kinds: verify/train/role_pool.py),
 	# premises with their source's title (the card then asks inference for titles). Resumes too.
 	nice $(BIN)/python -m verify.train --base mpnet-base --mix wide --init-from $(TRAIN)/mpnet-stage1 \
 		--skip-pairs 120000 --max-pairs 10000 --bench-pairs --synthetic 12000 --premise-title \
