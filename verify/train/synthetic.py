@@ -245,10 +245,10 @@ def synthetic_pairs(
     rng = random.Random(seed)
     pages = fm2_pages(bench_dir)
     candidates = _candidates(pages, rng, titles)
-    role_pages = pages + (_pool_pages(bench_dir, nli_dir, heldout_premises) if nli_dir is not None else [])
-    # Parsing is what costs (about 70 sentences/s here): a small run parses a sample, in proportion.
+    pool = _pool_pages(bench_dir, nli_dir, heldout_premises) if nli_dir is not None else []
+    # Parsing is what costs (70-170 sentences/s here): a small run parses a sample of the pool.
     limit = max(200, 2 * count)
-    candidates.update(_role_candidates(role_pages, random.Random(f"roles {seed}"), titles, limit))
+    candidates.update(_role_candidates(pages, pool, random.Random(f"roles {seed}"), titles, limit))
     target = round(count * LABEL_SHARE[CONTRADICTION])
     chosen: list[Candidate] = []
     for kind, n in _shares(candidates, target).items():
@@ -418,18 +418,25 @@ def _climate_fever_evidence(bench_dir: Path) -> list[str]:
     return [e["evidence"] for row in read_jsonl(path) for e in row["evidences"]]
 
 
-def _role_candidates(pages: list[Page], rng: random.Random, titles: bool, limit: int) -> dict[str, list[Candidate]]:
-    """The role kinds (verify.train.roles) of every sentence a role verb occurs in (a seeded sample
-    of `limit` where there are more), ROUNDS times (another window), shuffled, without repeats.
+def _role_candidates(
+    pages: list[Page], pool: list[Page], rng: random.Random, titles: bool, limit: int
+) -> dict[str, list[Candidate]]:
+    """The role kinds (verify.train.roles) of every sentence a role verb occurs in, on FM2's pages
+    and the pool's (a seeded sample of `limit` of the latter where it has more), ROUNDS times
+    (another window), shuffled, without repeats.
     Every swapped form is a candidate: few real sentences have two parties around a role verb, and
     "B beat A", "A was beaten by B" and "A lost to B" beside "B was beaten by A" and "B lost to A"
     are the minimal pairs that teach roles."""
     from verify.facts.nlp import nlp
 
-    wanted = list(dict.fromkeys(s for page in pages for s in page.sentences if roles.PREFILTER.search(s)))
-    if len(wanted) > limit:
-        keep = sorted(rng.sample(range(len(wanted)), limit))
-        wanted = [wanted[i] for i in keep]
+    def worth_parsing(group: list[Page]) -> list[str]:
+        return list(dict.fromkeys(s for page in group for s in page.sentences if roles.PREFILTER.search(s)))
+
+    from_pool = worth_parsing(pool)
+    if len(from_pool) > limit:
+        from_pool = [from_pool[i] for i in sorted(rng.sample(range(len(from_pool)), limit))]
+    wanted = list(dict.fromkeys(worth_parsing(pages) + from_pool))
+    pages = pages + pool
     started = time.perf_counter()
     docs = dict(zip(wanted, nlp().pipe(wanted, batch_size=64, disable=["lemmatizer"])))
     seconds = time.perf_counter() - started
@@ -449,8 +456,8 @@ def _role_candidates(pages: list[Page], rng: random.Random, titles: bool, limit:
                 premise = format_premise(passage, title)
                 for kind, hypothesis in made:
                     out[kind].append(Candidate(kind, premise, hypothesis, (rnd, sentence)))
-    for kind, pool in out.items():
-        unique = list({(c.premise, c.hypothesis): c for c in pool}.values())
+    for kind, made_of_kind in out.items():
+        unique = list({(c.premise, c.hypothesis): c for c in made_of_kind}.values())
         rng.shuffle(unique)
         out[kind] = unique
     return out
