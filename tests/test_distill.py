@@ -49,14 +49,15 @@ def test_teacher_cache_writes_shards_and_reloads_them(tmp_path: Path) -> None:
     teacher = FakeTeacher()
     cache = TeacherCache(tmp_path / "cache", IDENTITY)
     assert cache.fill(teacher, wanted, shard_pairs=16, log=lambda _: None) == 50
-    assert len(teacher.scored) == 50 and len(cache.shards()) == 4  # 16 + 16 + 16 + 2
+    assert len(set(teacher.scored)) == 50 and len(cache.shards()) == 4  # 16 + 16 + 16 + 2
     reloaded = TeacherCache(tmp_path / "cache", IDENTITY)  # a new process: read from disk
     assert len(reloaded) == 50 and reloaded.missing(wanted) == []
     got = reloaded.probs_for(wanted)
     assert got.shape == (60, 3) and got.dtype == np.float32
     np.testing.assert_allclose(got, FakeTeacher().score([p for p, _ in wanted], [h for _, h in wanted]))
     assert reloaded.meta()["scored_by"] == ["fake-teacher"]
-    assert reloaded.fill(teacher, wanted, log=lambda _: None) == 0 and teacher.calls == 4  # nothing re-scored
+    # Nothing is scored again: still 4 shards' calls and the warm-up.
+    assert reloaded.fill(teacher, wanted, log=lambda _: None) == 0 and teacher.calls == 5
     with pytest.raises(TeacherCacheError, match="1 of 2 pairs"):
         reloaded.probs_for([wanted[0], ("new premise", "new hypothesis")])
 
@@ -64,7 +65,7 @@ def test_teacher_cache_writes_shards_and_reloads_them(tmp_path: Path) -> None:
 def test_a_killed_fill_resumes_from_its_written_shards(tmp_path: Path) -> None:
     wanted = pairs(70)
     folder = tmp_path / "cache"
-    dying = FakeTeacher(die_on_call=3)
+    dying = FakeTeacher(die_on_call=4)  # a warm-up call, two shards, then killed
     with pytest.raises(KeyboardInterrupt):
         TeacherCache(folder, IDENTITY).fill(dying, wanted, shard_pairs=20, log=lambda _: None)
     (folder / ".shard-deadbeef.npz.123.tmp").write_bytes(b"half a shard")  # a write cut short

@@ -107,6 +107,7 @@ class TeacherCache:
         if not todo:
             return 0
         log(f"teacher {teacher.name}: {len(todo)} pairs to score ({len(pairs) - len(todo)} cached) in {self.folder}")
+        teacher.score([todo[0][0]], [todo[0][1]])  # loads the model, so the rate logged is scoring alone
         started = time.time()
         for done in range(0, len(todo), shard_pairs):
             chunk = todo[done : done + shard_pairs]
