@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CLAIMS ?= claims/example.jsonl
 
-.PHONY: run test test-fast test-scale eval lint bench train train-mpnet clean
+.PHONY: run test test-fast test-scale eval lint bench train train-mpnet distill distill-compare clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,22 @@ train-mpnet: $(STAMP)  ## the larger mpnet-base verifier, LoRA on the wide mix (
 		--skip-pairs 120000 --max-pairs 10000 --bench-pairs --synthetic 12000 --premise-title \
 		--lora-rank 16 --lora-from-layer 4 --lr 2e-4 --eval-every 250 --eval-pairs 500 \
 		--checkpoint-every 100 --checkpoint-dir $(TRAIN)/ckpt-mpnet-lora2 --out $(TRAIN)/mpnet-stage2
+
+TEACHER ?= verify/models/nli-mpnet-base
+DISTILL := $(TRAIN)/distill
+distill: $(STAMP)  ## a new MiniLM taught by TEACHER (the mpnet bundle); writes index/.train/distill/nli-minilm-l6 (resumes)
+	# `make train`'s two stages, each pair's loss half its gold label, half TEACHER's probabilities
+	# at temperature 2. TEACHER scores every training pair once, cached in index/.train/teacher-*/
+	# (resumable; hours for mpnet on 2 CPU cores). Never writes the shipped verify/models/nli-minilm-l6:
+	# copy it there only when `make distill-compare` passes. A finished stage is not run again.
+	test -f $(DISTILL)/stage1/model.json || nice $(BIN)/python -m verify.train --teacher $(TEACHER) \
+		--out $(DISTILL)/stage1 --checkpoint-dir $(DISTILL)/ckpt1
+	test -f $(DISTILL)/nli-minilm-l6/model.json || nice $(BIN)/python -m verify.train --teacher $(TEACHER) \
+		--init-from $(DISTILL)/stage1 --skip-pairs 75000 --max-pairs 8000 --bench-pairs --synthetic 12000 --lr 5e-5 \
+		--checkpoint-dir $(DISTILL)/ckpt2 --out $(DISTILL)/nli-minilm-l6
+
+distill-compare: $(STAMP)  ## the distilled MiniLM against the shipped one on every row; fails if it loses any
+	$(BIN)/python benchmarks/compare_models.py --candidate $(DISTILL)/nli-minilm-l6 --json $(DISTILL)/compare.json
 
 clean:
 	rm -rf $(VENV) index/default .pytest_cache

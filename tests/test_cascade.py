@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verify.cascade import ACCURATE_BUNDLE, Band, CascadeNLI, resolve_model_spec
+from verify.cascade import ACCURATE_BUNDLE, Band, CascadeNLI, resolve_model_spec, second_look_margins
 from verify.errors import ConfigError
 from verify.facts.align import Alignment, Finding
 from verify.nli import BundledNLI
@@ -80,6 +80,31 @@ def test_facts_and_model_disagreeing_is_looked_at_again() -> None:
     agreeing = Alignment(0.8, (0, 10), findings=[finding("date", agrees=True)])
     assert look(rows((0.02, 0.97, 0.01)), [agreeing])  # the facts agree, the model does not entail
     assert not look(clear, [agreeing])
+
+
+def test_margins_are_the_narrowest_bands_that_open_a_claim() -> None:
+    m = second_look_margins(rows((0.45, 0.05, 0.5), (0.1, 0.2, 0.7)), None, T_SUPPORT, T_CONTRA)
+    assert m.support == pytest.approx(0.05) and m.contradict == pytest.approx(0.2) and not m.disagree
+    assert m.open_within(Band(support=0.051, contradict=0.0))  # float32 scores
+    assert m.open_within(Band(support=0.0, contradict=0.201))
+    assert not m.open_within(Band(support=0.049, contradict=0.199))
+    # Without its "not" the claim is entailed above the bar: any band opens it.
+    negated = second_look_margins(rows((0.05, 0.9, 0.05)), None, T_SUPPORT, T_CONTRA, rows((0.8, 0.1, 0.1)))
+    assert negated.support == 0.0
+    assert second_look_margins(rows(), None, T_SUPPORT, T_CONTRA).open_within(Band(1.0, 1.0)) is False
+
+
+def test_a_cascade_records_each_claims_margins_when_asked() -> None:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=0.1, contradict=0.1))
+    cascade.needs_second_look(rows((0.97, 0.02, 0.01)), None, T_SUPPORT, T_CONTRA)
+    assert cascade.margins is None  # not kept unless asked
+    cascade.margins = []
+    opened = [
+        cascade.needs_second_look(r, None, T_SUPPORT, T_CONTRA)
+        for r in (rows((0.97, 0.02, 0.01)), rows((0.55, 0.4, 0.05)))
+    ]
+    assert opened == [False, True]
+    assert [m.open_within(cascade.band) for m in cascade.margins] == opened
 
 
 def test_model_names() -> None:

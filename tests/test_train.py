@@ -122,17 +122,25 @@ def test_the_makefile_training_recipes_parse() -> None:
 
     makefile = (REPO / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
     commands = re.findall(r"python -m verify\.train ([^\n]*)", makefile)
-    assert len(commands) == 4
-    parsed = [parse_args(shlex.split(command.replace("$(TRAIN)", "index/.train"))) for command in commands]
+    assert len(commands) == 6
+    names = {"$(TRAIN)": "index/.train", "$(DISTILL)": "index/.train/distill", "$(TEACHER)": "mpnet"}
+    parsed = [parse_args(shlex.split(re.sub(r"\$\(\w+\)", lambda m: names[m[0]], c))) for c in commands]
     assert all(args.lr > 0 and args.max_pairs > 0 and not args.dry_run for args in parsed)
     stage2 = parsed[1]
     assert stage2.init_from == "index/.train/stage1" and stage2.synthetic == 12000 and stage2.bench_pairs
-    mpnet1, mpnet2 = parsed[2:]
+    mpnet1, mpnet2 = parsed[2:4]
     assert mpnet2.init_from == mpnet1.out and mpnet2.skip_pairs == mpnet1.max_pairs  # unseen mix pairs
     lora = ("base", "mix", "lora_rank", "lora_from_layer")
     assert [getattr(mpnet2, k) for k in lora] == [getattr(mpnet1, k) for k in lora]  # the same adapters
     assert mpnet2.bench_pairs and mpnet2.synthetic and mpnet2.premise_title and not mpnet1.premise_title
     assert mpnet2.checkpoint_dir == "index/.train/ckpt-mpnet-lora2" != mpnet1.checkpoint_dir
+    # `make distill`: the two MiniLM stages with a teacher, written beside them, never the shipped bundle.
+    distill1, distill2 = parsed[4:]
+    for plain, taught in ((parsed[0], distill1), (stage2, distill2)):
+        same = ("max_pairs", "skip_pairs", "bench_pairs", "synthetic", "lr", "mix", "base")
+        assert [getattr(taught, k) for k in same] == [getattr(plain, k) for k in same]
+        assert taught.teacher == "mpnet" and taught.out.startswith("index/.train/distill/")
+    assert distill2.init_from == distill1.out and distill1.checkpoint_dir != distill2.checkpoint_dir
 
 
 @needs_data

@@ -83,6 +83,8 @@ class CascadeNLI:
         # How many claims the accurate model looked at again, of how many (for benchmarks).
         self.rescored_claims = 0
         self.claims_seen = 0
+        # Each claim's Margins, in order, when a benchmark asks for them (a list); else not kept.
+        self.margins: list[Margins] | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled (for a Ray worker) as its members' names where they have one: a worker opens
@@ -111,26 +113,58 @@ class CascadeNLI:
         affirmed: np.ndarray | None = None,
     ) -> bool:
         """Whether the fast model's scores for one claim's passages leave its decision open."""
-        if not len(rows):
-            return False
-        if abs(float(rows[:, ENTAIL].max()) - support_threshold) <= self.band.support:
-            return True
-        if float(rows[:, CONTRA].max()) >= contradict_threshold - self.band.contradict:
-            return True
-        # A negated claim is contradicted when a passage entails it without its "not".
-        affirmed_best = float(affirmed[:, ENTAIL].max()) if affirmed is not None and len(affirmed) else 0.0
-        if affirmed_best >= support_threshold - self.band.support:
-            return True
-        # The fact checks and the model disagree: a passage whose facts conflict with the claim is
-        # entailed by the model, or one that gives the claim's own dates and figures is not.
-        for row, alignment in zip(rows, alignments or []):
-            entailed = float(row[ENTAIL]) >= support_threshold
-            if alignment.conflicts and entailed:
-                return True
-            backed = any(f.kind in BACKING_KINDS for f in alignment.agreements)
-            if backed and not alignment.conflicts and not entailed and alignment.overlap >= AGREEMENT_OVERLAP:
-                return True
-        return False
+        margins = second_look_margins(rows, alignments, support_threshold, contradict_threshold, affirmed)
+        if self.margins is not None:
+            self.margins.append(margins)
+        return margins.open_within(self.band)
+
+
+@dataclass(frozen=True)
+class Margins:
+    """How far one claim's fast scores are from needing a second look: the narrowest support band
+    and contradiction band that would send it to the accurate model (inf: none would), and whether
+    the facts and the model disagree (then any band does). Recorded, they let a benchmark try every
+    band on one pair of runs (benchmarks/cascade_bands.py)."""
+
+    support: float
+    contradict: float
+    disagree: bool
+
+    def open_within(self, band: Band) -> bool:
+        return self.disagree or self.support <= band.support or self.contradict <= band.contradict
+
+
+def second_look_margins(
+    rows: np.ndarray,
+    alignments: list[Alignment] | None,
+    support_threshold: float,
+    contradict_threshold: float,
+    affirmed: np.ndarray | None = None,
+) -> Margins:
+    """One claim's `Margins` from the fast model's scores of its passages (`rows`), of the same
+    passages against the claim without its negation (`affirmed`), and the fact alignments."""
+    inf = float("inf")
+    if not len(rows):
+        return Margins(inf, inf, False)
+    # The best entailment close to the support threshold, on either side.
+    support = abs(float(rows[:, ENTAIL].max()) - support_threshold)
+    # A negated claim is contradicted when a passage entails it without its "not".
+    if affirmed is not None and len(affirmed):
+        support = min(support, max(support_threshold - float(affirmed[:, ENTAIL].max()), 0.0))
+    # Any contradiction in view, the band reaching below the bar.
+    contradict = max(contradict_threshold - float(rows[:, CONTRA].max()), 0.0)
+    # The fact checks and the model disagree: a passage whose facts conflict with the claim is
+    # entailed by the model, or one that gives the claim's own dates and figures is not.
+    disagree = False
+    for row, alignment in zip(rows, alignments or []):
+        entailed = float(row[ENTAIL]) >= support_threshold
+        backed = any(f.kind in BACKING_KINDS for f in alignment.agreements)
+        if (alignment.conflicts and entailed) or (
+            backed and not alignment.conflicts and not entailed and alignment.overlap >= AGREEMENT_OVERLAP
+        ):
+            disagree = True
+            break
+    return Margins(support, contradict, disagree)
 
 
 def _reopen(fast: str | NLIModel, accurate: str | NLIModel, band: Band, backend: str) -> CascadeNLI:

@@ -4,6 +4,7 @@ Reproducible from one command (see README "Training the bundled model"):
     python -m verify.train --nli-dir ../shared/nli --out verify/models/nli-minilm-l6
 Speed levers for a 2-core CPU: frozen word embeddings (half the parameters), length-bucketed
 batches (little padding), max_length 128, checkpoints so an interrupted run resumes.
+With --teacher, the student also learns a teacher model's soft labels (verify.train.distill).
 """
 
 from __future__ import annotations
@@ -31,8 +32,16 @@ from verify.bundled import (
 from verify.premise import CARD_KEY, PremiseFormat
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
+from verify.train.distill import (
+    add_distill_arguments,
+    cached_teacher_probs,
+    card_section,
+    distill_setup,
+    student_premise_title,
+)
 from verify.train.licences import card_licences
 from verify.train.lora import load_lora_delta, trainable_state
+from verify.train.losses import distillation_loss, nli_loss
 from verify.train.synthetic import synthetic_pairs
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
@@ -49,16 +58,6 @@ def length_bucketed_batches(lengths: list[int], batch_size: int, rng: random.Ran
         batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
     rng.shuffle(batches)
     return batches
-
-
-def nli_loss(logits: Any, targets: Any, two_way: Any) -> Any:
-    """Cross-entropy; a 2-way not_entailment target counts p(neutral) + p(contradiction)."""
-    import torch
-
-    logp = torch.log_softmax(logits, dim=-1)
-    three_way = -logp.gather(1, targets.clamp(min=0).unsqueeze(1)).squeeze(1)
-    not_entail = -torch.logsumexp(logp[:, 1:], dim=-1)
-    return torch.where(two_way, not_entail, three_way).mean()
 
 
 def encode(tokenizer: Any, pairs: list[Pair], max_length: int) -> dict[str, list[list[int]]]:
@@ -135,19 +134,16 @@ def dry_run_report(train_pairs: list[Pair], rng: random.Random, sample: int = 12
     return report
 
 
-def train(args: argparse.Namespace) -> dict[str, Any]:
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    rng = random.Random(args.seed)
+def training_data(
+    args: argparse.Namespace, titles: bool, rng: random.Random
+) -> tuple[list[Pair], list[Pair], list[Pair]]:
+    """(training pairs, held-out mix pairs, MNLI dev-matched pairs) as the flags ask. Claim-style
+    pairs get their source's title before the passage when the model is to read titles (the card
+    says so, and inference then gives them: verify.premise). `rng` is the run's: the batch order
+    drawn from it next must stay what it was, or a resumed checkpoint would see other batches."""
     nli_dir = Path(args.nli_dir)
     train_pairs, heldout = build_mix(nli_dir, args.max_pairs + args.skip_pairs, args.heldout, args.seed, args.mix)
     train_pairs = train_pairs[args.skip_pairs :]  # a continued run takes pairs the first one did not see
-    # Claim-style pairs get their source's title before the passage when the model is to read
-    # titles (the card says so, and inference then gives them: verify.premise).
-    titles = args.premise_title
     extra = bench_pairs(Path(args.bench_dir), args.seed, titles) if args.bench_pairs else []
     if args.synthetic:
         held = [p.premise for p in heldout]  # the role pool never draws on the held-out slice
@@ -155,10 +151,32 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     if extra:
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
-    mnli = external_heldout(nli_dir, args.mnli_pairs, args.seed)
+    return train_pairs, heldout, external_heldout(nli_dir, args.mnli_pairs, args.seed)
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    teacher = distill_setup(args)
+    titles = args.premise_title
+    if teacher is not None:
+        titles = student_premise_title(args, teacher)
+    train_pairs, heldout, mnli = training_data(args, titles, rng)
     print(f"train {len(train_pairs)} pairs, held-out {len(heldout)}, MNLI dev-m {len(mnli)}", flush=True)
     if args.dry_run:
         return dry_run_report(train_pairs, rng)
+    soft: Any = None
+    distillation: dict[str, Any] | None = None
+    if teacher is not None:
+        probs, cache = cached_teacher_probs(args, teacher, train_pairs)
+        distillation = card_section(args, teacher, cache, probs, train_pairs)
+        soft = torch.from_numpy(probs)
+    # A checkpoint continues only the run it came from: the same teacher and loss.
+    run_kind = {"teacher": teacher["key"], "alpha": args.alpha, "temperature": args.temperature} if teacher else None
 
     base = base_model_dir(args.base)
     tokenizer = AutoTokenizer.from_pretrained(str(base))
@@ -200,6 +218,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         optimizer.load_state_dict(ckpt["optimizer"])
         scheduler.load_state_dict(ckpt["scheduler"])
         step = ckpt["step"]
+        if ckpt.get("distillation") != run_kind:
+            raise SystemExit(
+                f"{ckpt_path} is from a run with distillation {ckpt.get('distillation')}, not {run_kind}: "
+                "give another --checkpoint-dir"
+            )
         print(f"resumed at step {step}/{total}", flush=True)
 
     model.train()
@@ -207,7 +230,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     while step < total:
         idx = schedule[step]
         batch = collate(tokenizer, enc, idx)
-        loss = nli_loss(model(**batch).logits, targets[idx], two_way[idx])
+        logits = model(**batch).logits
+        if soft is None:
+            loss = nli_loss(logits, targets[idx], two_way[idx])
+        else:
+            loss = distillation_loss(logits, soft[idx], targets[idx], two_way[idx], args.alpha, args.temperature)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -241,6 +268,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                     "optimizer": optimizer.state_dict(),
                     "scheduler": scheduler.state_dict(),
                     "step": step,
+                    "distillation": run_kind,
                 },
                 tmp,
             )
@@ -265,7 +293,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             sorted(Counter(p.dataset for p in train_pairs if p.dataset.startswith("synthetic_")).items())
         ),
         # How premises were built in training, hence how inference must build them (verify.premise).
-        CARD_KEY: PremiseFormat(title=args.premise_title).to_card(),
+        CARD_KEY: PremiseFormat(title=titles).to_card(),
         "epochs": args.epochs,
         "lr": args.lr,
         "batch_size": args.batch_size,
@@ -277,6 +305,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "mnli_dev_matched": evaluate(model, tokenizer, mnli, args.max_length),
         },
     }
+    if distillation is not None:
+        report["distillation"] = distillation
     if curve_path.is_file():
         report["curve"] = [json.loads(line) for line in curve_path.read_text(encoding="utf-8").splitlines()]
     out = Path(args.out or Path(__file__).resolve().parents[1] / "models" / f"nli-{args.base}")
@@ -336,6 +366,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--dry-run", action="store_true", help="assemble the training data, print what it holds, and stop"
     )
+    add_distill_arguments(parser)
     parser.add_argument("--heldout", type=int, default=2_000, help="pairs of the mix kept out of training")
     parser.add_argument("--mnli-pairs", type=int, default=1_500)
     parser.add_argument("--epochs", type=int, default=1)
