@@ -30,3 +30,12 @@ def test_role_kinds_name_every_source_of_their_sentences() -> None:
     assert licence_of("synthetic_name_swap") in role
     assert all(f"{name}: " in role for name in POOL)
     assert "non-commercial" not in role
+
+
+def test_role_frame_kinds_are_the_projects_own_data() -> None:
+    from verify.train import role_frames
+
+    for kind in (role_frames.SWAP, role_frames.KEPT, role_frames.CONVERSE, role_frames.SYMMETRIC):
+        text = licence_of(f"synthetic_{kind}")
+        assert "role_frames.py" in text and "Apache-2.0" in text
+        assert "Fool-Me-Twice" not in text  # no sentence of another source in them

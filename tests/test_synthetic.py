@@ -176,7 +176,14 @@ def test_every_contradiction_kind_comes_with_as_many_twins(tmp_path: Path) -> No
 @pytest.mark.slow
 def test_premises_carry_the_page_title_as_the_verifier_formats_it(tmp_path: Path) -> None:
     pairs = synthetic_pairs(fm2_folder(tmp_path), 150, seed=0, titles=True)
+    framed = [p for p in pairs if p.dataset.startswith("synthetic_role_frame_")]
+    assert framed  # generated role pairs carry their headline as the title
+    for p in framed:
+        headline, body = p.premise.split(". ", 1)
+        assert p.premise == format_premise(body, headline) and headline not in PAGES
     for p in pairs:
+        if p in framed:
+            continue
         title = next(t for t, texts in PAGES.items() if any(s.split(",")[0][:30] in p.premise for s in texts))
         body = p.premise.removeprefix(f"{title}. ")
         assert p.premise == format_premise(body, title), p.premise
@@ -224,3 +231,21 @@ def test_the_role_pool_adds_role_pairs_with_as_many_twins_and_skips_held_out_pre
     assert counts["role_symmetric"] > 0 and counts["role_converse"] > 0
     assert any(p.premise.startswith("Police arrested") for p in pairs if p.dataset == "synthetic_role_swap")
     assert synthetic_pairs(bench, 150, seed=0, nli_dir=nli, heldout_premises=[held]) == pairs  # deterministic
+
+
+@pytest.mark.slow
+def test_role_frames_fill_the_role_share_the_real_sentences_cannot(tmp_path: Path) -> None:
+    bench = fm2_folder(tmp_path)
+    real_only = Counter(p.dataset.removeprefix("synthetic_") for p in synthetic_pairs(bench, 300, seed=1, frames=False))
+    counts = Counter(p.dataset.removeprefix("synthetic_") for p in synthetic_pairs(bench, 300, seed=1))
+    assert not any(kind.startswith("role_frame_") for kind in real_only)
+    # the real rewrites come first, all of them; the frames make up the rest of the role share
+    assert counts["role_swap"] == real_only["role_swap"] > 0
+    assert counts["role_frame_swap"] > 0
+    frame_twins = ("role_frame_kept", "role_frame_converse", "role_frame_symmetric")
+    assert counts["role_frame_swap"] == sum(counts[t] for t in frame_twins)
+    assert all(counts[t] > 0 for t in frame_twins)
+    # the role kinds now get at least an even share of the contradictions, as the other kinds do
+    contradictions = sum(n for kind, n in counts.items() if KIND_LABEL[kind] == "contradiction")
+    assert counts["role_swap"] + counts["role_frame_swap"] >= contradictions / len(TWINS)
+    assert counts["date_swap"] < real_only["date_swap"]  # frames take the share the others were given

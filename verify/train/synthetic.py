@@ -16,7 +16,9 @@ cards list them.
 Sentences come from Fool-Me-Twice (Wikipedia pages, ../shared/bench/fm2), which the benchmarks do
 not evaluate; never from the seed article (our test domain) or from an evaluated corpus. The role
 kinds, given the NLI folder, also rewrite the premises of public NLI sets (verify.train.role_pool),
-less the held-out sets' sentences and Climate-FEVER's evidence.
+less the held-out sets' sentences and Climate-FEVER's evidence; since real sentences with two safe
+parties are rare, generated news-style frames (verify.train.role_frames) fill the rest of the role
+kinds' share, as kinds of their own (`synthetic_role_frame_*`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from verify.mentions import MONTHS, extract_dates, extract_names, extract_numbers
 from verify.premise import format_premise
 from verify.text import negation_count, without_negation
-from verify.train import roles, twins
+from verify.train import role_frames, roles, twins
 from verify.train.data import Pair, read_jsonl
 from verify.train.role_pool import heldout_sentences, pool_passages, sentences_of
 
@@ -194,9 +196,15 @@ TWINS: dict[str, tuple[str, ...]] = {
     "antonym": ("synonym",),
     "role_swap": ("role_kept", "role_converse", "role_symmetric"),
 }
+# Generated kinds that fill a contradiction kind's share (with their own twins) where real
+# sentences fall short of it: the role frames (verify.train.role_frames), separate kinds so model
+# cards tell rewrites of real sentences from generated ones.
+TOP_UPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "role_swap": (role_frames.SWAP, (role_frames.KEPT, role_frames.CONVERSE, role_frames.SYMMETRIC)),
+}
 # Twins that never come from their contradiction's sentence ("A met B" -> "B met A" is another
 # sentence than "A beat B"): each gets an even share of the twins before same-sentence matching.
-UNPAIRED_TWINS = {"role_symmetric"}
+UNPAIRED_TWINS = {"role_symmetric", role_frames.SYMMETRIC}
 # Contradictions per kind are split evenly but for these weights: swapped roles are what the
 # verifier reads worst (the probe's role-swap category).
 KIND_WEIGHT = {"role_swap": 1.5}
@@ -211,6 +219,10 @@ KIND_LABEL: dict[str, str] = {
     "role_kept": ENTAILMENT,
     "role_converse": ENTAILMENT,
     "role_symmetric": ENTAILMENT,
+    role_frames.SWAP: CONTRADICTION,
+    role_frames.KEPT: ENTAILMENT,
+    role_frames.CONVERSE: ENTAILMENT,
+    role_frames.SYMMETRIC: ENTAILMENT,
     # Kinds without a contradiction to mirror: they fill their label up to a third.
     "shortened": ENTAILMENT,
     "extracted": ENTAILMENT,
@@ -236,12 +248,15 @@ def synthetic_pairs(
     titles: bool = False,
     nli_dir: Path | None = None,
     heldout_premises: Iterable[str] = (),
+    frames: bool = True,
 ) -> list[Pair]:
     """About `count` pairs, a third per label (fewer where the sentences run out of a kind): every
     contradiction kind with as many twins, the rest of each label from its filler kinds. With
     `titles`, premises start with the page title (verify.premise.format_premise), as a model that
     reads titles sees them. With `nli_dir`, the role kinds also draw on the NLI sets' premises
-    (verify.train.role_pool), less any sentence of `heldout_premises` (the mix's held-out slice)."""
+    (verify.train.role_pool), less any sentence of `heldout_premises` (the mix's held-out slice).
+    With `frames`, role pairs generated from news-style frames (verify.train.role_frames) fill the
+    role kinds' share where the real sentences fall short of it."""
     rng = random.Random(seed)
     pages = fm2_pages(bench_dir)
     candidates = _candidates(pages, rng, titles)
@@ -250,9 +265,15 @@ def synthetic_pairs(
     limit = max(200, 2 * count)
     candidates.update(_role_candidates(pages, pool, random.Random(f"roles {seed}"), titles, limit))
     target = round(count * LABEL_SHARE[CONTRADICTION])
+    if frames:
+        candidates.update(_frame_candidates(target, seed, titles))
     chosen: list[Candidate] = []
     for kind, n in _shares(candidates, target).items():
-        chosen += _matched(candidates, kind, n)
+        real = min(n, _capacity(candidates, kind, TWINS[kind]))
+        chosen += _matched(candidates, kind, real, TWINS[kind])
+        if kind in TOP_UPS and n > real:
+            top_up, top_up_twins = TOP_UPS[kind]
+            chosen += _matched(candidates, top_up, n - real, top_up_twins)
     contradictions = sum(KIND_LABEL[c.kind] == CONTRADICTION for c in chosen)
     for label, fillers in FILLERS.items():
         missing = contradictions - sum(KIND_LABEL[c.kind] == label for c in chosen)
@@ -331,13 +352,30 @@ def _name_twins(
     return out
 
 
+def _frame_candidates(target: int, seed: int, titles: bool) -> dict[str, list[Candidate]]:
+    """Frame-generated role pairs (verify.train.role_frames), enough to fill the role kinds' whole
+    share of `target` contradictions; the headline is the premise's title when the model reads titles."""
+    share = KIND_WEIGHT["role_swap"] / (len(TWINS) - 1 + KIND_WEIGHT["role_swap"])
+    one_way = round(target * share) + 20
+    out: dict[str, list[Candidate]] = defaultdict(list)
+    for p in role_frames.frame_pairs(one_way, one_way // 2 + 10, seed):
+        premise = format_premise(p.passage, p.headline if titles else None)
+        out[p.kind].append(Candidate(p.kind, premise, p.hypothesis, (ROUNDS, f"role frame {p.instance}")))
+    return out
+
+
+def _capacity(candidates: dict[str, list[Candidate]], kind: str, twin_kinds: tuple[str, ...]) -> int:
+    """How many contradictions of `kind` can be matched by as many twins."""
+    return min(len(candidates[kind]), sum(len(candidates[t]) for t in twin_kinds))
+
+
 def _shares(candidates: dict[str, list[Candidate]], target: int) -> dict[str, int]:
     """Contradictions per kind: `target` split by KIND_WEIGHT (evenly otherwise), a kind that cannot
-    be matched by as many twins capped at what it can, its shortfall spread over the others."""
-    capacity = {
-        kind: min(len(candidates[kind]), sum(len(candidates[t]) for t in twin_kinds))
-        for kind, twin_kinds in TWINS.items()
-    }
+    be matched by as many twins (its top-up's included) capped at what it can, its shortfall spread
+    over the others."""
+    capacity = {kind: _capacity(candidates, kind, twin_kinds) for kind, twin_kinds in TWINS.items()}
+    for kind, (top_up, top_up_twins) in TOP_UPS.items():
+        capacity[kind] += _capacity(candidates, top_up, top_up_twins)
     shares: dict[str, int] = {}
     open_kinds = sorted(capacity, key=lambda k: capacity[k] / KIND_WEIGHT.get(k, 1.0))
     remaining = target
@@ -351,10 +389,9 @@ def _shares(candidates: dict[str, list[Candidate]], target: int) -> dict[str, in
     return shares
 
 
-def _matched(candidates: dict[str, list[Candidate]], kind: str, n: int) -> list[Candidate]:
-    """n contradictions of `kind` and n twins: an even share of each unpaired twin kind first,
-    then twins of the same sentence, twin kinds in turn, then any."""
-    twin_kinds = TWINS[kind]
+def _matched(candidates: dict[str, list[Candidate]], kind: str, n: int, twin_kinds: tuple[str, ...]) -> list[Candidate]:
+    """n contradictions of `kind` and n of its `twin_kinds`: an even share of each unpaired twin
+    kind first, then twins of the same sentence, twin kinds in turn, then any."""
     paired = tuple(t for t in twin_kinds if t not in UNPAIRED_TWINS)
     twins_out: list[Candidate] = []
     for t in twin_kinds:
