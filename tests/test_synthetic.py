@@ -248,4 +248,6 @@ def test_role_frames_fill_the_role_share_the_real_sentences_cannot(tmp_path: Pat
     # the role kinds now get at least an even share of the contradictions, as the other kinds do
     contradictions = sum(n for kind, n in counts.items() if KIND_LABEL[kind] == "contradiction")
     assert counts["role_swap"] + counts["role_frame_swap"] >= contradictions / len(TWINS)
-    assert counts["date_swap"] < real_only["date_swap"]  # frames take the share the others were given
+    # where the fixture's sentences run out of every kind, the frames make up the contradictions
+    real_contradictions = sum(n for kind, n in real_only.items() if KIND_LABEL[kind] == "contradiction")
+    assert contradictions > real_contradictions and contradictions <= 100
