@@ -385,7 +385,11 @@ def _figures(
             continue
         if other_time:
             continue
-        rivals = [sf for sf in comparable if sf in in_sentence and _same_event(cf, sf) and sf.role != CHANGE]
+        rivals = [
+            sf
+            for sf in comparable
+            if sf in in_sentence and _same_event(cf, sf) and _same_period(cf, sf) and sf.role != CHANGE
+        ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, rivals[0]))
     return out
@@ -428,7 +432,7 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
             wording = a.text if a is b else f"{a.text} and {b.text}"
             source = Fact(claim.kind, wording, min(a.start, b.start), max(a.end, b.end), a.sentence)
             return [_finding(claim.kind, True, claim.text, source, wording)]
-    rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf)]
+    rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf) and _same_period(claim, sf)]
     if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
         return [_finding(claim.kind, False, claim.text, rivals[0])]
     return []
@@ -472,6 +476,22 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return False
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     return bool(shared) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+
+
+# Parts of a game: a count of one is never a count of the whole ("eight points in overtime" is
+# not "34 points"). A quarter, a round or a stage is often the whole of what an article reports
+# ("revenue rose 4.7 percent in the quarter"), so only a different one of those is no rival.
+GAME_PARTS = frozenset("overtime halftime half inning innings regulation".split())
+
+
+def _same_period(claim: Fact, source: Fact) -> bool:
+    """Whether two figures may be about the same part of a game or period: the same one (one
+    wording inside the other: "quarter" and "second quarter"), or neither naming a part of a game."""
+    if claim.period and source.period:
+        a, b = set(claim.period.split()), set(source.period.split())
+        return a <= b or b <= a
+    one = claim.period or source.period
+    return not (set(one.split()) & GAME_PARTS)
 
 
 def _equal(claim: Fact, source: Fact) -> bool:

@@ -50,6 +50,9 @@ class Fact:
     # A range's other end: "from $60 to $72", "22,000 to 41,000 square feet", "7:30 to 8:25 a.m."
     # hold value 60 and upper 72 (a change or an interval: the wording rarely says which).
     upper: float | None = None
+    # A figure's part of a game or period, from a phrase on it, its noun or its verb: "overtime" in
+    # "scored eight points in overtime", "after halftime", "second quarter" in "second-quarter profit".
+    period: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -101,7 +104,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # fractions as percentages ("a quarter of"), differences and ratios marked ("$12 more", "doubled").
 # 4: "last year", "yesterday" in a source without an article date kept as dates it cannot place;
 # units as whole words ("kilowatts" is no "kg"); a past-tense weekday in a sentence about the future.
-FACTS_VERSION = 4
+# 5: a leading dateline with a year ("LAKEPORT, May 20, 2025 —") is the dateline whole; year-less
+# dates of a verb not in the past follow their sentence's recent day ("voted on Wednesday to raise
+# the fare starting July 1"); a figure's part of a game or period (Fact.period).
+FACTS_VERSION = 5
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
