@@ -560,3 +560,58 @@ def test_another_court_of_another_event_is_no_rival(claim: str, passage: str) ->
     assert conflicts(claim, passage) == []
     # while the same slot of the same event names a rival ("filed ... with")
     assert "name" in conflicts("Telegram's lawyers filed an appeal against the ban with the Supreme Court.", APPEAL)
+
+
+QUARRY = "On April 14, Judge Ana Ruiz ordered the county to suspend the quarry's permit."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # a court's "ordered" and "ruled" are one decision: its date is the claim's event's
+        ("On April 13, Judge Ana Ruiz ruled that the county must suspend the quarry's permit.", QUARRY, False),
+        ("Judge Ana Ruiz ruled on April 14 that the county must suspend the quarry's permit.", QUARRY, True),
+        # results "reported" are results "released"
+        (
+            "Pemberton will release its third-quarter results in late October.",
+            "Pemberton, which was founded in 1962, will report third-quarter results in early November.",
+            False,
+        ),
+        # a verb of another kind of event is no rival, however much of the sentence the claim shares
+        ("On April 13, Judge Ana Ruiz inspected the quarry named in the county's permit.", QUARRY, None),
+        # nor is a decision in a sentence the claim does not restate
+        ("On April 13, a judge ruled on the protest.", QUARRY, None),
+    ],
+)
+def test_a_date_of_a_verb_of_the_same_kind_of_event(claim: str, passage: str, expected: bool | None) -> None:
+    dates = [f.agrees for f in check_text(claim, passage, dt.date(2025, 5, 1)).findings if f.kind == "date"]
+    assert dates == ([] if expected is None else [expected])
+
+
+def test_a_day_read_as_a_time_of_day_is_a_date() -> None:
+    # the tagger calls "Wednesday morning" a time; it names a day, with no time on the clock
+    [fact] = [f for f in claim_facts(["Officials ordered the evacuation on Wednesday morning."])[0].facts]
+    assert (fact.kind, fact.weekday, fact.verb) == ("date", 2, "order")
+    passage = "County officials ordered the evacuation of the east side on Tuesday afternoon, after heavy rain."
+    assert conflicts("County officials ordered the evacuation of the east side on Wednesday morning.", passage) == [
+        "date"
+    ]
+    # a time on the clock stays a time of day, and "Sunday hours" names no day
+    kinds = [f.kind for f in claim_facts(["The fire was reported at 10:40 p.m. Tuesday."])[0].facts]
+    assert "time" in kinds
+    library = "The library will receive $7.3 million, allowing its branches to reopen on Sundays and add Sunday hours."
+    assert [f.text for f in source_facts(library, dt.date(2025, 6, 24)).facts if f.kind == "date"] == []
+
+
+def test_a_date_that_says_which_thing_is_not_the_date_of_the_claims_event() -> None:
+    # "summer classes", "the 2016 fare increase": which classes, which increase, not when
+    schools = "Superintendent Paul Erikson said classes would resume Thursday at all buildings."
+    june = dt.date(2025, 6, 18)  # its Thursday, June 12, is before the summer
+    claim = "Classes at all buildings were expected to resume summer classes on Thursday."
+    assert conflicts(claim, schools, june) == []
+    fares = "The board voted 6-3 on Wednesday to raise the fare, the first increase it has approved in nine years."
+    assert conflicts("The board voted on its 2016 fare increase unanimously.", fares) == []
+    # "on Tuesday night" is still a date of the verb
+    assert conflicts(
+        "Crews restored power to the hospital on Tuesday night.", "Crews restored power to the hospital on Monday."
+    ) == ["date"]

@@ -66,6 +66,17 @@ _TIME_OF_DAY = re.compile(
     r"|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
+# A day the tagger reads as a time: a weekday or a date with a part of the day ("Wednesday
+# morning", "the night of June 3"); not "Sunday hours", which is no day at all.
+_DAY = (
+    r"(?:" + "|".join(sorted(dates_mod.WEEKDAYS, key=len, reverse=True)) + r")"
+    r"|(?:" + "|".join(sorted(dates_mod.MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}"
+)
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+_NAMES_A_DAY = re.compile(
+    rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$",
+    re.IGNORECASE,
+)
 _FUTURE = frozenset("will shall scheduled upcoming expected planned slated".split())
 _STOP_LEMMAS = frozenset(
     "be have do say percent % $ million billion thousand year day the a an of half third quarter fifth".split()
@@ -279,6 +290,8 @@ def _entity_fact(
     start, end = ent.start_char + offset, ent.end_char + offset
     base = {"text": ent.text, "start": start, "end": end, "sentence": span}
     label = ent.label_
+    if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
+        label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
     if label == "DATE":
         age = dates_mod.AGE.search(ent.text.lower())
         if age:
@@ -305,7 +318,7 @@ def _entity_fact(
         first, last = value.iso()
         if not in_dateline:
             anchor[0] = _anchor(value) or anchor[0]
-        label = "filed" if in_dateline else ""
+        label = "filed" if in_dateline else "which" if _says_which(ent.root) else ""
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
@@ -327,6 +340,22 @@ def _entity_fact(
         role, verb = _role(ent.root)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
+
+
+# Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
+_TIME_NOUNS = frozenset("morning afternoon evening night overnight noon midnight weekend week".split())
+
+
+def _says_which(root: Any) -> bool:
+    """A date that modifies a noun says which thing, not when the verb happened: "summer classes",
+    "the 2016 fare increase" ("Tuesday night" and "the morning of June 3" do date the verb)."""
+    head = root.head
+    return (
+        root.dep_ in ("compound", "amod", "nmod", "nummod")
+        and head is not root
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in _TIME_NOUNS
+    )
 
 
 def _anchor(value: dates_mod.DateValue) -> dates_mod.Anchor | None:
