@@ -161,3 +161,21 @@ def test_negation_probe() -> None:
     # When the source sentence is itself negated the model's reading of "not" is not trusted.
     also = hit(1, "The appeal was not rejected on June 14.")
     assert decide(negated, [also], probs, [Alignment(0.9, (10, 49))], affirmed).label is Label.UNKNOWN
+
+
+def test_a_date_of_the_claims_own_verb_outranks_an_agreement_of_another_verb() -> None:
+    # "opened ... on Tuesday" against the claim's "opened ... on Wednesday"; another passage's
+    # "canceled classes on Wednesday" matches the day but is another event
+    clash = aligned(0.8, date(False, "Wednesday", "Tuesday"))
+    other_event = aligned(0.4, Finding("date", True, "Wednesday", "Wednesday", 3, 12, (0, 9), "", own=False))
+    probs = np.array([[0.47, 0.04, 0.49], [0.10, 0.50, 0.40]])
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, other_event]).label is Label.CONTRADICTED
+    # an agreement of the claim's own verb still stands against it, and so does any agreement
+    # where the conflicting sentence does not restate the claim
+    own_event = aligned(0.4, date(True, "Wednesday", "Wednesday"))
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, own_event]).label is not Label.CONTRADICTED
+    weak_clash = aligned(0.5, date(False, "Wednesday", "Tuesday"))
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [weak_clash, other_event]).label is not Label.CONTRADICTED
+    # nor does it outrank an agreement in a sentence that restates more of the claim
+    closer = aligned(0.9, Finding("date", True, "Wednesday", "Wednesday", 3, 12, (0, 9), "", own=False))
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, closer]).label is not Label.CONTRADICTED

@@ -475,3 +475,143 @@ def test_relative_dates_with_a_comparator(claim: str, agrees: bool) -> None:
         f.agrees for f in check_text(claim, passage, dt.date(2024, 6, 2)).findings if " the first case" in f.claim
     ]
     assert relative == [agrees]
+
+
+def test_a_wire_dateline_dates_a_plain_text_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from verify.sources import read_sources
+    from verify.store import facts_of
+
+    path = tmp_path / "ferries.txt"
+    path.write_text(
+        "LAKEPORT, May 20, 2025 — Lakeport Ferries will raise fares on July 1, the company said on Tuesday.",
+        encoding="utf-8",
+    )
+    [source] = read_sources(path)
+    dates = {f.text: (f.first, f.label) for f in facts_of(source).facts if f.kind == "date"}
+    # the dateline's date is when the story was filed; the weekday and the year-less date resolve against it
+    assert dates == {
+        "May 20, 2025": ("2025-05-20", "filed"),
+        "July 1": ("2025-07-01", ""),
+        "Tuesday": ("2025-05-20", ""),
+    }
+
+
+def test_year_less_dates_of_one_sentence_are_placed_together() -> None:
+    # Filed on Thursday 8 May 2025: the vote was on Wednesday, and the fare it raised starts on the
+    # coming July 1, not on the July 1 before the vote.
+    thursday = dt.date(2025, 5, 8)
+    fare = "The board voted 6-3 on Wednesday to raise the bus fare from $1.75 to $2.25 starting July 1."
+    dates = {f.text: f.first for f in source_facts(fare, thursday).facts if f.kind == "date"}
+    assert dates == {"Wednesday": "2025-05-07", "July 1": "2025-07-01"}
+    # the other order, and a month across New Year
+    shield = "The win earns them a place in the Champions Shield on Aug. 2, the club said on Saturday."
+    dates = {f.text: f.first for f in source_facts(shield, dt.date(2025, 5, 18)).facts if f.kind == "date"}
+    assert dates == {"Aug. 2": "2025-08-02", "Saturday": "2025-05-17"}
+    winter = "The council said on Monday that the rink would open in January."
+    dates = {f.text: f.first for f in source_facts(winter, dt.date(2024, 12, 17)).facts if f.kind == "date"}
+    assert dates["January"] == "2025-01-01"
+    # a verb in the past keeps its date in the past, and so does a date far from the sentence's other
+    past = "The board, which met on Wednesday, raised the fare on July 1."
+    assert {f.text: f.first for f in source_facts(past, thursday).facts if f.kind == "date"}["July 1"] == "2024-07-01"
+    far = "The board said on Wednesday that its audit covers spending up to December 31."
+    assert {f.text: f.first for f in source_facts(far, thursday).facts if f.kind == "date"}["December 31"] == (
+        "2024-12-31"
+    )
+    # the claim keeps no year, and the source's now agrees with one
+    found = said("The bus fare rises starting July 1, 2025.", fare, thursday)
+    assert ("date", True, "July 1, 2025") in [f[:3] for f in found]
+
+
+GAME = (
+    "Rafael Odum scored 34 points, including the go-ahead three-pointer with 41 seconds left in overtime. "
+    "Reserve guard Tommy Vrabel scored 14 of his 16 points after halftime. "
+    "Harbor City trailed by 13 points early in the third quarter."
+)
+
+
+def test_a_count_of_one_part_of_a_game_is_not_a_count_of_another_or_of_the_whole() -> None:
+    # "in overtime" qualifies the count, though the parse hangs it on the verb
+    assert conflicts("Tommy Vrabel scored eight points in overtime.", GAME) == []
+    assert conflicts("Rafael Odum scored eight points in overtime.", GAME) == []
+    # a count of the same part, or a total against a total, still conflicts
+    assert "quantity" in conflicts("Tommy Vrabel scored 10 points after halftime.", GAME)
+    assert "quantity" in conflicts("Rafael Odum scored 30 points.", GAME)
+    assert "quantity" in conflicts("Harbor City trailed by 15 points in the third quarter.", GAME)
+
+
+BLOCK = (
+    "On April 13, 2018, Moscow’s Tagansky District Court ruled to block access to Telegram in Russia over its "
+    "failure to implement the FSB’s order."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # Issue 10: a claim naming another court than the passage's is about an event the passage
+        # never places in any court, so the passage's court is no rival.
+        ("The Meshchansky District Court fined Telegram 800,000 rubles.", BLOCK),
+        ("The European Court of Human Rights ruled that blocking Telegram violated freedom of expression.", BLOCK),
+        ("The Moscow City Court heard Telegram's appeal behind closed doors.", APPEAL),
+        ("The European Court of Human Rights rejected Telegram's appeal against the ban.", APPEAL),
+    ],
+)
+def test_another_court_of_another_event_is_no_rival(claim: str, passage: str) -> None:
+    assert conflicts(claim, passage) == []
+    # while the same slot of the same event names a rival ("filed ... with")
+    assert "name" in conflicts("Telegram's lawyers filed an appeal against the ban with the Supreme Court.", APPEAL)
+
+
+QUARRY = "On April 14, Judge Ana Ruiz ordered the county to suspend the quarry's permit."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # a court's "ordered" and "ruled" are one decision: its date is the claim's event's
+        ("On April 13, Judge Ana Ruiz ruled that the county must suspend the quarry's permit.", QUARRY, False),
+        ("Judge Ana Ruiz ruled on April 14 that the county must suspend the quarry's permit.", QUARRY, True),
+        # results "reported" are results "released"
+        (
+            "Pemberton will release its third-quarter results in late October.",
+            "Pemberton, which was founded in 1962, will report third-quarter results in early November.",
+            False,
+        ),
+        # a verb of another kind of event is no rival, however much of the sentence the claim shares
+        ("On April 13, Judge Ana Ruiz inspected the quarry named in the county's permit.", QUARRY, None),
+        # nor is a decision in a sentence the claim does not restate
+        ("On April 13, a judge ruled on the protest.", QUARRY, None),
+    ],
+)
+def test_a_date_of_a_verb_of_the_same_kind_of_event(claim: str, passage: str, expected: bool | None) -> None:
+    dates = [f.agrees for f in check_text(claim, passage, dt.date(2025, 5, 1)).findings if f.kind == "date"]
+    assert dates == ([] if expected is None else [expected])
+
+
+def test_a_day_read_as_a_time_of_day_is_a_date() -> None:
+    # the tagger calls "Wednesday morning" a time; it names a day, with no time on the clock
+    [fact] = [f for f in claim_facts(["Officials ordered the evacuation on Wednesday morning."])[0].facts]
+    assert (fact.kind, fact.weekday, fact.verb) == ("date", 2, "order")
+    passage = "County officials ordered the evacuation of the east side on Tuesday afternoon, after heavy rain."
+    assert conflicts("County officials ordered the evacuation of the east side on Wednesday morning.", passage) == [
+        "date"
+    ]
+    # a time on the clock stays a time of day, and "Sunday hours" names no day
+    kinds = [f.kind for f in claim_facts(["The fire was reported at 10:40 p.m. Tuesday."])[0].facts]
+    assert "time" in kinds
+    library = "The library will receive $7.3 million, allowing its branches to reopen on Sundays and add Sunday hours."
+    assert [f.text for f in source_facts(library, dt.date(2025, 6, 24)).facts if f.kind == "date"] == []
+
+
+def test_a_date_that_says_which_thing_is_not_the_date_of_the_claims_event() -> None:
+    # "summer classes", "the 2016 fare increase": which classes, which increase, not when
+    schools = "Superintendent Paul Erikson said classes would resume Thursday at all buildings."
+    june = dt.date(2025, 6, 18)  # its Thursday, June 12, is before the summer
+    claim = "Classes at all buildings were expected to resume summer classes on Thursday."
+    assert conflicts(claim, schools, june) == []
+    fares = "The board voted 6-3 on Wednesday to raise the fare, the first increase it has approved in nine years."
+    assert conflicts("The board voted on its 2016 fare increase unanimously.", fares) == []
+    # "on Tuesday night" is still a date of the verb
+    assert conflicts(
+        "Crews restored power to the hospital on Tuesday night.", "Crews restored power to the hospital on Monday."
+    ) == ["date"]

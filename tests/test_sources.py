@@ -114,3 +114,42 @@ def test_bad_sources_name_the_file_and_fault(tmp_path: Path, name: str, content:
 def test_missing_path(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no such file"):
         read_sources(tmp_path / "nope.txt")
+
+
+WIRE = "Ferry fares to rise\nLAKEPORT, May 20, 2025 — Lakeport Ferries will raise fares, the company said on Tuesday.\n"
+
+
+def test_a_leading_wire_dateline_with_a_year_dates_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "ferries.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    [source] = read_sources(path)
+    assert source.published == dt.date(2025, 5, 20)
+    # at the very start too, and in Markdown
+    (tmp_path / "ferries.txt").write_text(WIRE.split("\n", 1)[1], encoding="utf-8")
+    assert read_sources(tmp_path / "ferries.txt")[0].published == dt.date(2025, 5, 20)
+    (tmp_path / "ferries.md").write_text("# Ferry fares\n\nLAKEPORT, 20 May 2025 - Fares rise.\n", encoding="utf-8")
+    assert read_sources(tmp_path / "ferries.md")[0].published == dt.date(2025, 5, 20)
+
+
+def test_an_explicit_date_is_never_overridden_by_the_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "ferries.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    (tmp_path / "ferries.txt.meta.json").write_text(json.dumps({"published": "2025-05-21"}), encoding="utf-8")
+    assert read_sources(path)[0].published == dt.date(2025, 5, 21)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": WIRE, "published": "2025-05-22"}) + "\n", encoding="utf-8")
+    assert read_sources(feed)[0].published == dt.date(2025, 5, 22)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LAKEPORT, May 20 — Fares rise.",  # no year: nothing to date the article by
+        "Fares rise.\nThe board met.\nLater, more news.\nLAKEPORT, May 20, 2025 — A dateline deep in the text.",
+        "Lakeport Ferries said on May 20, 2025 that fares rise.",  # a date in a sentence, not a dateline
+    ],
+)
+def test_no_leading_dateline_with_a_year_no_date(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "ferries.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_sources(path)[0].published is None

@@ -117,9 +117,11 @@ COMMON_STARTERS = frozenset(
 # after it in Python: a lookahead here would make every failed start re-scan the run (quadratic).
 _TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([{"
-# A wire dateline ("MOSCOW, August 28. /TASS/."): its date is when the story was filed, not an event.
+# A wire dateline ("MOSCOW, August 28. /TASS/.", "LAKEPORT, May 20, 2025 —"): its date is when the
+# story was filed, not an event.
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{1,40},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})\.?\s*"
+    r"[A-Z][A-Z.'\- ]{1,40},\s+(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})"
+    r"(?:,?\s+(?:1[5-9]|20)\d\d)?\.?\s*"
     r"(?:/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\.?)?\s*(?:[-\u2013\u2014]\s*)?"
 )
 _DOTTED_ACRONYM = re.compile(r"[A-Za-z]\.[A-Za-z]\.")  # the last four characters of "U.S." or "e.g."

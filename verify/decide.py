@@ -138,12 +138,28 @@ def negated_claim(case: Case) -> Decision | None:
 def fact_conflict(case: Case) -> Decision | None:
     """A passage about the claim's event gives a different date, figure, name or polarity, and no
     related passage agrees on that same fact of the claim (its "March" may clash in one passage
-    and match in another). The best-aligned such passage decides."""
+    and match in another); a date of the claim's own verb in a sentence that restates the claim
+    yields only to an agreeing date of its own verb, or to one in a sentence that restates as much
+    of the claim. The best-aligned such passage decides."""
     related = case.related
-    agreed = {(f.kind, f.claim) for i in related for f in case.passages[i].alignment.agreements}
+    agreements = [
+        (f, case.passages[i].alignment.overlap) for i in related for f in case.passages[i].alignment.agreements
+    ]
+    agreed = {(f.kind, f.claim) for f, _ in agreements}
     candidates = []
     for i in related:
-        standing = [f for f in case.passages[i].alignment.conflicts if (f.kind, f.claim) not in agreed]
+        overlap = case.passages[i].alignment.overlap
+        # A date of the claim's own verb in a sentence that restates the claim outranks an agreeing
+        # date of another event in a sentence that restates less of it ("opened ... on Tuesday"
+        # against "canceled classes on Wednesday").
+        outranking = agreed
+        if overlap >= SAME_EVENT_OVERLAP:
+            outranking = {(f.kind, f.claim) for f, o in agreements if f.own or o >= overlap}
+        standing = [
+            f
+            for f in case.passages[i].alignment.conflicts
+            if (f.kind, f.claim) not in (outranking if f.kind == "date" and f.own else agreed)
+        ]
         if standing:
             candidates.append((case.passages[i].alignment.overlap, -i, standing))
     if not candidates:

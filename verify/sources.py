@@ -19,7 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from verify import jsonsafe
+from verify.chunk import DATELINE
 from verify.errors import VerifyError
+from verify.facts.dates import parse_date as parse_day
 from verify.schema import Source, source_id_problem
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -84,7 +86,9 @@ def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | 
     if problem:
         raise SourceError(f"{origin or default_id}: {problem}")
     title = meta.get("title") or first_line(text)
-    published = parse_date(meta.get("published"), origin or default_id)
+    # An explicit date (metadata, a sidecar, the page's meta tags) wins; wire copy without one
+    # often says when it was filed in its dateline ("LAKEPORT, May 20, 2025 —").
+    published = parse_date(meta.get("published"), origin or default_id) or dateline_date(text)
     try:
         source = Source(
             id=source_id,
@@ -103,6 +107,24 @@ def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | 
     identity = source.model_dump(mode="json", exclude={"origin", "content_hash"})
     source.content_hash = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
     return source
+
+
+# A dateline counts only where wire copy puts it: the first line, or the second after a headline.
+DATELINE_LINES = 2
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The day a leading wire dateline gives, when it gives a year ("LAKEPORT, May 20, 2025 —")."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:DATELINE_LINES]
+    for line in lines:
+        m = DATELINE.match(text, line.start(), line.end())
+        if m is None:
+            continue
+        value = parse_day(m.group())
+        if value is None or value.first is None or value.first != value.last or value.first[0] is None:
+            return None
+        return dt.date(*value.first)  # type: ignore[arg-type]
+    return None
 
 
 def first_line(text: str) -> str:

@@ -45,6 +45,14 @@ VERB_FAMILIES = [
     {"die", "kill"},
     {"approve", "pass", "adopt", "back"},
 ]
+# Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
+# a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
+DATE_EVENT_FAMILIES = [
+    {"rule", "order", "decide", "find", "hold", "direct", "grant"},
+    {"report", "release", "publish", "post", "issue", "unveil"},
+    {"arrest", "detain", "apprehend"},
+]
+RESTATED = 0.6
 _RELATIVE = re.compile(
     r"\b(?:(?P<cmp>about|around|roughly|nearly|almost|some|more than|over|at least|less than|under|within)\s+)?"
     r"(?:(?P<n>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
@@ -69,6 +77,9 @@ class Finding:
     end: int
     sentence: tuple[int, int]  # the source sentence it sits in
     detail: str = ""  # a resolved value, for the reason ("14 June 2018")
+    # A date: whether the source's date is of the claim's own verb (or one of its kind) rather
+    # than of another event the passage dates ("canceled classes on Wednesday" for "opened").
+    own: bool = True
 
 
 @dataclass
@@ -102,7 +113,7 @@ def align(
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
     if overlap >= SAME_EVENT["date"]:
-        found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence)
+        found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, overlap >= RESTATED)
     if overlap >= SAME_EVENT["date"]:
         found += _order(claim, text, sentence)
     if overlap >= SAME_EVENT["figure"]:
@@ -129,16 +140,21 @@ def _dates(
     in_sentence: list[Fact],
     text: str,
     sentence: tuple[int, int],
+    restated: bool = False,
 ) -> list[Finding]:
     out = []
     claims: list[tuple[str, dates_mod.DateValue, Fact | None]] = [
         (f.text, dates_mod.as_value(f.first, f.last, f.weekday), None) for f in claim_facts.facts if f.kind == DATE
     ]
+    # "summer classes", "the 2016 fare increase": which thing, not when; such a date may agree only.
+    which = {f.text for f in claim_facts.facts if f.kind == DATE and f.label == "which"}
     claims += _relative_dates(claim, source, text, sentence)
     for wording, value, reference in claims:
         # The date of the event a relative date counts from is not the claim's event's date.
         every = [f for f in passage if f.kind == DATE and f != reference]
-        sentence_dates = [f for f in in_sentence if f.kind == DATE and f.label != "filed" and f != reference]
+        sentence_dates = [
+            f for f in in_sentence if f.kind == DATE and f.label not in ("filed", "which") and f != reference
+        ]
         verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
         if reference is not None:  # a relative date dates the claim's main verb
             verb = next((v[2] for v in claim_facts.verbs if v[3] == "ROOT"), "")
@@ -148,14 +164,24 @@ def _dates(
         verdicts = [(dates_mod.compare(value, _value(f)), f) for f in own or every]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
-            out.append(_finding(DATE, True, wording, agree, _show(agree)))
+            own_verb = not verb or not agree.verb or _same_verb(verb, agree.verb)
+            out.append(
+                _finding(DATE, True, wording, agree, _show(agree), own_verb or _same_kind_of_event(verb, agree.verb))
+            )
+            continue
+        if wording in which and reference is None:
             continue
         # Only the sentence about the claim's event can contradict its date: another date of the
-        # passage may be another event's.
-        rivals = [f for f in sentence_dates if not (verb and f.verb) or _same_verb(verb, f.verb)]
+        # passage may be another event's. Where the sentence restates the claim, a verb of the
+        # same kind of event ("ordered" for "ruled") dates it too.
+        rivals = [
+            f
+            for f in sentence_dates
+            if not (verb and f.verb) or _same_verb(verb, f.verb) or (restated and _same_kind_of_event(verb, f.verb))
+        ]
         if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
-            out.append(_finding(DATE, False, wording, nearest, _show(nearest)))
+            out.append(_finding(DATE, False, wording, nearest, _show(nearest), bool(verb and nearest.verb)))
     return out
 
 
@@ -385,7 +411,11 @@ def _figures(
             continue
         if other_time:
             continue
-        rivals = [sf for sf in comparable if sf in in_sentence and _same_event(cf, sf) and sf.role != CHANGE]
+        rivals = [
+            sf
+            for sf in comparable
+            if sf in in_sentence and _same_event(cf, sf) and _same_period(cf, sf) and sf.role != CHANGE
+        ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, rivals[0]))
     return out
@@ -428,7 +458,7 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
             wording = a.text if a is b else f"{a.text} and {b.text}"
             source = Fact(claim.kind, wording, min(a.start, b.start), max(a.end, b.end), a.sentence)
             return [_finding(claim.kind, True, claim.text, source, wording)]
-    rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf)]
+    rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf) and _same_period(claim, sf)]
     if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
         return [_finding(claim.kind, False, claim.text, rivals[0])]
     return []
@@ -472,6 +502,22 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return False
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     return bool(shared) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+
+
+# Parts of a game: a count of one is never a count of the whole ("eight points in overtime" is
+# not "34 points"). A quarter, a round or a stage is often the whole of what an article reports
+# ("revenue rose 4.7 percent in the quarter"), so only a different one of those is no rival.
+GAME_PARTS = frozenset("overtime halftime half inning innings regulation".split())
+
+
+def _same_period(claim: Fact, source: Fact) -> bool:
+    """Whether two figures may be about the same part of a game or period: the same one (one
+    wording inside the other: "quarter" and "second quarter"), or neither naming a part of a game."""
+    if claim.period and source.period:
+        a, b = set(claim.period.split()), set(source.period.split())
+        return a <= b or b <= a
+    one = claim.period or source.period
+    return not (set(one.split()) & GAME_PARTS)
 
 
 def _equal(claim: Fact, source: Fact) -> bool:
@@ -594,6 +640,10 @@ def _same_verb(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in VERB_FAMILIES)
 
 
+def _same_kind_of_event(a: str, b: str) -> bool:
+    return any(a in family and b in family for family in DATE_EVENT_FAMILIES)
+
+
 # ---- negation -------------------------------------------------------------------------------
 
 
@@ -693,8 +743,8 @@ def _clause_around(text: str, sentence: tuple[int, int], at: int) -> str:
     return text[max(left + 1, s0) : min(rights, default=s1)]
 
 
-def _finding(kind: str, agrees: bool, claim: str, source: Fact, detail: str = "") -> Finding:
-    return Finding(kind, agrees, claim, source.text, source.start, source.end, source.sentence, detail)
+def _finding(kind: str, agrees: bool, claim: str, source: Fact, detail: str = "", own: bool = True) -> Finding:
+    return Finding(kind, agrees, claim, source.text, source.start, source.end, source.sentence, detail, own)
 
 
 def check_text(claim: str, passage: str, published: dt.date | None = None, title: str | None = None) -> Alignment:

@@ -54,6 +54,10 @@ SEASONS = {
 PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20)}
 PARTS |= {"late": (21, 31), "end": (21, 31)}
 NEAR_FUTURE_DAYS = 31
+# A year-less date of a verb not in the past, in a sentence that dates another event in the days
+# before the article ("voted on Wednesday to raise the fare starting July 1"), is the next one
+# after that event when it comes within this many days of it: the sentence's dates go together.
+NEAR_EVENT_DAYS = 122
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 # Words that make a DATE entity something other than a calendar date.
 NOT_A_DATE = re.compile(r"\b(?:minutes?|seconds?|quarters?|halves|half|innings?|overtime|periods?|rounds?)\b")
@@ -131,11 +135,26 @@ def _span(a: dt.date, b: dt.date) -> DateValue:
     return DateValue((a.year, a.month, a.day), (b.year, b.month, b.day))
 
 
-def _year_for(month: int, day: int, reference: dt.date | None, future: bool) -> int | None:
+def _year_for(
+    month: int, day: int, reference: dt.date | None, future: bool, after: dt.date | None = None
+) -> int | None:
     """The year a year-less date has in an article of `reference`: on or before it (after it when
-    the sentence speaks of the future)."""
+    the sentence speaks of the future, or soon after `after`, another event of its sentence)."""
     if reference is None:
         return None
+    year = _default_year(month, day, reference, future)
+    if after is not None:
+        following = next(y for y in (after.year, after.year + 1) if _on(y, month, day) >= after)
+        if _on(year, month, day) < after and (_on(following, month, day) - after).days <= NEAR_EVENT_DAYS:
+            return following
+    return year
+
+
+def _on(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, _last_day(year, month)))
+
+
+def _default_year(month: int, day: int, reference: dt.date, future: bool) -> int:
     if future:
         return reference.year if (month, day) >= (reference.month, reference.day) else reference.year + 1
     if (month, day) <= (reference.month, reference.day):
@@ -147,23 +166,29 @@ def _year_for(month: int, day: int, reference: dt.date | None, future: bool) -> 
 
 
 def parse_date(
-    text: str, reference: dt.date | None = None, anchor: Anchor | None = None, future: bool = False
+    text: str,
+    reference: dt.date | None = None,
+    anchor: Anchor | None = None,
+    future: bool = False,
+    after: dt.date | None = None,
 ) -> DateValue | None:
     """The interval a DATE expression names, or None when it is not a calendar date (a duration,
     "the 23rd minute", an age). `reference` is the article's date, `anchor` the last date before
-    this one in the text (a day, or a whole month or year) (for "the same day", "two days later")."""
+    this one in the text (a day, or a whole month or year) (for "the same day", "two days later"),
+    `after` a day of its sentence's that a year-less date not in the past follows (see
+    NEAR_EVENT_DAYS)."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").strip()
     if NOT_A_DATE.search(t) or AGE.search(t):
         return None
     for pattern in _FULL:
         m = pattern.search(t)
         if m:
-            return _full(m, reference, future)
+            return _full(m, reference, future, after)
     m = _PART.search(t)
     if m:
         month = MONTHS[m.group("month")]
         lo, hi = PARTS[m.group("part")]
-        year = int(m.group("year")) if m.group("year") else _year_for(month, lo, reference, future)
+        year = int(m.group("year")) if m.group("year") else _year_for(month, lo, reference, future, after)
         return DateValue((year, month, lo), (year, month, min(hi, _last_day(year, month))))
     shifted = _shifted(t, reference, anchor)
     if shifted is not None:
@@ -180,7 +205,7 @@ def parse_date(
     m = _MONTH_ONLY.search(t)
     if m:  # "May" counts: the tagger called it a date, not the verb
         month = MONTHS[m.group("month")]
-        year = int(m.group("year")) if m.group("year") else _year_for(month, 1, reference, future)
+        year = int(m.group("year")) if m.group("year") else _year_for(month, 1, reference, future, after)
         return DateValue((year, month, 1), (year, month, _last_day(year, month)))
     m = _SEASON.search(t)
     if m:
@@ -204,13 +229,13 @@ def parse_date(
     return None
 
 
-def _full(m: re.Match[str], reference: dt.date | None, future: bool) -> DateValue | None:
+def _full(m: re.Match[str], reference: dt.date | None, future: bool, after: dt.date | None) -> DateValue | None:
     groups = m.groupdict()
     if groups.get("iso"):
         y, mo, d = int(groups["year"]), int(groups["im"]), int(groups["id"])
     else:
         mo, d = MONTHS[groups["month"]], int(groups["day"])
-        y = int(groups["year"]) if groups.get("year") else _year_for(mo, d, reference, future)  # type: ignore[assignment]
+        y = int(groups["year"]) if groups.get("year") else _year_for(mo, d, reference, future, after)  # type: ignore[assignment]
     try:
         dt.date(y or 2000, mo, d)
     except ValueError:

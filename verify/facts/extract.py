@@ -66,6 +66,17 @@ _TIME_OF_DAY = re.compile(
     r"|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
+# A day the tagger reads as a time: a weekday or a date with a part of the day ("Wednesday
+# morning", "the night of June 3"); not "Sunday hours", which is no day at all.
+_DAY = (
+    r"(?:" + "|".join(sorted(dates_mod.WEEKDAYS, key=len, reverse=True)) + r")"
+    r"|(?:" + "|".join(sorted(dates_mod.MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}"
+)
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+_NAMES_A_DAY = re.compile(
+    rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$",
+    re.IGNORECASE,
+)
 _FUTURE = frozenset("will shall scheduled upcoming expected planned slated".split())
 _STOP_LEMMAS = frozenset(
     "be have do say percent % $ million billion thousand year day the a an of half third quarter fifth".split()
@@ -147,6 +158,7 @@ def _doc_facts(
             out.facts.append(_score(m, sent, span, offset))
             taken.append((sent.start_char + m.start(), sent.start_char + m.end()))
         ents = list(sent.ents)
+        recent = _recent_day(ents, published, filed, offset)
         n_before = len(out.facts)
         for i, ent in enumerate(ents):
             if any(ent.start_char < e and s < ent.end_char for s, e in taken):
@@ -162,7 +174,7 @@ def _doc_facts(
                 out.facts.append(ratio)
                 taken.append((nxt.start_char, nxt.end_char))  # type: ignore[union-attr]
                 continue
-            fact = _entity_fact(ent, span, offset, published, anchor, filed, future)
+            fact = _entity_fact(ent, span, offset, published, anchor, filed, future, recent)
             if fact is not None:
                 out.facts.append(_as_range(fact))
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
@@ -273,10 +285,13 @@ def _entity_fact(
     anchor: list[dates_mod.Anchor | None],
     filed: list[tuple[int, int]],
     future: bool,
+    recent: dt.date | None = None,
 ) -> Fact | None:
     start, end = ent.start_char + offset, ent.end_char + offset
     base = {"text": ent.text, "start": start, "end": end, "sentence": span}
     label = ent.label_
+    if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
+        label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
     if label == "DATE":
         age = dates_mod.AGE.search(ent.text.lower())
         if age:
@@ -285,7 +300,8 @@ def _entity_fact(
         in_dateline = any(s <= start < e for s, e in filed)
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
-        value = dates_mod.parse_date(ent.text, published, anchor[0], future and not _in_past(ent.root))
+        after = recent if not in_dateline and _not_past(ent.root) else None
+        value = dates_mod.parse_date(ent.text, published, anchor[0], future and not _in_past(ent.root), after)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
             if days is None:
@@ -302,7 +318,7 @@ def _entity_fact(
         first, last = value.iso()
         if not in_dateline:
             anchor[0] = _anchor(value) or anchor[0]
-        label = "filed" if in_dateline else ""
+        label = "filed" if in_dateline else "which" if _says_which(ent.root) else ""
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
@@ -324,6 +340,22 @@ def _entity_fact(
         role, verb = _role(ent.root)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
+
+
+# Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
+_TIME_NOUNS = frozenset("morning afternoon evening night overnight noon midnight weekend week".split())
+
+
+def _says_which(root: Any) -> bool:
+    """A date that modifies a noun says which thing, not when the verb happened: "summer classes",
+    "the 2016 fare increase" ("Tuesday night" and "the morning of June 3" do date the verb)."""
+    head = root.head
+    return (
+        root.dep_ in ("compound", "amod", "nmod", "nummod")
+        and head is not root
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in _TIME_NOUNS
+    )
 
 
 def _anchor(value: dates_mod.DateValue) -> dates_mod.Anchor | None:
@@ -374,7 +406,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         if value is None:
             return None
     comparator = comparator_in(_prefix(ent) + text)
-    base = {**base, "verb": _verb_of(ent.root)}
+    base = {**base, "verb": _verb_of(ent.root), "period": _period(ent)}
     # "$72," is often tagged a bare number "72": the sign just before it says it is money.
     before = ent.doc.text[max(ent.start_char - 1, 0) : ent.start_char]
     currency = next((c for w, c in CURRENCIES.items() if w in (before + text + " " + _next_word(ent)).lower()), None)
@@ -516,6 +548,56 @@ def _unit_words(ent: Any) -> str:
     return doc.text[last.idx + len(last) : doc[end - 1].idx + len(doc[end - 1])] if end > last.i + 1 else ""
 
 
+# Parts of a game, and periods a figure may be about: "eight points in overtime" is not a count
+# of the points "after halftime", nor of the game's.
+PERIOD_NOUNS = frozenset(
+    "overtime halftime half quarter period inning innings regulation set round leg stage lap".split()
+)
+# "in", "during", "for", "at" the period say the same; "after" and "before" it do not.
+_PERIOD_PREPS = {"in": "", "during": "", "for": "", "at": "", "after": "after", "before": "before", "by": "by"}
+
+
+def _period(ent: Any) -> str:
+    """The part of a game or period a figure is about, from a phrase on the figure or its noun, on
+    its verb with no comma between ("scored eight points in overtime": the parse hangs "in overtime"
+    on "scored"), or a modifier of its noun or of its verb's subject ("second-quarter profit rose
+    18 percent")."""
+    if ent.label_ == "ORDINAL":
+        return ""  # "the first round": the ordinal names the period, it is not a figure of one
+    root = ent.root
+    nodes = [root]
+    if root.head.pos_ in ("NOUN", "PROPN") and root.head is not root:
+        nodes.append(root.head)
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        nodes.append(verb)
+        nodes += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    for node in nodes:
+        for child in node.children:
+            if child in ent:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _PERIOD_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.lemma_.lower() not in PERIOD_NOUNS or pobj in ent:
+                    continue
+                if node is verb and _comma_between(ent, child):
+                    continue  # "$41.3 million, ..., compared with $35 million, in the same period"
+                words = [t.lower_ for t in pobj.subtree if t.dep_ not in ("det", "poss", "punct", "case")]
+                return " ".join([_PERIOD_PREPS[child.lower_], *words]).strip()
+            if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in PERIOD_NOUNS | {"quarterly"}:
+                words = [t.lower_ for t in child.subtree if t.is_alpha]
+                return " ".join("quarter" if w == "quarterly" else w for w in words)
+    return ""
+
+
+def _comma_between(ent: Any, phrase: Any) -> bool:
+    doc = ent.doc
+    lo, hi = sorted((ent.end_char, phrase.idx))
+    if phrase.idx < ent.start_char:
+        lo, hi = phrase.right_edge.idx + len(phrase.right_edge), ent.start_char
+    return any(ch in doc.text[lo:hi] for ch in ",;:\u2014")
+
+
 def _counted_verb(ent: Any) -> str:
     """The verb of a relative clause on the counted noun: "three board members who voted against"
     counts voters (vote), whatever the main verb ("was one of")."""
@@ -546,6 +628,39 @@ def _in_past(token: Any) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _not_past(token: Any) -> bool:
+    """Whether the verb a date belongs to is in a form that can look ahead: "to raise", "starting",
+    "earns", "would open" (not "raised", "was approved", "approved in March")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VB", "VBG", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)
+
+
+# How far back a day of the sentence may lie for its other year-less dates to follow it.
+RECENT_DAYS = 31
+
+
+def _recent_day(
+    ents: list[Any], published: dt.date | None, filed: list[tuple[int, int]], offset: int
+) -> dt.date | None:
+    """The last day a sentence dates in the month up to the article's date ("on Wednesday"), which
+    its year-less dates of verbs not in the past follow ("to raise the fare starting July 1")."""
+    if published is None:
+        return None
+    days = []
+    for ent in ents:
+        if ent.label_ != "DATE" or any(s <= ent.start_char + offset < e for s, e in filed):
+            continue
+        value = dates_mod.parse_date(ent.text, published)
+        if value is None or value.first is None or value.first != value.last or value.first[0] is None:
+            continue
+        day = dt.date(*value.first)  # type: ignore[arg-type]
+        if dt.timedelta(0) <= published - day <= dt.timedelta(days=RECENT_DAYS):
+            days.append(day)
+    return max(days, default=None)
 
 
 def _verb_of(token: Any) -> str:

@@ -41,7 +41,9 @@ class Fact:
     first: str | None = None  # DATE: ISO day the interval starts; "--MM-DD" when the year is not given
     last: str | None = None  # DATE: ISO day it ends (same form as first)
     weekday: int | None = None  # DATE: 0 = Monday, when the text names one
-    label: str = ""  # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date
+    # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date, "which" for one that
+    # says which thing ("the 2016 fare increase", "summer classes") rather than when a verb happened
+    label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
     # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "" for a level.
     role: str = ""
@@ -50,6 +52,9 @@ class Fact:
     # A range's other end: "from $60 to $72", "22,000 to 41,000 square feet", "7:30 to 8:25 a.m."
     # hold value 60 and upper 72 (a change or an interval: the wording rarely says which).
     upper: float | None = None
+    # A figure's part of a game or period, from a phrase on it, its noun or its verb: "overtime" in
+    # "scored eight points in overtime", "after halftime", "second quarter" in "second-quarter profit".
+    period: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -101,7 +106,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # fractions as percentages ("a quarter of"), differences and ratios marked ("$12 more", "doubled").
 # 4: "last year", "yesterday" in a source without an article date kept as dates it cannot place;
 # units as whole words ("kilowatts" is no "kg"); a past-tense weekday in a sentence about the future.
-FACTS_VERSION = 4
+# 5: a leading dateline with a year ("LAKEPORT, May 20, 2025 —") is the dateline whole; year-less
+# dates of a verb not in the past follow their sentence's recent day ("voted on Wednesday to raise
+# the fare starting July 1"); a figure's part of a game or period (Fact.period); a day the tagger
+# read as a time ("Wednesday morning") is a date; a date that says which thing (label "which").
+FACTS_VERSION = 5
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
