@@ -5,6 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from verify.config import FACT_CONFLICT_CONFIDENCE
 from verify.decide import decide
 from verify.facts.align import Alignment, Finding
 from verify.facts.model import Fact, TextFacts
@@ -133,7 +134,10 @@ def test_fact_conflict_decides_unless_another_passage_agrees() -> None:
 def test_a_fact_conflict_counts_when_the_sentence_holds_the_claim_even_if_the_model_shrugs() -> None:
     probs = np.array([[0.02, 0.97, 0.01]])  # the model calls an unreported date merely "neutral"
     finding = date(False, "November 2018", "August 14, 2018")
-    assert decide(CLAIM, [hit(1)], probs, [aligned(1.0, finding)]).label is Label.CONTRADICTED
+    shrugged = decide(CLAIM, [hit(1)], probs, [aligned(1.0, finding)])
+    assert shrugged.label is Label.CONTRADICTED
+    # The facts decided it: its confidence is not the model's 1 - P(neutral) = 0.03.
+    assert shrugged.confidence == FACT_CONFLICT_CONFIDENCE
     assert decide(CLAIM, [hit(1)], probs, [aligned(0.5, finding)]).label is Label.UNKNOWN  # too little in common
 
 

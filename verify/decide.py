@@ -16,6 +16,7 @@ from verify.config import (
     AGREEMENT_OVERLAP,
     COMPARABLE,
     CONTRADICT_THRESHOLD,
+    FACT_CONFLICT_CONFIDENCE,
     MAX_EVIDENCE,
     NEGATION_MARGIN,
     SAME_EVENT_NLI,
@@ -166,7 +167,7 @@ def fact_conflict(case: Case) -> Decision | None:
         return None
     _, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
     p = case.passages[-neg_i]
-    confidence = max(p.contra, 1.0 - p.neutral)
+    confidence = max(p.contra, 1.0 - p.neutral, FACT_CONFLICT_CONFIDENCE)
     reason = " ".join(_conflict_sentence(p, f) for f in findings)
     return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
 
