@@ -475,3 +475,16 @@ def test_relative_dates_with_a_comparator(claim: str, agrees: bool) -> None:
         f.agrees for f in check_text(claim, passage, dt.date(2024, 6, 2)).findings if " the first case" in f.claim
     ]
     assert relative == [agrees]
+
+
+def test_a_headline_sharing_the_claims_words_does_not_stand_for_the_sentence_with_its_figures() -> None:
+    # A plain-text story: headline and dateline first. The claim shares as many content words with
+    # the headline as with the lead, but only the lead gives its date.
+    story = (
+        "Quarry road bridge to close for repairs\n\nDENTON, March 3, 2026 — The quarry road bridge will "
+        "close on April 14 for repairs, the county said on Tuesday."
+    )
+    claim = "The quarry road bridge will shut for repairs on April 14."
+    aligned = check_text(claim, story)
+    assert story[aligned.sentence[0] : aligned.sentence[1]].startswith("The quarry road bridge will close")
+    assert [(f.kind, f.agrees) for f in aligned.findings] == [("date", True)]
