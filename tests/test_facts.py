@@ -615,3 +615,16 @@ def test_a_date_that_says_which_thing_is_not_the_date_of_the_claims_event() -> N
     assert conflicts(
         "Crews restored power to the hospital on Tuesday night.", "Crews restored power to the hospital on Monday."
     ) == ["date"]
+
+
+def test_a_headline_sharing_the_claims_words_does_not_stand_for_the_sentence_with_its_figures() -> None:
+    # A plain-text story: headline and dateline first. The claim shares as many content words with
+    # the headline as with the lead, but only the lead gives its date.
+    story = (
+        "Quarry road bridge to close for repairs\n\nDENTON, March 3, 2026 — The quarry road bridge will "
+        "close on April 14 for repairs, the county said on Tuesday."
+    )
+    claim = "The quarry road bridge will shut for repairs on April 14."
+    aligned = check_text(claim, story)
+    assert story[aligned.sentence[0] : aligned.sentence[1]].startswith("The quarry road bridge will close")
+    assert [(f.kind, f.agrees) for f in aligned.findings] == [("date", True)]

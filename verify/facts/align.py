@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from verify.facts import dates as dates_mod
+from verify.facts.dates import MONTHS
 from verify.facts.model import (
     CHANGE,
     DATE,
@@ -100,14 +101,26 @@ class Alignment:
         return [f for f in self.findings if f.agrees]
 
 
+def _figure_marks(text: str) -> set[str]:
+    """The digits and month names of a text ("April", "14", "8.5"): what content words leave out."""
+    return {
+        m.lower() for m in re.findall(r"\d+(?:[.,]\d+)*|[A-Z][a-z]+", text) if m[0].isdigit() or m.lower() in MONTHS
+    }
+
+
 def align(
     claim: str, claim_facts: TextFacts, text: str, source: TextFacts, start: int, end: int, title: str | None = None
 ) -> Alignment:
     """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
     sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
     claim_words = content_stems(claim)
-    scored = [(len(claim_words & content_stems(text[s:e])) / max(len(claim_words), 1), s, e) for s, e in sentences]
-    overlap, s0, s1 = max(scored, key=lambda t: (t[0], -t[1]))
+    claim_marks = _figure_marks(claim)
+    scored = [
+        (len(claim_words & content_stems(text[s:e])) / max(len(claim_words), 1), s, e, text[s:e]) for s, e in sentences
+    ]
+    # Content words tied (a headline repeats the story's nouns): the sentence that also gives the
+    # claim's figures and months is the one about its event, not the earliest.
+    overlap, s0, s1, _ = max(scored, key=lambda t: (t[0], len(claim_marks & _figure_marks(t[3])), -t[1]))
     sentence = (s0, s1)
     passage = [f for f in source.within(start, end)]
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
