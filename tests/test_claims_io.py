@@ -28,7 +28,8 @@ def test_each_bad_line_is_an_error_and_the_rest_survive() -> None:
     assert kinds == ["Claim", "ClaimError", "ClaimError", "ClaimError", "ClaimError", "ClaimError", "Claim"]
     errors = [i for i in items if isinstance(i, ClaimError)]
     assert [e.line for e in errors] == [2, 3, 4, 5, 6]
-    assert "invalid JSON" in errors[0].error and "'claim'" in errors[1].error and errors[1].id == "nofield"
+    assert errors[0].error == "line 2: invalid JSON (Unterminated string at column 24)"
+    assert "'claim'" in errors[1].error and errors[1].id == "nofield"
     assert "UTF-8" in errors[4].error
     assert items[-1].id == "7"
 

@@ -7,6 +7,7 @@ and the lines around it still reach the verifier.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -42,7 +43,9 @@ def _parse_json(line: str, number: int, max_chars: int) -> Claim | ClaimError:
     try:
         row = jsonsafe.loads(line)
     except json.JSONDecodeError as exc:
-        return ClaimError(line=number, error=f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})")
+        # json's message may end in "at" ("Unterminated string starting at"): the column follows it.
+        what = re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg)
+        return ClaimError(line=number, error=f"line {number}: invalid JSON ({what} at column {exc.colno})")
     except jsonsafe.JSONTooDeep as exc:
         return ClaimError(line=number, error=f"line {number}: {exc}")
     if not isinstance(row, dict):
