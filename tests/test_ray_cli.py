@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import typer
 
 from verify.cli import LOCAL_RAY, ray_options, with_ray_default
+from verify.ray_runtime import GCS_PORT_WAIT_S, GCS_PORT_WAIT_VAR, allow_a_slow_start
 
 
 @pytest.mark.parametrize(
@@ -44,3 +46,12 @@ def test_workers_without_ray_are_refused(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(typer.Exit):
         ray_options(None, 2)
     assert "--ray-workers needs --ray" in capsys.readouterr().err
+
+
+def test_a_local_runtime_may_start_slowly_unless_the_user_says_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(GCS_PORT_WAIT_VAR, raising=False)
+    allow_a_slow_start()
+    assert os.environ[GCS_PORT_WAIT_VAR] == GCS_PORT_WAIT_S  # longer than Ray's own 30 s
+    monkeypatch.setenv(GCS_PORT_WAIT_VAR, "45")
+    allow_a_slow_start()
+    assert os.environ[GCS_PORT_WAIT_VAR] == "45"

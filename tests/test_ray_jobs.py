@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
 
 from verify.cli import app  # noqa: E402
+from verify.ray_runtime import allow_a_slow_start  # noqa: E402
 from verify.schema import Claim, ClaimError, Source, Verdict  # noqa: E402
 
 pytestmark = [pytest.mark.scale, pytest.mark.slow]
@@ -32,6 +33,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module", autouse=True)
 def ray_runtime() -> Iterator[None]:
     """Jobs join this runtime instead of starting one each (verify.ray_runtime.ray_session)."""
+    allow_a_slow_start()
     ray.init(
         num_cpus=2,
         object_store_memory=512 * 1024 * 1024,

@@ -72,6 +72,18 @@ def import_ray() -> Any:
     return ray
 
 
+# Ray waits 30 s for a local runtime's GCS server to write its port; on a busy 2-core machine (a
+# training run, a test suite beside it) that start can take longer, and the job fails before it
+# begins. A user's own setting of the variable wins.
+GCS_PORT_WAIT_VAR = "RAY_gcs_server_port_wait_time_s"
+GCS_PORT_WAIT_S = "120"
+
+
+def allow_a_slow_start() -> None:
+    """Give a local Ray runtime GCS_PORT_WAIT_S to start, unless the environment says otherwise."""
+    os.environ.setdefault(GCS_PORT_WAIT_VAR, GCS_PORT_WAIT_S)
+
+
 @contextlib.contextmanager
 def ray_session(options: RayOptions) -> Iterator[Any]:
     """Ray, initialised for one job: joins a runtime already started in this process (a notebook's
@@ -81,6 +93,7 @@ def ray_session(options: RayOptions) -> Iterator[Any]:
     if not ray.is_initialized():
         try:
             if options.address is None:
+                allow_a_slow_start()
                 ray.init(
                     num_cpus=options.worker_count,
                     object_store_memory=options.object_store_memory,
