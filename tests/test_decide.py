@@ -183,3 +183,28 @@ def test_a_date_of_the_claims_own_verb_outranks_an_agreement_of_another_verb() -
     # nor does it outrank an agreement in a sentence that restates more of the claim
     closer = aligned(0.9, Finding("date", True, "Wednesday", "Wednesday", 3, 12, (0, 9), "", own=False))
     assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, closer]).label is not Label.CONTRADICTED
+
+
+def test_an_agreement_in_a_passage_about_another_party_does_not_stand_against_a_conflict() -> None:
+    # "the Moscow City Court ... rejected on June 14" matches the claim's month but names another
+    # court in the claim's court's place: it confirms nothing about the claim's event
+    clash = aligned(0.8, date(False, "June 2018", "March 20"))
+    rival = Finding("name", False, "Supreme Court", "the Moscow City Court", 40, 61, (0, 70))
+    elsewhere = aligned(0.8, date(True, "June 2018", "June 14"), rival)
+    probs = np.array([[0.1, 0.3, 0.6], [0.1, 0.3, 0.6]])
+    verdict = decide(CLAIM, [hit(1), hit(2)], probs, [clash, elsewhere])
+    assert verdict.label is Label.CONTRADICTED and "gives the date as March 20" in verdict.reason
+    # the same agreement from a passage about the claim's own court still stands
+    own_court = aligned(0.8, date(True, "June 2018", "June 14"))
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, own_court]).label is not Label.CONTRADICTED
+
+
+def test_swapped_sides_and_directions_read_as_sentences() -> None:
+    side = Finding(
+        "role", False, "Tom Reck as the winner", "businessman Tom Reck", 60, 80, (0, 90), "as the one beaten"
+    )
+    verdict = decide(CLAIM, [hit(1)], np.array([[0.1, 0.3, 0.6]]), [aligned(0.9, side)])
+    assert "has businessman Tom Reck as the one beaten; the claim has Tom Reck as the winner" in verdict.reason
+    way = Finding("change", False, "a rise of 3.4 percent", "3.4 percent", 20, 31, (0, 90), "a fall of 3.4 percent")
+    verdict = decide(CLAIM, [hit(1)], np.array([[0.1, 0.3, 0.6]]), [aligned(0.9, way)])
+    assert "gives the change as a fall of 3.4 percent; the claim says a rise of 3.4 percent" in verdict.reason

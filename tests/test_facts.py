@@ -628,3 +628,103 @@ def test_a_headline_sharing_the_claims_words_does_not_stand_for_the_sentence_wit
     aligned = check_text(claim, story)
     assert story[aligned.sentence[0] : aligned.sentence[1]].startswith("The quarry road bridge will close")
     assert [(f.kind, f.agrees) for f in aligned.findings] == [("date", True)]
+
+
+def test_a_difference_that_goes_the_other_way_conflicts() -> None:
+    shares = "Shares of Dorrance Foods fell 3.4 percent on Monday after the company cut its forecast."
+    [finding] = check_text("Dorrance Foods shares rose 3.4 percent on Monday.", shares).conflicts
+    assert (finding.kind, finding.claim, finding.detail) == ("change", "a rise of 3.4 percent", "a fall of 3.4 percent")
+    # the same way, in other words, agrees
+    assert ("percent", True, "3.4 percent", "3.4 percent") in said(
+        "Dorrance Foods shares dropped 3.4 percent on Monday.", shares
+    )
+
+
+def test_a_difference_by_so_much_is_about_what_its_verb_changes() -> None:
+    water = "The water board voted on Tuesday to raise the sewer rate by 2.5 percent from July."
+    assert conflicts("The sewer rate will rise by 5.2 percent.", water) == ["percent"]
+    assert said("The sewer rate will rise by 2.5 percent.", water) == [("percent", True, "2.5 percent", "2.5 percent")]
+
+
+def test_a_minute_of_a_match_is_a_rank_on_the_clock() -> None:
+    [fact] = [f for f in claim_facts(["Ortiz scored in the 58th minute."])[0].facts if f.kind != "name"]
+    assert (fact.kind, fact.value, fact.unit, fact.verb) == ("ordinal", 58.0, "minute", "score")
+    match = "Lena Ortiz scored in the 58th minute, and the visitors held on for a 1-0 win."
+    assert conflicts("Lena Ortiz scored in the 71st minute.", match) == ["ordinal"]
+    # a minute of another happening is no rival, and two minutes in one phrase say nothing alone
+    assert conflicts("Lena Ortiz was booked in the 71st minute.", match) == []
+    both = "Lena Ortiz scored in the 12th and 58th minutes."
+    assert [f.kind for f in source_facts(both, PUB).facts if f.kind in ("ordinal", "duration")] == []
+
+
+def test_one_teams_record_is_not_anothers() -> None:
+    season = "Easton finished the regular season 51-31, while Marlow went 44-38."
+    assert conflicts("Marlow went 51-31 in the regular season.", season) == ["score"]
+    assert conflicts("Marlow went 44-38 in the regular season.", season) == []
+    assert conflicts("Easton went 51-31 in the regular season.", season) == []
+
+
+RUNOFF = (
+    "Council member Ines Varga won the Dalby mayoral runoff on Sunday, defeating businessman Tom Reck by 900 votes."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "swapped"),
+    [
+        ("Tom Reck won the Dalby mayoral runoff.", True),
+        ("Ines Varga lost the Dalby mayoral runoff to Tom Reck.", True),
+        ("Ines Varga was defeated by Tom Reck in the Dalby mayoral runoff.", True),
+        ("Ines Varga won the Dalby mayoral runoff.", False),
+        ("Tom Reck lost the Dalby mayoral runoff to Ines Varga.", False),
+        ("Tom Reck was defeated by Ines Varga in the Dalby mayoral runoff.", False),
+    ],
+)
+def test_swapped_sides_of_a_contest_conflict(claim: str, swapped: bool) -> None:
+    assert ("role" in conflicts(claim, RUNOFF)) is swapped
+
+
+def test_a_side_the_source_also_gives_the_name_is_no_swap() -> None:
+    # Reck won one contest and lost another: the claim's side is in the sentence, so no conflict
+    cup = "Ines Varga beat Tom Reck in the final, a year after Tom Reck had beaten Ines Varga in the semifinal."
+    assert conflicts("Tom Reck beat Ines Varga in the semifinal.", cup) == []
+
+
+def test_a_date_of_the_claims_verb_in_another_sentence_about_it_can_conflict() -> None:
+    # the claim's names are in the first sentence; its verb is dated in the second
+    suit = (
+        "In May, Harwick Mills filed a complaint with the state Labor Board over the strike. "
+        "On July 9, the board dismissed the complaint."
+    )
+    assert conflicts("The state Labor Board dismissed Harwick Mills' complaint in August.", suit) == ["date"]
+    assert conflicts("The state Labor Board dismissed Harwick Mills' complaint in July.", suit) == []
+    # a date of another verb in that sentence is no rival
+    assert conflicts("The state Labor Board fined Harwick Mills in August.", suit) == []
+
+
+def test_spans_that_give_one_end_are_compared_by_that_end() -> None:
+    parole = "Ferris was on parole until March for a 2021 theft conviction, court records show."
+    assert conflicts("Ferris was on parole until May.", parole, None) == ["date"]
+    assert conflicts("Ferris was on parole until March.", parole, None) == []
+    assert conflicts("Ferris was on parole until March 31.", parole, None) == []
+    # one month, another day: not said either way
+    assert conflicts("Ferris was on parole until March 5.", parole, None) == []
+    labels = {f.text: f.label for f in source_facts(parole, None).facts if f.kind == "date"}
+    assert labels["March"] == "until"
+
+
+def test_the_ends_of_a_change_from_one_figure_to_another() -> None:
+    fares = "The transit board voted on Wednesday to raise the base bus fare from $1.75 to $2.25 starting July 1."
+    found = said("The base fare will rise from $1.75 to $2.50 on July 1.", fares)
+    assert ("money", False, "$2.50", "$2.25") in found
+    assert ("money", True, "$1.75", "$1.75") in found
+    assert conflicts("The base fare will rise from $1.75 to $2.25 on July 1.", fares) == []
+
+
+def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> None:
+    crews = (
+        "Brightwater brought in about 450 line workers from other states to work alongside its own 280 line workers."
+    )
+    assert conflicts("Brightwater brought in about 280 line workers from other states.", crews) == ["quantity"]
+    assert conflicts("Brightwater brought in about 450 line workers from other states.", crews) == []
+    assert conflicts("Brightwater has its own 280 line workers.", crews) == []

@@ -143,8 +143,13 @@ def fact_conflict(case: Case) -> Decision | None:
     yields only to an agreeing date of its own verb, or to one in a sentence that restates as much
     of the claim. The best-aligned such passage decides."""
     related = case.related
+    # A passage that names another party in the claim's party's place ("the Moscow City Court"
+    # for "the Supreme Court") is about another event: its dates and figures confirm nothing.
     agreements = [
-        (f, case.passages[i].alignment.overlap) for i in related for f in case.passages[i].alignment.agreements
+        (f, case.passages[i].alignment.overlap)
+        for i in related
+        if not any(c.kind == "name" for c in case.passages[i].alignment.conflicts)
+        for f in case.passages[i].alignment.agreements
     ]
     agreed = {(f.kind, f.claim) for f, _ in agreements}
     candidates = []
@@ -366,12 +371,15 @@ _WHAT = {
     "percent": "the share as",
     "ordinal": "the rank as",
     "score": "the score as",
+    "change": "the change as",
 }
 
 
 def _conflict_sentence(p: Assessed, f: Finding) -> str:
     if f.kind == "name":
         return f"{_source(p)} names {f.source} where the claim names {f.claim}: {_quote(p)}"
+    if f.kind == "role":
+        return f"{_source(p)} has {f.source} {f.detail}; the claim has {f.claim}: {_quote(p)}"
     if f.kind == "negation":
         return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {_quote(p)}"
     return (

@@ -100,7 +100,10 @@ class FactFinding(BaseModel):
     """One fact compared between the claim and a cited passage: what decided (or backed) a verdict.
     `start`/`end` locate the source's wording in the source text, so a report can highlight it."""
 
-    kind: str = Field(description="date, time, duration, quantity, money, percent, ordinal, score, name or negation")
+    kind: str = Field(
+        description="date, time, duration, quantity, money, percent, ordinal, score, change (which way a "
+        "figure went), name, role (a contest's side) or negation"
+    )
     agrees: bool
     claim: str = Field(description="the claim's wording of the fact")
     source: str = Field(description="the source's wording of the fact")

@@ -134,6 +134,8 @@ def align(
         found += _figures(claim_facts, passage, in_sentence, other_time)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
+    if overlap >= RESTATED:
+        found += _sides(claim_facts, in_sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
@@ -161,6 +163,7 @@ def _dates(
     ]
     # "summer classes", "the 2016 fare increase": which thing, not when; such a date may agree only.
     which = {f.text for f in claim_facts.facts if f.kind == DATE and f.label == "which"}
+    bounds = {f.text: f.label for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS}
     claims += _relative_dates(claim, source, text, sentence)
     for wording, value, reference in claims:
         # The date of the event a relative date counts from is not the claim's event's date.
@@ -174,7 +177,8 @@ def _dates(
         # Where the passage dates the claim's own verb ("bought ... in 1923"), a date of another
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
         own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
-        verdicts = [(dates_mod.compare(value, _value(f)), f) for f in own or every]
+        bound = bounds.get(wording, "") if reference is None else ""
+        verdicts = [(_compare_dates(value, f, bound), f) for f in own or every]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
             own_verb = not verb or not agree.verb or _same_verb(verb, agree.verb)
@@ -192,10 +196,43 @@ def _dates(
             for f in sentence_dates
             if not (verb and f.verb) or _same_verb(verb, f.verb) or (restated and _same_kind_of_event(verb, f.verb))
         ]
-        if rivals and all(dates_mod.compare(value, _value(f)) == "conflict" for f in rivals):
+        if not rivals and verb and reference is None:
+            # The aligned sentence does not date the claim's verb (it shares more names with the
+            # claim, "filed a lawsuit with Russia's Supreme Court"), but another sentence of the
+            # passage dates that very verb, about the same things: "On March 20, the Supreme
+            # Court turned the request down."
+            rivals = [f for f in own if f.label not in ("filed", "which") and _about_claim(claim, text, f.sentence)]
+        if rivals and all(_compare_dates(value, f, bound) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest), bool(verb and nearest.verb)))
     return out
+
+
+_BOUNDS = ("until", "since")
+
+
+def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: str) -> str:
+    """The claim's date against a source date; "until May" against "until March" by the ends they give."""
+    if bound and source.label == bound:
+        return _compare_bounds(claim, _value(source), bound)
+    return dates_mod.compare(claim, _value(source))
+
+
+def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue, bound: str) -> str:
+    """Two spans that give one end each ("until May", "until March"), by that end: ends in other
+    months (or years) conflict; ends in one month agree only where both are that month's last day
+    or first ("until May" and "until May 31"); else unsure ("until May" and "until May 5")."""
+    a, b = (claim.last, source.last) if bound == "until" else (claim.first, source.first)
+    if a is None or b is None:
+        return "unsure"
+    if (a[0] is not None and b[0] is not None and a[0] != b[0]) or a[1] != b[1]:
+        return "conflict"
+    return "agree" if a[2] == b[2] else "unsure"
+
+
+def _about_claim(claim: str, text: str, sentence: tuple[int, int]) -> bool:
+    words = content_stems(claim)
+    return len(words & content_stems(text[sentence[0] : sentence[1]])) / max(len(words), 1) >= SAME_EVENT["date"]
 
 
 _ORDER = re.compile(
@@ -258,7 +295,7 @@ def _value(fact: Fact) -> dates_mod.DateValue:
 
 def _show(fact: Fact) -> str:
     """A resolved date in words: "14 June 2018", "June 2018", "2018"."""
-    if not fact.first or not fact.last or fact.first.startswith("--"):
+    if not fact.first or not fact.last or "--" in (fact.first[:2], fact.last[:2]) or fact.label in _BOUNDS:
         return fact.text
     a, b = dt.date.fromisoformat(fact.first), dt.date.fromisoformat(fact.last)
     if a == b:
@@ -402,13 +439,23 @@ def _figures(
         # A level and a difference of the same value agree ("a 29 percent increase" and "the
         # increase, about 29 percent"); a level never conflicts with a difference or a ratio.
         comparable = [sf for sf in passage if sf.kind == cf.kind and _same_thing(cf, sf) and (sf.role != RATIO)]
+        # Where the sentence about the event gives a figure of the claim's own verb ("brought in
+        # about 450 line workers"), one of another verb ("its own 280 line workers") is not the
+        # claim's, however alike: like with like.
+        own = [sf for sf in comparable if _own_verb(cf, sf)]
+        if any(sf in in_sentence for sf in own):
+            comparable = own
+        candidates = [sf for sf in in_sentence if _own_verb(cf, sf)] or in_sentence
         # The same figure in the sentence about the event agrees even when the parse cannot say
         # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
         same = next(
             (
                 sf
-                for sf in in_sentence
-                if sf.kind == cf.kind and (not sf.unit or same_unit(cf.unit, sf.unit)) and _equal(cf, sf)
+                for sf in candidates
+                if sf.kind == cf.kind
+                and (not sf.unit or same_unit(cf.unit, sf.unit))
+                and (cf.kind != SCORE or _same_owners(cf, sf))
+                and _equal(cf, sf)
             ),
             None,
         )
@@ -430,8 +477,15 @@ def _figures(
             if sf in in_sentence and _same_event(cf, sf) and _same_period(cf, sf) and sf.role != CHANGE
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
-            out.append(_finding(cf.kind, False, cf.text, rivals[0]))
+            out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
+
+
+def _apart(claim: Fact, source: Fact) -> float:
+    """How far a source figure is from the claim's, to show the nearest rival."""
+    if claim.value is None or source.value is None:
+        return 0.0
+    return abs(claim.value - source.value)
 
 
 def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> list[Finding]:
@@ -442,11 +496,16 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
     about the event."""
     stated = [sf for sf in passage if sf.role == claim.role and _same_kind(claim, sf) and _same_thing(claim, sf)]
     stated = [sf for sf in stated if claim.role == RATIO or sf.kind == claim.kind]
-    agree = next((sf for sf in stated if _figure_relation(claim, sf) == "agree"), None)
+    agree = next((sf for sf in stated if _figure_relation(claim, sf) == "agree" and not _opposite(claim, sf)), None)
     # As for levels, the same difference in the sentence about the event agrees even where the
     # parse cannot say what either is about ("rose 6 per cent" and "rose 6 percent").
     agree = agree or next(
-        (sf for sf in in_sentence if sf.role == claim.role and _same_kind(claim, sf) and _equal(claim, sf)), None
+        (
+            sf
+            for sf in in_sentence
+            if sf.role == claim.role and _same_kind(claim, sf) and _equal(claim, sf) and not _opposite(claim, sf)
+        ),
+        None,
     )
     if agree is not None:
         return [_finding(claim.kind, True, claim.text, agree)]
@@ -474,7 +533,36 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
     rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf) and _same_period(claim, sf)]
     if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
         return [_finding(claim.kind, False, claim.text, rivals[0])]
+    if rivals and all(_opposite(claim, sf) for sf in rivals):
+        # The same figure the other way: "fell 6.2 percent" where the source says "rose 6.2 percent".
+        way = {"up": "a rise of", "down": "a fall of"}
+        sf = rivals[0]
+        detail = f"{way[_direction(sf)]} {sf.text}"
+        return [_finding("change", False, f"{way[_direction(claim)]} {claim.text}", sf, detail)]
     return []
+
+
+# Which way a difference goes, from its verb or noun: "rose 6.2 percent" and "fell 6.2 percent"
+# give the same figure for opposite events.
+_UP = frozenset("rise increase grow climb jump raise boost surge soar swell hike gain growth".split())
+_DOWN = frozenset(
+    "fall drop decline lower reduce slip tumble plunge dip slide shrink trim slash decrease sink cut lose "
+    "reduction loss".split()
+)
+
+
+def _direction(fact: Fact) -> str:
+    words = {fact.verb, *fact.about}
+    up, down = bool(words & _UP), bool(words & _DOWN)
+    return "up" if up and not down else "down" if down and not up else ""
+
+
+def _opposite(claim: Fact, source: Fact) -> bool:
+    """Two differences that go opposite ways (only a CHANGE has a way to go)."""
+    if claim.role != CHANGE or source.role != CHANGE:
+        return False
+    a, b = _direction(claim), _direction(source)
+    return bool(a and b) and a != b
 
 
 def _same_kind(claim: Fact, source: Fact) -> bool:
@@ -498,9 +586,18 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
         return claim.unit == source.unit and bool(set(claim.about) & set(source.about))
     if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
         return bool(set(claim.about) & set(source.about)) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
-    if claim.kind == SCORE:
-        return claim.role == source.role
+    if claim.kind == SCORE:  # a vote, a series or a result; one team's record is not another's
+        return claim.role == source.role and _same_owners(claim, source)
     return True  # TIME: times of day in the sentence about the event
+
+
+def _same_owners(claim: Fact, source: Fact) -> bool:
+    """Two scores that may be one party's: they share a name, or one side names no one."""
+    return bool(set(claim.about) & set(source.about)) or not (claim.about and source.about)
+
+
+def _own_verb(claim: Fact, source: Fact) -> bool:
+    return bool(claim.verb and source.verb) and _same_verb(claim.verb, source.verb)
 
 
 GENERIC_UNITS = frozenset({"person", "time", "thing", "one", "other", "fraction"})
@@ -509,6 +606,8 @@ GENERIC_UNITS = frozenset({"person", "time", "thing", "one", "other", "fraction"
 def _same_event(claim: Fact, source: Fact) -> bool:
     """A conflict needs two counts of the same thing in the same happening: "killed one worker"
     does not rule on "injured seven people"; a count of people in general rules on nothing."""
+    if claim.kind == ORDINAL and claim.unit == "minute":  # a goal's minute is not a booking's
+        return bool(claim.verb) and _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
     if claim.unit in GENERIC_UNITS:
@@ -623,6 +722,41 @@ def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_
                 out.append(_finding(NAME, False, cf.text, sf))
                 break
     return out
+
+
+# A contest's sides by verb and role: the doer of "beat" won, its object lost; the doer of "lost"
+# lost, and whom it lost "to" won. The object of "won" is the prize, no side.
+_WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
+_SIDES = {("agent", "win"): "winner", ("agent", "lose"): "loser", ("venue", "lose"): "winner"}
+_SIDES |= {("agent", v): "winner" for v in _WINNER_VERBS} | {("patient", v): "loser" for v in _WINNER_VERBS - {"win"}}
+_SIDE_WORDS = {"winner": "as the winner", "loser": "as the one beaten"}
+
+
+def _sides(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """Swapped sides of a contest, in a sentence that restates the claim: the claim has Hale win
+    where the source has Hale beaten ("Tandy won the runoff, defeating Hale"), and nowhere in that
+    sentence does Hale win. Names are matched by their words, not their type (the tagger calls one
+    candidate a person and the other an organisation)."""
+    out = []
+    for cf in (f for f in claim_facts.facts if f.kind == NAME):
+        side = _SIDES.get((cf.role, cf.verb))
+        if side is None:
+            continue
+        same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text)]
+        sides = {_SIDES.get((sf.role, sf.verb)) for sf in same}
+        if side not in sides and (other := next((sf for sf in same if _SIDES.get((sf.role, sf.verb))), None)):
+            detail = _SIDE_WORDS[_SIDES[(other.role, other.verb)]]
+            out.append(_finding("role", False, f"{cf.text} {_SIDE_WORDS[side]}", other, detail))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name written in full or in part ("Hale", "Marcus Hale", "former ... president Marcus Hale")."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    short, long = sorted((wa, wb), key=len)
+    return " " + " ".join(short) + " " in " " + " ".join(long) + " "
 
 
 def _mentioned(name: str, haystack: str, person: bool) -> bool:

@@ -290,6 +290,8 @@ def _entity_fact(
     start, end = ent.start_char + offset, ent.end_char + offset
     base = {"text": ent.text, "start": start, "end": end, "sentence": span}
     label = ent.label_
+    if label in ("TIME", "DATE") and _MATCH_MINUTE.search(ent.text):
+        return _match_minute(ent, base)
     if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
         label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
     if label == "DATE":
@@ -314,11 +316,11 @@ def _entity_fact(
                 verb=_verb_of(ent.root),
                 **base,
             )
-        value = _open_ended(ent, value, published)
+        value, bound = _open_ended(ent, value, published)
         first, last = value.iso()
         if not in_dateline:
             anchor[0] = _anchor(value) or anchor[0]
-        label = "filed" if in_dateline else "which" if _says_which(ent.root) else ""
+        label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
@@ -340,6 +342,26 @@ def _entity_fact(
         role, verb = _role(ent.root)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
+
+
+# "the 67th minute", "the 23rd and 67th minutes": a point on a match clock, which the tagger
+# calls a time or a date; it is a rank (ordinal), never a length of time.
+_MATCH_MINUTE = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+minutes?\b", re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b([a-z]+)\b", re.IGNORECASE)
+
+
+def _match_minute(ent: Any, base: dict[str, Any]) -> Fact | None:
+    """The minute of a match as an ordinal counting minutes; several ("the 23rd and 67th minutes")
+    give nothing to compare, as which goes with which event the parse does not say."""
+    ranks = [
+        float(m.group(1)) if m.group(1) else _ordinal(m.group(2))
+        for m in _ORDINAL_WORD.finditer(ent.text)
+        if m.group(1) or _ordinal(m.group(2) or "") is not None
+    ]
+    ranks = [r for r in ranks if r is not None and r > 0]
+    if len(ranks) != 1:
+        return None
+    return Fact(ORDINAL, value=ranks[0], unit="minute", about=_about(ent), verb=_verb_of(ent.root), **base)
 
 
 # Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
@@ -369,15 +391,16 @@ def _anchor(value: dates_mod.DateValue) -> dates_mod.Anchor | None:
     return (a, b) if (b - a).days <= 366 else None
 
 
-def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None) -> dates_mod.DateValue:
-    """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May."""
+def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None) -> tuple[dates_mod.DateValue, str]:
+    """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May.
+    The second value says which end the text gave ("since", "until"), or is ""."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before == "since" and value.first is not None:
         end = (published.year, published.month, published.day) if published else (2100, 12, 31)
-        return dates_mod.DateValue(value.first, end)
+        return dates_mod.DateValue(value.first, end), "since"
     if before in ("until", "till", "through") and value.last is not None:
-        return dates_mod.DateValue((1900, 1, 1), value.last)
-    return value
+        return dates_mod.DateValue((1900, 1, 1), value.last), "until"
+    return value, ""
 
 
 def _is_duration(text: str) -> bool:
@@ -727,15 +750,34 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
                     words.add(pobj.lemma_.lower())
                     words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
-    if root.head.pos_ in ("VERB", "AUX") or (len(nodes) > 1 and nodes[1].head.pos_ in ("VERB", "AUX")):
-        verb = root.head if root.head.pos_ in ("VERB", "AUX") else nodes[1].head
+    verb = _verb_above(root, nodes)
+    if verb is not None:
+        changed = verb.lemma_.lower() in CHANGE_VERBS
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "to"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
                     words.add(pobj.lemma_.lower())
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
                 words.add(child.lemma_.lower())
+            # What a change verb changes is its object: "raising the tax rate by 3.5 percent".
+            if changed and child.dep_ == "dobj" and child.pos_ == "NOUN" and child not in ent:
+                words.add(child.lemma_.lower())
     return tuple(sorted(w for w in words if w not in _STOP_LEMMAS and w.isalpha()))
+
+
+def _verb_above(root: Any, nodes: list[Any]) -> Any | None:
+    """The verb a figure belongs to: its head, the head of the noun it qualifies, or the verb of
+    its "by", "from" or "to" phrase ("will rise by 5.3 percent", "raise the fare from $1.75")."""
+    head = root.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if len(nodes) > 1 and nodes[1].head.pos_ in ("VERB", "AUX"):
+        return nodes[1].head
+    if root.dep_ == "pobj" and head.lower_ in ("by", "from", "to") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.lower_ == "to" and head.head.lower_ == "from" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head  # "from $1.75 to $2.25", with the "to" hung on the "from"
+    return None
 
 
 def _role(token: Any) -> tuple[str, str]:
@@ -777,7 +819,33 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     start = sent.start_char + m.start() + offset
     after = sent.text[m.end() : m.end() + 25].lower()
     before = sent.text[max(0, m.start() - 12) : m.start()].lower()
-    role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or "split" in before else ""
+    voted = re.search(r"\b(?:split|voted?)\s*$", before)
+    role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or voted else ""
     if re.match(r"\s*(?:series|lead in the series)", after) or "series" in before:
         role = "series"
-    return Fact(SCORE, text=m.group(), start=start, end=start + len(m.group()), sentence=span, pair=(a, b), role=role)
+    owners = _score_owners(sent.char_span(m.start(), m.end(), alignment_mode="expand"))
+    return Fact(
+        SCORE,
+        text=m.group(),
+        start=start,
+        end=start + len(m.group()),
+        sentence=span,
+        pair=(a, b),
+        role=role,
+        about=owners,
+    )
+
+
+def _score_owners(span: Any) -> tuple[str, ...]:
+    """Whose score or record it is: the proper names that are the subject or object of its verb
+    ("Dunlin went 49-33" -> dunlin; "the Gulls beat the Falcons 118-114" -> both teams), so
+    one team's record is never held against another's."""
+    if span is None or not len(span):
+        return ()
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ()
+    parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    parties += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    words = {t.lower_ for p in parties for t in p.subtree if t.pos_ == "PROPN" and t.is_alpha}
+    return tuple(sorted(words))

@@ -42,7 +42,8 @@ class Fact:
     last: str | None = None  # DATE: ISO day it ends (same form as first)
     weekday: int | None = None  # DATE: 0 = Monday, when the text names one
     # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date, "which" for one that
-    # says which thing ("the 2016 fare increase", "summer classes") rather than when a verb happened
+    # says which thing ("the 2016 fare increase", "summer classes") rather than when a verb happened,
+    # "until" / "since" for a span the text gives one end of ("until March": first is 1900-01-01)
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
     # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "" for a level.
@@ -110,7 +111,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # dates of a verb not in the past follow their sentence's recent day ("voted on Wednesday to raise
 # the fare starting July 1"); a figure's part of a game or period (Fact.period); a day the tagger
 # read as a time ("Wednesday morning") is a date; a date that says which thing (label "which").
-FACTS_VERSION = 5
+# 6: a difference "by" so much is about what its verb changes ("raise the rate by 3.5 percent");
+# a minute of a match is an ordinal ("the 67th minute"), not a length of time; a score knows whose
+# it is (the proper names of its verb's parties, Fact.about); "until March" and "since 2019" are
+# labelled so, and two of one kind are compared by the end they give.
+FACTS_VERSION = 6
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
