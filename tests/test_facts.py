@@ -728,3 +728,45 @@ def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> 
     assert conflicts("Brightwater brought in about 280 line workers from other states.", crews) == ["quantity"]
     assert conflicts("Brightwater brought in about 450 line workers from other states.", crews) == []
     assert conflicts("Brightwater has its own 280 line workers.", crews) == []
+
+
+def test_fifths_a_dozen_and_ranks_read_as_written() -> None:
+    pipes = "About 40 percent of the town's 90 miles of sewer pipes are more than 70 years old, a 2022 survey found."
+    assert ("percent", True, "About two-fifths", "About 40 percent") in said(
+        "About two-fifths of the town's sewer pipes are more than 70 years old.", pipes
+    )
+    assert "percent" in conflicts("About three-fifths of the town's sewer pipes are more than 70 years old.", pipes)
+    club = "The Marsh Rowing Club, founded in 1911 by 12 dockworkers, will close in June."
+    assert ("quantity", True, "a dozen", "12") in said(
+        "The Marsh Rowing Club was founded by a dozen dockworkers.", club
+    )
+    # an ordinal is a rank: "third" is 3, not the fraction a third
+    [rank] = [f for f in claim_facts(["The Lions finished third."])[0].facts if f.kind == "ordinal"]
+    assert rank.value == 3.0
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "denied"),
+    [
+        ("Reyes pleaded guilty to the theft charge.", "Reyes pleaded not guilty to the theft charge on Monday.", True),
+        (
+            "Reyes pleaded not guilty to the theft charge.",
+            "Reyes pleaded not guilty to the theft charge on Monday.",
+            False,
+        ),
+        (
+            "The jury found Tate guilty of arson.",
+            "The jury found Tate not guilty of arson after a two-day trial.",
+            True,
+        ),
+        (
+            "Bauer said some staff would lose their jobs.",
+            "Bauer said no staff would lose their jobs in the move.",
+            True,
+        ),
+        ("Nobody was hurt in the crash.", "No one was hurt in the crash, police said.", False),
+        ("Two people were hurt in the crash.", "No one was hurt in the crash, police said.", True),
+    ],
+)
+def test_a_denied_complement_or_a_none_subject_negates_the_verb(claim: str, passage: str, denied: bool) -> None:
+    assert ("negation" in conflicts(claim, passage)) is denied

@@ -261,6 +261,9 @@ def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
 UNDER_NEGATION = 2
 
 
+_NO_ONE = frozenset({"nobody", "nothing", "none", "noone"})
+
+
 def _negated(verb: Any) -> bool:
     """A verb negated in its own clause ("did not reject", "never filed"); a "not" that belongs to a
     noun phrase ("... and not the data that Telegram provides") negates no verb."""
@@ -268,6 +271,19 @@ def _negated(verb: Any) -> bool:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
         if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
+            return True
+        # "pleaded not guilty", "found him not guilty": the verb's adjective complement denied
+        if (
+            child.dep_ in ("acomp", "oprd", "ccomp")
+            and child.pos_ == "ADJ"
+            and any(g.dep_ == "neg" for g in child.children)
+        ):
+            return True
+        # "no employees would lose their jobs", "includes no new positions", "nobody was hurt":
+        # none did it, or none is had
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            child.lower_ in _NO_ONE or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+        ):
             return True
     return False
 
@@ -422,12 +438,10 @@ def _prefix(ent: Any) -> str:
 
 def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     label, text = ent.label_, ent.text
-    value = parse_number(text)
+    # "third" is a rank here, not a fraction (parse_number reads "two-thirds")
+    value = _ordinal(text) if label == "ORDINAL" else parse_number(text)
     if value is None:
-        if label == "ORDINAL":
-            value = _ordinal(text)
-        if value is None:
-            return None
+        return None
     comparator = comparator_in(_prefix(ent) + text)
     base = {**base, "verb": _verb_of(ent.root), "period": _period(ent)}
     # "$72," is often tagged a bare number "72": the sign just before it says it is money.
@@ -455,7 +469,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", text.strip()):
         return None  # a bare year the tagger called a number
     # "a third of", "two-thirds", "one of three board members": a share, never compared with a count.
-    fraction = re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?)\b", text.lower())
+    fraction = re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", text.lower())
     if fraction and 0 < value <= 1:  # "a quarter of the budget" is 25 percent of it
         return _share(ent, value, comparator, base)
     unit = "fraction" if fraction or _one_of(ent) else _counted(ent)
@@ -528,7 +542,7 @@ def _share(ent: Any, value: float, comparator: str, base: dict[str, Any]) -> Fac
     )
 
 
-_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "four"})
 
 
@@ -711,7 +725,8 @@ def _counted(ent: Any) -> str:
     ("three of the injured"), or nothing when the parse does not say."""
     root = ent.root
     head = root.head
-    if root.dep_ in ("nummod", "amod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    # "a dozen schoolteachers": the tagger's span starts at "a", the noun's determiner
+    if root.dep_ in ("nummod", "amod", "compound", "quantmod", "det") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return _canonical(head)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -750,6 +765,13 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
                     words.add(pobj.lemma_.lower())
                     words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+                    # "40 percent of the city's 180 miles of water mains": what the measure is of
+                    for inner in (
+                        g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    ):
+                        if inner.dep_ == "pobj" and inner.pos_ in ("NOUN", "PROPN"):
+                            words.add(inner.lemma_.lower())
+                            words.update(c.lemma_.lower() for c in inner.children if c.dep_ == "compound")
     verb = _verb_above(root, nodes)
     if verb is not None:
         changed = verb.lemma_.lower() in CHANGE_VERBS

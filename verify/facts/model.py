@@ -115,7 +115,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # a minute of a match is an ordinal ("the 67th minute"), not a length of time; a score knows whose
 # it is (the proper names of its verb's parties, Fact.about); "until March" and "since 2019" are
 # labelled so, and two of one kind are compared by the end they give.
-FACTS_VERSION = 6
+# 7: "pleaded not guilty", "no employees would lose", "nobody was hurt" negate their verb; "a
+# dozen workers" counts workers; "two-fifths" is 40 percent; an ordinal "third" is 3.
+FACTS_VERSION = 7
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 

@@ -17,6 +17,7 @@ SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "dozen": 12, "dozens": 12, "score": 20}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+FRACTIONS |= {"fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 
 # Longest first, so "no more than" wins over "more than".
 COMPARATORS = {
