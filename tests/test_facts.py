@@ -770,3 +770,43 @@ def test_fifths_a_dozen_and_ranks_read_as_written() -> None:
 )
 def test_a_denied_complement_or_a_none_subject_negates_the_verb(claim: str, passage: str, denied: bool) -> None:
     assert ("negation" in conflicts(claim, passage)) is denied
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "kinds"),
+    [
+        # a span's end named more or less exactly, or written as the next day, is the same end
+        ("The mill has been shut since 2018.", "The mill has been shut since April 2018, after a flood.", []),
+        ("Doyle has run the clinic since the 1980s.", "Doyle has run the clinic since 1987.", []),
+        ("The bridge will be closed through August.", "The bridge will be closed until Sept. 1 for repairs.", []),
+        ("The mill has been shut since 2015.", "The mill has been shut since April 2018, after a flood.", ["date"]),
+        # idioms and exceptions are no denials
+        ("Pratt pleaded innocent to the charges.", "Pratt pleaded not guilty to the charges on Friday.", []),
+        ("Okoro made clear he wanted the post.", "Okoro made no secret that he wanted the post.", []),
+        (
+            "Vale has scored more goals than anyone this season.",
+            "No one has scored more goals than Vale this season.",
+            [],
+        ),
+        # the sides of another contest, told in a relative clause
+        ("Rovers beat Marston in the final.", "Rovers, who lost to Marston in the league, beat them in the final.", []),
+        # a season's record is no game's score, and a team's record is its own
+        (
+            "The Herons improved to 31-11.",
+            "The Herons beat the Owls 101-95 on Friday, and the Owls, swept by the Herons this season, fell to 22-20.",
+            [],
+        ),
+        # a minute of a part of the match, and a goal's own minute on its noun
+        ("Ames scored in the third minute of stoppage time.", "Ames scored in the 93rd minute to win it.", []),
+        ("Jory levelled in the 50th minute before Ames's 88th-minute winner.", "Jory levelled in the 50th minute.", []),
+        # the verb's way, over the words of its subject
+        ("Lower costs lifted the margin 2 percent.", "The margin rose 2 percent on lower costs, the company said.", []),
+    ],
+)
+def test_reviewed_edges_of_the_new_rules(claim: str, passage: str, kinds: list[str]) -> None:
+    assert conflicts(claim, passage) == kinds
+
+
+def test_a_date_that_agrees_in_the_aligned_sentence_keeps_other_sentences_out() -> None:
+    budget = "The council voted 6-1 on Tuesday to approve the budget. It had approved a draft of the budget on March 3."
+    assert conflicts("The council approved the budget on Tuesday.", budget) == []

@@ -135,7 +135,7 @@ def align(
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= RESTATED:
-        found += _sides(claim_facts, in_sentence)
+        found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
@@ -159,11 +159,11 @@ def _dates(
 ) -> list[Finding]:
     out = []
     claims: list[tuple[str, dates_mod.DateValue, Fact | None]] = [
-        (f.text, dates_mod.as_value(f.first, f.last, f.weekday), None) for f in claim_facts.facts if f.kind == DATE
+        (f.text, _value(f), None) for f in claim_facts.facts if f.kind == DATE
     ]
     # "summer classes", "the 2016 fare increase": which thing, not when; such a date may agree only.
     which = {f.text for f in claim_facts.facts if f.kind == DATE and f.label == "which"}
-    bounds = {f.text: f.label for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS}
+    bounds = {f.text: f for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS}
     claims += _relative_dates(claim, source, text, sentence)
     for wording, value, reference in claims:
         # The date of the event a relative date counts from is not the claim's event's date.
@@ -177,7 +177,7 @@ def _dates(
         # Where the passage dates the claim's own verb ("bought ... in 1923"), a date of another
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
         own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
-        bound = bounds.get(wording, "") if reference is None else ""
+        bound = bounds.get(wording) if reference is None else None
         verdicts = [(_compare_dates(value, f, bound), f) for f in own or every]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
@@ -196,7 +196,8 @@ def _dates(
             for f in sentence_dates
             if not (verb and f.verb) or _same_verb(verb, f.verb) or (restated and _same_kind_of_event(verb, f.verb))
         ]
-        if not rivals and verb and reference is None:
+        agreeing_here = any(_compare_dates(value, f, bound) == "agree" for f in sentence_dates)
+        if not rivals and verb and reference is None and not agreeing_here:
             # The aligned sentence does not date the claim's verb (it shares more names with the
             # claim, "filed a lawsuit with Russia's Supreme Court"), but another sentence of the
             # passage dates that very verb, about the same things: "On March 20, the Supreme
@@ -211,23 +212,35 @@ def _dates(
 _BOUNDS = ("until", "since")
 
 
-def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: str) -> str:
-    """The claim's date against a source date; "until May" against "until March" by the ends they give."""
-    if bound and source.label == bound:
-        return _compare_bounds(claim, _value(source), bound)
+def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None) -> str:
+    """The claim's date against a source date; "until May" against "until March" by the ends they name."""
+    if bound is not None and source.label == bound.label:
+        return _compare_bounds(_named(bound), _named(source))
     return dates_mod.compare(claim, _value(source))
 
 
-def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue, bound: str) -> str:
-    """Two spans that give one end each ("until May", "until March"), by that end: ends in other
-    months (or years) conflict; ends in one month agree only where both are that month's last day
-    or first ("until May" and "until May 31"); else unsure ("until May" and "until May 5")."""
-    a, b = (claim.last, source.last) if bound == "until" else (claim.first, source.first)
-    if a is None or b is None:
+def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue) -> str:
+    """Two spans open the same way, by the ends they name: "until May" conflicts with "until March";
+    "since the 1990s" holds "since 1994" and "until 2026" holds "until spring 2026" (one end inside
+    the other); ends a day apart are one end written two ways ("through May", "until June 1")."""
+    relation = dates_mod.compare(claim, source)
+    if relation == "conflict" and _gap_days(claim, source) <= 1:
         return "unsure"
-    if (a[0] is not None and b[0] is not None and a[0] != b[0]) or a[1] != b[1]:
-        return "conflict"
-    return "agree" if a[2] == b[2] else "unsure"
+    return relation
+
+
+def _gap_days(a: dates_mod.DateValue, b: dates_mod.DateValue) -> int:
+    """Days between two disjoint intervals (within one year where either lacks one)."""
+    if None in (a.first, a.last, b.first, b.last):
+        return 10**6
+
+    def day(point: tuple[int | None, int, int], year: int | None) -> dt.date:
+        return dt.date(point[0] if year is None else year, point[1], point[2])  # type: ignore[arg-type]
+
+    same_year = 2000 if None in (a.first[0], a.last[0], b.first[0], b.last[0]) else None  # type: ignore[index]
+    a0, a1 = day(a.first, same_year), day(a.last, same_year)  # type: ignore[arg-type]
+    b0, b1 = day(b.first, same_year), day(b.last, same_year)  # type: ignore[arg-type]
+    return min(abs((b0 - a1).days), abs((a0 - b1).days))
 
 
 def _about_claim(claim: str, text: str, sentence: tuple[int, int]) -> bool:
@@ -289,13 +302,25 @@ def _event_words(phrase: str) -> set[str]:
     return {w[:4] for w in content_stems(phrase) if len(w) >= 4}
 
 
-def _value(fact: Fact) -> dates_mod.DateValue:
+def _named(fact: Fact) -> dates_mod.DateValue:
+    """The interval a date's wording names ("March" in "until March")."""
     return dates_mod.as_value(fact.first, fact.last, fact.weekday)
+
+
+def _value(fact: Fact) -> dates_mod.DateValue:
+    """The days a date covers: "until March" from long before to the end of March, "since 2019" from
+    2019 on."""
+    value = _named(fact)
+    if fact.label == "until" and value.last is not None:
+        return dates_mod.DateValue((1900, 1, 1), value.last)
+    if fact.label == "since" and value.first is not None:
+        return dates_mod.DateValue(value.first, (2100, 12, 31))
+    return value
 
 
 def _show(fact: Fact) -> str:
     """A resolved date in words: "14 June 2018", "June 2018", "2018"."""
-    if not fact.first or not fact.last or "--" in (fact.first[:2], fact.last[:2]) or fact.label in _BOUNDS:
+    if not fact.first or not fact.last or "--" in (fact.first[:2], fact.last[:2]):
         return fact.text
     a, b = dt.date.fromisoformat(fact.first), dt.date.fromisoformat(fact.last)
     if a == b:
@@ -416,7 +441,7 @@ def _another_time(
         return True
     dates = [f for f in passage if f.kind == DATE and f.label != "filed"]
     for cf in (f for f in claim_facts.facts if f.kind == DATE):
-        value = dates_mod.as_value(cf.first, cf.last, cf.weekday)
+        value = _value(cf)
         agreeing = [f for f in dates if dates_mod.compare(value, _value(f)) == "agree"]
         if agreeing and not any(sentence[0] <= f.start < sentence[1] for f in agreeing):
             return True
@@ -445,7 +470,9 @@ def _figures(
         own = [sf for sf in comparable if _own_verb(cf, sf)]
         if any(sf in in_sentence for sf in own):
             comparable = own
-        candidates = [sf for sf in in_sentence if _own_verb(cf, sf)] or in_sentence
+        candidates = [
+            sf for sf in in_sentence if _own_verb(cf, sf) and (not sf.unit or same_unit(cf.unit, sf.unit))
+        ] or in_sentence
         # The same figure in the sentence about the event agrees even when the parse cannot say
         # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
         same = next(
@@ -544,7 +571,7 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
 
 # Which way a difference goes, from its verb or noun: "rose 6.2 percent" and "fell 6.2 percent"
 # give the same figure for opposite events.
-_UP = frozenset("rise increase grow climb jump raise boost surge soar swell hike gain growth".split())
+_UP = frozenset("rise increase grow climb jump raise boost surge soar swell hike gain growth lift".split())
 _DOWN = frozenset(
     "fall drop decline lower reduce slip tumble plunge dip slide shrink trim slash decrease sink cut lose "
     "reduction loss".split()
@@ -552,8 +579,11 @@ _DOWN = frozenset(
 
 
 def _direction(fact: Fact) -> str:
-    words = {fact.verb, *fact.about}
-    up, down = bool(words & _UP), bool(words & _DOWN)
+    """ "up", "down" or "": the verb's way where it has one ("spending cuts lifted the surplus" went
+    up), else that of the words the figure is about ("a 4 percent drop")."""
+    if fact.verb in _UP or fact.verb in _DOWN:
+        return "up" if fact.verb in _UP else "down"
+    up, down = bool(set(fact.about) & _UP), bool(set(fact.about) & _DOWN)
     return "up" if up and not down else "down" if down and not up else ""
 
 
@@ -732,17 +762,23 @@ _SIDES |= {("agent", v): "winner" for v in _WINNER_VERBS} | {("patient", v): "lo
 _SIDE_WORDS = {"winner": "as the winner", "loser": "as the one beaten"}
 
 
-def _sides(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+def _relative_clause_verbs(source: TextFacts, sentence: tuple[int, int]) -> set[str]:
+    return {v[2] for v in source.verbs if sentence[0] <= v[0] < sentence[1] and v[3] == "relcl"}
+
+
+def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> list[Finding]:
     """Swapped sides of a contest, in a sentence that restates the claim: the claim has Hale win
     where the source has Hale beaten ("Tandy won the runoff, defeating Hale"), and nowhere in that
     sentence does Hale win. Names are matched by their words, not their type (the tagger calls one
-    candidate a person and the other an organisation)."""
+    candidate a person and the other an organisation). A verb of a relative clause (`aside`: "Tandy,
+    who beat Hale in 2016, lost to her on Tuesday") tells of another contest, so its sides count
+    for nothing."""
     out = []
     for cf in (f for f in claim_facts.facts if f.kind == NAME):
         side = _SIDES.get((cf.role, cf.verb))
         if side is None:
             continue
-        same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text)]
+        same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text) and sf.verb not in aside]
         sides = {_SIDES.get((sf.role, sf.verb)) for sf in same}
         if side not in sides and (other := next((sf for sf in same if _SIDES.get((sf.role, sf.verb))), None)):
             detail = _SIDE_WORDS[_SIDES[(other.role, other.verb)]]

@@ -273,19 +273,32 @@ def _negated(verb: Any) -> bool:
         if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
             return True
         # "pleaded not guilty", "found him not guilty": the verb's adjective complement denied
-        if (
-            child.dep_ in ("acomp", "oprd", "ccomp")
-            and child.pos_ == "ADJ"
-            and any(g.dep_ == "neg" for g in child.children)
-        ):
+        # ("innocent" is "not guilty" said in one word)
+        denied = child.lower_ == "innocent" or any(g.dep_ == "neg" for g in child.children)
+        if child.dep_ in ("acomp", "oprd", "ccomp") and child.pos_ == "ADJ" and denied:
             return True
         # "no employees would lose their jobs", "includes no new positions", "nobody was hurt":
-        # none did it, or none is had
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            child.lower_ in _NO_ONE or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
-        ):
+        # none did it, or none is had; not "made no secret of", nor "no one ... more than"
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _none_of(child, verb):
             return True
     return False
+
+
+# Nouns that "no" turns into an idiom, not a denial: "made no secret of", "had no choice but".
+_NO_IDIOMS = frozenset("secret doubt choice question mistake time surprise coincidence accident".split())
+
+
+def _none_of(party: Any, verb: Any) -> bool:
+    """A subject or object that says no one or nothing ("nobody", "no employees"), where that
+    denies the verb: not an idiom ("no secret"), an exception ("nobody but Hale", "no one else")
+    or a comparison ("no one has won more titles than Tandy")."""
+    said_none = party.lower_ in _NO_ONE or any(g.dep_ == "det" and g.lower_ == "no" for g in party.children)
+    if not said_none or party.lemma_.lower() in _NO_IDIOMS:
+        return False
+    after = party.doc[party.i + 1].lower_ if party.i + 1 < len(party.doc) else ""
+    if after in ("but", "else", "other", "except", "besides"):
+        return False
+    return not any(t.lower_ == "than" for t in verb.subtree)
 
 
 def _until(verb: Any) -> bool:
@@ -332,10 +345,12 @@ def _entity_fact(
                 verb=_verb_of(ent.root),
                 **base,
             )
-        value, bound = _open_ended(ent, value, published)
+        opened, bound = _open_ended(ent, value, published)
+        # The interval the text names ("March 2019" in "since March 2019"): the label says which way
+        # it is open (align._value), and two spans are compared by the ends they name.
         first, last = value.iso()
         if not in_dateline:
-            anchor[0] = _anchor(value) or anchor[0]
+            anchor[0] = _anchor(opened) or anchor[0]
         label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
@@ -362,7 +377,10 @@ def _entity_fact(
 
 # "the 67th minute", "the 23rd and 67th minutes": a point on a match clock, which the tagger
 # calls a time or a date; it is a rank (ordinal), never a length of time.
-_MATCH_MINUTE = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+minutes?\b", re.IGNORECASE)
+_MATCH_MINUTE = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))[\s-]+minutes?\b", re.IGNORECASE)
+# "the fourth minute of stoppage time", "the 10th minute of the second half": a minute of a part,
+# not of the match clock
+_MINUTE_OF_A_PART = re.compile(r"^\s*of\s+(?:the\s+)?(?:stoppage|added|injury|extra|first|second)\b", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b([a-z]+)\b", re.IGNORECASE)
 
 
@@ -375,9 +393,13 @@ def _match_minute(ent: Any, base: dict[str, Any]) -> Fact | None:
         if m.group(1) or _ordinal(m.group(2) or "") is not None
     ]
     ranks = [r for r in ranks if r is not None and r > 0]
-    if len(ranks) != 1:
+    if len(ranks) != 1 or _MINUTE_OF_A_PART.match(ent.doc.text[ent.end_char : ent.end_char + 30]):
         return None
-    return Fact(ORDINAL, value=ranks[0], unit="minute", about=_about(ent), verb=_verb_of(ent.root), **base)
+    # "Kessler's 89th-minute winner": the minute of the goal the noun names, not of the sentence's verb
+    head = ent.root.head
+    on_noun = ent.root.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN"
+    verb = head.lemma_.lower() if on_noun else _verb_of(ent.root)
+    return Fact(ORDINAL, value=ranks[0], unit="minute", about=_about(ent), verb=verb, **base)
 
 
 # Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
@@ -482,7 +504,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
 # differences (stated, or worked out from two of its figures), never held against a level ("$72").
 CHANGE_VERBS = frozenset(
     "rise increase fall drop grow climb jump decline raise lower reduce surge slip tumble plunge soar dip "
-    "slide shrink boost trim slash hike decrease swell sink".split()
+    "slide shrink boost trim slash hike decrease swell sink cut lift".split()
 )
 CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth".split())
 _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
@@ -845,6 +867,11 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or voted else ""
     if re.match(r"\s*(?:series|lead in the series)", after) or "series" in before:
         role = "series"
+    # A season's record ("went 49-33", "improved to 30-12", "a 54-28 record") is no game's score.
+    if re.search(r"\b(?:went|improved to|fell to|dropped to|slipped to|moved to|finished|record of)\s*$", before) or (
+        re.match(r"\s*(?:record|mark|overall|on the season|in the regular season)", after)
+    ):
+        role = "record"
     owners = _score_owners(sent.char_span(m.start(), m.end(), alignment_mode="expand"))
     return Fact(
         SCORE,
@@ -869,5 +896,15 @@ def _score_owners(span: Any) -> tuple[str, ...]:
         return ()
     parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     parties += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-    words = {t.lower_ for p in parties for t in p.subtree if t.pos_ == "PROPN" and t.is_alpha}
+    words = {t.lower_ for p in parties for t in _noun_phrase(p) if t.pos_ == "PROPN" and t.is_alpha}
     return tuple(sorted(words))
+
+
+def _noun_phrase(token: Any) -> list[Any]:
+    """A noun and its modifiers, less the clauses and appositions hung on it ("the Falcons, swept
+    by the Gulls this season," is the Falcons)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"):
+            out += _noun_phrase(child)
+    return out

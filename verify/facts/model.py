@@ -43,7 +43,8 @@ class Fact:
     weekday: int | None = None  # DATE: 0 = Monday, when the text names one
     # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date, "which" for one that
     # says which thing ("the 2016 fare increase", "summer classes") rather than when a verb happened,
-    # "until" / "since" for a span the text gives one end of ("until March": first is 1900-01-01)
+    # "until" / "since" for a span the text gives one end of (first and last are that end: "March"
+    # in "until March"; the span is open before or after it)
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
     # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "" for a level.
@@ -117,7 +118,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # labelled so, and two of one kind are compared by the end they give.
 # 7: "pleaded not guilty", "no employees would lose", "nobody was hurt" negate their verb; "a
 # dozen workers" counts workers; "two-fifths" is 40 percent; an ordinal "third" is 3.
-FACTS_VERSION = 7
+# 8: an "until" / "since" date stores the interval it names, opened by its label when compared.
+FACTS_VERSION = 8
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
