@@ -256,3 +256,28 @@ def test_a_snapshot_of_a_titled_run_asks_inference_for_titles(tmp_path: Path) ->
         batch = AutoTokenizer.from_pretrained(str(base_model_dir()))(premises, hypotheses, return_tensors="pt")
         expected = torch.softmax(model(**batch).logits, dim=-1).numpy()
     assert abs(titled.score(premises, hypotheses) - expected).max() < 0.02
+
+
+def test_evaluation_of_a_mix_reports_each_dataset() -> None:
+    from verify.train.finetune import evaluate
+
+    model, tokenizer, _ = load_bundle(REPO / "verify" / "models" / "nli-minilm-l6")
+    council = "The council approved the budget on Monday."
+    pairs = [
+        Pair(council, "The budget was approved.", "entailment", "set_a"),
+        Pair(council, "The council rejected the budget.", "contradiction", "set_a"),
+        Pair("A man is playing a guitar on stage.", "A woman is asleep at home.", "contradiction", "set_b"),
+        Pair("A man is playing a guitar on stage.", "The man is a famous singer.", "neutral", "set_b"),
+        Pair("Rain fell all day in the city.", "The streets were dry.", "not_entailment", "set_b"),
+    ]
+    figures = evaluate(model, tokenizer, pairs, max_length=128)
+    by = figures["by_dataset"]
+    assert {name: f["pairs"] for name, f in by.items()} == {"set_a": 2, "set_b": 3}
+    # the per-set figures add up to the whole: 3-way over the 4 three-way pairs, 2-way over all 5
+    three_way = {"set_a": 2, "set_b": 2}  # set_b's third pair is 2-way only (not_entailment)
+    right_3way = sum(f["accuracy_3way"] * three_way[name] for name, f in by.items())
+    assert right_3way == pytest.approx(figures["accuracy_3way"] * figures["pairs_3way"], abs=1e-3)
+    right_2way = sum(f["accuracy_2way"] * f["pairs"] for f in by.values())
+    assert right_2way == pytest.approx(figures["accuracy_2way"] * figures["pairs"], abs=1e-3)
+    # a single set is its own whole: no breakdown
+    assert "by_dataset" not in evaluate(model, tokenizer, pairs[:2], max_length=128)

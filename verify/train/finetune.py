@@ -91,12 +91,27 @@ def evaluate(model: Any, tokenizer: Any, pairs: list[Pair], max_length: int, bat
                 preds[i] = p
     three = [(preds[i], LABEL_IDS[p.label]) for i, p in enumerate(pairs) if p.label in LABEL_IDS]
     two = [(preds[i] == 0, p.label == "entailment") for i, p in enumerate(pairs)]
-    return {
+    figures: dict[str, Any] = {
         "pairs": len(pairs),
         "accuracy_3way": round(sum(a == b for a, b in three) / max(len(three), 1), 4),
         "pairs_3way": len(three),
         "accuracy_2way": round(sum(a == b for a, b in two) / max(len(two), 1), 4),
     }
+    # A mix's figure per dataset: which sets hold a plateau back (adversarial sets sit far below SNLI).
+    names = sorted({p.dataset for p in pairs})
+    if len(names) > 1:
+        figures["by_dataset"] = {name: _dataset_figures(pairs, preds, name) for name in names}
+    return figures
+
+
+def _dataset_figures(pairs: list[Pair], preds: dict[int, int], name: str) -> dict[str, Any]:
+    rows = [i for i, p in enumerate(pairs) if p.dataset == name]
+    three = [preds[i] == LABEL_IDS[pairs[i].label] for i in rows if pairs[i].label in LABEL_IDS]
+    two = [(preds[i] == 0) == (pairs[i].label == "entailment") for i in rows]
+    out: dict[str, Any] = {"pairs": len(rows), "accuracy_2way": round(sum(two) / max(len(two), 1), 4)}
+    if three:
+        out["accuracy_3way"] = round(sum(three) / len(three), 4)
+    return out
 
 
 def initial_delta(args: argparse.Namespace) -> tuple[dict[str, Any] | None, bool]:
