@@ -166,6 +166,18 @@ def test_ranges_and_shares(claim: str, passage: str, expected: tuple[str, bool, 
     assert figures == ([expected] if expected else [])
 
 
+def test_another_partys_act_confirms_nothing() -> None:
+    # The article names the Supreme Court, but the June 14 rejection is the Moscow City Court's.
+    both = COURT + " " + APPEAL
+    wrong_court = said("Russia's Supreme Court rejected Telegram's request in June 2018.", both)
+    assert not [f for f in wrong_court if f[1] and f[0] == "date"]
+    right_court = said("The Moscow City Court rejected the appeal in June 2018.", both)
+    assert ("date", True, "June 2018", "June 14") in right_court
+    # The claim's court written in part ("the Supreme Court" for "Russia's Supreme Court") is the same party.
+    in_part = said("Russia's Supreme Court turned the request down in March 2018.", both)
+    assert ("date", True, "March 2018", "March 20") in in_part
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

@@ -138,6 +138,9 @@ def align(
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
+    # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
+    # June 14" for "the Supreme Court rejected ... in June") confirms nothing of the claim's event.
+    found = [f for f in found if not (f.agrees and _other_party(claim, claim_facts, passage, f.sentence))]
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
@@ -224,23 +227,9 @@ def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue) -> 
     "since the 1990s" holds "since 1994" and "until 2026" holds "until spring 2026" (one end inside
     the other); ends a day apart are one end written two ways ("through May", "until June 1")."""
     relation = dates_mod.compare(claim, source)
-    if relation == "conflict" and _gap_days(claim, source) <= 1:
+    if relation == "conflict" and dates_mod.gap_days(claim, source) <= 1:
         return "unsure"
     return relation
-
-
-def _gap_days(a: dates_mod.DateValue, b: dates_mod.DateValue) -> int:
-    """Days between two disjoint intervals (within one year where either lacks one)."""
-    if None in (a.first, a.last, b.first, b.last):
-        return 10**6
-
-    def day(point: tuple[int | None, int, int], year: int | None) -> dt.date:
-        return dt.date(point[0] if year is None else year, point[1], point[2])  # type: ignore[arg-type]
-
-    same_year = 2000 if None in (a.first[0], a.last[0], b.first[0], b.last[0]) else None  # type: ignore[index]
-    a0, a1 = day(a.first, same_year), day(a.last, same_year)  # type: ignore[arg-type]
-    b0, b1 = day(b.first, same_year), day(b.last, same_year)  # type: ignore[arg-type]
-    return min(abs((b0 - a1).days), abs((a0 - b1).days))
 
 
 def _about_claim(claim: str, text: str, sentence: tuple[int, int]) -> bool:
@@ -786,13 +775,30 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     return out
 
 
+def _other_party(claim: str, claim_facts: TextFacts, passage: list[Fact], sentence: tuple[int, int]) -> bool:
+    """The sentence names another body of the claim's body's kind ("the Moscow City Court" for
+    "Russia's Supreme Court", by the head word) and never the claim's own: it tells of another
+    party's act, though the article may name the claim's party elsewhere."""
+    named = [f for f in passage if f.kind == NAME and sentence[0] <= f.start < sentence[1]]
+    for cf in (f for f in claim_facts.facts if f.kind == NAME):
+        if any(_same_name(cf.text, sf.text) for sf in named):
+            continue
+        if any(
+            _same_head(cf.text, sf.text)
+            and not _same_name(cf.text, sf.text)
+            and not _mentioned(sf.text, claim.lower(), person=sf.label == "PERSON")
+            for sf in named
+        ):
+            return True
+    return False
+
+
 def _same_name(a: str, b: str) -> bool:
     """One name written in full or in part ("Hale", "Marcus Hale", "former ... president Marcus Hale")."""
-    wa, wb = _name_words(a), _name_words(b)
-    if not wa or not wb:
+    if not _name_words(a) or not _name_words(b):
         return False
-    short, long = sorted((wa, wb), key=len)
-    return " " + " ".join(short) + " " in " " + " ".join(long) + " "
+    shorter, longer = sorted((a, b), key=lambda n: len(_name_words(n)))
+    return _mentioned(shorter, longer, person=False)
 
 
 def _mentioned(name: str, haystack: str, person: bool) -> bool:

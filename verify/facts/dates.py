@@ -361,6 +361,22 @@ def parse_duration(text: str) -> float | None:
     return count * per[unit]
 
 
+def gap_days(a: DateValue, b: DateValue) -> int:
+    """Days between the near ends of two disjoint intervals, counted within one (leap) year where
+    either lacks a year; a very large number when an end is open."""
+    ends = (a.first, a.last, b.first, b.last)
+    if any(e is None for e in ends):
+        return 10**6
+    yearless = any(e[0] is None for e in ends if e is not None)
+
+    def day(point: tuple[int | None, int, int] | None) -> dt.date:
+        assert point is not None
+        year, month, date = point
+        return dt.date(2000 if yearless or year is None else year, month, date)
+
+    return min(abs((day(b.first) - day(a.last)).days), abs((day(a.first) - day(b.last)).days))
+
+
 def compare(claim: DateValue, source: DateValue) -> str:
     """'agree' (the source's date lies inside the claim's), 'conflict' (they cannot be the same
     date) or 'unsure' (they overlap, or one side is too vague to say)."""
