@@ -87,6 +87,12 @@ def test_alignment_table(claim: str, passage: str, expected: list[tuple[str, boo
         ("The Carston Tigers beat the Hollis Falcons 3-2 on Saturday.", MATCH, "score"),
         ("Fewer than 40 firefighters fought the blaze.", FIRE, "quantity"),
         ("The fire was reported at 9:15 p.m.", FIRE, "time"),
+        # quantifiers and intensifiers ("every", "really") are not content the source must repeat
+        (
+            "Durov said Russian intelligence services are not really after access to every user's messages.",
+            TASS,
+            "negation",
+        ),
     ],
 )
 def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
@@ -111,6 +117,7 @@ def test_real_conflicts_are_found(claim: str, passage: str, kind: str) -> None:
         ("Dean Roper has agreed to coach the Carston Rangers.", MATCH),
         # a "not" inside a noun phrase does not negate the sentence's verb
         ("Russian intelligence services seek access to all users' messages, according to Durov.", TASS),
+        ("According to Durov, Russian intelligence services do not want the data Telegram is ready to provide.", TASS),
         # a negative attribution is kept with its "not": the claim is about what police confirmed
         (
             "Police have not confirmed that the suspect was arrested at the station.",

@@ -10,7 +10,8 @@ STOPWORDS = frozenset(
     """the a an and or of to in on at by for with from as is are was were be been being has have had do does did
     that this these those it its their his her they he she we you i our your which who whom what when where why how
     than then there also into over under after before about said says say according while would will can could may
-    might should must not no never any all some such more most other others same one two""".split()
+    might should must not no never any all every each some such more most other others same one two
+    very really""".split()
 )
 # Figures are compared as facts, not as words: "Thirty-four employees" and "34 workers" share no
 # digits or number words, and should not look less alike for it.

@@ -920,7 +920,7 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
 
 def _clauses(text: str) -> list[str]:
     """Split at clause punctuation and conjunctions, keeping relative clauses with their noun."""
-    parts = re.split(r"[;:\u201c\u201d\"]|,(?!\s*(?:which|who|where|that)\b)|\s(?:and|but|while|whereas)\s", text)
+    parts = re.split(r"[;:\n\u201c\u201d\"]|,(?!\s*(?:which|who|where|that)\b)|\s(?:and|but|while|whereas)\s", text)
     return [p.strip() for p in parts if p.strip()] or [text]
 
 
