@@ -709,6 +709,21 @@ def test_a_side_the_source_also_gives_the_name_is_no_swap() -> None:
     assert conflicts("Tom Reck beat Ines Varga in the semifinal.", cup) == []
 
 
+def test_a_contest_is_compared_only_with_the_same_contest() -> None:
+    rematch = "Marcus Hale won the mayoral runoff on Tuesday, beating Dana Tandy, who had defeated him in 2016."
+    # "who had defeated him in 2016": the pronouns hide that contest's sides, so nothing of it conflicts
+    assert conflicts("Hale beat Tandy in 2020.", rematch) == []
+    assert conflicts("Tandy, who beat Hale in 2016, lost the runoff on Tuesday.", rematch) == []
+    primary = "Dana Tandy defeated Marcus Hale in the 2016 primary."
+    # the sides the other way: the year confirms nothing, and the swap conflicts
+    assert said("Hale beat Tandy in 2016.", primary) == [("role", False, "Tandy as the one beaten", "Dana Tandy")]
+    # a contest of another year is another contest: its sides say nothing of the claim's
+    assert conflicts("Hale beat Tandy in 2020.", primary) == []
+    # the same contest, the same sides, another day: a conflict as before
+    runoff = "Marcus Hale beat Dana Tandy in the mayoral runoff on Tuesday."
+    assert conflicts("Hale beat Tandy in the mayoral runoff on Wednesday.", runoff) == ["date"]
+
+
 def test_a_date_of_the_claims_verb_in_another_sentence_about_it_can_conflict() -> None:
     # the claim's names are in the first sentence; its verb is dated in the second
     suit = (

@@ -181,7 +181,11 @@ def _dates(
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
         own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
         bound = bounds.get(wording) if reference is None else None
-        verdicts = [(_compare_dates(value, f, bound), f) for f in own or every]
+        # A contest the source dates with the sides the other way ("Tandy defeated Hale in 2016"
+        # for "Hale beat Tandy in 2016") is another contest: it neither agrees nor conflicts.
+        sides = {id(f): _contest_sides(claim_facts, verb, passage, f) for f in every}
+        own = [f for f in own if sides[id(f)] != "other"]
+        verdicts = [(_compare_dates(value, f, bound), f) for f in own or every if sides[id(f)] != "other"]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
             own_verb = not verb or not agree.verb or _same_verb(verb, agree.verb)
@@ -206,6 +210,9 @@ def _dates(
             # passage dates that very verb, about the same things: "On March 20, the Supreme
             # Court turned the request down."
             rivals = [f for f in own if f.label not in ("filed", "which") and _about_claim(claim, text, f.sentence)]
+        # A contest's date conflicts only where the source names the claim's side in it: "who had
+        # defeated him in 2016" may be another contest than the claim's "Hale beat Tandy in 2020".
+        rivals = [f for f in rivals if sides.get(id(f)) not in ("other", "unknown")]
         if rivals and all(_compare_dates(value, f, bound) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest), bool(verb and nearest.verb)))
@@ -213,6 +220,27 @@ def _dates(
 
 
 _BOUNDS = ("until", "since")
+
+
+def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date: Fact) -> str:
+    """Whether a source date of a contest ("beat", "won", "lost") has the claim's sides: "same"
+    (a name on the same side in both), "other" (a name on the other side), "unknown" (the source
+    names no side of that verb in that sentence: "who had defeated him"), or "" (no contest with
+    named sides in the claim, or the date is not of a contest verb)."""
+    if verb not in _CONTEST_VERBS or date.verb not in _CONTEST_VERBS:
+        return ""
+    claimed = _named_sides(claim_facts.facts, verb)
+    if not claimed:
+        return ""
+    s0, s1 = date.sentence
+    stated = _named_sides([f for f in passage if s0 <= f.start < s1], date.verb)
+    found = {side == other for name, side in claimed for named, other in stated if _same_name(name, named)}
+    return "other" if False in found else "same" if True in found else "unknown"
+
+
+def _named_sides(facts: list[Fact], verb: str) -> list[tuple[str, str]]:
+    """(name, winner / loser) of each name that is a side of `verb` ("Hale" in "Hale beat Tandy")."""
+    return [(f.text, side) for f in facts if f.kind == NAME and f.verb == verb and (side := _SIDES.get((f.role, verb)))]
 
 
 def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None) -> str:
@@ -749,6 +777,7 @@ _WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 _SIDES = {("agent", "win"): "winner", ("agent", "lose"): "loser", ("venue", "lose"): "winner"}
 _SIDES |= {("agent", v): "winner" for v in _WINNER_VERBS} | {("patient", v): "loser" for v in _WINNER_VERBS - {"win"}}
 _SIDE_WORDS = {"winner": "as the winner", "loser": "as the one beaten"}
+_CONTEST_VERBS = _WINNER_VERBS | {"lose"}
 
 
 def _relative_clause_verbs(source: TextFacts, sentence: tuple[int, int]) -> set[str]:
@@ -762,10 +791,22 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     candidate a person and the other an organisation). A verb of a relative clause (`aside`: "Tandy,
     who beat Hale in 2016, lost to her on Tuesday") tells of another contest, so its sides count
     for nothing."""
+    # The source's relative clause may give a name its side by a pronoun ("Tandy, who had defeated
+    # him in 2016"): its sentence says nothing sure of sides. The claim's own relative clause
+    # ("Tandy, who beat Hale in 2016, lost ...") tells of another contest than its main verb's.
+    if aside & _CONTEST_VERBS:
+        return []
+    # A contest the sentence dates otherwise than the claim dates its own is another contest
+    # ("Hale also beat Tandy in 2020" says nothing of who won in 2016).
+    claim_dates = [f for f in claim_facts.facts if f.kind == DATE and f.verb in _CONTEST_VERBS]
+    sentence_dates = [f for f in in_sentence if f.kind == DATE and f.verb in _CONTEST_VERBS]
+    if any(_compare_dates(_value(c), f, None) == "conflict" for c in claim_dates for f in sentence_dates):
+        return []
+    claim_aside = _relative_clause_verbs(claim_facts, (0, 10**9))
     out = []
     for cf in (f for f in claim_facts.facts if f.kind == NAME):
         side = _SIDES.get((cf.role, cf.verb))
-        if side is None:
+        if side is None or cf.verb in claim_aside:
             continue
         same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text) and sf.verb not in aside]
         sides = {_SIDES.get((sf.role, sf.verb)) for sf in same}
