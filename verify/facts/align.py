@@ -788,12 +788,11 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     """Swapped sides of a contest, in a sentence that restates the claim: the claim has Hale win
     where the source has Hale beaten ("Tandy won the runoff, defeating Hale"), and nowhere in that
     sentence does Hale win. Names are matched by their words, not their type (the tagger calls one
-    candidate a person and the other an organisation). A verb of a relative clause (`aside`: "Tandy,
-    who beat Hale in 2016, lost to her on Tuesday") tells of another contest, so its sides count
-    for nothing."""
-    # The source's relative clause may give a name its side by a pronoun ("Tandy, who had defeated
-    # him in 2016"): its sentence says nothing sure of sides. The claim's own relative clause
-    # ("Tandy, who beat Hale in 2016, lost ...") tells of another contest than its main verb's.
+    candidate a person and the other an organisation). `aside`: the verbs of the sentence's
+    relative clauses."""
+    # A relative clause tells of another contest ("Tandy, who beat Hale in 2016, lost to her on
+    # Tuesday"), and its pronoun may give a name a side ("Tandy, who had defeated him"): a source
+    # sentence with one says nothing sure of sides, and the claim's own counts for nothing.
     if aside & _CONTEST_VERBS:
         return []
     # A contest the sentence dates otherwise than the claim dates its own is another contest
@@ -808,7 +807,7 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
         side = _SIDES.get((cf.role, cf.verb))
         if side is None or cf.verb in claim_aside:
             continue
-        same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text) and sf.verb not in aside]
+        same = [sf for sf in in_sentence if sf.kind == NAME and _same_name(cf.text, sf.text)]
         sides = {_SIDES.get((sf.role, sf.verb)) for sf in same}
         if side not in sides and (other := next((sf for sf in same if _SIDES.get((sf.role, sf.verb))), None)):
             detail = _SIDE_WORDS[_SIDES[(other.role, other.verb)]]
