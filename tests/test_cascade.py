@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -9,12 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import verify.cascade as cascade_module
 from verify.cascade import ACCURATE_BUNDLE, Band, CascadeNLI, resolve_model_spec, second_look_margins
 from verify.errors import ConfigError
 from verify.facts.align import Alignment, Finding
-from verify.nli import BundledNLI
+from verify.nli import LABELS, BundledNLI, NLIModel, load_nli
 from verify.pipeline import Verifier
-from verify.premise import PLAIN, PremiseFormat
+from verify.premise import PLAIN, PremiseFormat, declared_format, format_premise
 from verify.schema import Claim
 
 T_SUPPORT, T_CONTRA = 0.5, 0.9
@@ -117,9 +119,55 @@ def test_the_accurate_model_is_named_or_a_clear_error(monkeypatch: pytest.Monkey
     monkeypatch.setenv("VERIFY_ACCURATE_MODEL", str(tmp_path / "mpnet"))
     assert resolve_model_spec("accurate:fp32") == f"{tmp_path / 'mpnet'}:fp32"
     monkeypatch.delenv("VERIFY_ACCURATE_MODEL")
-    if not (ACCURATE_BUNDLE / "delta.safetensors").is_file():
-        with pytest.raises(ConfigError, match="make train-mpnet"):
-            resolve_model_spec("accurate")
+    assert resolve_model_spec("accurate:int8") == f"{ACCURATE_BUNDLE}:int8"  # shipped with the package
+    monkeypatch.setattr(cascade_module, "ACCURATE_BUNDLE", tmp_path / "nli-mpnet-base")  # an install without it
+    with pytest.raises(ConfigError, match="make train-mpnet"):
+        resolve_model_spec("accurate")
+
+
+def test_the_shipped_accurate_model_is_a_small_delta_whose_card_tells_its_training() -> None:
+    assert (ACCURATE_BUNDLE / "delta.safetensors").stat().st_size < 10 * 1024 * 1024  # LoRA factors only
+    card = json.loads((ACCURATE_BUNDLE / "model.json").read_text(encoding="utf-8"))
+    assert (card["base_key"], card["delta"], card["premise"]["title"]) == ("mpnet-base", "lora", True)
+    trained_on = set(card["train_datasets"]) | set(card["init_from"]["train_datasets"])  # both stages
+    assert trained_on <= set(card["licences"])
+    assert not [name for name in trained_on if "non-commercial" in card["licences"][name]]
+    assert card["fp32"]["mnli_dev_matched"]["accuracy_3way"] >= 0.8 and card["probe"]["pairs"] >= 300
+    assert {row["precision"] for row in card["speed"]["rows"]} >= {"fp32", "int8", "int8-static"}
+
+
+@pytest.fixture(scope="module")
+def mpnet() -> NLIModel:
+    return load_nli(resolve_model_spec("accurate:fp32"))
+
+
+# The pairs issue 9 opened with (the shipped MiniLM got every one of them wrong), and what the
+# shipped mpnet must make of them: antonyms conflict, a paraphrase entails, and a name that only
+# the article's title gives is known once the title leads the premise (the card asks for it).
+READS_THE_VERBS = [
+    ("The court upheld the ban on March 2.", "The court overturned the ban on March 2.", "contradiction"),
+    ("On Friday the board turned the proposal down.", "The board rejected the proposal on Friday.", "entailment"),
+    ("The plan, which starts on May 3, adds 40 buses to the fleet.", "The plan starts on May 3.", "entailment"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("premise", "hypothesis", "label"), READS_THE_VERBS)
+def test_the_shipped_accurate_model_reads_the_verbs(mpnet: NLIModel, premise: str, hypothesis: str, label: str) -> None:
+    probs = mpnet.score([premise], [hypothesis])[0]
+    assert LABELS[int(probs.argmax())] == label, dict(zip(LABELS, probs.round(3).tolist()))
+
+
+@pytest.mark.slow
+def test_the_shipped_accurate_model_knows_a_name_from_the_title(mpnet: NLIModel) -> None:
+    assert declared_format(mpnet) == PremiseFormat(title=True)
+    passage = (
+        "The plan, which starts on May 3, adds 40 buses to the fleet. It also extends night service on two routes."
+    )
+    hypothesis = "The Oakton transit plan starts on May 3."
+    titled = format_premise(passage, title="Oakton unveils its transit plan")
+    probs = mpnet.score([titled], [hypothesis])[0]
+    assert LABELS[int(probs.argmax())] == "entailment", dict(zip(LABELS, probs.round(3).tolist()))
 
 
 def test_a_cascade_pickles_as_its_members_names() -> None:

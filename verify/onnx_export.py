@@ -7,7 +7,7 @@ ranges fixed beforehand from calibration pairs: training pairs of the NLI mix, n
 set). Every file appears whole or not at all: a folder is built beside its final place and renamed
 into it, a graph is written to a temporary name and renamed.
 
-    python -m verify.onnx_export            # export both default models (make run does this)
+    python -m verify.onnx_export            # export the embedder and both NLI models (make run does this)
 """
 
 from __future__ import annotations
@@ -237,10 +237,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--precision", action="append", choices=["fp32", "int8", "int8-static"], default=None)
     args = parser.parse_args(argv)
     from verify.bundled import BUNDLED_DIR, base_model_dir
+    from verify.cascade import ACCURATE_BUNDLE
 
     print(f"embedder: {ensure_embedder(base_model_dir())}")
     for precision in args.precision or ["fp32"]:
         print(f"NLI {precision}: {graph_path(ensure_nli(BUNDLED_DIR, precision), precision)}")
+    # The accurate model too, where it is installed (`--model accurate|cascade`; about 440 MB at fp32).
+    if (ACCURATE_BUNDLE / "delta.safetensors").is_file():
+        for precision in args.precision or ["fp32"]:
+            print(f"accurate NLI {precision}: {graph_path(ensure_nli(ACCURATE_BUNDLE, precision), precision)}")
 
 
 if __name__ == "__main__":
