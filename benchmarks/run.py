@@ -30,6 +30,7 @@ from perturb import PERTURBATIONS  # noqa: E402
 
 from verify.calibrate import Calibrator, cross_fitted, expected_calibration_error  # noqa: E402
 from verify.cascade import CascadeNLI  # noqa: E402
+from verify.config import DEFAULT_NLI  # noqa: E402
 from verify.evaluate import LABEL_ORDER, gold_label, score  # noqa: E402
 from verify.pipeline import Verifier  # noqa: E402
 from verify.premise import ENV_PREMISE, parse_override  # noqa: E402
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sets", default=",".join(LOADERS), help=f"comma-separated, from {', '.join(LOADERS)}")
     parser.add_argument("--top-k", type=int, default=5)
     parser.add_argument(
-        "--model", default="bundled", help="as verify --model (fast, accurate, cascade, bundled:int8, ...)"
+        "--model", default=DEFAULT_NLI, help="as verify --model (fast, accurate, cascade, bundled:int8, ...)"
     )
     parser.add_argument("--limit", type=int, help="verify at most this many claims per set")
     parser.add_argument(

@@ -163,7 +163,8 @@ def test_the_summary_names_the_index_and_model_and_warns_on_the_seed_index() -> 
     result = run("-", input=claim)
     assert result.exit_code == 0
     summary, warning = result.stderr.splitlines()[-2:]
-    assert "index index/default (1 source, 16 passages, the bundled seed articles); model bundled:" in summary
+    seeds = "index index/default (1 source, 16 passages, the bundled seed articles)"
+    assert f"{seeds}; model cascade(bundled:" in summary  # the default model
     assert warning.startswith("warning: these claims were checked against the bundled seed articles")
     assert "--index" in warning
     assert "warning" not in run("-", input="The appeal was rejected June 14.\n").stderr  # a claim it answers

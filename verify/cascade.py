@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from verify.bundled import BundledModelMissing, require_base
 from verify.config import AGREEMENT_OVERLAP, BUNDLED_NLI, CASCADE_CONTRADICT_BAND, CASCADE_SUPPORT_BAND
 from verify.errors import ConfigError
 from verify.facts.model import BACKING_KINDS
@@ -45,6 +46,11 @@ def accurate_spec() -> str:
             f"the accurate (mpnet) model is not in this install ({ACCURATE_BUNDLE} is missing): train it with "
             f"`make train-mpnet`, or point ${ENV_ACCURATE_MODEL} at a bundle folder or a CrossEncoder name"
         )
+    # Checked before the first claim: a run must not stop halfway, at the first claim it re-scores.
+    try:
+        require_base("mpnet-base")
+    except BundledModelMissing as exc:
+        raise ConfigError(f"the accurate model needs its base: {exc} (or use --model fast)") from exc
     return str(ACCURATE_BUNDLE)
 
 

@@ -21,9 +21,9 @@ from typer.core import TyperGroup
 
 from verify._version import __version__
 from verify.config import (
-    BUNDLED_NLI,
     DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    DEFAULT_NLI,
     ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
@@ -97,7 +97,8 @@ ModelOpt = Annotated[
         "--model",
         envvar=ENV_NLI_MODEL,
         help="NLI model: 'fast' (= 'bundled', the shipped MiniLM), 'accurate' (the mpnet bundle, or "
-        "$VERIFY_ACCURATE_MODEL), 'cascade' (fast for every claim, accurate again for the close ones), or a "
+        "$VERIFY_ACCURATE_MODEL), 'cascade' (the default: fast for every claim, accurate again where the fact "
+        "checks and the fast model disagree), or a "
         "bundle folder from `python -m verify.train`; a bundle optionally with ':fp32', ':bf16', ':int8' or "
         "':int8-static' (ONNX Runtime only) [default: bf16 on CPUs that have it natively, else fp32]; or a "
         "CrossEncoder name/path",
@@ -352,7 +353,7 @@ def check(
     input_format: InputFormatOpt = "auto",
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = BUNDLED_NLI,
+    model: ModelOpt = DEFAULT_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
@@ -539,7 +540,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
     index: IndexOpt = None,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = BUNDLED_NLI,
+    model: ModelOpt = DEFAULT_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,
@@ -622,7 +623,7 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
     top_k: TopKOpt = TOP_K,
-    model: ModelOpt = BUNDLED_NLI,
+    model: ModelOpt = DEFAULT_NLI,
     embed_model: EmbedOpt = DEFAULT_EMBED_MODEL,
     backend: BackendOpt = DEFAULT_BACKEND,
     calibration: CalibrationOpt = None,

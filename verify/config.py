@@ -17,6 +17,12 @@ ENV_BACKEND = "VERIFY_BACKEND"
 DEFAULT_INDEX = Path("index/default")
 DEFAULT_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BUNDLED_NLI = "bundled"
+# The verifier when none is named: the cascade (verify.cascade) of the bundled MiniLM and the
+# shipped mpnet, which re-scores only the claims whose fact checks and fast scores disagree. Of
+# every band measured (benchmarks/cascade_bands.py) it is the most accurate that still verifies
+# 8 claims/s on Check-COVID dev on 2 AVX2 cores; `--model fast` is MiniLM alone, `--model accurate`
+# mpnet alone (news_dev 0.729 against 0.609, at about a sixth of the speed).
+DEFAULT_NLI = "cascade"
 # What computes the models (see verify.backends): ONNX Runtime where it can, else PyTorch.
 BACKENDS = ("auto", "onnx", "torch")
 DEFAULT_BACKEND = "auto"
@@ -61,12 +67,14 @@ NEGATION_MARGIN = 0.3
 # yet fact-decided contradictions were right 0.97-1.00 of the time on news_dev / news_dev2 /
 # seed_dev, and 6 of the 7 such verdicts under 0.5 there were right. 0.75 stays well below that.
 FACT_CONFLICT_CONFIDENCE = 0.75
-# The cascade (verify.cascade): the accurate model re-scores a claim when the fast model's best
-# entailment is within CASCADE_SUPPORT_BAND of the support threshold, or any contradiction reaches
-# the contradiction threshold less CASCADE_CONTRADICT_BAND. Wider bands re-score more claims:
-# slower, and closer to the accurate model alone.
-CASCADE_SUPPORT_BAND = 0.3
-CASCADE_CONTRADICT_BAND = 0.6
+# The cascade (verify.cascade): the accurate model re-scores a claim whose fact checks and fast
+# scores disagree, and also (a band of -1 turns it off) when the fast model's best entailment is
+# within CASCADE_SUPPORT_BAND of the support threshold, or any contradiction reaches the
+# contradiction threshold less CASCADE_CONTRADICT_BAND. Wider bands re-score more claims: slower,
+# closer to the accurate model alone. Off by measurement: with mpnet at about 9 pairs/s on 2 AVX2
+# cores, every band re-scores too many Check-COVID claims to keep 8 claims/s (README, "Two models").
+CASCADE_SUPPORT_BAND = -1.0
+CASCADE_CONTRADICT_BAND = -1.0
 
 
 def default_index_dir() -> Path | str:

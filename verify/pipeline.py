@@ -12,12 +12,12 @@ from verify.backends import check_backend
 from verify.calibrate import Calibrator
 from verify.cascade import CascadeNLI
 from verify.config import (
-    BUNDLED_NLI,
     CLAIM_BATCH,
     CONTRADICT_THRESHOLD,
     DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
     DEFAULT_INDEX,
+    DEFAULT_NLI,
     MAX_EVIDENCE,
     SUPPORT_THRESHOLD,
     TOP_K,
@@ -70,7 +70,7 @@ class Verifier:
         index: str | Path | None = None,
         *,
         embed_model: str | Embedder = DEFAULT_EMBED_MODEL,
-        nli_model: str | NLIModel = BUNDLED_NLI,
+        nli_model: str | NLIModel = DEFAULT_NLI,
         backend: str = DEFAULT_BACKEND,
         top_k: int = TOP_K,
         seeds_dir: str | Path | None | object = _DEFAULT,

@@ -12,6 +12,7 @@ from verify.config import (
     BUNDLED_NLI,
     DEFAULT_BACKEND,
     DEFAULT_EMBED_MODEL,
+    DEFAULT_NLI,
     ENV_BACKEND,
     ENV_CALIBRATION,
     ENV_EMBED_MODEL,
@@ -31,7 +32,7 @@ class Settings:
 
     index: Path | str | None = None  # a folder, or an engine URL (verify.store_api)
     embed_model: str = DEFAULT_EMBED_MODEL
-    nli_model: str = BUNDLED_NLI
+    nli_model: str = DEFAULT_NLI
     top_k: int = TOP_K
     calibration: str | None = None
     backend: str = DEFAULT_BACKEND
@@ -43,7 +44,7 @@ class Settings:
         env = {
             "index": os.environ.get(ENV_INDEX) or None,
             "embed_model": os.environ.get(ENV_EMBED_MODEL) or DEFAULT_EMBED_MODEL,
-            "nli_model": os.environ.get(ENV_NLI_MODEL) or BUNDLED_NLI,
+            "nli_model": os.environ.get(ENV_NLI_MODEL) or DEFAULT_NLI,
             "calibration": os.environ.get(ENV_CALIBRATION) or None,
             "backend": os.environ.get(ENV_BACKEND) or DEFAULT_BACKEND,
         }
