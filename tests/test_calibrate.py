@@ -71,7 +71,7 @@ def test_the_shipped_curves_warn_when_applied_to_another_model(
     from verify.errors import IndexMissing
     from verify.settings import Settings
 
-    for model, warned in (("cross-encoder/some-nli-model", True), ("bundled:int8", False)):
+    for model, warned in (("cross-encoder/some-nli-model", True), ("bundled:int8", False), ("cascade", True)):
         with pytest.raises(IndexMissing):  # nothing indexed there: it stops right after the check
             Settings(tmp_path / "none", nli_model=model, calibration="check-covid").open_verifier()
-        assert ("mis-state confidence" in capsys.readouterr().err) is warned
+        assert ("mis-state the confidence" in capsys.readouterr().err) is warned

@@ -61,11 +61,13 @@ class Settings:
         from verify.pipeline import Verifier
 
         if self.calibration in SHIPPED and self.nli_model.partition(":")[0] not in (BUNDLED_NLI, "fast"):
-            # Curves map one model's raw confidences; another model's are on another scale.
+            # Curves map one model's raw confidences; another model's are on another scale. The
+            # cascade keeps MiniLM's for most claims, mpnet's for those it re-scores.
+            whose = "the claims it re-scores" if self.nli_model == "cascade" else "its verdicts"
             print(
                 f"warning: the shipped {self.calibration!r} curves were fitted on the bundled MiniLM's "
-                f"confidences; with --model {self.nli_model} they mis-state confidence (fit your own with "
-                "benchmarks/calibrate.py)",
+                f"confidences; with --model {self.nli_model} they mis-state the confidence of {whose} (fit "
+                "your own with benchmarks/calibrate.py)",
                 file=sys.stderr,
             )
         return Verifier.open(
