@@ -152,8 +152,9 @@ WRITER = textwrap.dedent(
     store = IndexStore(Path(sys.argv[1]), embedder)
     embedder.dimension  # load the model before saying so
     print("ready", flush=True)
+    # Far more than the test waits for (it kills the writer at most 1.5 s in), even on a fast CPU.
     body = " ".join(f"Sentence {i} reports that the council met on day {i}." for i in range(400))
-    store.add([make_source(body, {"id": f"bulk-{n}"}, f"bulk-{n}", None) for n in range(10)])
+    store.add([make_source(body, {"id": f"bulk-{n}"}, f"bulk-{n}", None) for n in range(60)])
     """
 )
 
