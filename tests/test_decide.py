@@ -199,6 +199,17 @@ def test_an_agreement_in_a_passage_about_another_party_does_not_stand_against_a_
     assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, own_court]).label is not Label.CONTRADICTED
 
 
+def test_a_passage_about_another_partys_act_supports_nothing() -> None:
+    # The model entails "the Supreme Court rejected ..." from "the Moscow City Court ... rejected
+    # ...": that passage tells of another court; a weaker entailment of the claim's own party stands.
+    other = Alignment(0.8, (0, 9), [], another_party=True)
+    probs = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1]])
+    assert decide(CLAIM, [hit(1), hit(2)], probs, [other, aligned(0.5)]).label is Label.UNKNOWN
+    probs = np.array([[0.9, 0.05, 0.05], [0.7, 0.2, 0.1]])
+    verdict = decide(CLAIM, [hit(1), hit(2)], probs, [other, aligned(0.5)])
+    assert verdict.label is Label.SUPPORTED and verdict.evidence[0].source_id == "src-2"
+
+
 def test_swapped_sides_and_directions_read_as_sentences() -> None:
     side = Finding(
         "role", False, "Tom Reck as the winner", "businessman Tom Reck", 60, 80, (0, 90), "as the one beaten"

@@ -183,6 +183,12 @@ def test_another_partys_act_confirms_nothing() -> None:
     # The claim's court written in part ("the Supreme Court" for "Russia's Supreme Court") is the same party.
     in_part = said("Russia's Supreme Court turned the request down in March 2018.", both)
     assert ("date", True, "March 2018", "March 20") in in_part
+    # A passage that names only the other court tells of the other court's act, whatever a model reads.
+    claim = "Russia's Supreme Court rejected Telegram's request in June 2018."
+    assert check_text(claim, APPEAL, PUB).another_party
+    assert not check_text(claim, both, PUB).another_party  # it names the claim's court too
+    assert not check_text("The Moscow City Court rejected the appeal in June.", APPEAL, PUB).another_party
+    assert not check_text("Telegram's lawyers filed an appeal in May.", APPEAL, PUB).another_party  # no court named
 
 
 def test_a_date_without_a_year_resolves_against_the_article() -> None:

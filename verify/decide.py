@@ -218,8 +218,14 @@ def model_contradiction(case: Case) -> Decision | None:
 
 
 def model_entailment(case: Case) -> Decision | None:
-    """The NLI model finds a passage entailing the claim."""
-    p = case.passages[case.best_entail]
+    """The NLI model finds a passage entailing the claim, and the passage is not about another
+    party's act: "the Moscow City Court ... rejected on June 14" does not state that "the Supreme
+    Court rejected the request in June", however the model reads it."""
+    own = [i for i, p in enumerate(case.passages) if not p.alignment.another_party]
+    if not own:
+        return None
+    best = max(own, key=lambda i: case.passages[i].entail)
+    p = case.passages[best]
     if p.entail < case.support_threshold:
         return None
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
@@ -228,7 +234,7 @@ def model_entailment(case: Case) -> Decision | None:
         reason += " " + _agreement_sentence(agreements)
     if case.passages[case.best_contra].contra >= case.contradict_threshold:
         reason += " A passage that matches the claim less well reads against it."
-    return Decision(Label.SUPPORTED, case.best_entail, p.entail, reason, ENTAIL, agreements)
+    return Decision(Label.SUPPORTED, best, p.entail, reason, ENTAIL, agreements)
 
 
 def fact_agreement(case: Case) -> Decision | None:

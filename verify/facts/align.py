@@ -91,6 +91,9 @@ class Alignment:
     # The source names someone or something the claim names (True when the claim names nothing):
     # a source about other people and bodies is about something else, whatever the model reads.
     shares_names: bool = True
+    # The passage names another body of the kind the claim names, and never the claim's own ("the
+    # Moscow City Court" for "Russia's Supreme Court"): it tells of another party's act.
+    another_party: bool = False
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -144,7 +147,7 @@ def align(
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
-    return Alignment(overlap, sentence, found, shares)
+    return Alignment(overlap, sentence, found, shares, _other_party(claim, claim_facts, passage, (start, end)))
 
 
 # ---- dates ----------------------------------------------------------------------------------
