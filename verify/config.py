@@ -21,7 +21,7 @@ BUNDLED_NLI = "bundled"
 # shipped mpnet, which re-scores only the claims whose fact checks and fast scores disagree. Of
 # every band measured (benchmarks/cascade_bands.py) it is the most accurate that still verifies
 # 8 claims/s on Check-COVID dev on 2 AVX2 cores; `--model fast` is MiniLM alone, `--model accurate`
-# mpnet alone (news_dev 0.729 against 0.609, at about a sixth of the speed).
+# mpnet alone (news_dev 0.729 against 0.609, at a sixth of the speed or less).
 DEFAULT_NLI = "cascade"
 # What computes the models (see verify.backends): ONNX Runtime where it can, else PyTorch.
 BACKENDS = ("auto", "onnx", "torch")
