@@ -210,6 +210,19 @@ def test_a_passage_about_another_partys_act_supports_nothing() -> None:
     assert verdict.label is Label.SUPPORTED and verdict.evidence[0].source_id == "src-2"
 
 
+def test_a_sentence_with_the_opposite_outcome_supports_nothing() -> None:
+    # "The county board had rejected a similar plan in January" under the title "Council approves
+    # ferry subsidy": both models entail "the board approved the plan in January", the date agrees.
+    facts = TextFacts(facts=[Fact("date", "January", 0, 7, (0, 9), first="--01", last="--01")])
+    probs = np.array([[0.94, 0.01, 0.05]])
+    opposed = Alignment(0.9, (0, 9), [date(True, "January", "January")], opposed_verb=True)
+    verdict = decide(CLAIM, [hit(1)], probs, [opposed], claim_facts=facts)
+    assert verdict.label is Label.UNKNOWN and "does not clearly state the claim" in verdict.reason
+    assert decide(CLAIM, [hit(1)], probs, [opposed]).label is Label.UNKNOWN  # nor by the model alone
+    plain = Alignment(0.9, (0, 9), [date(True, "January", "January")])
+    assert decide(CLAIM, [hit(1)], probs, [plain], claim_facts=facts).label is Label.SUPPORTED
+
+
 def test_swapped_sides_and_directions_read_as_sentences() -> None:
     side = Finding(
         "role", False, "Tom Reck as the winner", "businessman Tom Reck", 60, 80, (0, 90), "as the one beaten"

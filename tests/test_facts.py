@@ -191,6 +191,29 @@ def test_another_partys_act_confirms_nothing() -> None:
     assert not check_text("Telegram's lawyers filed an appeal in May.", APPEAL, PUB).another_party  # no court named
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "opposed"),
+    [
+        (
+            "The county board approved the ferry plan in January.",
+            "The board had rejected a similar plan in January.",
+            True,
+        ),
+        ("The judge denied bail on Monday.", "On Monday the judge granted him bail.", True),
+        ("The appeals court upheld the ruling.", "The appeals court overturned the ruling in May.", True),
+        (
+            "The council approved the plan.",
+            "The council approved the plan the mayor had rejected.",
+            False,
+        ),  # its own verb too
+        ("The Tigers won the final.", "The Tigers lost the final to the Lions.", False),  # a contest: sides matter
+        ("The board approved the budget.", "The board approved the budget on Friday.", False),
+    ],
+)
+def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: str, opposed: bool) -> None:
+    assert check_text(claim, sentence, PUB).opposed_verb is opposed
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

@@ -32,6 +32,7 @@ from verify.facts.model import (
 )
 from verify.facts.units import same_unit
 from verify.text import ATTRIBUTION_WORDS, content_stems, negation_count
+from verify.train.lexicon import ANTONYMS
 
 # How much of the claim's content the aligned sentence must share before its facts are compared
 # (below it the two are probably not about the same event), per kind.
@@ -94,6 +95,10 @@ class Alignment:
     # The passage names another body of the kind the claim names, and never the claim's own ("the
     # Moscow City Court" for "Russia's Supreme Court"): it tells of another party's act.
     another_party: bool = False
+    # The aligned sentence holds the opposite outcome of the claim's verb and not the verb itself
+    # ("had rejected a similar plan" for "approved the plan"): whatever a model reads in the
+    # passage around it (a title "... approves ..."), that sentence does not state the claim.
+    opposed_verb: bool = False
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -147,7 +152,44 @@ def align(
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
-    return Alignment(overlap, sentence, found, shares, _other_party(claim, claim_facts, passage, (start, end)))
+    other = _other_party(claim, claim_facts, passage, (start, end))
+    return Alignment(overlap, sentence, found, shares, other, _opposed_verb(claim, text[sentence[0] : sentence[1]]))
+
+
+def _opposed_verb(claim: str, sentence: str) -> bool:
+    """The sentence has the opposite outcome of a verb of the claim (approved / rejected, upheld /
+    overturned: verify.train.lexicon's outcome antonyms) and no form of the claim's verb."""
+    claim_words, sentence_words = _words(claim), _words(sentence)
+    for a, b in OUTCOME_OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            if claim_words & mine and sentence_words & theirs and not sentence_words & mine:
+                return True
+    return False
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _verb_forms(past: str) -> frozenset[str]:
+    """A regular past form's other forms, generously ("approved": approve, approves, approving;
+    "denied": deny, denies; "banned": ban, bans); a non-word among them matches nothing."""
+    irregular = {"upheld": {"uphold", "upholds", "upholding"}, "began": {"begin", "begins", "begun", "beginning"}}
+    if past in irregular:
+        return frozenset({past, *irregular[past]})
+    stems = {past[:-1], past[:-2], past[:-3]} if past.endswith("ed") else {past}
+    if past.endswith("ied"):
+        stems.add(past[:-3] + "y")
+    forms = {past} | stems | {x + "s" for x in stems} | {x + "es" for x in stems} | {x + "ing" for x in stems}
+    if past.endswith("ied"):
+        forms.add(past[:-3] + "ies")
+    return frozenset(forms)
+
+
+# One event's incompatible outcomes, single words only. Contests and quantities (won / lost, rose /
+# fell) are left out: their opposite is often the same event told from the other side.
+_SIDED = {"won", "lost", "defeated", "beat", "gained", "rose", "fell", "increased", "decreased", "climbed", "dropped"}
+OUTCOME_OPPOSITES = [(_verb_forms(a), _verb_forms(b)) for a, b in ANTONYMS if " " not in a + b and not {a, b} & _SIDED]
 
 
 # ---- dates ----------------------------------------------------------------------------------
