@@ -177,7 +177,9 @@ def _verb_forms(past: str) -> frozenset[str]:
     irregular = {"upheld": {"uphold", "upholds", "upholding"}, "began": {"begin", "begins", "begun", "beginning"}}
     if past in irregular:
         return frozenset({past, *irregular[past]})
-    stems = {past[:-1], past[:-2], past[:-3]} if past.endswith("ed") else {past}
+    stems = {past[:-1], past[:-2]} if past.endswith("ed") else {past}
+    if past.endswith("ed") and len(past) > 4 and past[-3] == past[-4]:  # a doubled consonant: banned, permitted
+        stems.add(past[:-3])
     if past.endswith("ied"):
         stems.add(past[:-3] + "y")
     forms = {past} | stems | {x + "s" for x in stems} | {x + "es" for x in stems} | {x + "ing" for x in stems}
