@@ -36,12 +36,17 @@ ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
 ENTAIL, CONTRA = 0, 2
 
 
+def accurate_shipped() -> bool:
+    """Whether this install has the shipped mpnet bundle (a clone without it can train one)."""
+    return (ACCURATE_BUNDLE / "delta.safetensors").is_file()
+
+
 def accurate_spec() -> str:
     """The accurate model: $VERIFY_ACCURATE_MODEL, else the shipped mpnet bundle."""
     chosen = os.environ.get(ENV_ACCURATE_MODEL)
     if chosen:
         return chosen
-    if not (ACCURATE_BUNDLE / "delta.safetensors").is_file():
+    if not accurate_shipped():
         raise ConfigError(
             f"the accurate (mpnet) model is not in this install ({ACCURATE_BUNDLE} is missing): train it with "
             f"`make train-mpnet`, or point ${ENV_ACCURATE_MODEL} at a bundle folder or a CrossEncoder name"

@@ -237,13 +237,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--precision", action="append", choices=["fp32", "int8", "int8-static"], default=None)
     args = parser.parse_args(argv)
     from verify.bundled import BUNDLED_DIR, base_model_dir
-    from verify.cascade import ACCURATE_BUNDLE
+    from verify.cascade import ACCURATE_BUNDLE, accurate_shipped
 
     print(f"embedder: {ensure_embedder(base_model_dir())}")
     for precision in args.precision or ["fp32"]:
         print(f"NLI {precision}: {graph_path(ensure_nli(BUNDLED_DIR, precision), precision)}")
     # The accurate model too, where it is installed (`--model accurate|cascade`; about 440 MB at fp32).
-    if (ACCURATE_BUNDLE / "delta.safetensors").is_file():
+    if accurate_shipped():
         for precision in args.precision or ["fp32"]:
             print(f"accurate NLI {precision}: {graph_path(ensure_nli(ACCURATE_BUNDLE, precision), precision)}")
 
