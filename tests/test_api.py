@@ -52,6 +52,24 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
 
 
+def test_a_date_of_the_claims_own_act_contradicts_and_another_partys_does_not(tmp_path, seed_index_dir) -> None:
+    """The seed dates the Supreme Court's rejection in a sentence that shares half the claim's words
+    ("On March 20, the Supreme Court turned the request down."); the Moscow City Court's June 14
+    rejection is another party's act and dates nothing of the Supreme Court's."""
+    import shutil
+
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    v = Verifier(tmp_path / "idx")
+    for claim in (
+        "Russia's Supreme Court rejected Telegram's request in June 2018.",
+        "The Supreme Court rejected Telegram's lawsuit in April 2018.",
+    ):
+        verdict = v.verify(claim)
+        assert verdict.label is Label.CONTRADICTED, claim
+        assert "20 March 2018" in verdict.reason and "“On March 20, the Supreme Court turned" in verdict.reason
+        assert "Moscow City Court" not in verdict.reason
+
+
 def test_verifier_python_api_on_each_backend(seeded_location) -> None:
     """Verifier.open takes a folder or an engine URL; seeds sync into either when asked."""
     from conftest import DATA, SEEDS

@@ -141,6 +141,28 @@ def test_a_fact_conflict_counts_when_the_sentence_holds_the_claim_even_if_the_mo
     assert decide(CLAIM, [hit(1)], probs, [aligned(0.5, finding)]).label is Label.UNKNOWN  # too little in common
 
 
+@pytest.mark.parametrize(
+    ("verb", "another_party", "label"),
+    [
+        ("reject", False, Label.CONTRADICTED),  # the passage dates the claim's own act otherwise
+        ("say", False, Label.UNKNOWN),  # a mayor "said" many things on many days
+        ("reject", True, Label.UNKNOWN),  # another body's rejection dates nothing of the claim's
+    ],
+)
+def test_a_date_of_the_claims_own_act_counts_though_the_sentence_shares_little(
+    verb: str, another_party: bool, label: Label
+) -> None:
+    """'On March 20, the Supreme Court turned the request down.' against 'Russia's Supreme Court
+    rejected Telegram's request in June 2018': half the claim's words, and the model reads it as
+    unrelated, but it dates the very act the claim dates."""
+    probs = np.array([[0.01, 0.97, 0.02]])
+    finding = date(False, "June 2018", "March 20")
+    claim_date = Fact("date", "June 2018", 60, 69, (0, 70), verb=verb)
+    alignment = Alignment(0.5, (0, 9), [finding], another_party=another_party)
+    verdict = decide(CLAIM, [hit(1)], probs, [alignment], claim_facts=TextFacts([claim_date]))
+    assert verdict.label is label
+
+
 def test_facts_that_all_agree_outweigh_a_model_contradiction() -> None:
     """The model calls plain restatements contradictions; a passage that confirms every date and
     figure of the claim, with nothing against it, keeps the claim from being called false."""

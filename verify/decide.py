@@ -142,7 +142,7 @@ def fact_conflict(case: Case) -> Decision | None:
     and match in another); a date of the claim's own verb in a sentence that restates the claim
     yields only to an agreeing date of its own verb, or to one in a sentence that restates as much
     of the claim. The best-aligned such passage decides."""
-    related = case.related
+    related = [i for i, p in enumerate(case.passages) if p.related or _dates_the_claims_act(case, p)]
     # A passage that names another party in the claim's party's place ("the Moscow City Court"
     # for "the Supreme Court") is about another event: its dates and figures confirm nothing.
     agreements = [
@@ -161,10 +161,15 @@ def fact_conflict(case: Case) -> Decision | None:
         outranking = agreed
         if overlap >= SAME_EVENT_OVERLAP:
             outranking = {(f.kind, f.claim) for f, o in agreements if f.own or o >= overlap}
+        # A passage about another party's act ("the Moscow City Court ... rejected on June 14")
+        # dates or counts that act, not the claim's: only the name it gives in the claim's place
+        # can conflict.
+        other_party = case.passages[i].alignment.another_party
         standing = [
             f
             for f in case.passages[i].alignment.conflicts
             if (f.kind, f.claim) not in (outranking if f.kind == "date" and f.own else agreed)
+            and not (other_party and f.kind != "name")
         ]
         if standing:
             candidates.append((case.passages[i].alignment.overlap, -i, standing))
@@ -175,6 +180,26 @@ def fact_conflict(case: Case) -> Decision | None:
     confidence = max(p.contra, 1.0 - p.neutral, FACT_CONFLICT_CONFIDENCE)
     reason = " ".join(_conflict_sentence(p, f) for f in findings)
     return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
+
+
+# Verbs that say little about which event a date belongs to: a mayor "said" many things on many days.
+_LIGHT_VERBS = frozenset(
+    "be have do make take get give go come see hold put set say tell write state announce report claim "
+    "confirm add acknowledge admit argue insist speak call".split()
+)
+
+
+def _dates_the_claims_act(case: Case, p: Assessed) -> bool:
+    """The passage dates the claim's own act otherwise ("On March 20, the Supreme Court turned the
+    request down" for "... rejected the request in June"): that places it at the claim's event even
+    where the model reads the pair as unrelated. Not an act any event has ("said"), nor a passage
+    about another party's act."""
+    if p.alignment.another_party:
+        return False
+    verbs = {f.text: f.verb for f in case.claim_facts if f.kind == "date"}
+    return any(
+        f.kind == "date" and f.own and verbs.get(f.claim, "") not in _LIGHT_VERBS | {""} for f in p.alignment.conflicts
+    )
 
 
 def fact_confirmed(case: Case) -> Decision | None:
@@ -360,9 +385,9 @@ def _date(when: dt.date) -> str:
 _ENDS = (".", "!", "?", "\u2026", "\u201d", '"')
 
 
-def _quote(p: Assessed) -> str:
-    """The passage sentence about the claim's event, quoted."""
-    s0, s1 = p.alignment.sentence
+def _quote(p: Assessed, sentence: tuple[int, int] | None = None) -> str:
+    """The passage sentence about the claim's event (or the given one: where a finding sits), quoted."""
+    s0, s1 = sentence or p.alignment.sentence
     passage = p.hit.passage
     text = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)].strip() if s1 > s0 else ""
     quoted = _clip(text or passage.text.strip(), 220)
@@ -385,15 +410,15 @@ _WHAT = {
 
 
 def _conflict_sentence(p: Assessed, f: Finding) -> str:
+    # The sentence that gives the source's fact, which may not be the one sharing most words.
+    quote = _quote(p, f.sentence if f.sentence[1] > f.sentence[0] else None)
     if f.kind == "name":
-        return f"{_source(p)} names {f.source} where the claim names {f.claim}: {_quote(p)}"
+        return f"{_source(p)} names {f.source} where the claim names {f.claim}: {quote}"
     if f.kind == "role":
-        return f"{_source(p)} has {f.source} {f.detail}; the claim has {f.claim}: {_quote(p)}"
+        return f"{_source(p)} has {f.source} {f.detail}; the claim has {f.claim}: {quote}"
     if f.kind == "negation":
-        return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {_quote(p)}"
-    return (
-        f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {_quote(p)}"
-    )
+        return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {quote}"
+    return f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {quote}"
 
 
 def _agreement_sentence(findings: list[Finding]) -> str:
