@@ -245,6 +245,19 @@ def test_a_sentence_with_the_opposite_outcome_supports_nothing() -> None:
     assert decide(CLAIM, [hit(1)], probs, [plain], claim_facts=facts).label is Label.SUPPORTED
 
 
+def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> None:
+    # "Jaylen Straker led all scorers with 37 points" for "Andre Pellham led all scorers with 37
+    # points": the figure agrees and the model entails, but the sentence names another scorer.
+    facts = TextFacts(facts=[Fact("quantity", "37", 0, 2, (0, 9), value=37.0)])
+    probs = np.array([[0.96, 0.01, 0.03]])
+    finding = Finding("quantity", True, "37", "37", 3, 5, (0, 9))
+    taken = Alignment(1.0, (0, 9), [finding], slot_taken=True)
+    assert decide(CLAIM, [hit(1)], probs, [taken], claim_facts=facts).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], probs, [taken]).label is Label.UNKNOWN
+    plain = Alignment(1.0, (0, 9), [finding])
+    assert decide(CLAIM, [hit(1)], probs, [plain], claim_facts=facts).label is Label.SUPPORTED
+
+
 def test_swapped_sides_and_directions_read_as_sentences() -> None:
     side = Finding(
         "role", False, "Tom Reck as the winner", "businessman Tom Reck", 60, 80, (0, 90), "as the one beaten"

@@ -214,6 +214,32 @@ def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: s
     assert check_text(claim, sentence, PUB).opposed_verb is opposed
 
 
+SCORERS = (
+    "For Dunlin, Jaylen Straker led all scorers with 37 points, one short of his career playoff high, "
+    "and forward Andre Pellham added 24."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "taken"),
+    [
+        ("Andre Pellham led all scorers with 37 points.", SCORERS, True),  # named, but as the one who added 24
+        ("Jaylen Straker led all scorers with 37 points.", SCORERS, False),
+        ("Straker led all scorers.", SCORERS, False),  # a surname is the same name
+        (
+            "Tandy finished first in the first round of voting.",
+            "Two weeks earlier, Hale had finished first in a field of three candidates, taking 44.3 percent "
+            "to Tandy's 38.6 percent.",
+            True,
+        ),
+        ("The mayor said the budget was balanced.", "Fontaine said the budget was balanced.", False),  # "said"
+        ("The council approved the budget.", "The council approved the budget 7-2 on Monday.", False),
+    ],
+)
+def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:
+    assert check_text(claim, sentence, PUB).slot_taken is taken
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

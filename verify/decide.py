@@ -221,7 +221,7 @@ def fact_confirmed(case: Case) -> Decision | None:
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     # Its sentence giving the opposite outcome ("had rejected ... in January" for "approved ... in
     # January") leaves only the facts agreeing: not settled, whatever the model reads.
-    if (p.entail >= case.support_threshold or p.entail > p.contra) and not p.alignment.opposed_verb:
+    if (p.entail >= case.support_threshold or p.entail > p.contra) and not p.alignment.states_otherwise:
         reason = f"{_source(p)} states it: {_quote(p)} {_agreement_sentence(agreements)}"
         return Decision(
             Label.SUPPORTED, -neg_i, max(p.entail, 1.0 - p.contra - p.neutral / 2), reason, ENTAIL, agreements
@@ -248,7 +248,7 @@ def model_entailment(case: Case) -> Decision | None:
     """The NLI model finds a passage entailing the claim, and the passage is not about another
     party's act: "the Moscow City Court ... rejected on June 14" does not state that "the Supreme
     Court rejected the request in June", however the model reads it."""
-    own = [i for i, p in enumerate(case.passages) if not (p.alignment.another_party or p.alignment.opposed_verb)]
+    own = [i for i, p in enumerate(case.passages) if not (p.alignment.another_party or p.alignment.states_otherwise)]
     if not own:
         return None
     best = max(own, key=lambda i: case.passages[i].entail)
@@ -271,7 +271,7 @@ def fact_agreement(case: Case) -> Decision | None:
         (p.alignment.overlap, -i)
         for i, p in enumerate(case.passages)
         if p.related
-        and not p.alignment.opposed_verb
+        and not p.alignment.states_otherwise
         and any(f.kind in BACKING_KINDS for f in p.alignment.agreements)
         and not p.alignment.conflicts
         and p.alignment.overlap >= AGREEMENT_OVERLAP

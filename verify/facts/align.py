@@ -99,6 +99,15 @@ class Alignment:
     # ("had rejected a similar plan" for "approved the plan"): whatever a model reads in the
     # passage around it (a title "... approves ..."), that sentence does not state the claim.
     opposed_verb: bool = False
+    # The aligned sentence has another name doing (or undergoing) the claim's act in the claim's
+    # name's place ("Jaylen Straker led all scorers" for "Andre Pellham led all scorers"), and the
+    # claim's name nowhere in that place: the sentence states another party's act.
+    slot_taken: bool = False
+
+    @property
+    def states_otherwise(self) -> bool:
+        """The aligned sentence tells of another outcome or another party: it supports nothing."""
+        return self.opposed_verb or self.slot_taken
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -153,7 +162,26 @@ def align(
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
     other = _other_party(claim, claim_facts, passage, (start, end))
-    return Alignment(overlap, sentence, found, shares, other, _opposed_verb(claim, text[sentence[0] : sentence[1]]))
+    opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
+    return Alignment(overlap, sentence, found, shares, other, opposed, _slot_taken(claim_facts, in_sentence))
+
+
+def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
+    """Another name is the doer (or the object) of the claim's verb in the sentence, and the claim's
+    name is not. Names are matched by their words, not their type (the tagger calls "Andre Pellham"
+    an organisation in one sentence and a person in the next)."""
+    named = [f for f in in_sentence if f.kind == NAME and f.role in ("agent", "patient") and f.verb]
+    for cf in claim_facts.facts:
+        if cf.kind != NAME or cf.role not in ("agent", "patient") or not cf.verb or cf.verb in _LIGHT_SLOT_VERBS:
+            continue
+        in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
+        if in_place and not any(_same_name(cf.text, sf.text) for sf in in_place):
+            return True
+    return False
+
+
+# Verbs whose doer says little about the act ("X is ...", "X said ..."): their slots are left alone.
+_LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
 
 
 def _opposed_verb(claim: str, sentence: str) -> bool:
