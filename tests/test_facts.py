@@ -758,6 +758,18 @@ def test_swapped_sides_of_a_contest_conflict(claim: str, swapped: bool) -> None:
     assert ("role" in conflicts(claim, RUNOFF)) is swapped
 
 
+def test_teams_named_by_their_nicknames_are_sides_too() -> None:
+    # The tagger names no entity in "The Falcons beat the Gulls 118-114": the claim's sides are its
+    # capitalised doer and object all the same.
+    game = "Rafael Odum scored 34 points, and the Harbor City Gulls beat the Dunlin Falcons 118-114 on Wednesday."
+    assert "role" in conflicts("The Falcons beat the Gulls 118-114.", game)
+    assert conflicts("The Gulls beat the Falcons 118-114.", game) == []
+    sides = [
+        (f.text, f.role) for f in claim_facts(["The Falcons beat the Gulls 118-114."])[0].facts if f.kind == "name"
+    ]
+    assert sides == [("Falcons", "agent"), ("Gulls", "patient")]
+
+
 def test_a_side_the_source_also_gives_the_name_is_no_swap() -> None:
     # Reck won one contest and lost another: the claim's side is in the sentence, so no conflict
     cup = "Ines Varga beat Tom Reck in the final, a year after Tom Reck had beaten Ines Varga in the semifinal."
@@ -771,7 +783,10 @@ def test_a_contest_is_compared_only_with_the_same_contest() -> None:
     assert conflicts("Tandy, who beat Hale in 2016, lost the runoff on Tuesday.", rematch) == []
     primary = "Dana Tandy defeated Marcus Hale in the 2016 primary."
     # the sides the other way: the year confirms nothing, and the swap conflicts
-    assert said("Hale beat Tandy in 2016.", primary) == [("role", False, "Tandy as the one beaten", "Dana Tandy")]
+    assert said("Hale beat Tandy in 2016.", primary) == [
+        ("role", False, "Tandy as the one beaten", "Dana Tandy"),
+        ("role", False, "Hale as the winner", "Marcus Hale"),  # "Hale", untagged, is a side by its capital
+    ]
     # a contest of another year is another contest: its sides say nothing of the claim's
     assert conflicts("Hale beat Tandy in 2020.", primary) == []
     # the same contest, the same sides, another day: a conflict as before

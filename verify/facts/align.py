@@ -17,6 +17,7 @@ from verify.facts import dates as dates_mod
 from verify.facts.dates import MONTHS
 from verify.facts.model import (
     CHANGE,
+    CONTEST_VERBS,
     DATE,
     DURATION,
     MONEY,
@@ -27,6 +28,8 @@ from verify.facts.model import (
     RATIO,
     SCORE,
     TIME,
+    UNTAGGED_SIDE,
+    WINNER_VERBS,
     Fact,
     TextFacts,
 )
@@ -314,8 +317,13 @@ def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date:
 
 
 def _named_sides(facts: list[Fact], verb: str) -> list[tuple[str, str]]:
-    """(name, winner / loser) of each name that is a side of `verb` ("Hale" in "Hale beat Tandy")."""
-    return [(f.text, side) for f in facts if f.kind == NAME and f.verb == verb and (side := _SIDES.get((f.role, verb)))]
+    """(name, winner / loser) of each name that is a side of `verb` ("Hale" in "Hale beat Tandy"),
+    as tagged: a side found only by its capital letter serves the swapped-sides check alone."""
+    return [
+        (f.text, side)
+        for f in facts
+        if f.kind == NAME and f.label != UNTAGGED_SIDE and f.verb == verb and (side := _SIDES.get((f.role, verb)))
+    ]
 
 
 def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None) -> str:
@@ -848,11 +856,11 @@ def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_
 
 # A contest's sides by verb and role: the doer of "beat" won, its object lost; the doer of "lost"
 # lost, and whom it lost "to" won. The object of "won" is the prize, no side.
-_WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
+_WINNER_VERBS = WINNER_VERBS
 _SIDES = {("agent", "win"): "winner", ("agent", "lose"): "loser", ("venue", "lose"): "winner"}
 _SIDES |= {("agent", v): "winner" for v in _WINNER_VERBS} | {("patient", v): "loser" for v in _WINNER_VERBS - {"win"}}
 _SIDE_WORDS = {"winner": "as the winner", "loser": "as the one beaten"}
-_CONTEST_VERBS = _WINNER_VERBS | {"lose"}
+_CONTEST_VERBS = CONTEST_VERBS
 
 
 def _relative_clause_verbs(source: TextFacts, sentence: tuple[int, int]) -> set[str]:

@@ -13,6 +13,7 @@ from typing import Any
 from verify.facts import dates as dates_mod
 from verify.facts.model import (
     CHANGE,
+    CONTEST_VERBS,
     DATE,
     DURATION,
     MONEY,
@@ -23,6 +24,7 @@ from verify.facts.model import (
     RATIO,
     SCORE,
     TIME,
+    UNTAGGED_SIDE,
     Fact,
     TextFacts,
 )
@@ -111,7 +113,42 @@ def source_facts(
 
 def claim_facts(claims: Iterable[str]) -> list[TextFacts]:
     """The facts of each claim: nothing resolved against any date, only what the claim says."""
-    return [_doc_facts(doc, None, [None], [], 0) for doc in parse_many(claims)]
+    out = []
+    for doc in parse_many(claims):
+        facts = _doc_facts(doc, None, [None], [], 0)
+        facts.facts += _untagged_sides(doc)
+        out.append(facts)
+    return out
+
+
+def _untagged_sides(doc: Any) -> list[Fact]:
+    """The sides of a contest that the tagger did not name ("The Falcons beat the Gulls"): a short
+    claim gives it too little context to tag a team by its nickname, and the swapped-sides check
+    needs both. Capitalised nouns only (PROPN), as doer or object of a contest verb; labelled
+    UNTAGGED_SIDE, as they serve that check only."""
+    tagged = {t.i for ent in doc.ents for t in ent}
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in ("nsubj", "dobj", "nsubjpass", "pobj"):
+            continue
+        role, verb = _role(token)
+        if verb not in CONTEST_VERBS or not role:
+            continue
+        first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)], key=lambda t: t.i)
+        sentence = token.sent
+        out.append(
+            Fact(
+                NAME,
+                doc.text[first.idx : token.idx + len(token)],
+                first.idx,
+                token.idx + len(token),
+                (sentence.start_char, sentence.end_char),
+                label=UNTAGGED_SIDE,
+                role=role,
+                verb=verb,
+            )
+        )
+    return out
 
 
 def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:

@@ -120,6 +120,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # dozen workers" counts workers; "two-fifths" is 40 percent; an ordinal "third" is 3.
 # 8: an "until" / "since" date stores the interval it names, opened by its label when compared.
 FACTS_VERSION = 8
+# Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
+WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
+CONTEST_VERBS = WINNER_VERBS | {"lose"}
+# The label of a claim's contest side that the tagger did not name ("The Falcons beat the Gulls").
+UNTAGGED_SIDE = "side"
 # Facts that back or sink a claim on their own: figures and dates, not a shared name.
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
