@@ -191,6 +191,18 @@ def test_another_partys_act_confirms_nothing() -> None:
     assert not check_text("Telegram's lawyers filed an appeal in May.", APPEAL, PUB).another_party  # no court named
 
 
+def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
+    # The passage names the claim's lake, but in the sentence after the one about the claim's event.
+    passage = (
+        "The team examined 412 fish taken from Lake Corrigan and found plastic in 264 of them, or 64 percent. "
+        "In Lake Ambry, a comparison site, the rate was 29 percent."
+    )
+    alignment = check_text("The researchers found plastic in 64 percent of the fish from Lake Ambry.", passage, PUB)
+    assert alignment.another_party and not alignment.agreements
+    own = check_text("The researchers found plastic in 64 percent of the fish from Lake Corrigan.", passage, PUB)
+    assert not own.another_party and [f.kind for f in own.agreements] == ["percent"]
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "opposed"),
     [

@@ -164,7 +164,11 @@ def align(
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
-    other = _other_party(claim, claim_facts, passage, (start, end))
+    # The passage, or its sentence about the claim's event, tells of another party's act (the
+    # passage may name the claim's party in a later sentence: "In Lake Ambry ... 29 percent").
+    other = _other_party(claim, claim_facts, passage, (start, end)) or _other_party(
+        claim, claim_facts, passage, sentence
+    )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
     return Alignment(overlap, sentence, found, shares, other, opposed, _slot_taken(claim_facts, in_sentence))
 
@@ -938,9 +942,16 @@ def _mentioned(name: str, haystack: str, person: bool) -> bool:
 
 def _same_head(a: str, b: str) -> bool:
     """Two names of one kind of body that differ before the head word: "Tagansky District Court"
-    and "Meshchansky District Court", "Russia's Supreme Court" and "Constitutional Court"."""
+    and "Meshchansky District Court", "Russia's Supreme Court" and "Constitutional Court"; or after
+    a word that says the kind first: "Lake Ambry" and "Lake Corrigan", "Mount Hood" and "Mount Adams"."""
     wa, wb = _name_words(a), _name_words(b)
-    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and wa[-1][:1].isalpha() and wa != wb
+    if len(wa) < 2 or len(wb) < 2 or wa == wb:
+        return False
+    return (wa[-1] == wb[-1] and wa[-1][:1].isalpha()) or (wa[0] == wb[0] and wa[0] in _KIND_FIRST)
+
+
+# Words that name a kind of place or body before its own name ("Lake Corrigan", "Fort Wayne").
+_KIND_FIRST = frozenset("lake mount mt fort cape port camp university college".split())
 
 
 def _name_words(name: str) -> list[str]:
