@@ -220,6 +220,14 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
         ),  # its own verb too
         ("The Tigers won the final.", "The Tigers lost the final to the Lions.", False),  # a contest: sides matter
         ("The board approved the budget.", "The board approved the budget on Friday.", False),
+        ("Raj Patel voted for the measure.", "Raj Patel, who voted against the measure, called it a giveaway.", True),
+        ("Amsel had publicly backed the decision.", "Amsel resigned after the decision, which he had opposed.", True),
+        # both stances, the claim's among them in another word
+        (
+            "Most parents backed the ban.",
+            "64 percent of parents supported the ban, while 31 percent opposed it.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: str, opposed: bool) -> None:

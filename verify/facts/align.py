@@ -193,13 +193,40 @@ _LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
 
 def _opposed_verb(claim: str, sentence: str) -> bool:
     """The sentence has the opposite outcome of a verb of the claim (approved / rejected, upheld /
-    overturned: verify.train.lexicon's outcome antonyms) and no form of the claim's verb."""
+    overturned: verify.train.lexicon's outcome antonyms; voted for / against, backed / opposed) and
+    no form of the claim's verb."""
     claim_words, sentence_words = _words(claim), _words(sentence)
     for a, b in OUTCOME_OPPOSITES:
         for mine, theirs in ((a, b), (b, a)):
             if claim_words & mine and sentence_words & theirs and not sentence_words & mine:
                 return True
+    claim_text, sentence_text = (
+        " ".join(re.findall(r"[a-z]+", claim.lower())),
+        " ".join(re.findall(r"[a-z]+", sentence.lower())),
+    )
+    for a, b in STANCE_OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            if mine.search(claim_text) and theirs.search(sentence_text) and not mine.search(sentence_text):
+                return True
     return False
+
+
+def _stance(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\b")
+
+
+# Stances taken for or against a thing, by their exact forms ("back" alone is too common a word);
+# a sentence that gives both ("64 percent supported a ban, while 31 percent opposed it") is not flagged.
+STANCE_OPPOSITES = [
+    (
+        _stance("voted for|votes for|voting for|vote for"),
+        _stance("voted against|votes against|voting against|vote against"),
+    ),
+    (
+        _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
+        _stance("opposed|opposing|opposes"),
+    ),
+]
 
 
 def _words(text: str) -> set[str]:
