@@ -204,9 +204,9 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
         " ".join(re.findall(r"[a-z]+", claim.lower())),
         " ".join(re.findall(r"[a-z]+", sentence.lower())),
     )
-    for a, b in STANCE_OPPOSITES:
-        for mine, theirs in ((a, b), (b, a)):
-            if mine.search(claim_text) and theirs.search(sentence_text) and not mine.search(sentence_text):
+    for for_, against in STANCE_OPPOSITES:
+        for own, other in ((for_, against), (against, for_)):
+            if own.search(claim_text) and other.search(sentence_text) and not own.search(sentence_text):
                 return True
     return False
 
