@@ -323,6 +323,25 @@ def test_figures_as_written(text: str, value: float, comparator: str) -> None:
     assert parse_number(text) == pytest.approx(value) and comparator_in(text) == comparator
 
 
+def test_which_people_and_what_befell_them_make_a_count_comparable() -> None:
+    advisory = "About 12,000 residents on Ashvale's east side were told to boil their tap water before drinking it."
+    assert conflicts("About 21,000 residents were told to boil their tap water.", advisory) == ["quantity"]
+    # which people, but not what befell them
+    assert conflicts("About 21,000 residents lost power.", advisory) == []
+
+
+def test_a_figure_of_a_noun_is_about_that_noun() -> None:
+    haul = "In all, the thieves took drugs with a street value of about $40,000 and less than $5,000 in cash."
+    assert conflicts("The stolen drugs had a street value of about $400,000.", haul) == ["money"]
+    assert said("The stolen drugs had a street value of about $40,000.", haul)[0][:2] == ("money", True)
+
+
+def test_a_sentence_about_another_part_of_the_year_rules_on_no_amount() -> None:
+    outlook = "For the third quarter, Pemberton expects revenue of $760 million to $775 million."
+    assert conflicts("Quarterly revenue topped $800 million.", outlook) == []
+    assert conflicts("Pemberton expects third-quarter revenue of $900 million.", outlook) == ["money"]
+
+
 def test_comparators_are_honoured() -> None:
     passage = "Officials said 55 homes were evacuated after more than 60 firefighters arrived."
     assert said("More than 50 homes were evacuated.", passage)[0][:2] == ("quantity", True)

@@ -151,7 +151,8 @@ def align(
         found += _order(claim, text, sentence)
     if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
-        found += _figures(claim_facts, passage, in_sentence, other_time)
+        other_part = _another_part_of_the_year(claim, text, sentence)
+        found += _figures(claim_facts, passage, in_sentence, other_time, other_part)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= RESTATED:
@@ -552,11 +553,26 @@ _WHICH = {"current": "this", "coming": "next", "upcoming": "next", "following": 
 _WHICH |= {"prior": "last", "past": "last"}
 
 
+# Numbered parts of a year: "the third quarter", "first-half", "Q3".
+_NUMBERED_PERIOD = re.compile(
+    r"\b(?:(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)|q(?P<q>[1-4]))\b",
+    re.IGNORECASE,
+)
+_NUMBERED = ("quarter", "half")
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+
+
 def _periods(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _PERIOD.finditer(text):
         which = m.group("which").lower()
         out.setdefault(m.group("unit").lower(), set()).add(_WHICH.get(which, which))
+    for m in _NUMBERED_PERIOD.finditer(text):
+        if m.group("q"):
+            unit, which = "quarter", ["first", "second", "third", "fourth"][int(m.group("q")) - 1]
+        else:
+            unit, which = m.group("unit").lower(), m.group("which").lower()
+        out.setdefault(unit, set()).add(_ORDINALS.get(which, which))
     return out
 
 
@@ -579,14 +595,25 @@ def _another_time(
     return False
 
 
+def _another_part_of_the_year(claim: str, text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence is about a numbered part of a year that the claim does not name ("For the third
+    quarter, ... expects revenue of $760 million" against "quarterly revenue topped $800 million").
+    For money and shares only: in a game, "the fourth quarter" is a part of the game."""
+    mine, theirs = _periods(claim), _periods(text[sentence[0] : sentence[1]])
+    return any(unit in _NUMBERED and which - mine.get(unit, set()) for unit, which in theirs.items())
+
+
 def _figures(
     claim_facts: TextFacts,
     passage: list[Fact],
     in_sentence: list[Fact],
     other_time: bool = False,
+    other_part: bool = False,
 ) -> list[Finding]:
     """Each claim figure against the passage's: agreement from anywhere in it, a conflict only from
-    the sentence about the claim's event, and only where that sentence speaks of the claim's time."""
+    the sentence about the claim's event, and only where that sentence speaks of the claim's time
+    (`other_time`: it does not; `other_part`: it is about another part of the year, which rules
+    out money and shares)."""
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
         if cf.role in (CHANGE, RATIO):
@@ -627,7 +654,7 @@ def _figures(
         if agree is not None:
             out.append(_finding(cf.kind, True, cf.text, agree))
             continue
-        if other_time:
+        if other_time or (other_part and cf.kind in (MONEY, PERCENT)):
             continue
         rivals = [
             sf
@@ -771,10 +798,14 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return bool(claim.verb) and _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
-    if claim.unit in GENERIC_UNITS:
-        return False
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
-    return bool(shared) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
+    same_verb = bool(claim.verb) and _same_verb(claim.verb, source.verb)
+    if claim.unit in GENERIC_UNITS:
+        # People in general, unless both say which people and what happened to them: "About 12,000
+        # residents ... were told to boil their water" rules on "21,000 residents were told"; "41
+        # are under 18" says nothing of "three are over 60".
+        return bool(shared - GENERIC_UNITS - {"people"}) and same_verb and claim.verb not in ("be", "have")
+    return bool(shared) or same_verb
 
 
 # Parts of a game: a count of one is never a count of the whole ("eight points in overtime" is

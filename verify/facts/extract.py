@@ -814,6 +814,10 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
     if root.head.pos_ in ("NOUN", "PROPN"):
         nodes.append(root.head)
         words.add(root.head.lemma_.lower())
+    elif root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        # "a street value of about $40,000": the noun the figure is the measure of
+        nodes.append(root.head.head)
+        words.add(root.head.head.lemma_.lower())
     for node in nodes:
         for child in node.children:
             if count and node is not root and child.dep_ in ("compound", "amod"):

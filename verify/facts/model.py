@@ -119,7 +119,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 7: "pleaded not guilty", "no employees would lose", "nobody was hurt" negate their verb; "a
 # dozen workers" counts workers; "two-fifths" is 40 percent; an ordinal "third" is 3.
 # 8: an "until" / "since" date stores the interval it names, opened by its label when compared.
-FACTS_VERSION = 8
+# 9: a figure "of" a noun is about that noun ("a street value of about $40,000": value, street).
+FACTS_VERSION = 9
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
