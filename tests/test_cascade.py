@@ -17,7 +17,7 @@ from verify.facts.align import Alignment, Finding
 from verify.nli import LABELS, BundledNLI, NLIModel, load_nli
 from verify.pipeline import Verifier
 from verify.premise import PLAIN, PremiseFormat, declared_format, format_premise
-from verify.schema import Claim
+from verify.schema import Claim, Label
 
 T_SUPPORT, T_CONTRA = 0.5, 0.9
 
@@ -82,6 +82,42 @@ def test_facts_and_model_disagreeing_is_looked_at_again() -> None:
     agreeing = Alignment(0.8, (0, 10), findings=[finding("date", agrees=True)])
     assert look(rows((0.02, 0.97, 0.01)), [agreeing])  # the facts agree, the model does not entail
     assert not look(clear, [agreeing])
+
+
+def test_a_contradiction_of_the_fast_model_alone_has_its_deciding_pairs_looked_at_again() -> None:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0))
+    scores = rows((0.3, 0.6, 0.1), (0.02, 0.03, 0.95), (0.5, 0.4, 0.1), (0.01, 0.04, 0.95))
+    # the contradicting passages and the most entailing one; no other
+    assert cascade.contradiction_rows(scores, None, T_SUPPORT, T_CONTRA, "model_contradiction") == ([1, 2, 3], [])
+    # a negated claim: the same passages against it without its "not", and any that entails that
+    affirmed = rows((0.9, 0.05, 0.05), (0.1, 0.1, 0.8), (0.2, 0.7, 0.1), (0.6, 0.3, 0.1))
+    assert cascade.contradiction_rows(scores, affirmed, T_SUPPORT, T_CONTRA, "negated_claim") == (
+        [1, 2, 3],
+        [0, 1, 2, 3],
+    )
+    # a fact check's contradiction is not the model's alone; a supported claim is settled
+    assert cascade.contradiction_rows(scores, None, T_SUPPORT, T_CONTRA, "fact_conflict") == ([], [])
+    assert cascade.contradiction_rows(scores, None, T_SUPPORT, T_CONTRA, "model_entailment") == ([], [])
+    off = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0, contradictions=False))
+    assert off.contradiction_rows(scores, None, T_SUPPORT, T_CONTRA, "model_contradiction") == ([], [])
+
+
+def test_the_deciding_rule_is_named() -> None:
+    import datetime as dt
+
+    from verify.decide import deciding_rule
+    from verify.retrieve import Hit
+    from verify.store import StoredPassage
+
+    def hit() -> Hit:
+        passage = StoredPassage(1, "s", 0, 9, "passage 1", "Title", None, dt.date(2018, 8, 28))
+        return Hit(passage=passage, fused=0.1, dense=0.5, bm25=None)
+
+    claim = Claim(id="c", claim="The appeal was rejected on June 14.")
+    assert deciding_rule(claim, [hit()], rows((0.02, 0.03, 0.95))) == "model_contradiction"
+    assert deciding_rule(claim, [hit()], rows((0.95, 0.03, 0.02))) == "model_entailment"
+    assert deciding_rule(claim, [hit()], rows((0.1, 0.8, 0.1))) == "not_settled"
+    assert deciding_rule(claim, [], rows()) == "not_settled"
 
 
 def test_margins_are_the_narrowest_bands_that_open_a_claim() -> None:
@@ -177,6 +213,37 @@ def test_the_shipped_accurate_model_knows_a_name_from_the_title(mpnet: NLIModel)
     titled = format_premise(passage, title="Oakton unveils its transit plan")
     probs = mpnet.score([titled], [hypothesis])[0]
     assert LABELS[int(probs.argmax())] == "entailment", dict(zip(LABELS, probs.round(3).tolist()))
+
+
+class Shrugging:
+    """An accurate model that finds every pair unrelated, and counts the pairs it was given."""
+
+    name = "shrugging"
+    premise_format = PLAIN
+
+    def __init__(self) -> None:
+        self.pairs = 0
+
+    def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        self.pairs += len(premises)
+        return np.tile(np.array([0.05, 0.9, 0.05], dtype=np.float32), (len(premises), 1))
+
+
+def test_a_contradiction_of_the_fast_model_alone_is_scored_again(
+    tmp_path: Path, seed_index_dir: Path, nli: BundledNLI
+) -> None:
+    # MiniLM contradicts it (the seed says April 13) and no fact check does: the accurate model
+    # decides, and scores only the pairs the verdict turns on, not all five.
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    claim = Claim(id="t", claim="The Tagansky District Court ordered Telegram blocked on April 23, 2018.")
+    assert Verifier(tmp_path / "idx", nli_model=nli).verify(claim).label is Label.CONTRADICTED
+    accurate = Shrugging()
+    cascade = CascadeNLI(nli, accurate, Band(support=-1.0, contradict=-1.0))
+    verdict = Verifier(tmp_path / "idx", nli_model=cascade).verify(claim)
+    assert verdict.label is Label.UNKNOWN
+    assert cascade.rescored_claims == 1 and 1 <= accurate.pairs < 5
+    off = CascadeNLI(nli, Shrugging(), Band(support=-1.0, contradict=-1.0, contradictions=False))
+    assert Verifier(tmp_path / "idx", nli_model=off).verify(claim).label is Label.CONTRADICTED
 
 
 def test_a_cascade_pickles_as_its_members_names() -> None:

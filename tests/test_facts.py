@@ -173,6 +173,19 @@ def test_ranges_and_shares(claim: str, passage: str, expected: tuple[str, bool, 
     assert figures == ([expected] if expected else [])
 
 
+def test_a_sentence_that_says_the_claims_act_in_other_words_holds_it() -> None:
+    # "turned the request down" holds "rejected": the sentence is about the claim's event, so its
+    # court and date are compared.
+    claim = "Russia's Supreme Court rejected Telegram's request in March 2018."
+    assert check_text(claim, COURT, PUB).overlap >= 0.6
+    assert ("date", True, "March 2018", "March 20") in said(claim, COURT)
+    assert ("name", False, "Arbitration Court", "the Supreme Court") in said(
+        "Russia's Arbitration Court rejected Telegram's request in March 2018.", COURT.split(". ")[1]
+    )
+    fire = "A fire at a plastics plant late Tuesday killed one worker and injured seven other people."
+    assert conflicts("Two workers died in the fire.", fire) == ["quantity"]
+
+
 def test_another_partys_act_confirms_nothing() -> None:
     # The article names the Supreme Court, but the June 14 rejection is the Moscow City Court's.
     both = COURT + " " + APPEAL

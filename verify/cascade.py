@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from verify.bundled import BundledModelMissing, require_base
-from verify.config import AGREEMENT_OVERLAP, BUNDLED_NLI, CASCADE_CONTRADICT_BAND, CASCADE_SUPPORT_BAND
+from verify.config import (
+    AGREEMENT_OVERLAP,
+    BUNDLED_NLI,
+    CASCADE_CONTRADICT_BAND,
+    CASCADE_RECHECK_CONTRADICTIONS,
+    CASCADE_SUPPORT_BAND,
+)
 from verify.errors import ConfigError
 from verify.facts.model import BACKING_KINDS
 from verify.premise import PremiseFormat, declared_format
@@ -30,6 +36,8 @@ if TYPE_CHECKING:
     from verify.nli import NLIModel
 
 FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
+# The rules of verify.decide by which the model alone calls a claim contradicted.
+MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})
 MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
 ENV_ACCURATE_MODEL = "VERIFY_ACCURATE_MODEL"
 ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
@@ -75,10 +83,13 @@ class Band:
     """How close to a threshold a fast score must be for the accurate model to look again, in
     probability: the best entailment within `support` of the support threshold (either side), or
     any contradiction at least the contradiction threshold less `contradict` (a wrong
-    "contradicted" costs most, so the band reaches far below that bar)."""
+    "contradicted" costs most, so the band reaches far below that bar). With `contradictions`, a
+    claim the fast model alone would call contradicted also has its deciding pairs scored again
+    (CascadeNLI.contradiction_rows)."""
 
     support: float = CASCADE_SUPPORT_BAND
     contradict: float = CASCADE_CONTRADICT_BAND
+    contradictions: bool = CASCADE_RECHECK_CONTRADICTIONS
 
 
 class CascadeNLI:
@@ -128,6 +139,32 @@ class CascadeNLI:
         if self.margins is not None:
             self.margins.append(margins)
         return margins.open_within(self.band)
+
+    def contradiction_rows(
+        self,
+        rows: np.ndarray,
+        affirmed: np.ndarray | None,
+        support_threshold: float,
+        contradict_threshold: float,
+        decided_by: str,
+    ) -> tuple[list[int], list[int]]:
+        """The pairs of a claim the fast model alone would call contradicted (`decided_by`, the rule
+        of verify.decide that decides it on the fast scores) for the accurate model to score
+        again: each passage the fast model finds contradicting, the one it finds most entailing,
+        and (a negated claim) those passages and each one entailing the claim without its "not",
+        against the claim without it. Only those: the
+        verdict turns on them, and mpnet costs a tenth of a second a pair on 2 cores. Returns
+        indices into `rows` and into `affirmed`; nothing when the claim is not such a one."""
+        if not self.band.contradictions or decided_by not in MODEL_ALONE_CONTRADICTIONS or not len(rows):
+            return [], []
+        own = {i for i in range(len(rows)) if rows[i, CONTRA] >= contradict_threshold}
+        own.add(int(rows[:, ENTAIL].argmax()))
+        if affirmed is None:
+            return sorted(own), []
+        # The claim without its "not" against the same passages: the accurate model may find one
+        # stating it ("did not reject" where the source says "turned the request down").
+        negated = own | {i for i in range(len(affirmed)) if affirmed[i, ENTAIL] >= support_threshold}
+        return sorted(own), sorted(negated)
 
 
 @dataclass(frozen=True)

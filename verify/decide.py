@@ -323,16 +323,46 @@ def decide(
     if not hits:
         reason = "No passage in the index is related to the claim."
         return _verdict(claim, Label.UNKNOWN, 1.0, Scores(entailment=0.0, neutral=1.0, contradiction=0.0), reason, [])
+    case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts)
+    decision = next((d for rule in RULES if (d := rule(case)) is not None), None) or not_settled(case)
+    return _render(case, decision, max_evidence)
+
+
+def deciding_rule(
+    claim: Claim,
+    hits: list[Hit],
+    probs: np.ndarray,
+    alignments: list[Alignment] | None = None,
+    affirmed: np.ndarray | None = None,
+    support_threshold: float = SUPPORT_THRESHOLD,
+    contradict_threshold: float = CONTRADICT_THRESHOLD,
+    claim_facts: TextFacts | None = None,
+) -> str:
+    """The name of the rule that would decide the claim on these scores ("not_settled" when none
+    fires): the cascade asks it of the fast model's scores."""
+    if not hits:
+        return not_settled.__name__
+    case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts)
+    return next((rule.__name__ for rule in RULES if rule(case) is not None), not_settled.__name__)
+
+
+def _case(
+    claim: Claim,
+    hits: list[Hit],
+    probs: np.ndarray,
+    alignments: list[Alignment] | None,
+    affirmed: np.ndarray | None,
+    support_threshold: float,
+    contradict_threshold: float,
+    claim_facts: TextFacts | None,
+) -> Case:
     alignments = alignments or [Alignment(0.0, (h.passage.start, h.passage.start)) for h in hits]
     passages = [
         Assessed(h, probs[i], alignments[i], affirmed[i] if affirmed is not None and len(affirmed) else None)
         for i, h in enumerate(hits)
     ]
-    case = Case(
-        claim, passages, list(claim_facts.facts) if claim_facts else [], support_threshold, contradict_threshold
-    )
-    decision = next((d for rule in RULES if (d := rule(case)) is not None), None) or not_settled(case)
-    return _render(case, decision, max_evidence)
+    facts = list(claim_facts.facts) if claim_facts else []
+    return Case(claim, passages, facts, support_threshold, contradict_threshold)
 
 
 def _render(case: Case, d: Decision, max_evidence: int) -> Verdict:

@@ -24,7 +24,7 @@ from verify.config import (
     default_index_dir,
     default_seeds_dir,
 )
-from verify.decide import decide
+from verify.decide import decide, deciding_rule
 from verify.embed import Embedder
 from verify.errors import ConfigError, IndexMissing
 from verify.facts.align import Alignment, align
@@ -323,7 +323,20 @@ class Verifier:
             for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
         ]
         if isinstance(self.nli, CascadeNLI):
-            self._second_look(self.nli, probs, spans, alignments_per_claim, pair_hits, hypotheses)
+            decided_by = [
+                deciding_rule(
+                    c,
+                    hits,
+                    probs[own],
+                    alignments_per_claim[ci],
+                    probs[affirmed_rows] if affirmed_rows is not None else None,
+                    self.support_threshold,
+                    self.contradict_threshold,
+                    facts_per_claim[ci] if self.checks else None,
+                )
+                for ci, (c, hits, (own, affirmed_rows)) in enumerate(zip(claims, hits_per_claim, spans))
+            ]
+            self._second_look(self.nli, probs, spans, alignments_per_claim, pair_hits, hypotheses, decided_by)
         verdicts = []
         for ci, (claim, hits) in enumerate(zip(claims, hits_per_claim)):
             own, affirmed_rows = spans[ci]
@@ -353,11 +366,13 @@ class Verifier:
         alignments: list[list[Alignment] | None],
         pair_hits: list[Hit],
         hypotheses: list[str],
+        decided_by: list[str],
     ) -> None:
         """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
-        leave the decision open (see CascadeNLI.needs_second_look); in place."""
+        leave the decision open (see CascadeNLI.needs_second_look; `decided_by`: the rule that
+        decides each claim on the fast scores); in place."""
         rows: list[int] = []
-        for (own, affirmed_rows), claim_alignments in zip(spans, alignments):
+        for (own, affirmed_rows), claim_alignments, rule in zip(spans, alignments, decided_by):
             affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
             if cascade.needs_second_look(
                 probs[own], claim_alignments, self.support_threshold, self.contradict_threshold, affirmed
@@ -365,6 +380,15 @@ class Verifier:
                 rows += range(own.start, own.stop)
                 if affirmed_rows is not None:
                     rows += range(affirmed_rows.start, affirmed_rows.stop)
+                cascade.rescored_claims += 1
+                continue
+            mine, negated = cascade.contradiction_rows(
+                probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
+            )
+            if mine or negated:
+                rows += [own.start + i for i in mine]
+                if affirmed_rows is not None:
+                    rows += [affirmed_rows.start + i for i in negated]
                 cascade.rescored_claims += 1
         cascade.claims_seen += len(spans)
         if rows:

@@ -42,7 +42,7 @@ from verify.train.lexicon import ANTONYMS
 SAME_EVENT = {"date": 0.34, "figure": 0.34, "name": 0.5, "negation": 0.6}
 TIME_TOLERANCE_MINUTES = 15
 VERB_FAMILIES = [
-    {"reject", "deny", "dismiss", "refuse", "turn"},
+    {"reject", "deny", "dismiss", "refuse", "turn", "throw"},
     {"win", "beat", "defeat", "top", "edge"},
     {"say", "tell", "state", "write", "announce", "add"},
     {"hire", "appoint", "name", "choose", "select", "pick"},
@@ -135,8 +135,15 @@ def align(
     sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
     claim_words = content_stems(claim)
     claim_marks = _figure_marks(claim)
+    claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
     scored = [
-        (len(claim_words & content_stems(text[s:e])) / max(len(claim_words), 1), s, e, text[s:e]) for s, e in sentences
+        (
+            _shared(claim_words, claim_verbs, content_stems(text[s:e]), source, (s, e)) / max(len(claim_words), 1),
+            s,
+            e,
+            text[s:e],
+        )
+        for s, e in sentences
     ]
     # Content words tied (a headline repeats the story's nouns): the sentence that also gives the
     # claim's figures and months is the one about its event, not the earliest.
@@ -190,6 +197,31 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
 
 # Verbs whose doer says little about the act ("X is ...", "X said ..."): their slots are left alone.
 _LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
+
+
+# Verbs that say the same act in other words, for how much of a claim a sentence holds ("turned the
+# request down" holds "rejected", "killed one worker" holds "died"): the synonym families only; not
+# contests (a league game "earlier in the season" is not the final the sentence says was won), nor
+# verbs of one kind of event.
+SYNONYM_VERBS = [VERB_FAMILIES[0], VERB_FAMILIES[3], VERB_FAMILIES[5]]
+
+
+def _shared(
+    claim_words: set[str],
+    claim_verbs: dict[str, set[str]],
+    words: set[str],
+    source: TextFacts,
+    sentence: tuple[int, int],
+) -> int:
+    """How many of the claim's content words the sentence holds, a verb of the claim counting where
+    the sentence has a synonym of it."""
+    shared = claim_words & words
+    verbs = {v[2] for v in source.verbs if sentence[0] <= v[0] < sentence[1]}
+    for lemma, stems in claim_verbs.items():
+        said_otherwise = any(lemma in family and verbs & (family - {lemma}) for family in SYNONYM_VERBS)
+        if stems and stems <= claim_words and not stems & shared and said_otherwise:
+            shared |= stems
+    return len(shared)
 
 
 def _opposed_verb(claim: str, sentence: str) -> bool:
