@@ -241,6 +241,11 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
             "64 percent of parents supported the ban, while 31 percent opposed it.",
             False,
         ),
+        (
+            "The renovation came in under budget.",
+            "The renovation cost $3.2 million, about $400,000 more than the city had budgeted.",
+            True,
+        ),
     ],
 )
 def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: str, opposed: bool) -> None:

@@ -226,8 +226,8 @@ def _shared(
 
 def _opposed_verb(claim: str, sentence: str) -> bool:
     """The sentence has the opposite outcome of a verb of the claim (approved / rejected, upheld /
-    overturned: verify.train.lexicon's outcome antonyms; voted for / against, backed / opposed) and
-    no form of the claim's verb."""
+    overturned: verify.train.lexicon's outcome antonyms; voted for / against, backed / opposed,
+    under / over budget) and no form of the claim's verb."""
     claim_words, sentence_words = _words(claim), _words(sentence)
     for a, b in OUTCOME_OPPOSITES:
         for mine, theirs in ((a, b), (b, a)):
@@ -258,6 +258,11 @@ STANCE_OPPOSITES = [
     (
         _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
         _stance("opposed|opposing|opposes"),
+    ),
+    # what a project cost against its budget
+    (
+        _stance(r"under budget|below budget|less than (?:\w+ ){0,3}budgeted"),
+        _stance(r"over budget|above budget|more than (?:\w+ ){0,3}budgeted"),
     ),
 ]
 
