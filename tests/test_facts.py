@@ -788,6 +788,26 @@ def test_a_minute_of_a_match_is_a_rank_on_the_clock() -> None:
     assert [f.kind for f in source_facts(both, PUB).facts if f.kind in ("ordinal", "duration")] == []
 
 
+def test_a_unanimous_vote_conflicts_with_a_tally_with_votes_against() -> None:
+    vote = "The City Council approved the library project in March 2023 by a 5-2 vote."
+    assert conflicts("The council approved the library project unanimously.", vote) == ["vote"]
+    assert conflicts("The council approved the library project unanimously.", vote.replace("5-2", "7-0")) == []
+    assert said("The council approved the library project unanimously.", vote.replace("5-2", "7-0"))[0][:2] == (
+        "vote",
+        True,
+    )
+    # a vote the claim dates otherwise is another vote
+    assert (
+        conflicts(
+            "The 2016 fare increase was approved unanimously.", "The board voted 6-3 on Wednesday to raise the fare."
+        )
+        == []
+    )
+    # two tallies may be two votes
+    two = "The council rejected an amendment 4-3 and approved the library project by a 7-0 vote."
+    assert conflicts("The council approved the library project unanimously.", two) == []
+
+
 def test_one_teams_record_is_not_anothers() -> None:
     season = "Easton finished the regular season 51-31, while Marlow went 44-38."
     assert conflicts("Marlow went 51-31 in the regular season.", season) == ["score"]

@@ -435,6 +435,7 @@ _WHAT = {
     "percent": "the share as",
     "ordinal": "the rank as",
     "score": "the score as",
+    "vote": "the vote as",
     "change": "the change as",
 }
 

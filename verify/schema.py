@@ -101,8 +101,8 @@ class FactFinding(BaseModel):
     `start`/`end` locate the source's wording in the source text, so a report can highlight it."""
 
     kind: str = Field(
-        description="date, time, duration, quantity, money, percent, ordinal, score, change (which way a "
-        "figure went), name, role (a contest's side) or negation"
+        description="date, time, duration, quantity, money, percent, ordinal, score, vote (a tally against "
+        "'unanimously'), change (which way a figure went), name, role (a contest's side) or negation"
     )
     agrees: bool
     claim: str = Field(description="the claim's wording of the fact")

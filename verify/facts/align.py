@@ -74,7 +74,7 @@ _RELATIVE = re.compile(
 class Finding:
     """A claim fact set against a source fact."""
 
-    kind: str  # date, time, duration, quantity, money, percent, ordinal, score, name, negation
+    kind: str  # date, time, duration, quantity, money, percent, ordinal, score, vote, name, negation
     agrees: bool
     claim: str  # the claim's wording
     source: str  # the source's wording
@@ -164,6 +164,7 @@ def align(
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= RESTATED:
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
+        found += _unanimity(claim, claim_facts, in_sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
@@ -995,6 +996,27 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
             detail = _SIDE_WORDS[_SIDES[(other.role, other.verb)]]
             out.append(_finding("role", False, f"{cf.text} {_SIDE_WORDS[side]}", other, detail))
     return out
+
+
+_UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|without (?:a )?dissent)\b", re.IGNORECASE)
+
+
+def _unanimity(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """A claim that a vote was unanimous against the tally of the vote in a sentence that restates
+    the claim, with votes against ("approved the project ... by a 5-2 vote"). Only where the
+    sentence has one tally and the claim none: two tallies may be two votes."""
+    tallies = [f for f in in_sentence if f.kind == SCORE and f.role == "vote" and f.pair]
+    if not _UNANIMOUS.search(claim) or len(tallies) != 1 or any(f.kind == SCORE for f in claim_facts.facts):
+        return []
+    # A vote the claim dates otherwise is another vote ("the 2016 fare increase was approved
+    # unanimously" against this year's 6-3 vote).
+    days = [f for f in in_sentence if f.kind == DATE and f.label != "filed"]
+    for cf in (f for f in claim_facts.facts if f.kind == DATE):
+        if not any(_compare_dates(_value(cf), f, None) == "agree" for f in days):
+            return []
+    tally = tallies[0]
+    assert tally.pair is not None
+    return [_finding("vote", min(tally.pair) == 0, "unanimously", tally, tally.text)]
 
 
 def _other_party(claim: str, claim_facts: TextFacts, passage: list[Fact], sentence: tuple[int, int]) -> bool:
