@@ -258,6 +258,17 @@ def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> 
     assert decide(CLAIM, [hit(1)], probs, [plain], claim_facts=facts).label is Label.SUPPORTED
 
 
+def test_two_matching_figures_support_a_paraphrase_that_shares_few_words() -> None:
+    # "Library funding rises 12 percent to $7.3 million" against "The library system will receive
+    # $7.3 million, an increase of 12 percent": the model leans to entailment, too weakly.
+    probs = np.array([[0.45, 0.4, 0.15]])
+    money = Finding("money", True, "$7.3 million", "$7.3 million", 3, 15, (0, 9))
+    share = Finding("percent", True, "12 percent", "12 percent", 20, 30, (0, 9))
+    assert decide(CLAIM, [hit(1)], probs, [aligned(0.44, money, share)]).label is Label.SUPPORTED
+    assert decide(CLAIM, [hit(1)], probs, [aligned(0.44, money)]).label is Label.UNKNOWN  # one figure: too little
+    assert decide(CLAIM, [hit(1)], probs, [aligned(0.3, money, share)]).label is Label.UNKNOWN
+
+
 def test_swapped_sides_and_directions_read_as_sentences() -> None:
     side = Finding(
         "role", False, "Tom Reck as the winner", "businessman Tom Reck", 60, 80, (0, 90), "as the one beaten"

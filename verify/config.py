@@ -58,8 +58,10 @@ COMPARABLE = 0.15
 SAME_EVENT_NLI = 0.2
 # ... or its aligned sentence holds this share of the claim's content words;
 SAME_EVENT_OVERLAP = 0.6
-# matching dates or figures support a claim when the aligned sentence shares this much of it;
+# matching dates or figures support a claim when the aligned sentence shares this much of it,
 AGREEMENT_OVERLAP = 0.6
+# or this much where two of the claim's own dates or figures match (a paraphrase shares few words);
+TWO_FIGURES_OVERLAP = 0.4
 # the claim without its negation must be entailed this much more than the claim as written.
 NEGATION_MARGIN = 0.3
 # A contradiction the fact checks decide is stated with at least this confidence: the model may

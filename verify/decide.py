@@ -22,6 +22,7 @@ from verify.config import (
     SAME_EVENT_NLI,
     SAME_EVENT_OVERLAP,
     SUPPORT_THRESHOLD,
+    TWO_FIGURES_OVERLAP,
 )
 from verify.facts.align import Alignment, Finding
 from verify.facts.model import BACKING_KINDS, Fact, TextFacts
@@ -266,7 +267,8 @@ def model_entailment(case: Case) -> Decision | None:
 
 def fact_agreement(case: Case) -> Decision | None:
     """A passage about the claim's event gives the claim's own dates or figures ("more than 200"
-    is matched by "250") with no conflict, though the model alone found it too weak."""
+    is matched by "250") with no conflict, though the model alone found it too weak; its sentence
+    holds most of the claim, or less of it where two of the claim's figures agree."""
     candidates = [
         (p.alignment.overlap, -i)
         for i, p in enumerate(case.passages)
@@ -274,7 +276,9 @@ def fact_agreement(case: Case) -> Decision | None:
         and not p.alignment.states_otherwise
         and any(f.kind in BACKING_KINDS for f in p.alignment.agreements)
         and not p.alignment.conflicts
-        and p.alignment.overlap >= AGREEMENT_OVERLAP
+        and (
+            p.alignment.overlap >= AGREEMENT_OVERLAP or (p.alignment.overlap >= TWO_FIGURES_OVERLAP and _two_figures(p))
+        )
         and p.entail > p.contra
     ]
     if not candidates:
@@ -285,6 +289,13 @@ def fact_agreement(case: Case) -> Decision | None:
     confidence = 1.0 - p.contra - p.neutral / 2
     reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)} {_agreement_sentence(agreements)}"
     return Decision(Label.SUPPORTED, -neg_i, confidence, reason, ENTAIL, agreements)
+
+
+def _two_figures(p: Assessed) -> bool:
+    """The passage gives two of the claim's own dates or figures ("$7.3 million, an increase of 12
+    percent" for "rises 12 percent to $7.3 million"): a paraphrase shares few words, but two
+    figures rarely agree by chance."""
+    return len({f.claim for f in p.alignment.agreements if f.kind in BACKING_KINDS and f.own}) >= 2
 
 
 def not_settled(case: Case) -> Decision:
