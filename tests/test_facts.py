@@ -871,6 +871,20 @@ def test_a_contest_is_compared_only_with_the_same_contest() -> None:
     assert conflicts("Hale beat Tandy in the mayoral runoff on Wednesday.", runoff) == ["date"]
 
 
+def test_a_relative_date_counts_from_the_event_and_meets_the_date_of_the_claims_verb() -> None:
+    # "Tuesday's ruling" dates the ruling, not the hearing; the ruling's own date is in the
+    # sentence before.
+    source = (
+        "The Fourth District Court of Appeal ruled on Tuesday that the county erred. "
+        "The appeals court heard arguments on Sept. 9 in Corvane, five weeks before Tuesday's ruling."
+    )
+    published = dt.date(2025, 10, 14)
+    late = check_text("The appeals court ruled one week after hearing arguments.", source, published)
+    assert [(f.kind, f.agrees, f.detail) for f in late.findings] == [("date", False, "14 October 2025")]
+    right = check_text("The appeals court ruled five weeks after hearing arguments.", source, published)
+    assert ("date", True, "14 October 2025") in [(f.kind, f.agrees, f.detail) for f in right.findings]
+
+
 def test_a_date_of_the_claims_verb_in_another_sentence_about_it_can_conflict() -> None:
     # the claim's names are in the first sentence; its verb is dated in the second
     suit = (

@@ -352,11 +352,12 @@ def _dates(
             if not (verb and f.verb) or _same_verb(verb, f.verb) or (restated and _same_kind_of_event(verb, f.verb))
         ]
         agreeing_here = any(_compare_dates(value, f, bound) == "agree" for f in sentence_dates)
-        if not rivals and verb and reference is None and not agreeing_here:
+        if not rivals and verb and not agreeing_here:
             # The aligned sentence does not date the claim's verb (it shares more names with the
             # claim, "filed a lawsuit with Russia's Supreme Court"), but another sentence of the
             # passage dates that very verb, about the same things: "On March 20, the Supreme
-            # Court turned the request down."
+            # Court turned the request down." So for a relative date: "ruled one week after
+            # hearing arguments" meets "ruled on Tuesday" in the sentence before the hearing's.
             rivals = [f for f in own if f.label not in ("filed", "which") and _about_claim(claim, text, f.sentence)]
         # A contest's date conflicts only where the source names the claim's side in it: "who had
         # defeated him in 2016" may be another contest than the claim's "Hale beat Tandy in 2020".
@@ -567,6 +568,10 @@ def _event_date(event: str, source: TextFacts, text: str) -> Fact | None:
         days = [f for f in days if f.first and f.last and not f.first.startswith("--")]
         if len(days) > 1:
             days = [f for f in days if f.verb and f.verb[:4] in words]
+        if len(days) > 1:
+            # "heard arguments on Sept. 9 ..., five weeks before Tuesday's ruling": a possessive
+            # date dates its noun (the ruling), not the sentence's verb.
+            days = [f for f in days if text[f.end : f.end + 2] not in ("'s", "\u2019s")]
         if len(days) == 1:
             found.setdefault(share, []).append(days[0])
     if not found:
