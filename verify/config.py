@@ -77,8 +77,10 @@ FACT_CONFLICT_CONFIDENCE = 0.75
 # cores, every band re-scores too many Check-COVID claims to keep 8 claims/s (README, "Two models").
 CASCADE_SUPPORT_BAND = -1.0
 CASCADE_CONTRADICT_BAND = -1.0
-# ... and a claim the fast model alone would call contradicted (no fact check behind it): a wrong
-# "contradicted" costs most, and MiniLM's were wrong 38% of the time on news_dev / news_dev2.
+# ... and has it score again the pairs a verdict turns on where the fast model alone would call the
+# claim contradicted (no fact check behind it): a wrong "contradicted" costs most, and MiniLM's
+# were wrong on 21 of 53 news_dev / news_dev2 claims. It costs Check-COVID dev about a fifth of its
+# claims/s (README, "Re-checking the fast model's own contradictions"); False gives that back.
 CASCADE_RECHECK_CONTRADICTIONS = True
 
 
