@@ -103,10 +103,6 @@ class Case:
         on_topic = [i for i in self.against if self.passages[i].alignment.shares_names] or [self.best_entail]
         return max(on_topic, key=lambda i: self.passages[i].contra)
 
-    @property
-    def related(self) -> list[int]:
-        return [i for i, p in enumerate(self.passages) if p.related]
-
 
 @dataclass
 class Decision:
@@ -335,8 +331,7 @@ def decide(
         reason = "No passage in the index is related to the claim."
         return _verdict(claim, Label.UNKNOWN, 1.0, Scores(entailment=0.0, neutral=1.0, contradiction=0.0), reason, [])
     case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts)
-    decision = next((d for rule in RULES if (d := rule(case)) is not None), None) or not_settled(case)
-    return _render(case, decision, max_evidence)
+    return _render(case, _first_rule(case)[1], max_evidence)
 
 
 def deciding_rule(
@@ -354,7 +349,16 @@ def deciding_rule(
     if not hits:
         return not_settled.__name__
     case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts)
-    return next((rule.__name__ for rule in RULES if rule(case) is not None), not_settled.__name__)
+    return _first_rule(case)[0]
+
+
+def _first_rule(case: Case) -> tuple[str, Decision]:
+    """The first rule of RULES that fires, by name, and its decision (else not_settled's)."""
+    for rule in RULES:
+        decision = rule(case)
+        if decision is not None:
+            return rule.__name__, decision
+    return not_settled.__name__, not_settled(case)
 
 
 def _case(

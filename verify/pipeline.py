@@ -323,10 +323,13 @@ class Verifier:
             for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
         ]
         if isinstance(self.nli, CascadeNLI):
-            decided_by = [
-                deciding_rule(
-                    c,
-                    hits,
+
+            def decided_by(ci: int) -> str:
+                """The rule deciding claim `ci` on the fast scores (asked only where it matters)."""
+                own, affirmed_rows = spans[ci]
+                return deciding_rule(
+                    claims[ci],
+                    hits_per_claim[ci],
                     probs[own],
                     alignments_per_claim[ci],
                     probs[affirmed_rows] if affirmed_rows is not None else None,
@@ -334,8 +337,7 @@ class Verifier:
                     self.contradict_threshold,
                     facts_per_claim[ci] if self.checks else None,
                 )
-                for ci, (c, hits, (own, affirmed_rows)) in enumerate(zip(claims, hits_per_claim, spans))
-            ]
+
             self._second_look(self.nli, probs, spans, alignments_per_claim, pair_hits, hypotheses, decided_by)
         verdicts = []
         for ci, (claim, hits) in enumerate(zip(claims, hits_per_claim)):
@@ -366,13 +368,13 @@ class Verifier:
         alignments: list[list[Alignment] | None],
         pair_hits: list[Hit],
         hypotheses: list[str],
-        decided_by: list[str],
+        decided_by: Callable[[int], str],
     ) -> None:
         """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
         leave the decision open (see CascadeNLI.needs_second_look; `decided_by`: the rule that
-        decides each claim on the fast scores); in place."""
+        decides claim i on the fast scores, asked only of the claims not re-scored whole); in place."""
         rows: list[int] = []
-        for (own, affirmed_rows), claim_alignments, rule in zip(spans, alignments, decided_by):
+        for ci, ((own, affirmed_rows), claim_alignments) in enumerate(zip(spans, alignments)):
             affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
             if cascade.needs_second_look(
                 probs[own], claim_alignments, self.support_threshold, self.contradict_threshold, affirmed
@@ -383,7 +385,7 @@ class Verifier:
                 cascade.rescored_claims += 1
                 continue
             mine, negated = cascade.contradiction_rows(
-                probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
+                probs[own], affirmed, self.support_threshold, self.contradict_threshold, decided_by(ci)
             )
             if mine or negated:
                 rows += [own.start + i for i in mine]

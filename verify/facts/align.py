@@ -376,7 +376,7 @@ def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date:
     (a name on the same side in both), "other" (a name on the other side), "unknown" (the source
     names no side of that verb in that sentence: "who had defeated him"), or "" (no contest with
     named sides in the claim, or the date is not of a contest verb)."""
-    if verb not in _CONTEST_VERBS or date.verb not in _CONTEST_VERBS:
+    if verb not in CONTEST_VERBS or date.verb not in CONTEST_VERBS:
         return ""
     claimed = _named_sides(claim_facts.facts, verb)
     if not claimed:
@@ -961,11 +961,9 @@ def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_
 
 # A contest's sides by verb and role: the doer of "beat" won, its object lost; the doer of "lost"
 # lost, and whom it lost "to" won. The object of "won" is the prize, no side.
-_WINNER_VERBS = WINNER_VERBS
 _SIDES = {("agent", "win"): "winner", ("agent", "lose"): "loser", ("venue", "lose"): "winner"}
-_SIDES |= {("agent", v): "winner" for v in _WINNER_VERBS} | {("patient", v): "loser" for v in _WINNER_VERBS - {"win"}}
+_SIDES |= {("agent", v): "winner" for v in WINNER_VERBS} | {("patient", v): "loser" for v in WINNER_VERBS - {"win"}}
 _SIDE_WORDS = {"winner": "as the winner", "loser": "as the one beaten"}
-_CONTEST_VERBS = CONTEST_VERBS
 
 
 def _relative_clause_verbs(source: TextFacts, sentence: tuple[int, int]) -> set[str]:
@@ -981,12 +979,12 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     # A relative clause tells of another contest ("Tandy, who beat Hale in 2016, lost to her on
     # Tuesday"), and its pronoun may give a name a side ("Tandy, who had defeated him"): a source
     # sentence with one says nothing sure of sides, and the claim's own counts for nothing.
-    if aside & _CONTEST_VERBS:
+    if aside & CONTEST_VERBS:
         return []
     # A contest the sentence dates otherwise than the claim dates its own is another contest
     # ("Hale also beat Tandy in 2020" says nothing of who won in 2016).
-    claim_dates = [f for f in claim_facts.facts if f.kind == DATE and f.verb in _CONTEST_VERBS]
-    sentence_dates = [f for f in in_sentence if f.kind == DATE and f.verb in _CONTEST_VERBS]
+    claim_dates = [f for f in claim_facts.facts if f.kind == DATE and f.verb in CONTEST_VERBS]
+    sentence_dates = [f for f in in_sentence if f.kind == DATE and f.verb in CONTEST_VERBS]
     if any(_compare_dates(_value(c), f, None) == "conflict" for c in claim_dates for f in sentence_dates):
         return []
     claim_aside = _relative_clause_verbs(claim_facts, (0, 10**9))
