@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 
 import pytest
@@ -101,3 +102,32 @@ def test_readme_python_example(tmp_path) -> None:
     assert top.source_id == "riverton-bridge" and "18 months" in top.text
     assert (DATA / "riverton_bridge.txt").read_text(encoding="utf-8").strip("\n")[top.start : top.end] == top.text
     assert [s.id for s in v.list_sources()] == ["riverton-bridge"]
+
+
+HOUSE_VOTE = (
+    "House passes school phone ban\n"
+    "The state House of Representatives voted 71-27 on Wednesday to require public schools to ban "
+    "students' cellphones for the whole school day, sending the bill to the Senate. The bill's sponsor "
+    "said teachers had asked for it. Lawmakers also heard from parents who opposed the measure."
+)
+
+
+def test_the_model_reads_the_claim_with_the_facts_matched_in_the_passages_words(tmp_path) -> None:
+    """The model cannot tell that "on Wednesday" in an article of Thursday 17 April 2025 is "April 16"
+    (it reads the two as different); the fact layer can, so the model reads the claim with the
+    passage's "Wednesday" (verify.facts.restate) and a plain restatement is supported. A wrong date
+    is not swapped, and stays contradicted."""
+    from verify.facts.align import check_text
+    from verify.facts.restate import restated_claim
+    from verify.sources import make_source
+
+    claim = "The House voted on the cellphone ban on April 16."
+    published = dt.date(2025, 4, 17)
+    assert restated_claim(claim, check_text(claim, HOUSE_VOTE, published)) == (
+        "The House voted on the cellphone ban on Wednesday."
+    )
+    v = Verifier(tmp_path / "idx", seeds_dir=None, nli_model="fast")
+    v.add(make_source(HOUSE_VOTE, {"id": "house-vote", "published": "2025-04-17"}, "house-vote", None))
+    assert v.verify(claim).label is Label.SUPPORTED
+    wrong = v.verify("The House voted on the cellphone ban on April 15.")
+    assert wrong.label is Label.CONTRADICTED and "16 April 2025" in wrong.reason

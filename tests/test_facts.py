@@ -246,6 +246,23 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
             "The renovation cost $3.2 million, about $400,000 more than the city had budgeted.",
             True,
         ),
+        (
+            "The renovation came in $6 million under its original budget.",
+            "The project ran $6 million over its original budget of $36 million.",
+            True,
+        ),
+        ("The renovation came in under budget.", "Under the budget, the renovation gets $6 million.", False),
+        # the other extreme, said of the claim's subject in its own clause
+        (
+            "Yellow perch had the lowest rate of plastic of any species.",
+            "Yellow perch had the highest rate of any species, while walleye had the lowest.",
+            True,
+        ),
+        (
+            "Walleye had the lowest rate of plastic of any species.",
+            "Yellow perch had the highest rate of any species, while walleye had the lowest.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: str, opposed: bool) -> None:
@@ -370,6 +387,18 @@ def test_comparators_are_honoured() -> None:
     assert conflicts("More than 80 firefighters arrived.", passage) == []
     # a count of people in general rules on nothing: it may count anyone
     assert conflicts("Nearly 40 people were evacuated.", "Officials said 55 people were evacuated.") == []
+
+
+def test_two_round_figures_are_held_to_each_other() -> None:
+    ridership = "Ridership has recovered to about 79 percent of its 2019 level, Raman said."
+    assert conflicts("Ridership has recovered to about 89 percent of its 2019 level.", ridership) == ["percent"]
+    assert said("Ridership has recovered to about 80 percent of its 2019 level.", ridership)[-1][:2] == (
+        "percent",
+        True,
+    )
+    # within each other's allowance but not one figure: neither agrees nor conflicts
+    outage = "In December 2013 about 94,000 customers lost power."
+    assert said("About 86,000 customers lost power.", outage) == []
 
 
 def test_facts_survive_storage() -> None:

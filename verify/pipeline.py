@@ -30,6 +30,7 @@ from verify.errors import ConfigError, IndexMissing
 from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
+from verify.facts.restate import restated_claim
 from verify.nli import NLIModel
 from verify.premise import PLAIN, PremiseFormat, dateline_text, model_premise_format, premise_for
 from verify.retrieve import Hit, HybridRetriever
@@ -290,10 +291,24 @@ class Verifier:
 
     def _verify_batch(self, claims: list[Claim], top_k: int) -> list[Verdict]:
         hits_per_claim = self.retriever.search_many([c.claim for c in claims], top_k)
+        # Facts: the claims' parsed once here, the sources' read from the index (computed when
+        # each source was added), never re-extracted per claim x passage pair.
+        facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
+        wanted = sorted({h.passage.source_id for hits in hits_per_claim for h in hits}) if self.checks else []
+        sources = self._store.source_facts(wanted)
+        alignments_per_claim = [
+            self._align(c.claim, facts_per_claim[ci], hits, sources) if self.checks else None
+            for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
+        ]
         # The passage of each scored pair: every claim's passages, then those of the claims with
-        # one explicit negation again, against the claim without it (see decide.py).
+        # one explicit negation again, against the claim without it (see decide.py). The model
+        # reads the claim with the facts already matched in the passage's words (facts.restate).
         pair_hits = [h for hits in hits_per_claim for h in hits]
-        hypotheses = [c.claim for c, hits in zip(claims, hits_per_claim) for _ in hits]
+        hypotheses = [
+            restated_claim(c.claim, alignments[hi] if alignments else None)
+            for c, hits, alignments in zip(claims, hits_per_claim, alignments_per_claim)
+            for hi in range(len(hits))
+        ]
         affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
         for affirmative, hits in zip(affirmed_claims, hits_per_claim):
             if affirmative is not None:
@@ -301,11 +316,6 @@ class Verifier:
                 hypotheses += [affirmative] * len(hits)
         fmt = model_premise_format(self.nli)  # title/dateline first only for a model trained so
         probs = self.nli.score([premise(h, fmt) for h in pair_hits], hypotheses)
-        # Facts: the claims' parsed once here, the sources' read from the index (computed when
-        # each source was added), never re-extracted per claim x passage pair.
-        facts_per_claim = claim_facts([c.claim for c in claims]) if self.checks else []
-        wanted = sorted({h.passage.source_id for hits in hits_per_claim for h in hits}) if self.checks else []
-        sources = self._store.source_facts(wanted)
         # Each claim's rows of probs: its passages, then (for a negated claim) the same passages
         # scored against the claim without its negation.
         spans: list[tuple[slice, slice | None]] = []
@@ -318,10 +328,6 @@ class Verifier:
                 affirmed_rows = slice(extra, extra + len(hits))
                 extra += len(hits)
             spans.append((own, affirmed_rows))
-        alignments_per_claim = [
-            self._align(c.claim, facts_per_claim[ci], hits, sources) if self.checks else None
-            for ci, (c, hits) in enumerate(zip(claims, hits_per_claim))
-        ]
         if isinstance(self.nli, CascadeNLI):
 
             def decided_by(ci: int) -> str:

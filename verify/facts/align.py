@@ -41,6 +41,7 @@ from verify.train.lexicon import ANTONYMS
 # (below it the two are probably not about the same event), per kind.
 SAME_EVENT = {"date": 0.34, "figure": 0.34, "name": 0.5, "negation": 0.6}
 TIME_TOLERANCE_MINUTES = 15
+ROUND_FIGURES_AGREE = 0.03  # how near two round figures ("about ...") must be to count as one
 VERB_FAMILIES = [
     {"reject", "deny", "dismiss", "refuse", "turn", "throw"},
     {"win", "beat", "defeat", "top", "edge"},
@@ -99,8 +100,9 @@ class Alignment:
     # Moscow City Court" for "Russia's Supreme Court"): it tells of another party's act.
     another_party: bool = False
     # The aligned sentence holds the opposite outcome of the claim's verb and not the verb itself
-    # ("had rejected a similar plan" for "approved the plan"): whatever a model reads in the
-    # passage around it (a title "... approves ..."), that sentence does not state the claim.
+    # ("had rejected a similar plan" for "approved the plan"), or the other extreme ("the highest
+    # rate" for "the lowest"): whatever a model reads in the passage around it (a title "...
+    # approves ..."), that sentence does not state the claim.
     opposed_verb: bool = False
     # The aligned sentence has another name doing (or undergoing) the claim's act in the claim's
     # name's place ("Jaylen Straker led all scorers" for "Andre Pellham led all scorers"), and the
@@ -242,6 +244,36 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
         for own, other in ((for_, against), (against, for_)):
             if own.search(claim_text) and other.search(sentence_text) and not own.search(sentence_text):
                 return True
+    return _opposed_superlative(claim, sentence)
+
+
+# Extremes of one scale. A sentence often gives both ("Yellow perch had the highest rate ...,
+# while walleye ... had the lowest"), so each is read in its own clause, with what it is said of.
+SUPERLATIVE_OPPOSITES = [
+    ({"highest"}, {"lowest"}),
+    ({"largest", "biggest"}, {"smallest"}),
+    ({"best"}, {"worst"}),
+    ({"longest"}, {"shortest"}),
+    ({"oldest"}, {"youngest"}),
+    ({"fastest"}, {"slowest"}),
+]
+
+
+def _opposed_superlative(claim: str, sentence: str) -> bool:
+    """A clause of the sentence gives what the claim puts at one extreme ("Yellow perch", the claim's
+    words before its superlative) the other one ("the highest rate" for "the lowest rate"), and
+    not the claim's."""
+    lowered = claim.lower()
+    for a, b in SUPERLATIVE_OPPOSITES:
+        for own, other in ((a, b), (b, a)):
+            at = min((m.start() for w in own for m in re.finditer(rf"\b{w}\b", lowered)), default=-1)
+            subject = content_stems(claim[:at]) if at > 0 else set()
+            if not subject:
+                continue
+            for clause in _clauses(sentence):
+                words = _words(clause)
+                if words & other and not words & own and len(subject & content_stems(clause)) * 2 >= len(subject):
+                    return True
     return False
 
 
@@ -249,6 +281,8 @@ def _stance(words: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
+_BY_AMOUNT = r"(?:million|billion|thousand|dollars|percent)"
+_BUDGET = r"(?:(?:its|the|their|his|her|original|initial|planned|approved|projected) ){1,3}budget"
 # Stances taken for or against a thing, by their exact forms ("back" alone is too common a word);
 # a sentence that gives both ("64 percent supported a ban, while 31 percent opposed it") is not flagged.
 STANCE_OPPOSITES = [
@@ -260,10 +294,11 @@ STANCE_OPPOSITES = [
         _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
         _stance("opposed|opposing|opposes"),
     ),
-    # what a project cost against its budget
+    # what a project cost against its budget ("$6 million over its original budget"; an amount
+    # first, as "under the budget" alone is what a budget provides)
     (
-        _stance(r"under budget|below budget|less than (?:\w+ ){0,3}budgeted"),
-        _stance(r"over budget|above budget|more than (?:\w+ ){0,3}budgeted"),
+        _stance(rf"under budget|below budget|less than (?:\w+ ){{0,3}}budgeted|{_BY_AMOUNT} (?:under|below) {_BUDGET}"),
+        _stance(rf"over budget|above budget|more than (?:\w+ ){{0,3}}budgeted|{_BY_AMOUNT} (?:over|above) {_BUDGET}"),
     ),
 ]
 
@@ -892,6 +927,15 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         return "agree" if min(apart, 1440 - apart) <= tolerance else "conflict"
     lo, hi = claim.bounds()
     slo, shi = source.bounds()
+    if claim.comparator == source.comparator == "~":
+        # Two round figures ("about 89 percent", "about 79 percent"): their allowances overlap
+        # though neither writer would accept the other's figure. Each value outside the other's
+        # allowance conflicts; they agree only where the two are nearly one ("about 4 percent",
+        # "about 4.1 percent"), as "about 86,000" is not "about 94,000".
+        a, b = claim.value or 0.0, source.value or 0.0
+        if not (lo <= b <= hi or slo <= a <= shi):
+            return "conflict"
+        return "agree" if abs(a - b) <= ROUND_FIGURES_AGREE * max(abs(a), abs(b)) else "unsure"
     if shi < lo or hi < slo:
         return "conflict"
     if lo <= slo and shi <= hi:

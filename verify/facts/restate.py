@@ -1,0 +1,35 @@
+"""A claim as the NLI model should read it against one passage: the dates and figures the fact
+layer has matched, written in the passage's own words.
+
+Why: the model cannot work out that "on Wednesday" in an article dated 17 April 2025 is "April 16",
+or that "12 schoolteachers" are "a dozen"; it reads the two as different and calls a plain
+restatement contradicted. The fact layer has already checked those facts, so the model is asked
+about everything else. The swap is sound for entailment: a matched source fact always satisfies
+the claim's ("250 million users" satisfies "more than 200 million"), so a passage that entails the
+restated claim entails the claim. Only facts of the claim's own event are swapped, and nothing
+else of the claim changes, so a wrong verb, name or polarity is still the model's to find.
+"""
+
+from __future__ import annotations
+
+from verify.facts.align import Alignment
+from verify.facts.model import BACKING_KINDS
+
+
+def restated_claim(claim: str, alignment: Alignment | None) -> str:
+    """`claim` with each agreeing date or figure of its own event that the passage words otherwise
+    replaced by the passage's wording ("... on April 16" -> "... on Wednesday")."""
+    if alignment is None:
+        return claim
+    swaps: list[tuple[int, int, str]] = []
+    for f in alignment.agreements:
+        if f.kind not in BACKING_KINDS or not f.own or f.claim.casefold() == f.source.casefold():
+            continue
+        at = claim.find(f.claim)
+        end = at + len(f.claim)
+        if at < 0 or any(at < e and s < end for s, e, _ in swaps):
+            continue  # not written as found, or inside a span already swapped
+        swaps.append((at, end, f.source))
+    for start, end, wording in sorted(swaps, reverse=True):
+        claim = claim[:start] + wording + claim[end:]
+    return claim
