@@ -17,7 +17,9 @@ accurate model, through the rules of the checked-out code. With `--realign` the 
 the alignments are computed again from the index (for changes to verify/facts), else the
 recorded ones are used. It prints the benchmark's figures per set and, with `--diff`, each claim
 whose label differs from a saved replay. The figures match `benchmarks/run.py`'s claim by claim
-while the retrieval and the models are unchanged; they say nothing of speed.
+while the retrieval and the models are unchanged; they say nothing of speed. The recorded scores
+are those of the claim as the pipeline restated it (verify/facts/restate.py): a change to the facts
+that changes a restatement needs a new recording, which `--realign` alone does not give.
 """
 
 from __future__ import annotations
