@@ -118,6 +118,7 @@ def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: Casc
         fast["claim_facts"],
     )
     own, negated = cascade.contradiction_rows(probs, affirmed, SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, rule)
+    own = own or cascade.support_rows(probs, fast["alignments"], rule)
     probs[own] = accurate["probs"][own]
     if affirmed is not None and negated:
         affirmed[negated] = accurate["affirmed"][negated]
@@ -129,7 +130,8 @@ def score(args: argparse.Namespace) -> None:
         fast = pickle.load(f)
     with args.accurate.open("rb") as f:
         accurate = pickle.load(f)
-    cascade = CascadeNLI(_Unused(), _Unused(), Band(contradictions=not args.no_recheck))  # type: ignore[arg-type]
+    band = Band(contradictions=not args.no_recheck, supports=not args.no_support_recheck)
+    cascade = CascadeNLI(_Unused(), _Unused(), band)  # type: ignore[arg-type]
     before = json.loads(args.diff.read_text()) if args.diff else {}
     labels: dict[str, str] = {}
     for name, records in fast.items():
@@ -187,6 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     rep.add_argument("--accurate", type=Path, required=True)
     rep.add_argument("--realign", action="store_true", help="recompute facts and alignments with this code")
     rep.add_argument("--no-recheck", action="store_true", help="leave the fast model's own contradictions alone")
+    rep.add_argument("--no-support-recheck", action="store_true", help="leave the unsettled claims alone")
     rep.add_argument("--save", type=Path, help="write each claim's label here (JSON)")
     rep.add_argument("--diff", type=Path, help="print the claims whose label differs from this saved replay")
     args = parser.parse_args(argv)

@@ -102,6 +102,23 @@ def test_a_contradiction_of_the_fast_model_alone_has_its_deciding_pairs_looked_a
     assert off.contradiction_rows(scores, None, T_SUPPORT, T_CONTRA, "model_contradiction") == ([], [])
 
 
+def test_an_unsettled_claim_has_its_most_entailing_passage_looked_at_again_if_it_restates_the_claim() -> None:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0))
+    scores = rows((0.1, 0.8, 0.1), (0.35, 0.05, 0.6), (0.2, 0.7, 0.1))
+    restating = [Alignment(0.3, (0, 1)), Alignment(0.7, (0, 1)), Alignment(0.9, (0, 1))]
+    # the one pair the verdict turns on: the most entailing passage, which holds most of the claim
+    assert cascade.support_rows(scores, restating, "not_settled") == [1]
+    # not where that passage is about something else, nor where it leans away from the claim
+    elsewhere = [Alignment(0.9, (0, 1)), Alignment(0.3, (0, 1)), Alignment(0.9, (0, 1))]
+    assert cascade.support_rows(scores, elsewhere, "not_settled") == []
+    assert cascade.support_rows(rows((0.2, 0.7, 0.1), (0.1, 0.1, 0.8)), restating[:2], "not_settled") == []
+    # a settled claim, a run without fact checks, or the re-check turned off: nothing
+    assert cascade.support_rows(scores, restating, "model_entailment") == []
+    assert cascade.support_rows(scores, None, "not_settled") == []
+    off = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0, supports=False))
+    assert off.support_rows(scores, restating, "not_settled") == []
+
+
 def test_the_deciding_rule_is_named() -> None:
     import datetime as dt
 

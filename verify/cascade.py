@@ -23,7 +23,10 @@ from verify.config import (
     BUNDLED_NLI,
     CASCADE_CONTRADICT_BAND,
     CASCADE_RECHECK_CONTRADICTIONS,
+    CASCADE_RECHECK_SUPPORTS,
     CASCADE_SUPPORT_BAND,
+    SUPPORT_RECHECK_FLOOR,
+    SUPPORT_RECHECK_OVERLAP,
 )
 from verify.errors import ConfigError
 from verify.facts.model import BACKING_KINDS
@@ -36,8 +39,10 @@ if TYPE_CHECKING:
     from verify.nli import NLIModel
 
 FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
-# The rules of verify.decide by which the model alone calls a claim contradicted.
+# The rules of verify.decide by which the model alone calls a claim contradicted, and by which no
+# rule settles it.
 MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})
+NOT_SETTLED = "not_settled"
 MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
 ENV_ACCURATE_MODEL = "VERIFY_ACCURATE_MODEL"
 ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
@@ -85,11 +90,13 @@ class Band:
     any contradiction at least the contradiction threshold less `contradict` (a wrong
     "contradicted" costs most, so the band reaches far below that bar). With `contradictions`, a
     claim the fast model alone would call contradicted also has its deciding pairs scored again
-    (CascadeNLI.contradiction_rows)."""
+    (CascadeNLI.contradiction_rows); with `supports`, an unsettled claim whose best passage leans
+    to it has that pair scored again (CascadeNLI.support_rows)."""
 
     support: float = CASCADE_SUPPORT_BAND
     contradict: float = CASCADE_CONTRADICT_BAND
     contradictions: bool = CASCADE_RECHECK_CONTRADICTIONS
+    supports: bool = CASCADE_RECHECK_SUPPORTS
 
 
 class CascadeNLI:
@@ -165,6 +172,20 @@ class CascadeNLI:
         # stating it ("did not reject" where the source says "turned the request down").
         negated = own | {i for i in range(len(affirmed)) if affirmed[i, ENTAIL] >= support_threshold}
         return sorted(own), sorted(negated)
+
+    def support_rows(self, rows: np.ndarray, alignments: list[Alignment] | None, decided_by: str) -> list[int]:
+        """For a claim no rule settles on the fast scores (`decided_by`), the one pair the
+        accurate model is to score again: the passage the fast model finds most entailing, where
+        that entailment is at least SUPPORT_RECHECK_FLOOR and the passage's sentence about the
+        claim holds SUPPORT_RECHECK_OVERLAP of its content words (a plain restatement MiniLM
+        reads too weakly; a passage about something else is left alone). Returns indices into
+        `rows`; nothing for any other claim, or without fact alignments."""
+        if not self.band.supports or decided_by != NOT_SETTLED or not len(rows) or not alignments:
+            return []
+        best = int(rows[:, ENTAIL].argmax())
+        if rows[best, ENTAIL] < SUPPORT_RECHECK_FLOOR or alignments[best].overlap < SUPPORT_RECHECK_OVERLAP:
+            return []
+        return [best]
 
 
 @dataclass(frozen=True)

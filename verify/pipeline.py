@@ -390,9 +390,11 @@ class Verifier:
                     rows += range(affirmed_rows.start, affirmed_rows.stop)
                 cascade.rescored_claims += 1
                 continue
+            rule = decided_by(ci)
             mine, negated = cascade.contradiction_rows(
-                probs[own], affirmed, self.support_threshold, self.contradict_threshold, decided_by(ci)
+                probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
             )
+            mine = mine or cascade.support_rows(probs[own], claim_alignments, rule)
             if mine or negated:
                 rows += [own.start + i for i in mine]
                 if affirmed_rows is not None:
