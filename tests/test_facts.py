@@ -289,6 +289,22 @@ SCORERS = (
         ),
         ("The mayor said the budget was balanced.", "Fontaine said the budget was balanced.", False),  # "said"
         ("The council approved the budget.", "The council approved the budget 7-2 on Monday.", False),
+        # another named place for the claim's noun
+        (
+            "The painting turned up at an estate sale in Linwood.",
+            "It turned up in 2023 at an estate sale in Carrow Falls, where a dealer recognized it.",
+            True,
+        ),
+        (
+            "Whitcombe was a deputy superintendent in the Rowan Heights district.",
+            "The board hired Adaeze Whitcombe, a deputy superintendent in the neighbouring Calder Springs district.",
+            True,
+        ),
+        (
+            "The painting turned up at an estate sale in Carrow Falls.",
+            "It turned up in 2023 at an estate sale in Carrow Falls, where a dealer recognized it.",
+            False,
+        ),
     ],
 )
 def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:

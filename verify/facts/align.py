@@ -106,7 +106,9 @@ class Alignment:
     opposed_verb: bool = False
     # The aligned sentence has another name doing (or undergoing) the claim's act in the claim's
     # name's place ("Jaylen Straker led all scorers" for "Andre Pellham led all scorers"), and the
-    # claim's name nowhere in that place: the sentence states another party's act.
+    # claim's name nowhere in that place, or puts the claim's noun in another named place ("an
+    # estate sale in Carrow Falls" for "an estate sale in Linwood"): the sentence states another
+    # party's act, or another place's.
     slot_taken: bool = False
 
     @property
@@ -181,7 +183,8 @@ def align(
         claim, claim_facts, passage, sentence
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
-    return Alignment(overlap, sentence, found, shares, other, opposed, _slot_taken(claim_facts, in_sentence))
+    taken = _slot_taken(claim_facts, in_sentence) or _place_taken(claim, text[sentence[0] : sentence[1]])
+    return Alignment(overlap, sentence, found, shares, other, opposed, taken)
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
@@ -194,6 +197,25 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
             continue
         in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
         if in_place and not any(_same_name(cf.text, sf.text) for sf in in_place):
+            return True
+    return False
+
+
+# A capitalised name after a noun and its preposition ("an estate sale in Linwood"), an article and
+# one modifier allowed before it in the source ("in the neighbouring Calder Springs district").
+_PLACED = re.compile(r"\b([a-z]{3,}) (in|at|near) (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
+
+
+def _place_taken(claim: str, sentence: str) -> bool:
+    """The sentence puts the claim's noun in another named place ("an estate sale in Carrow Falls"
+    for "an estate sale in Linwood") and never names the claim's place: it tells of another place."""
+    for noun, preposition, name in _PLACED.findall(claim):
+        if _mentioned(name, sentence, person=False):
+            continue
+        there = re.search(
+            rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
+        )
+        if there and not _same_name(name, there.group(1)):
             return True
     return False
 
