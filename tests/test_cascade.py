@@ -113,10 +113,21 @@ def test_an_unsettled_claim_has_its_most_entailing_passage_looked_at_again_if_it
     assert cascade.support_rows(scores, elsewhere, "not_settled") == []
     assert cascade.support_rows(rows((0.2, 0.7, 0.1), (0.1, 0.1, 0.8)), restating[:2], "not_settled") == []
     # a settled claim, a run without fact checks, or the re-check turned off: nothing
-    assert cascade.support_rows(scores, restating, "model_entailment") == []
+    assert cascade.support_rows(scores, restating, "fact_conflict") == []
     assert cascade.support_rows(scores, None, "not_settled") == []
     off = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0, supports=False))
     assert off.support_rows(scores, restating, "not_settled") == []
+
+
+def test_a_support_of_the_fast_model_alone_with_a_passage_against_it_is_looked_at_again() -> None:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0))
+    contested = rows((0.9, 0.05, 0.05), (0.1, 0.1, 0.8), (0.2, 0.1, 0.7), (0.3, 0.1, 0.6))
+    # the entailing pair and those reading against the claim (0.7 and over); no other
+    assert cascade.support_rows(contested, None, "model_entailment") == [0, 1, 2]
+    # nothing reads against it: settled
+    assert cascade.support_rows(rows((0.9, 0.05, 0.05), (0.3, 0.1, 0.6)), None, "model_entailment") == []
+    # a fact check's support is not the model's alone
+    assert cascade.support_rows(contested, None, "fact_agreement") == []
 
 
 def test_the_deciding_rule_is_named() -> None:

@@ -25,6 +25,7 @@ from verify.config import (
     CASCADE_RECHECK_CONTRADICTIONS,
     CASCADE_RECHECK_SUPPORTS,
     CASCADE_SUPPORT_BAND,
+    CONTESTED_ENTAILMENT,
     SUPPORT_RECHECK_FLOOR,
     SUPPORT_RECHECK_OVERLAP,
 )
@@ -43,6 +44,7 @@ FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
 # rule settles it.
 MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})
 NOT_SETTLED = "not_settled"
+MODEL_ENTAILMENT = "model_entailment"
 MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
 ENV_ACCURATE_MODEL = "VERIFY_ACCURATE_MODEL"
 ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
@@ -174,15 +176,25 @@ class CascadeNLI:
         return sorted(own), sorted(negated)
 
     def support_rows(self, rows: np.ndarray, alignments: list[Alignment] | None, decided_by: str) -> list[int]:
-        """For a claim no rule settles on the fast scores (`decided_by`), the one pair the
-        accurate model is to score again: the passage the fast model finds most entailing, where
-        that entailment is at least SUPPORT_RECHECK_FLOOR and the passage's sentence about the
-        claim holds SUPPORT_RECHECK_OVERLAP of its content words (a plain restatement MiniLM
-        reads too weakly; a passage about something else is left alone). Returns indices into
-        `rows`; nothing for any other claim, or without fact alignments."""
-        if not self.band.supports or decided_by != NOT_SETTLED or not len(rows) or not alignments:
+        """The pairs the accurate model is to score again for a claim the fast scores leave
+        unsettled or support with the model alone (`decided_by`, the rule deciding it on them).
+        Unsettled: the passage the fast model finds most entailing, where that entailment is at
+        least SUPPORT_RECHECK_FLOOR and the passage's sentence about the claim holds
+        SUPPORT_RECHECK_OVERLAP of its content words (a plain restatement MiniLM reads too weakly;
+        a passage about something else is left alone; nothing without fact alignments).
+        Supported by the model alone: that passage and each one whose contradiction is at least
+        CONTESTED_ENTAILMENT, where there is one. Returns indices into `rows`; nothing for any
+        other claim."""
+        if not self.band.supports or not len(rows):
             return []
         best = int(rows[:, ENTAIL].argmax())
+        if decided_by == MODEL_ENTAILMENT:
+            # Supported by the model alone with a passage reading against the claim: the entailing
+            # pair and those against it (MiniLM entails antonyms and swapped roles).
+            against = [i for i in range(len(rows)) if rows[i, CONTRA] >= CONTESTED_ENTAILMENT]
+            return sorted({best, *against}) if against else []
+        if decided_by != NOT_SETTLED or not alignments:
+            return []
         if rows[best, ENTAIL] < SUPPORT_RECHECK_FLOOR or alignments[best].overlap < SUPPORT_RECHECK_OVERLAP:
             return []
         return [best]
