@@ -40,11 +40,11 @@ if TYPE_CHECKING:
     from verify.nli import NLIModel
 
 FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
-# The rules of verify.decide by which the model alone calls a claim contradicted, and by which no
-# rule settles it.
+# The rules of verify.decide by which the model alone calls a claim contradicted, by which it alone
+# calls it supported, and the verdict when no rule fires.
 MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})
-NOT_SETTLED = "not_settled"
 MODEL_ENTAILMENT = "model_entailment"
+NOT_SETTLED = "not_settled"
 MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
 ENV_ACCURATE_MODEL = "VERIFY_ACCURATE_MODEL"
 ACCURATE_BUNDLE = Path(__file__).resolve().parent / "models" / "nli-mpnet-base"
@@ -92,8 +92,9 @@ class Band:
     any contradiction at least the contradiction threshold less `contradict` (a wrong
     "contradicted" costs most, so the band reaches far below that bar). With `contradictions`, a
     claim the fast model alone would call contradicted also has its deciding pairs scored again
-    (CascadeNLI.contradiction_rows); with `supports`, an unsettled claim whose best passage leans
-    to it has that pair scored again (CascadeNLI.support_rows)."""
+    (CascadeNLI.contradiction_rows); with `supports`, so does an unsettled claim whose best
+    passage leans to it, and a claim the fast model alone supports against a passage reading
+    against it (CascadeNLI.support_rows)."""
 
     support: float = CASCADE_SUPPORT_BAND
     contradict: float = CASCADE_CONTRADICT_BAND

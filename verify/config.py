@@ -89,9 +89,10 @@ CASCADE_RECHECK_CONTRADICTIONS = True
 CASCADE_RECHECK_SUPPORTS = True
 SUPPORT_RECHECK_FLOOR = 0.25
 SUPPORT_RECHECK_OVERLAP = 0.5
-# ... and (the same switch) where the fast model alone supports a claim (rule model_entailment) while a passage also
-# reads against it with at least CONTESTED_ENTAILMENT contradiction, the entailing pair and those
-# against: MiniLM entails antonyms and swapped roles ("upheld" for "overturned").
+# ... and (the same switch) where the fast model alone supports a claim (rule model_entailment)
+# while a passage also reads against it with at least CONTESTED_ENTAILMENT contradiction, the
+# entailing pair and those against: MiniLM entails antonyms and swapped roles ("upheld" for
+# "overturned").
 CONTESTED_ENTAILMENT = 0.7
 
 

@@ -377,8 +377,10 @@ class Verifier:
         decided_by: Callable[[int], str],
     ) -> None:
         """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
-        leave the decision open (see CascadeNLI.needs_second_look; `decided_by`: the rule that
-        decides claim i on the fast scores, asked only of the claims not re-scored whole); in place."""
+        leave the decision open (see CascadeNLI.needs_second_look), and of the others the pairs a
+        verdict of the fast model alone turns on (CascadeNLI.contradiction_rows, support_rows;
+        `decided_by`: the rule that decides claim i on the fast scores, asked only of the claims not
+        re-scored whole); in place."""
         rows: list[int] = []
         for ci, ((own, affirmed_rows), claim_alignments) in enumerate(zip(spans, alignments)):
             affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
