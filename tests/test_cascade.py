@@ -312,3 +312,15 @@ def test_a_cascade_of_one_model_changes_no_verdict_and_rescores_only_open_claims
     list(Verifier(tmp_path / "idx", nli_model=CascadeNLI(nli, titled, Band(1.0, 1.0))).verify_many(claims[:1]))
     title = Verifier(tmp_path / "idx").list_sources()[0].title
     assert titled.premises and all(p.startswith(title.rstrip(".")) for p in titled.premises)
+
+
+def test_the_rule_names_the_cascade_acts_on_are_rules_of_decide() -> None:
+    """verify.cascade names decide's rules as strings (importing decide would slow every command
+    that loads a model); a renamed rule must not silently turn a re-check off."""
+    from verify import decide
+
+    names = {rule.__name__ for rule in decide.RULES} | {decide.not_settled.__name__}
+    assert (
+        cascade_module.MODEL_ALONE_CONTRADICTIONS | {cascade_module.MODEL_ENTAILMENT, cascade_module.NOT_SETTLED}
+        <= names
+    )

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 FAST, ACCURATE, CASCADE = "fast", "accurate", "cascade"
 # The rules of verify.decide by which the model alone calls a claim contradicted, by which it alone
 # calls it supported, and the verdict when no rule fires.
-MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})
+MODEL_ALONE_CONTRADICTIONS = frozenset({"negated_claim", "model_contradiction"})  # names checked by a test
 MODEL_ENTAILMENT = "model_entailment"
 NOT_SETTLED = "not_settled"
 MODEL_ALIASES = (FAST, ACCURATE, CASCADE)
