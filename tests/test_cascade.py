@@ -109,7 +109,7 @@ def test_an_unsettled_claim_has_its_most_entailing_passage_looked_at_again_if_it
     # the one pair the verdict turns on: the most entailing passage, which holds most of the claim
     assert cascade.support_rows(scores, restating, "not_settled") == [1]
     # not where that passage is about something else, nor where it leans away from the claim
-    elsewhere = [Alignment(0.9, (0, 1)), Alignment(0.3, (0, 1)), Alignment(0.9, (0, 1))]
+    elsewhere = [Alignment(0.9, (0, 1)), Alignment(0.2, (0, 1)), Alignment(0.9, (0, 1))]
     assert cascade.support_rows(scores, elsewhere, "not_settled") == []
     assert cascade.support_rows(rows((0.2, 0.7, 0.1), (0.1, 0.1, 0.8)), restating[:2], "not_settled") == []
     # a settled claim, a run without fact checks, or the re-check turned off: nothing
@@ -128,6 +128,11 @@ def test_a_support_of_the_fast_model_alone_with_a_passage_against_it_is_looked_a
     assert cascade.support_rows(rows((0.9, 0.05, 0.05), (0.3, 0.1, 0.6)), None, "model_entailment") == []
     # a fact check's support is not the model's alone
     assert cascade.support_rows(contested, None, "fact_agreement") == []
+    # nothing reads against it, but the entailing sentence denies what the claim states
+    alone = rows((0.3, 0.1, 0.6), (0.9, 0.05, 0.05))
+    denying = [Alignment(0.5, (0, 1)), Alignment(0.8, (0, 1), polarity_differs=True)]
+    assert cascade.support_rows(alone, denying, "model_entailment") == [1]
+    assert cascade.support_rows(alone, denying[::-1], "model_entailment") == []  # the denial is elsewhere
 
 
 def test_the_deciding_rule_is_named() -> None:

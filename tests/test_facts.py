@@ -311,6 +311,24 @@ def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, 
     assert check_text(claim, sentence, PUB).slot_taken is taken
 
 
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "differs"),
+    [
+        (
+            "Whitaker said more store closures were planned for the third quarter.",
+            "Whitaker said the chain planned to open 10 more stores in the third quarter, and that no further "
+            "closures were scheduled.",
+            True,
+        ),
+        ("The mayor did not sign the order.", "The mayor signed the order on Monday.", True),
+        ("The mayor did not sign the order.", "The mayor never signed the order.", False),
+        ("The mayor signed the order.", "The mayor signed the order on Monday.", False),
+    ],
+)
+def test_a_sentence_that_denies_what_the_claim_states_is_flagged(claim: str, sentence: str, differs: bool) -> None:
+    assert check_text(claim, sentence, PUB).polarity_differs is differs
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

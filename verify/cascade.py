@@ -184,16 +184,18 @@ class CascadeNLI:
         SUPPORT_RECHECK_OVERLAP of its content words (a plain restatement MiniLM reads too weakly;
         a passage about something else is left alone; nothing without fact alignments).
         Supported by the model alone: that passage and each one whose contradiction is at least
-        CONTESTED_ENTAILMENT, where there is one. Returns indices into `rows`; nothing for any
-        other claim."""
+        CONTESTED_ENTAILMENT, where there is one or where that passage's sentence and the claim
+        differ in polarity. Returns indices into `rows`; nothing for any other claim."""
         if not self.band.supports or not len(rows):
             return []
         best = int(rows[:, ENTAIL].argmax())
         if decided_by == MODEL_ENTAILMENT:
-            # Supported by the model alone with a passage reading against the claim: the entailing
-            # pair and those against it (MiniLM entails antonyms and swapped roles).
+            # Supported by the model alone with a passage reading against the claim, or from a
+            # sentence that denies where the claim affirms (or the reverse): the entailing pair and
+            # those against it (MiniLM entails antonyms, swapped roles and denials).
             against = [i for i in range(len(rows)) if rows[i, CONTRA] >= CONTESTED_ENTAILMENT]
-            return sorted({best, *against}) if against else []
+            denies = bool(alignments) and alignments[best].polarity_differs  # type: ignore[index]
+            return sorted({best, *against}) if against or denies else []
         if decided_by != NOT_SETTLED or not alignments:
             return []
         if rows[best, ENTAIL] < SUPPORT_RECHECK_FLOOR or alignments[best].overlap < SUPPORT_RECHECK_OVERLAP:

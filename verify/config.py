@@ -88,11 +88,12 @@ CASCADE_RECHECK_CONTRADICTIONS = True
 # unsettled that mpnet reads as stated (one pair a claim, about 7% of Check-COVID's claims).
 CASCADE_RECHECK_SUPPORTS = True
 SUPPORT_RECHECK_FLOOR = 0.25
-SUPPORT_RECHECK_OVERLAP = 0.5
+SUPPORT_RECHECK_OVERLAP = 0.25
 # ... and (the same switch) where the fast model alone supports a claim (rule model_entailment)
-# while a passage also reads against it with at least CONTESTED_ENTAILMENT contradiction, the
-# entailing pair and those against: MiniLM entails antonyms and swapped roles ("upheld" for
-# "overturned").
+# while a passage also reads against it with at least CONTESTED_ENTAILMENT contradiction, or the
+# entailing sentence's polarity differs from the claim's (Alignment.polarity_differs), the
+# entailing pair and those against: MiniLM entails antonyms, swapped roles ("upheld" for
+# "overturned") and denials ("no further closures" for "more closures").
 CONTESTED_ENTAILMENT = 0.7
 
 

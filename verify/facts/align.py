@@ -110,6 +110,11 @@ class Alignment:
     # estate sale in Carrow Falls" for "an estate sale in Linwood"): the sentence states another
     # party's act, or another place's.
     slot_taken: bool = False
+    # The aligned sentence says "not", "no", "never" ... an odd number of times where the claim
+    # does not, or the reverse: whatever the words shared, one of the two may deny what the other
+    # states ("no further closures were scheduled" for "more closures were planned"). No verdict by
+    # itself (the sentence may negate something else); it tells the cascade to read the pair again.
+    polarity_differs: bool = False
 
     @property
     def states_otherwise(self) -> bool:
@@ -184,7 +189,8 @@ def align(
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
     taken = _slot_taken(claim_facts, in_sentence) or _place_taken(claim, text[sentence[0] : sentence[1]])
-    return Alignment(overlap, sentence, found, shares, other, opposed, taken)
+    polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
+    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity)
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
