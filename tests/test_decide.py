@@ -243,6 +243,12 @@ def test_a_sentence_with_the_opposite_outcome_supports_nothing() -> None:
     assert decide(CLAIM, [hit(1)], probs, [opposed]).label is Label.UNKNOWN  # nor by the model alone
     plain = Alignment(0.9, (0, 9), [date(True, "January", "January")])
     assert decide(CLAIM, [hit(1)], probs, [plain], claim_facts=facts).label is Label.SUPPORTED
+    # the model reads that sentence as a contradiction: the agreeing date does not hold it back
+    # ("All 58 Republicans present voted for the bill" for "... voted against the bill")
+    against = np.array([[0.0, 0.0, 1.0]])
+    verdict = decide(CLAIM, [hit(1)], against, [opposed], claim_facts=facts)
+    assert verdict.label is Label.CONTRADICTED
+    assert decide(CLAIM, [hit(1)], against, [plain], claim_facts=facts).label is Label.UNKNOWN
 
 
 def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> None:

@@ -216,6 +216,13 @@ def fact_confirmed(case: Case) -> Decision | None:
     _, _, neg_i = max(candidates)
     p = case.passages[-neg_i]
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
+    # The facts agree but a confirming sentence gives the opposite outcome ("voted for the bill"
+    # for "voted against"), and the model reads that pair as a contradiction: the model's rule decides.
+    if any(
+        case.passages[-j].alignment.opposed_verb and case.passages[-j].contra >= case.contradict_threshold
+        for _, _, j in candidates
+    ):
+        return None
     # Its sentence giving the opposite outcome ("had rejected ... in January" for "approved ... in
     # January") leaves only the facts agreeing: not settled, whatever the model reads.
     if (p.entail >= case.support_threshold or p.entail > p.contra) and not p.alignment.states_otherwise:
