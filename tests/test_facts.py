@@ -311,7 +311,6 @@ def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, 
     assert check_text(claim, sentence, PUB).slot_taken is taken
 
 
-
 @pytest.mark.parametrize(
     ("claim", "sentence", "differs"),
     [
@@ -328,6 +327,7 @@ def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, 
 )
 def test_a_sentence_that_denies_what_the_claim_states_is_flagged(claim: str, sentence: str, differs: bool) -> None:
     assert check_text(claim, sentence, PUB).polarity_differs is differs
+
 
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
@@ -969,6 +969,27 @@ def test_spans_that_give_one_end_are_compared_by_that_end() -> None:
     assert conflicts("Ferris was on parole until March 5.", parole, None) == []
     labels = {f.text: f.label for f in source_facts(parole, None).facts if f.kind == "date"}
     assert labels["March"] == "until"
+
+
+def test_a_date_after_before_or_by_is_one_side_of_that_day() -> None:
+    start = "Superintendent Carmen Reyes said classes do not start until Aug. 25 at the three schools."
+    # "not ... until Aug. 25" dates the start
+    assert conflicts("Classes start on Aug. 15 at the three schools.", start) == ["date"]
+    assert conflicts("Classes start on Aug. 25 at the three schools.", start) == []
+    # a claim's "before" / "after" is every day on that side, not the day itself
+    assert conflicts("Classes start before Aug. 25 at the three schools.", start) == ["date"]
+    assert conflicts("Classes start after Aug. 20 at the three schools.", start) == []
+    found = said("Classes start after Aug. 20 at the three schools.", start)
+    assert ("date", True, "after Aug. 20", "Aug. 25") in found  # the wording keeps its side
+    reopened = "The bridge reopened after May 3, officials said."
+    assert conflicts("The bridge reopened on May 1.", reopened) == ["date"]
+    assert conflicts("The bridge reopened on May 5.", reopened) == []
+    # "not before May" is May or later
+    senate = "Okafor said she did not expect the chamber to take up the bill before May."
+    assert conflicts("Okafor said the chamber would take up the bill in April.", senate) == ["date"]
+    assert conflicts("Okafor said the chamber would take up the bill in June.", senate) == []
+    labels = {f.text: f.label for f in source_facts(senate, PUB).facts if f.kind == "date"}
+    assert labels == {"before May": "from"}
 
 
 def test_the_ends_of_a_change_from_one_figure_to_another() -> None:

@@ -389,6 +389,11 @@ def _entity_fact(
         if not in_dateline:
             anchor[0] = _anchor(opened) or anchor[0]
         label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
+        if label in (*OPEN_SIDES.values(), "from"):
+            # The fact's wording keeps its side ("before Aug. 25"): a reason quoting "Aug. 25"
+            # would misstate the claim, and a restatement must not drop the side.
+            side = ent.doc[ent.start - 1] if ent.doc[ent.start - 1].lower_ != "to" else ent.doc[ent.start - 2]
+            base = {**base, "text": ent.doc.text[side.idx : ent.end_char], "start": side.idx + offset}
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
@@ -470,12 +475,41 @@ def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None)
     """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May.
     The second value says which end the text gave ("since", "until"), or is ""."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in ("until", "till") and _negated_head(ent.doc[ent.start - 1]):
+        # "classes do not start until Aug. 25": they start on Aug. 25, a day, not a stretch up to it
+        return value, ""
     if before == "since" and value.first is not None:
         end = (published.year, published.month, published.day) if published else (2100, 12, 31)
         return dates_mod.DateValue(value.first, end), "since"
     if before in ("until", "till", "through") and value.last is not None:
         return dates_mod.DateValue((1900, 1, 1), value.last), "until"
+    # "before Aug. 25", "after the 3rd", "by Friday": a side of a day, not the day (align._value)
+    if before in OPEN_SIDES or (before == "to" and ent.start > 1 and ent.doc[ent.start - 2].lower_ == "prior"):
+        side = OPEN_SIDES.get(before, "before")
+        # "did not expect the Senate to take it up before May": from May on, not before it
+        return value, _DENIED_SIDE[side] if _negated_head(ent.doc[ent.start - 1]) else side
     return value, ""
+
+
+# The word before a date that makes it one side of that day (the label align._value reads).
+OPEN_SIDES = {"before": "before", "after": "after", "by": "by"}
+
+
+# A side of a day under a negated verb: "not before May" is from May on, "not after" by it.
+_DENIED_SIDE = {"before": "from", "after": "by", "by": "after"}
+
+
+def _negated_head(word: Any) -> bool:
+    """The verb a word ("until") hangs from is negated ("do not start until", "won't reopen till"),
+    or the verb that one completes ("did not expect the chamber to take it up before May")."""
+    head = word.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
+            return True
+        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _is_duration(text: str) -> bool:

@@ -120,7 +120,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # dozen workers" counts workers; "two-fifths" is 40 percent; an ordinal "third" is 3.
 # 8: an "until" / "since" date stores the interval it names, opened by its label when compared.
 # 9: a figure "of" a noun is about that noun ("a street value of about $40,000": value, street).
-FACTS_VERSION = 9
+# 10: "before Aug. 25", "after May 3", "by Friday" are one side of that day (labels before, after,
+# by; the wording keeps the side word); "do not start until Aug. 25" dates the start, a day.
+FACTS_VERSION = 10
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
