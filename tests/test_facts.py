@@ -992,6 +992,12 @@ def test_a_date_after_before_or_by_is_one_side_of_that_day() -> None:
     assert labels == {"before May": "from"}
 
 
+def test_a_count_of_people_to_whom_something_else_happened_confirms_nothing() -> None:
+    stalled = "Two people were treated for hypothermia after being pulled from a stalled car on Route 9."
+    assert said("Two people died after their car stalled on Route 9.", stalled) == []
+    assert ("quantity", True, "Two", "Two") in said("Two people were treated after their car stalled.", stalled)
+
+
 def test_the_ends_of_a_change_from_one_figure_to_another() -> None:
     fares = "The transit board voted on Wednesday to raise the base bus fare from $1.75 to $2.25 starting July 1."
     found = said("The base fare will rise from $1.75 to $2.50 on July 1.", fares)

@@ -781,6 +781,7 @@ def _figures(
                 sf
                 for sf in candidates
                 if sf.kind == cf.kind
+                and not _other_happening(cf, sf)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and _equal(cf, sf)
@@ -793,7 +794,7 @@ def _figures(
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
-        agree = next((sf for r, sf in relation if r == "agree"), None)
+        agree = next((sf for r, sf in relation if r == "agree" and not _other_happening(cf, sf)), None)
         if agree is not None:
             out.append(_finding(cf.kind, True, cf.text, agree))
             continue
@@ -932,6 +933,17 @@ def _own_verb(claim: Fact, source: Fact) -> bool:
 
 
 GENERIC_UNITS = frozenset({"person", "time", "thing", "one", "other", "fraction"})
+
+
+def _other_happening(claim: Fact, source: Fact) -> bool:
+    """Two counts of people in general that befell them differently ("Two people died" and "Two
+    people were treated for hypothermia"): the same figure, another happening; it confirms nothing."""
+    if claim.kind != QUANTITY or claim.unit not in GENERIC_UNITS or not (claim.verb and source.verb):
+        return False
+    if claim.verb in ("be", "have") or source.verb in ("be", "have"):
+        return False
+    shared = (set(claim.about) & set(source.about)) - GENERIC_UNITS - {"people", claim.unit}
+    return not shared and not _same_verb(claim.verb, source.verb)
 
 
 def _same_event(claim: Fact, source: Fact) -> bool:
