@@ -998,6 +998,16 @@ def test_a_count_of_people_to_whom_something_else_happened_confirms_nothing() ->
     assert ("quantity", True, "Two", "Two") in said("Two people were treated after their car stalled.", stalled)
 
 
+def test_the_place_that_owns_the_doer_is_in_the_doers_role() -> None:
+    ruling = "On April 13, 2018, Moscow's Tagansky District Court ruled to block access to Telegram in Russia."
+    found = said("A St. Petersburg district court ruled in April 2018 to block access to Telegram.", ruling)
+    assert ("name", False, "St. Petersburg", "Moscow") in found
+    assert conflicts("A Moscow district court ruled in April 2018 to block access to Telegram.", ruling) == []
+    # the place meets only a place: "the Supreme Court" in the doer's slot does not take Russia's
+    turned = "On March 20, the Supreme Court turned the request down."
+    assert not check_text("Russia's Supreme Court rejected Telegram's request in March.", turned, PUB).slot_taken
+
+
 def test_the_ends_of_a_change_from_one_figure_to_another() -> None:
     fares = "The transit board voted on Wednesday to raise the base bus fare from $1.75 to $2.25 starting July 1."
     found = said("The base fare will rise from $1.75 to $2.50 on July 1.", fares)

@@ -202,6 +202,8 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
         if cf.kind != NAME or cf.role not in ("agent", "patient") or not cf.verb or cf.verb in _LIGHT_SLOT_VERBS:
             continue
         in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
+        if cf.label == "PLACE":  # a doer's place ("Russia's Supreme Court") meets only another place
+            in_place = [sf for sf in in_place if sf.label == "PLACE"]
         if in_place and not any(_same_name(cf.text, sf.text) for sf in in_place):
             return True
     return False

@@ -412,7 +412,12 @@ def _entity_fact(
     if label in _FIGURE_LABELS:
         return _figure(ent, base)
     if label in NAME_GROUPS:
-        role, verb = _role(ent.root)
+        root = ent.root
+        if NAME_GROUPS[label] == "PLACE" and root.dep_ == "poss":
+            # "Moscow's Tagansky District Court ruled": the court's place is in the court's role
+            # ("A St. Petersburg district court ruled" has it so as a compound already).
+            root = root.head
+        role, verb = _role(root)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
 

@@ -122,7 +122,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 9: a figure "of" a noun is about that noun ("a street value of about $40,000": value, street).
 # 10: "before Aug. 25", "after May 3", "by Friday" are one side of that day (labels before, after,
 # by; the wording keeps the side word); "do not start until Aug. 25" dates the start, a day.
-FACTS_VERSION = 10
+# 11: a place that owns a doer or an object ("Moscow's district court ruled") has its role.
+FACTS_VERSION = 11
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
