@@ -1006,6 +1006,11 @@ def test_the_place_that_owns_the_doer_is_in_the_doers_role() -> None:
     # the place meets only a place: "the Supreme Court" in the doer's slot does not take Russia's
     turned = "On March 20, the Supreme Court turned the request down."
     assert not check_text("Russia's Supreme Court rejected Telegram's request in March.", turned, PUB).slot_taken
+    # a court the tagger does not name ("Tagansky District Court") still differs by its head word
+    tagansky = "On April 13, 2018, Moscow’s Tagansky District Court ruled to block access to Telegram in Russia."
+    found = said("Moscow's Meshchansky District Court ruled on April 13, 2018, to block Telegram.", tagansky)
+    assert ("name", False, "Meshchansky District Court", "Tagansky District Court") in found
+    assert conflicts("Moscow's Tagansky District Court ruled on April 13, 2018, to block Telegram.", tagansky) == []
 
 
 def test_the_ends_of_a_change_from_one_figure_to_another() -> None:

@@ -28,6 +28,7 @@ from verify.facts.model import (
     RATIO,
     SCORE,
     TIME,
+    UNTAGGED,
     UNTAGGED_SIDE,
     WINNER_VERBS,
     Fact,
@@ -1073,10 +1074,16 @@ def _names(claim: str, claim_facts: TextFacts, text: str, title: str | None, in_
         if _mentioned(cf.text, haystack, person=cf.label == "PERSON"):
             continue
         for sf in in_sentence:
-            if sf.kind != NAME or _mentioned(sf.text, claim.lower(), person=sf.label == "PERSON"):
+            if sf.kind not in (NAME, UNTAGGED) or _mentioned(sf.text, claim.lower(), person=sf.label == "PERSON"):
                 continue
-            same_slot = bool(cf.role) and sf.label == cf.label and sf.role == cf.role and _same_verb(sf.verb, cf.verb)
-            if same_slot or _same_head(cf.text, sf.text):
+            in_place = bool(cf.role) and sf.role == cf.role and _same_verb(sf.verb, cf.verb)
+            if sf.kind == UNTAGGED:
+                # a name the tagger missed: of the claim's kind of body and in its place, to be sure
+                if in_place and _same_head(cf.text, sf.text):
+                    out.append(_finding(NAME, False, cf.text, sf))
+                    break
+                continue
+            if (in_place and sf.label == cf.label) or _same_head(cf.text, sf.text):
                 out.append(_finding(NAME, False, cf.text, sf))
                 break
     return out

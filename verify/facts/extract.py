@@ -24,6 +24,7 @@ from verify.facts.model import (
     RATIO,
     SCORE,
     TIME,
+    UNTAGGED,
     UNTAGGED_SIDE,
     Fact,
     TextFacts,
@@ -151,6 +152,34 @@ def _untagged_sides(doc: Any) -> list[Fact]:
     return out
 
 
+def _untagged_bodies(sent: Any, span: tuple[int, int], offset: int) -> list[Fact]:
+    """Doers and objects of two or more capitalised words that the tagger did not name ("Moscow's
+    Tagansky District Court ruled": it tags only "Moscow"). Kind UNTAGGED: align._names compares
+    them only with a claim's name of the same head word ("Meshchansky District Court")."""
+    tagged = {t.i for ent in sent.doc.ents for t in ent}
+    out = []
+    for token in sent:
+        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.text[:1].isupper()]
+        if not words or any(c.i in tagged for c in words):
+            continue
+        role, verb = _role(token)
+        first = min(words, key=lambda t: t.i)
+        out.append(
+            Fact(
+                UNTAGGED,
+                sent.doc.text[first.idx : token.idx + len(token)],
+                first.idx + offset,
+                token.idx + len(token) + offset,
+                span,
+                role=role,
+                verb=verb,
+            )
+        )
+    return out
+
+
 def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:
     """The text with the dash that ends a dateline ("MILLBROOK, June 3 — More than 60 ...") made a
     full stop, so the tagger does not read "June 3 - More than 60" as one date. Same length, so
@@ -216,6 +245,7 @@ def _doc_facts(
                 out.facts.append(_as_range(fact))
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
         out.facts += _untagged_shares(sent, taken + found, span, offset)
+        out.facts += _untagged_bodies(sent, span, offset)
         out.facts += _ratio_verbs(sent, span, offset)
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"):

@@ -21,6 +21,9 @@ PERCENT = "percent"
 ORDINAL = "ordinal"
 SCORE = "score"  # a result or tally, "3-1", "5-2 vote"
 NAME = "name"  # a person, organisation, place, work ...
+# A capitalised doer or object of several words the tagger did not name ("Moscow's Tagansky District
+# Court ruled"): compared only with a claim's name of the same head word (align._names), nothing else.
+UNTAGGED = "untagged"
 # Roles of a figure (Fact.role): a difference between two figures, a multiple of one.
 CHANGE = "change"
 RATIO = "ratio"
@@ -122,7 +125,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 9: a figure "of" a noun is about that noun ("a street value of about $40,000": value, street).
 # 10: "before Aug. 25", "after May 3", "by Friday" are one side of that day (labels before, after,
 # by; the wording keeps the side word); "do not start until Aug. 25" dates the start, a day.
-# 11: a place that owns a doer or an object ("Moscow's district court ruled") has its role.
+# 11: a place that owns a doer or an object ("Moscow's district court ruled") has its role; a
+# doer or object of several capitalised words the tagger missed is kept (kind UNTAGGED).
 FACTS_VERSION = 11
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
