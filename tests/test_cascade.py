@@ -124,6 +124,9 @@ def test_a_support_of_the_fast_model_alone_with_a_passage_against_it_is_looked_a
     contested = rows((0.9, 0.05, 0.05), (0.1, 0.1, 0.8), (0.2, 0.1, 0.7), (0.3, 0.1, 0.6))
     # the entailing pair and those reading against the claim (0.7 and over); no other
     assert cascade.support_rows(contested, None, "model_entailment") == [0, 1, 2]
+    # every pair that supports the claim on its own (a second passage repeating the sentence)
+    repeated = rows((0.9, 0.05, 0.05), (0.1, 0.1, 0.8), (0.6, 0.1, 0.3), (0.3, 0.1, 0.6))
+    assert cascade.support_rows(repeated, None, "model_entailment") == [0, 1, 2]
     # nothing reads against it: settled
     assert cascade.support_rows(rows((0.9, 0.05, 0.05), (0.3, 0.1, 0.6)), None, "model_entailment") == []
     # a fact check's support is not the model's alone

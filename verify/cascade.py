@@ -28,6 +28,7 @@ from verify.config import (
     CONTESTED_ENTAILMENT,
     SUPPORT_RECHECK_FLOOR,
     SUPPORT_RECHECK_OVERLAP,
+    SUPPORT_THRESHOLD,
 )
 from verify.errors import ConfigError
 from verify.facts.model import BACKING_KINDS
@@ -183,9 +184,10 @@ class CascadeNLI:
         least SUPPORT_RECHECK_FLOOR and the passage's sentence about the claim holds
         SUPPORT_RECHECK_OVERLAP of its content words (a plain restatement MiniLM reads too weakly;
         a passage about something else is left alone; nothing without fact alignments).
-        Supported by the model alone: that passage and each one whose contradiction is at least
-        CONTESTED_ENTAILMENT, where there is one or where that passage's sentence and the claim
-        differ in polarity. Returns indices into `rows`; nothing for any other claim."""
+        Supported by the model alone: each passage entailing it (SUPPORT_THRESHOLD) and each one
+        whose contradiction is at least CONTESTED_ENTAILMENT, where there is one of those or where
+        the most entailing passage's sentence and the claim differ in polarity. Returns indices
+        into `rows`; nothing for any other claim."""
         if not self.band.supports or not len(rows):
             return []
         best = int(rows[:, ENTAIL].argmax())
@@ -195,7 +197,12 @@ class CascadeNLI:
             # those against it (MiniLM entails antonyms, swapped roles and denials).
             against = [i for i in range(len(rows)) if rows[i, CONTRA] >= CONTESTED_ENTAILMENT]
             denies = bool(alignments) and alignments[best].polarity_differs  # type: ignore[index]
-            return sorted({best, *against}) if against or denies else []
+            if not (against or denies):
+                return []
+            # every pair that would support the claim on its own (overlapping passages often
+            # repeat the entailing sentence), not only the best one
+            supporting = [i for i in range(len(rows)) if rows[i, ENTAIL] >= SUPPORT_THRESHOLD]
+            return sorted({best, *supporting, *against})
         if decided_by != NOT_SETTLED or not alignments:
             return []
         if rows[best, ENTAIL] < SUPPORT_RECHECK_FLOOR or alignments[best].overlap < SUPPORT_RECHECK_OVERLAP:
