@@ -118,10 +118,12 @@ def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: Casc
         fast["claim_facts"],
     )
     own, negated = cascade.contradiction_rows(probs, affirmed, SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, rule)
-    own = own or cascade.support_rows(probs, fast["alignments"], rule)
+    supports = [] if own else cascade.support_rows(probs, fast["alignments"], rule)
+    own = own or supports
     probs[own] = accurate["probs"][own]
-    if affirmed is not None and negated:
-        affirmed[negated] = accurate["affirmed"][negated]
+    both = sorted({*negated, *supports})  # as the pipeline: a negated claim's rows read again both ways
+    if affirmed is not None and both:
+        affirmed[both] = accurate["affirmed"][both]
     return probs, affirmed, bool(own or negated)
 
 

@@ -282,6 +282,33 @@ def test_a_contradiction_of_the_fast_model_alone_is_scored_again(
     assert Verifier(tmp_path / "idx", nli_model=off).verify(claim).label is Label.CONTRADICTED
 
 
+class Entailing(Shrugging):
+    """A fast model that entails every pair whose passage says no "not" (MiniLM on a denial)."""
+
+    name = "entailing"
+
+    def score(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
+        self.pairs += len(premises)
+        said = np.array([[0.9, 0.05, 0.05]], dtype=np.float32)
+        shrug = np.array([[0.05, 0.9, 0.05]], dtype=np.float32)
+        return np.concatenate([shrug if " not " in p else said for p in premises])
+
+
+def test_a_negated_claims_pairs_read_again_are_read_again_without_its_not_too(
+    tmp_path: Path, seed_index_dir: Path
+) -> None:
+    # The fast model alone supports a claim that says "not" from a passage that does not: the
+    # accurate model reads that pair again and, since rule negated_claim weighs the two, the same
+    # passage against the claim without its "not".
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    claim = Claim(id="n", claim="Durov did not comment on the court's ruling.")
+    accurate = Shrugging()
+    cascade = CascadeNLI(Entailing(), accurate, Band(support=-1.0, contradict=-1.0))
+    verdict = Verifier(tmp_path / "idx", nli_model=cascade, top_k=3).verify(claim)
+    assert cascade.rescored_claims == 1 and accurate.pairs == 2
+    assert verdict.label is Label.UNKNOWN  # the accurate model shrugs at both
+
+
 def test_a_cascade_pickles_as_its_members_names() -> None:
     cascade = CascadeNLI(BundledNLI(precision="fp32"), BundledNLI(precision="int8"), Band(0.1, 0.2), "torch")
     copy = pickle.loads(pickle.dumps(cascade))

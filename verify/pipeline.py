@@ -396,11 +396,14 @@ class Verifier:
             mine, negated = cascade.contradiction_rows(
                 probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
             )
-            mine = mine or cascade.support_rows(probs[own], claim_alignments, rule)
+            supports = [] if mine else cascade.support_rows(probs[own], claim_alignments, rule)
+            mine = mine or supports
             if mine or negated:
                 rows += [own.start + i for i in mine]
                 if affirmed_rows is not None:
-                    rows += [affirmed_rows.start + i for i in negated]
+                    # a negated claim's pairs read again are read again without its "not" too:
+                    # rule negated_claim weighs one against the other, so both by one model
+                    rows += [affirmed_rows.start + i for i in sorted({*negated, *supports})]
                 cascade.rescored_claims += 1
         cascade.claims_seen += len(spans)
         if rows:
