@@ -27,6 +27,7 @@ from verify.facts.model import (
     QUANTITY,
     RATIO,
     SCORE,
+    SIDES_OF_A_DAY,
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
@@ -380,7 +381,7 @@ def _dates(
     ]
     # "summer classes", "the 2016 fare increase": which thing, not when; such a date may agree only.
     which = {f.text for f in claim_facts.facts if f.kind == DATE and f.label == "which"}
-    bounds = {f.text: f for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS + _SIDES_OF_A_DAY}
+    bounds = {f.text: f for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS + SIDES_OF_A_DAY}
     claims += _relative_dates(claim, source, text, sentence)
     for wording, value, reference in claims:
         # The date of the event a relative date counts from is not the claim's event's date.
@@ -435,7 +436,6 @@ def _dates(
 
 
 _BOUNDS = ("until", "since")
-_SIDES_OF_A_DAY = ("before", "after", "by", "from")  # labels of verify.facts.extract.OPEN_SIDES
 
 
 def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date: Fact) -> str:
@@ -468,16 +468,15 @@ def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None)
     """The claim's date against a source date; "until May" against "until March" by the ends they
     name ("by Thursday" against "by Monday" too); "before Aug. 25" as the days before it, in the
     source date's year where the claim gives none."""
-    if bound is not None and bound.label in _SIDES_OF_A_DAY and not (bound.label == source.label == "by"):
+    if bound is not None and bound.label in SIDES_OF_A_DAY and not (bound.label == source.label == "by"):
         theirs = _value(source)
         year = theirs.first[0] if theirs.first is not None else None
         ours = _side_of(_named(bound), bound.label, year)
         return dates_mod.compare(ours, theirs) if ours is not None else "unsure"
-    if source.label in _SIDES_OF_A_DAY and claim.first is not None and claim.first[0] is None:
+    if source.label in SIDES_OF_A_DAY and claim.first is not None and claim.first[0] is None:
         # "in April" against "not before May 2025": the claim's month in the source's year
         named = _named(source)
-        year = named.first[0] if named.first is not None else None
-        placed = _side_of(claim, "on", year)
+        placed = _in_year(claim, named.first[0] if named.first is not None else None)
         return dates_mod.compare(placed, _value(source)) if placed is not None else "unsure"
     if bound is not None and source.label == bound.label:
         return _compare_bounds(_named(bound), _named(source))
@@ -558,29 +557,35 @@ def _named(fact: Fact) -> dates_mod.DateValue:
     return dates_mod.as_value(fact.first, fact.last, fact.weekday)
 
 
-def _side_of(named: dates_mod.DateValue, side: str, year: int | None = None) -> dates_mod.DateValue | None:
-    """The days on one side of a named day: "before Aug. 25" every day before it, "after" every day
-    after, "by" up to and including it, "from" (as "not before") it and every day after, "on" the
-    day. A day without a year takes `year`; None without either."""
+def _in_year(named: dates_mod.DateValue, year: int | None) -> dates_mod.DateValue | None:
+    """A named day or span, in `year` where it gives none; None where neither gives one."""
     if named.first is None or named.last is None:
         return None
-    if named.first[0] is None or named.last[0] is None:
-        if year is None:
-            return None
-        named = dates_mod.DateValue((year, *named.first[1:]), (year, *named.last[1:]))  # type: ignore[arg-type]
-    if side == "on":
+    if named.first[0] is not None and named.last[0] is not None:
         return named
+    if year is None:
+        return None
+    return dates_mod.DateValue((year, *named.first[1:]), (year, *named.last[1:]))  # type: ignore[arg-type]
+
+
+def _side_of(named: dates_mod.DateValue, side: str, year: int | None = None) -> dates_mod.DateValue | None:
+    """The days on one side of a named day: "before Aug. 25" every day before it, "after" every day
+    after, "by" up to and including it, "from" (as "not before") it and every day after. A day
+    without a year takes `year`; None without either."""
+    day = _in_year(named, year)
+    if day is None:
+        return None
     if side == "by":
-        return dates_mod.DateValue((1900, 1, 1), named.last)
+        return dates_mod.DateValue((1900, 1, 1), day.last)
     if side == "from":
-        return dates_mod.DateValue(named.first, (2100, 12, 31))
-    return dates_mod.before_or_after(named, after=side == "after")
+        return dates_mod.DateValue(day.first, (2100, 12, 31))
+    return dates_mod.before_or_after(day, after=side == "after")
 
 
 def _value(fact: Fact) -> dates_mod.DateValue:
     """The days a date covers: "until March" from long before to the end of March, "since 2019" from
     2019 on, "before Aug. 25 2025" every day before it (not placed without a year)."""
-    if fact.label in _SIDES_OF_A_DAY:
+    if fact.label in SIDES_OF_A_DAY:
         return _side_of(_named(fact), fact.label) or dates_mod.UNKNOWN_DAY
     value = _named(fact)
     if fact.label == "until" and value.last is not None:
@@ -594,7 +599,7 @@ def _show(fact: Fact) -> str:
     """A resolved date in words: "14 June 2018", "June 2018", "2018"."""
     if not fact.first or not fact.last or "--" in (fact.first[:2], fact.last[:2]):
         return fact.text
-    if fact.label in _SIDES_OF_A_DAY:  # "after 3 May 2025"
+    if fact.label in SIDES_OF_A_DAY:  # "after 3 May 2025"
         return f"{'not before' if fact.label == 'from' else fact.label} {_show(replace(fact, label=''))}"
     a, b = dt.date.fromisoformat(fact.first), dt.date.fromisoformat(fact.last)
     if a == b:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from verify.facts import dates as dates_mod
@@ -23,6 +23,7 @@ from verify.facts.model import (
     QUANTITY,
     RATIO,
     SCORE,
+    SIDES_OF_A_DAY,
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
@@ -122,61 +123,53 @@ def claim_facts(claims: Iterable[str]) -> list[TextFacts]:
     return out
 
 
+def _untagged_proper_nouns(tokens: Any, deps: tuple[str, ...]) -> Iterator[tuple[Any, list[Any]]]:
+    """The capitalised nouns (PROPN) among `tokens` that the tagger left out of every entity, in one
+    of the dependencies `deps`, each with the compound words before it ("Tagansky District" of
+    "Court")."""
+    for token in tokens:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in deps:
+            yield token, [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+
+
+def _untagged_fact(kind: str, first: Any, last: Any, offset: int, **fields: Any) -> Fact:
+    """A fact of the words from `first` to `last` (tokens), in their sentence."""
+    sentence = last.sent
+    return Fact(
+        kind,
+        last.doc.text[first.idx : last.idx + len(last)],
+        first.idx + offset,
+        last.idx + len(last) + offset,
+        (sentence.start_char + offset, sentence.end_char + offset),
+        **fields,
+    )
+
+
 def _untagged_sides(doc: Any) -> list[Fact]:
     """The sides of a contest that the tagger did not name ("The Falcons beat the Gulls"): a short
     claim gives it too little context to tag a team by its nickname, and the swapped-sides check
     needs both. Capitalised nouns only (PROPN), as doer or object of a contest verb; labelled
     UNTAGGED_SIDE, as they serve that check only."""
-    tagged = {t.i for ent in doc.ents for t in ent}
     out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in ("nsubj", "dobj", "nsubjpass", "pobj"):
-            continue
+    for token, words in _untagged_proper_nouns(doc, ("nsubj", "dobj", "nsubjpass", "pobj")):
         role, verb = _role(token)
-        if verb not in CONTEST_VERBS or not role:
-            continue
-        first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)], key=lambda t: t.i)
-        sentence = token.sent
-        out.append(
-            Fact(
-                NAME,
-                doc.text[first.idx : token.idx + len(token)],
-                first.idx,
-                token.idx + len(token),
-                (sentence.start_char, sentence.end_char),
-                label=UNTAGGED_SIDE,
-                role=role,
-                verb=verb,
-            )
-        )
+        if verb in CONTEST_VERBS and role:
+            first = min([token, *words], key=lambda t: t.i)
+            out.append(_untagged_fact(NAME, first, token, 0, label=UNTAGGED_SIDE, role=role, verb=verb))
     return out
 
 
-def _untagged_bodies(sent: Any, span: tuple[int, int], offset: int) -> list[Fact]:
+def _untagged_bodies(sent: Any, offset: int) -> list[Fact]:
     """Doers and objects of two or more capitalised words that the tagger did not name ("Moscow's
     Tagansky District Court ruled": it tags only "Moscow"). Kind UNTAGGED: align._names compares
     them only with a claim's name of the same head word ("Meshchansky District Court")."""
-    tagged = {t.i for ent in sent.doc.ents for t in ent}
     out = []
-    for token in sent:
-        if token.pos_ != "PROPN" or token.i in tagged or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
-            continue
-        words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.text[:1].isupper()]
-        if not words or any(c.i in tagged for c in words):
-            continue
-        role, verb = _role(token)
-        first = min(words, key=lambda t: t.i)
-        out.append(
-            Fact(
-                UNTAGGED,
-                sent.doc.text[first.idx : token.idx + len(token)],
-                first.idx + offset,
-                token.idx + len(token) + offset,
-                span,
-                role=role,
-                verb=verb,
-            )
-        )
+    for token, words in _untagged_proper_nouns(sent, ("nsubj", "dobj", "nsubjpass")):
+        words = [c for c in words if c.text[:1].isupper()]
+        if words and not any(c.ent_type_ for c in words):
+            role, verb = _role(token)
+            first = min(words, key=lambda t: t.i)
+            out.append(_untagged_fact(UNTAGGED, first, token, offset, role=role, verb=verb))
     return out
 
 
@@ -245,7 +238,7 @@ def _doc_facts(
                 out.facts.append(_as_range(fact))
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
         out.facts += _untagged_shares(sent, taken + found, span, offset)
-        out.facts += _untagged_bodies(sent, span, offset)
+        out.facts += _untagged_bodies(sent, offset)
         out.facts += _ratio_verbs(sent, span, offset)
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"):
@@ -419,7 +412,7 @@ def _entity_fact(
         if not in_dateline:
             anchor[0] = _anchor(opened) or anchor[0]
         label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
-        if label in (*OPEN_SIDES.values(), "from"):
+        if label in SIDES_OF_A_DAY:
             # The fact's wording keeps its side ("before Aug. 25"): a reason quoting "Aug. 25"
             # would misstate the claim, and a restatement must not drop the side.
             side = ent.doc[ent.start - 1] if ent.doc[ent.start - 1].lower_ != "to" else ent.doc[ent.start - 2]
@@ -539,7 +532,7 @@ def _negated_head(word: Any) -> bool:
     or the verb that one completes ("did not expect the chamber to take it up before May")."""
     head = word.head
     for _ in range(3):
-        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
+        if head.pos_ in ("VERB", "AUX") and _negated(head):
             return True
         if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
             return False

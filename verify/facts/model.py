@@ -24,6 +24,9 @@ NAME = "name"  # a person, organisation, place, work ...
 # A capitalised doer or object of several words the tagger did not name ("Moscow's Tagansky District
 # Court ruled"): compared only with a claim's name of the same head word (align._names), nothing else.
 UNTAGGED = "untagged"
+# Labels of a date that is one side of the day it names ("before Aug. 25", "after May 3", "by
+# Friday", "from" for "not before May"): verify.facts.extract sets them, align opens them.
+SIDES_OF_A_DAY = ("before", "after", "by", "from")
 # Roles of a figure (Fact.role): a difference between two figures, a multiple of one.
 CHANGE = "change"
 RATIO = "ratio"
