@@ -1,9 +1,10 @@
-"""Check a labelled news claims file against the articles in claims/news/.
+"""Check a labelled news claims file against its articles (claims/news/, or --articles DIR).
 
     python benchmarks/check_claims.py claims/news_dev2.jsonl
+    python benchmarks/check_claims.py --articles claims/news3 claims/news_dev3.jsonl
 
 Every line must have a unique `id`, a `claim`, a `label` (supported / contradicted / unknown), a
-`source` that names an article in claims/news/, `tags` from the news sets' vocabulary and an
+`source` that names an article in the articles folder, `tags` from the news sets' vocabulary and an
 `evidence` string that is a verbatim substring of that article (empty for unknown claims). Prints
 each problem and exits 1 if there is any.
 """
@@ -23,7 +24,7 @@ TAGS = {
 }  # fmt: skip
 
 
-def problems(path: Path) -> list[str]:
+def problems(path: Path, articles: Path = NEWS) -> list[str]:
     found: list[str] = []
     ids: set[str] = set()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -38,7 +39,7 @@ def problems(path: Path) -> list[str]:
             found.append(f"{where}: label {row.get('label')!r}")
         if set(row.get("tags") or []) - TAGS or not row.get("tags"):
             found.append(f"{where}: tags {row.get('tags')!r}")
-        article = NEWS / f"{row.get('source')}.txt"
+        article = articles / f"{row.get('source')}.txt"
         if not article.is_file():
             found.append(f"{where}: no article {article.name}")
             continue
@@ -52,10 +53,13 @@ def problems(path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    articles = NEWS
+    if argv[:1] == ["--articles"]:
+        articles, argv = Path(argv[1]), argv[2:]
     bad = 0
     for name in argv:
         path = Path(name)
-        found = problems(path)
+        found = problems(path, articles)
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         labels = Counter(r.get("label") for r in rows)
         print(f"{path}: {len(rows)} claims ({', '.join(f'{k} {v}' for k, v in sorted(labels.items()))}); "

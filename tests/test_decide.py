@@ -189,6 +189,18 @@ def test_negation_probe() -> None:
     assert decide(negated, [also], probs, [Alignment(0.9, (10, 49))], affirmed).label is Label.UNKNOWN
 
 
+def test_a_first_in_history_is_a_never_before() -> None:
+    """"The recall is the first in the cooperative's history" says "never before" without a "not": the
+    model's reading of the claim without its "never" is not trusted against it either."""
+    never = Claim(id="n", claim="The cooperative had never issued a recall before.")
+    probs = np.array([[0.43, 0.06, 0.51]])
+    affirmed = np.array([[0.97, 0.02, 0.01]])
+    first = hit(1, "The recall is the first in the cooperative's history.")
+    assert decide(never, [first], probs, [Alignment(0.5, (10, 63))], affirmed).label is Label.UNKNOWN
+    other = hit(1, "The recall is the cooperative's third since 2019.")
+    assert decide(never, [other], probs, [Alignment(0.5, (10, 59))], affirmed).label is Label.CONTRADICTED
+
+
 def test_a_date_of_the_claims_own_verb_outranks_an_agreement_of_another_verb() -> None:
     # "opened ... on Tuesday" against the claim's "opened ... on Wednesday"; another passage's
     # "canceled classes on Wednesday" matches the day but is another event

@@ -1110,3 +1110,84 @@ def test_reviewed_edges_of_the_new_rules(claim: str, passage: str, kinds: list[s
 def test_a_date_that_agrees_in_the_aligned_sentence_keeps_other_sentences_out() -> None:
     budget = "The council voted 6-1 on Tuesday to approve the budget. It had approved a draft of the budget on March 3."
     assert conflicts("The council approved the budget on Tuesday.", budget) == []
+
+
+SENTENCING = (
+    "A former public works director for the city of Port Calder was sentenced Thursday to six years in "
+    "federal prison. Brannigan, 58, was sentenced a week earlier by the same judge to 30 months in prison."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a length of time in months, years or days is one length: a month is a twelfth of a year
+        ("The former director received a 72-month federal prison sentence.", [("duration", True)]),
+        ("The former director was sentenced to seven years in federal prison.", [("duration", False)]),
+        ("Brannigan was sentenced to two and a half years in prison.", [("duration", True)]),
+        ("Brannigan was sentenced to a year and a half in prison.", [("duration", False)]),
+    ],
+)
+def test_lengths_of_time_in_other_units_are_compared(claim: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(kind, agrees) for kind, agrees, _, _ in said(claim, SENTENCING)] == expected
+
+
+def test_a_month_is_thirty_days_and_a_relative_date_is_no_length() -> None:
+    assert said("The company has a month to file.", "The company has 30 days to file its petition.") == [
+        ("duration", True, "a month", "30 days")
+    ]
+    # "a week earlier" says when Brannigan was sentenced, not for how long
+    facts = source_facts(SENTENCING, PUB)
+    assert "a week earlier" not in [f.text for f in facts.facts if f.kind == "duration"]
+    # "Nov. 6 to two and a half years": a date and a length run together by the tagger are neither
+    run_together = claim_facts(["Brannigan was sentenced by Judge Onwuachi on Nov. 6 to two and a half years."])[0]
+    assert not [f for f in run_together.facts if f.kind == "duration" and "Nov" in f.text]
+
+
+@pytest.mark.parametrize(
+    ("passage", "denied"),
+    [
+        # the source finds some things and not a breach: its "found" is no denial of "found no hole"
+        ("An initial diver survey Wednesday found dents and scraped paint on the hull but no breach.", False),
+        ("An initial diver survey Wednesday found dents and a hole in the ship's hull.", True),
+    ],
+)
+def test_a_verb_with_one_object_denied_is_neither_affirmed_nor_denied(passage: str, denied: bool) -> None:
+    assert ("negation" in conflicts("Divers found no hole in the ship's hull.", passage)) is denied
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The recalled cheeses were sold in four states.", []),  # this state and three more: four
+        ("The recalled cheeses were sold in two states.", ["quantity"]),
+    ],
+)
+def test_a_count_added_to_another_is_part_of_a_total(claim: str, expected: list[str]) -> None:
+    passage = "The cheeses were sold in grocery stores in this state and three neighboring states."
+    assert conflicts(claim, passage) == expected
+
+
+MUSEUM = "The city contributed $9 million and the state $4 million; the rest came from about 1,300 private donors."
+MERGER = (
+    "Adeyemi said that all 27 branches, 16 of Bayline's and 11 of Pelham Teachers', would stay open for at "
+    "least two years."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "agrees"),
+    [
+        ("The city contributed $4 million and the state $9 million.", MUSEUM, False),
+        ("The city contributed $9 million and the state $4 million.", MUSEUM, True),
+        ("The state gave $4 million and the city $9 million.", MUSEUM, True),  # reordered, still paired
+    ],
+)
+def test_two_figures_given_to_two_things_the_other_way_round_conflict(claim: str, passage: str, agrees: bool) -> None:
+    found = said(claim, passage)
+    assert len(found) == 2 and all(f[0] == "money" and f[1] is agrees for f in found), found
+
+
+def test_owners_named_after_their_figures_are_paired_too() -> None:
+    assert conflicts("Bayline has 11 branches and Pelham Teachers has 16.", MERGER) == ["quantity", "quantity"]
+    assert conflicts("Bayline has 16 branches and Pelham Teachers has 11.", MERGER) == []

@@ -8,6 +8,7 @@ fires decides; each says in its docstring when it fires. Thresholds live in veri
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -491,7 +492,15 @@ def _sentence_negated(p: Assessed) -> bool:
     s0, s1 = p.alignment.sentence
     passage = p.hit.passage
     sentence = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)] if s1 > s0 else passage.text
-    return negation_count(sentence) % 2 == 1
+    return negation_count(sentence) % 2 == 1 or bool(_FIRST_EVER.search(sentence))
+
+
+# "the first in the cooperative's history", "for the first time", "its first-ever": a "never
+# before" said without a negation word.
+_FIRST_EVER = re.compile(
+    r"\bfirst(?:[\s-]ever\b|\s+time\b|\s+(?:[\w'\u2019-]+\s+){0,4}?in\s+(?:[\w'\u2019-]+\s+){0,3}?history\b)",
+    re.IGNORECASE,
+)
 
 
 # ---- output ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
 from verify.facts import dates as dates_mod
 from verify.facts.dates import MONTHS
@@ -20,9 +21,11 @@ from verify.facts.model import (
     CONTEST_VERBS,
     DATE,
     DURATION,
+    DURATION_SLACK,
     MONEY,
     NAME,
     ORDINAL,
+    PART,
     PERCENT,
     QUANTITY,
     RATIO,
@@ -174,6 +177,9 @@ def align(
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= RESTATED:
+        swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
+        if swapped:  # the two figures agree as values, but not as whose they are
+            found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
     if overlap >= SAME_EVENT["negation"]:
@@ -811,11 +817,74 @@ def _figures(
         rivals = [
             sf
             for sf in comparable
-            if sf in in_sentence and _same_event(cf, sf) and _same_period(cf, sf) and sf.role != CHANGE
+            if sf in in_sentence
+            and _same_event(cf, sf)
+            and _same_period(cf, sf)
+            and sf.role != CHANGE
+            # a part of a total ("this state and three neighboring states") is no rival of a larger count
+            and not (sf.role == PART and (cf.value or 0.0) > (sf.value or 0.0))
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
+
+
+def _swapped_figures(claim: str, claim_facts: TextFacts, text: str, in_sentence: list[Fact]) -> list[Finding]:
+    """Two figures of one kind given to two things the other way round ("The city contributed $4
+    million and the state $9 million" for "The city contributed $9 million and the state $4
+    million"): each figure is in the sentence, but the words next to each in the claim stand next
+    to the other one there. Only where at least two separate groups of words tell, each seen once
+    on each side, and none keeps its figure: word order alone is weak evidence."""
+    figures = [f for f in claim_facts.facts if f.kind in _FIGURES and f.kind != SCORE and f.role not in (CHANGE, RATIO)]
+    for a, b in combinations(figures, 2):
+        if a.kind != b.kind or a.value == b.value:
+            continue
+        sa = [sf for sf in in_sentence if sf.kind == a.kind and _equal(a, sf)]
+        sb = [sf for sf in in_sentence if sf.kind == b.kind and _equal(b, sf)]
+        if len(sa) != 1 or len(sb) != 1 or sa[0].start == sb[0].start:
+            continue
+        s0, s1 = sa[0].sentence
+        claim_near = _nearer_figure(claim, [(a.start, a.end), (b.start, b.end)])
+        source_near = _nearer_figure(
+            text[s0:s1], [(sa[0].start - s0, sa[0].end - s0), (sb[0].start - s0, sb[0].end - s0)]
+        )
+        # Words next to each other in the claim ("The city contributed") are one piece of evidence.
+        groups: list[list[tuple[int, int, int]]] = []
+        for stem, (position, side) in sorted(claim_near.items(), key=lambda t: t[1][0]):
+            if stem not in source_near:
+                continue
+            word = (position, side, source_near[stem][1])
+            if groups and groups[-1][-1][0] == position - 1:
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+        sides = [{(w[1], w[2]) for w in g} for g in groups]
+        swapped = [next(iter(g)) for g in sides if len(g) == 1 and next(iter(g))[0] != next(iter(g))[1]]
+        if len(swapped) >= 2 and len(swapped) == len(groups) and {c for c, _ in swapped} == {0, 1}:
+            return [_finding(a.kind, False, a.text, sb[0]), _finding(b.kind, False, b.text, sa[0])]
+    return []
+
+
+def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Each content word seen once in the text, outside the figures: its word position and which of
+    the two figure spans (0 or 1) it stands strictly nearer to, in words."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"[\w'\u2019]+", text)]
+    at = [next((i for i, (c, _) in enumerate(words) if s <= c < e), None) for s, e in spans]
+    ends = [max((i for i, (c, _) in enumerate(words) if s <= c < e), default=None) for s, e in spans]
+    out: dict[str, tuple[int, int]] = {}
+    seen: dict[str, int] = {}
+    for i, (c, word) in enumerate(words):
+        stems = content_stems(word)
+        if not stems or any(s <= c < e for s, e in spans):
+            continue
+        stem = next(iter(stems))
+        seen[stem] = seen.get(stem, 0) + 1
+        if at[0] is None or at[1] is None:
+            continue
+        gap = [min(abs(i - at[k]), abs(i - ends[k])) for k in (0, 1)]  # type: ignore[operator]
+        if gap[0] != gap[1]:
+            out[stem] = (i, 0 if gap[0] < gap[1] else 1)
+    return {stem: v for stem, v in out.items() if seen[stem] == 1}
 
 
 def _apart(claim: Fact, source: Fact) -> float:
@@ -993,6 +1062,8 @@ def _equal(claim: Fact, source: Fact) -> bool:
         return claim.pair is not None and source.pair is not None and sorted(claim.pair) == sorted(source.pair)
     if claim.value is None or claim.comparator != "=" or source.comparator != "=":
         return False
+    if claim.kind == DURATION and claim.upper is None and source.upper is None and source.value is not None:
+        return abs(claim.value - source.value) <= DURATION_SLACK * max(claim.value, source.value)
     if claim.upper is None and source.upper is not None:
         return claim.value in (source.value, source.upper)
     return (claim.value, claim.upper) == (source.value, source.upper)
@@ -1010,6 +1081,8 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         tolerance = TIME_TOLERANCE_MINUTES * (3 if vague else 1)
         apart = abs((claim.value or 0) - (source.value or 0)) % 1440
         return "agree" if min(apart, 1440 - apart) <= tolerance else "conflict"
+    if claim.kind == DURATION and _equal(claim, source):
+        return "agree"  # "a month" and "30 days": one length, each allowed its slack
     lo, hi = claim.bounds()
     slo, shi = source.bounds()
     if claim.comparator == source.comparator == "~":

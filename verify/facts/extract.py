@@ -19,6 +19,7 @@ from verify.facts.model import (
     MONEY,
     NAME,
     ORDINAL,
+    PART,
     PERCENT,
     QUANTITY,
     RATIO,
@@ -249,6 +250,8 @@ def _doc_facts(
                     negated = UNDER_NEGATION  # "not allowed to return until Saturday": a wait, not a denial
                 if not negated and token.dep_ in ("xcomp", "ccomp") and _negated(token.head):
                     negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
+                if not negated and _partly_denied(token):
+                    negated = UNDER_NEGATION  # "found dents but no breach": found some things, not others
                 out.verbs.append(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
@@ -359,6 +362,28 @@ def _none_of(party: Any, verb: Any) -> bool:
     if after in ("but", "else", "other", "except", "besides"):
         return False
     return not any(t.lower_ == "than" for t in verb.subtree)
+
+
+def _partly_denied(verb: Any) -> bool:
+    """One of a verb's objects (or subjects) said, and another denied: "found dents and scraped
+    paint on the hull but no breach" neither finds nor denies finding all that it names."""
+    if _negated(verb):
+        return False
+    # The parse may hang the denied one from any noun before it ("... on the hull but no breach"):
+    # a "no" before a conjoined noun anywhere in the verb's clause says it.
+    return any(
+        t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ == "conj" and _clause_verb(t).i == verb.i
+        for t in verb.subtree
+    )
+
+
+def _clause_verb(token: Any) -> Any:
+    """The nearest verb above a token, through conjoined verbs ("found dents and scraped paint ..."),
+    so a "no" in a relative clause belongs to that clause's verb, not the sentence's."""
+    node = token.head
+    while node.head.i != node.i and not (node.pos_ in ("VERB", "AUX") and node.dep_ != "conj"):
+        node = node.head
+    return node
 
 
 def _until(verb: Any) -> bool:
@@ -482,7 +507,7 @@ def _says_which(root: Any) -> bool:
     head = root.head
     return (
         root.dep_ in ("compound", "amod", "nmod", "nummod")
-        and head is not root
+        and head.i != root.i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() not in _TIME_NOUNS
     )
@@ -534,7 +559,7 @@ def _negated_head(word: Any) -> bool:
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX") and _negated(head):
             return True
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
             return False
         head = head.head
     return False
@@ -548,7 +573,15 @@ def _is_duration(text: str) -> bool:
         text.lower(),
     ):
         return False
+    # "a week earlier", "two days later", "three years ago" say when, counted from another date;
+    # "Nov. 6 to two and a half years" is a date and a length the tagger ran together: neither
+    # is one length of time to compare.
+    if _RELATIVE_WHEN.search(text) or dates_mod.names_a_month(text):
+        return False
     return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
+
+
+_RELATIVE_WHEN = re.compile(r"\b(?:earlier|later|ago|before|after|prior|since|hence)\b", re.IGNORECASE)
 
 
 def _prefix(ent: Any) -> str:
@@ -595,7 +628,18 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         return _share(ent, value, comparator, base)
     unit = "fraction" if fraction or _one_of(ent) else _counted(ent)
     base["verb"] = _counted_verb(ent) or base["verb"]
+    if not base["role"] and _part_of_a_total(ent, unit):
+        base["role"] = PART
     return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
+
+
+def _part_of_a_total(ent: Any, unit: str) -> bool:
+    """A count added to another of the same thing: "this state and three neighboring states" count
+    four states in all, so "four states" is no other figure than the "three"."""
+    doc, i = ent.doc, ent.start - 1
+    if not unit or i < ent.sent.start or doc[i].lower_ not in ("and", "plus"):
+        return False
+    return any(t.lemma_.lower() == unit for t in doc[max(i - 4, ent.sent.start) : i])
 
 
 # A figure that is a difference between two others (role CHANGE): "rose 4.1 percent", "up $12",
@@ -724,7 +768,7 @@ def _period(ent: Any) -> str:
         return ""  # "the first round": the ordinal names the period, it is not a figure of one
     root = ent.root
     nodes = [root]
-    if root.head.pos_ in ("NOUN", "PROPN") and root.head is not root:
+    if root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
         nodes.append(root.head)
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
@@ -738,7 +782,7 @@ def _period(ent: Any) -> str:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is None or pobj.lemma_.lower() not in PERIOD_NOUNS or pobj in ent:
                     continue
-                if node is verb and _comma_between(ent, child):
+                if verb is not None and node.i == verb.i and _comma_between(ent, child):
                     continue  # "$41.3 million, ..., compared with $35 million, in the same period"
                 words = [t.lower_ for t in pobj.subtree if t.dep_ not in ("det", "poss", "punct", "case")]
                 return " ".join([_PERIOD_PREPS[child.lower_], *words]).strip()
@@ -931,7 +975,7 @@ def _role(token: Any) -> tuple[str, str]:
     """A name's role in its clause and the verb: the doer ("agent": subject of an active verb, or
     "by" in a passive) or the one done to ("patient"); other positions are not compared."""
     dep, head = token.dep_, token.head
-    while dep in ("compound", "appos", "conj") and head is not token.head.head:
+    while dep in ("compound", "appos", "conj") and head.i != token.head.head.i:
         token, dep, head = head, head.dep_, head.head
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
         return "agent", head.lemma_.lower()

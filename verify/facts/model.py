@@ -30,6 +30,9 @@ SIDES_OF_A_DAY = ("before", "after", "by", "from")
 # Roles of a figure (Fact.role): a difference between two figures, a multiple of one.
 CHANGE = "change"
 RATIO = "ratio"
+PART = "part"  # a count added to another of the same thing ("this state and three neighboring states")
+# How far apart two lengths of time may be and still be one ("a month" is 28 to 31 days).
+DURATION_SLACK = 0.035
 KINDS = (DATE, TIME, DURATION, QUANTITY, MONEY, PERCENT, ORDINAL, SCORE, NAME)
 
 
@@ -53,7 +56,8 @@ class Fact:
     # in "until March"; the span is open before or after it)
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
-    # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "" for a level.
+    # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "part" for a
+    # count that is part of a total (PART), "" for a level.
     role: str = ""
     verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
     pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
@@ -83,7 +87,8 @@ class Fact:
     def bounds(self) -> tuple[float, float]:
         """The values the figure allows, given its comparator ("more than 60" -> (60, inf))."""
         v = float(self.value or 0.0)
-        exact = abs(v) * 0.005
+        # A length of time in months or weeks is a length in days only roughly ("a month", "30 days").
+        exact = abs(v) * (DURATION_SLACK if self.kind == DURATION else 0.005)
         return {
             "=": (v - exact, v + exact),
             ">": (v + 1e-9, float("inf")),
@@ -130,7 +135,7 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # by; the wording keeps the side word); "do not start until Aug. 25" dates the start, a day.
 # 11: a place that owns a doer or an object ("Moscow's district court ruled") has its role; a
 # doer or object of several capitalised words the tagger missed is kept (kind UNTAGGED).
-FACTS_VERSION = 11
+FACTS_VERSION = 12
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
