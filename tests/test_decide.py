@@ -190,7 +190,7 @@ def test_negation_probe() -> None:
 
 
 def test_a_first_in_history_is_a_never_before() -> None:
-    """"The recall is the first in the cooperative's history" says "never before" without a "not": the
+    """ "The recall is the first in the cooperative's history" says "never before" without a "not": the
     model's reading of the claim without its "never" is not trusted against it either."""
     never = Claim(id="n", claim="The cooperative had never issued a recall before.")
     probs = np.array([[0.43, 0.06, 0.51]])
