@@ -1066,6 +1066,9 @@ def test_fifths_a_dozen_and_ranks_read_as_written() -> None:
         ),
         ("Nobody was hurt in the crash.", "No one was hurt in the crash, police said.", False),
         ("Two people were hurt in the crash.", "No one was hurt in the crash, police said.", True),
+        # "found no fuel leaking": the one seen doing it is none, so the finding is denied
+        ("Divers found fuel leaking from the ship.", "The divers found no fuel leaking from the ship.", True),
+        ("Divers found no hole in the hull.", "The divers found no fuel leaking from the hull.", False),
     ],
 )
 def test_a_denied_complement_or_a_none_subject_negates_the_verb(claim: str, passage: str, denied: bool) -> None:

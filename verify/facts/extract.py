@@ -344,6 +344,10 @@ def _negated(verb: Any) -> bool:
         # none did it, or none is had; not "made no secret of", nor "no one ... more than"
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _none_of(child, verb):
             return True
+        # "found no fuel leaking", "saw nobody leaving": the one seen doing it is none
+        seen_doing = child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VBG"
+        if seen_doing and any(g.dep_ == "nsubj" and g.i < child.i and _none_of(g, child) for g in child.children):
+            return True
     return False
 
 
