@@ -119,12 +119,15 @@ def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: Casc
     )
     own, negated = cascade.contradiction_rows(probs, affirmed, SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, rule)
     supports = [] if own else cascade.support_rows(probs, fast["alignments"], rule)
+    extra = cascade.restating_rows(probs, fast["alignments"], rule, supports)
     own = own or supports
     probs[own] = accurate["probs"][own]
+    if extra:
+        probs[extra] = cascade.stated(probs[extra], accurate["probs"][extra], SUPPORT_THRESHOLD)
     both = sorted({*negated, *supports})  # as the pipeline: a negated claim's rows read again both ways
     if affirmed is not None and both:
         affirmed[both] = accurate["affirmed"][both]
-    return probs, affirmed, bool(own or negated)
+    return probs, affirmed, bool(own or negated or extra)
 
 
 def score(args: argparse.Namespace) -> None:

@@ -119,6 +119,24 @@ def test_an_unsettled_claim_has_its_most_entailing_passage_looked_at_again_if_it
     assert off.support_rows(scores, restating, "not_settled") == []
 
 
+def test_the_passage_restating_an_unsettled_claim_is_read_again_only_for_support() -> None:
+    cascade = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0))
+    # MiniLM reads the restating passage (1) as unrelated; the leaning one (0) is support_rows'
+    scores = rows((0.3, 0.6, 0.1), (0.05, 0.9, 0.05), (0.02, 0.96, 0.02))
+    aligned = [Alignment(0.3, (0, 1)), Alignment(0.6, (0, 1)), Alignment(0.2, (0, 1))]
+    assert cascade.restating_rows(scores, aligned, "not_settled", [0]) == [1]
+    assert cascade.restating_rows(scores, aligned, "not_settled", [1]) == []  # already read again
+    # a passage holding less of the claim, a settled claim, or the re-check turned off: nothing
+    assert cascade.restating_rows(scores, [Alignment(0.3, (0, 1))] * 3, "not_settled", []) == []
+    assert cascade.restating_rows(scores, aligned, "model_contradiction", []) == []
+    off = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0, supports=False))
+    assert off.restating_rows(scores, aligned, "not_settled", []) == []
+    # the accurate reading counts where it states the claim, never where it reads against it
+    fast = rows((0.05, 0.9, 0.05), (0.05, 0.9, 0.05))
+    accurate = rows((0.9, 0.05, 0.05), (0.01, 0.01, 0.98))
+    assert cascade.stated(fast, accurate, 0.5).tolist() == [list(accurate[0]), list(fast[1])]
+
+
 def test_a_support_of_the_fast_model_alone_with_a_passage_against_it_is_looked_at_again() -> None:
     cascade = CascadeNLI(Unused(), Unused(), Band(support=-1.0, contradict=-1.0))
     contested = rows((0.9, 0.05, 0.05), (0.1, 0.1, 0.8), (0.2, 0.1, 0.7), (0.3, 0.1, 0.6))

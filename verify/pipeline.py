@@ -382,6 +382,7 @@ class Verifier:
         `decided_by`: the rule that decides claim i on the fast scores, asked only of the claims not
         re-scored whole); in place."""
         rows: list[int] = []
+        restating: list[int] = []  # rows whose accurate scores count only where they state the claim
         for ci, ((own, affirmed_rows), claim_alignments) in enumerate(zip(spans, alignments)):
             affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
             if cascade.needs_second_look(
@@ -397,8 +398,10 @@ class Verifier:
                 probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
             )
             supports = [] if mine else cascade.support_rows(probs[own], claim_alignments, rule)
+            extra = cascade.restating_rows(probs[own], claim_alignments, rule, supports)
+            restating += [own.start + i for i in extra]
             mine = mine or supports
-            if mine or negated:
+            if mine or negated or extra:
                 rows += [own.start + i for i in mine]
                 if affirmed_rows is not None:
                     # a negated claim's pairs read again are read again without its "not" too:
@@ -406,9 +409,13 @@ class Verifier:
                     rows += [affirmed_rows.start + i for i in sorted({*negated, *supports})]
                 cascade.rescored_claims += 1
         cascade.claims_seen += len(spans)
-        if rows:
+        if rows or restating:
             fmt = model_premise_format(cascade.accurate)  # each model reads premises as it was trained to
-            probs[rows] = cascade.rescore([premise(pair_hits[i], fmt) for i in rows], [hypotheses[i] for i in rows])
+            both = rows + restating
+            scored = cascade.rescore([premise(pair_hits[i], fmt) for i in both], [hypotheses[i] for i in both])
+            probs[rows] = scored[: len(rows)]
+            if restating:
+                probs[restating] = cascade.stated(probs[restating], scored[len(rows) :], self.support_threshold)
 
     @staticmethod
     def _align(
