@@ -39,6 +39,7 @@ FIRE = (
     "BROOKVALE — The fire was reported at 10:40 p.m. More than 60 firefighters fought the blaze for about "
     "five hours. Two workers were treated for smoke inhalation; 35 workers were on the night shift."
 )
+COURT_RULING = "On April 13, 2018, Moscow's Tagansky District Court ruled to block access to Telegram in Russia."
 BUDGET = "The council approved a $48.2 million operating budget, including $2 million for a new police station."
 
 
@@ -305,6 +306,9 @@ SCORERS = (
             "It turned up in 2023 at an estate sale in Carrow Falls, where a dealer recognized it.",
             False,
         ),
+        # the doer's place, of an act of one kind ("ordered" for "ruled"): another court's act
+        ("A St. Petersburg court ordered Telegram blocked in April 2018.", COURT_RULING, True),
+        ("A Moscow court ordered Telegram blocked in April 2018.", COURT_RULING, False),
     ],
 )
 def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:
@@ -1194,3 +1198,29 @@ def test_two_figures_given_to_two_things_the_other_way_round_conflict(claim: str
 def test_owners_named_after_their_figures_are_paired_too() -> None:
     assert conflicts("Bayline has 11 branches and Pelham Teachers has 16.", MERGER) == ["quantity", "quantity"]
     assert conflicts("Bayline has 16 branches and Pelham Teachers has 11.", MERGER) == []
+
+
+def test_an_ordinal_period_is_no_length_of_time() -> None:
+    """ "The third year of the contract" says which year, not how long: never compared with a length."""
+    passage = (
+        "The contract gives teachers raises of 5 percent this school year, 4 percent next year and 3.5 percent "
+        "in the third year."
+    )
+    facts = source_facts(passage, PUB)
+    assert not [f for f in facts.facts if f.kind == "duration"]
+    strike = "It was the district's first strike since 1994, when a walkout lasted three weeks."
+    assert conflicts("The district's previous strike, in 1994, lasted about a week.", strike) == ["duration"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The petition against the project carried about 800 signatures.", ["quantity"]),
+        ("The petition against the project carried about 1,800 signatures.", []),
+    ],
+)
+def test_the_one_count_of_a_thing_in_a_restating_sentence_rules_on_the_claims(claim: str, expected: list[str]) -> None:
+    """One count of signatures on each side, in a sentence that restates the claim: the same count,
+    whatever verb each hangs on ("carried", "presented")."""
+    passage = "A neighborhood group, Keep Lyle Road Rural, presented a petition with about 1,800 signatures against it."
+    assert conflicts(claim, passage) == expected

@@ -173,7 +173,7 @@ def align(
     if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
-        found += _figures(claim_facts, passage, in_sentence, other_time, other_part)
+        found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
     if overlap >= RESTATED:
@@ -209,9 +209,18 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
     for cf in claim_facts.facts:
         if cf.kind != NAME or cf.role not in ("agent", "patient") or not cf.verb or cf.verb in _LIGHT_SLOT_VERBS:
             continue
-        in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
-        if cf.label == "PLACE":  # a doer's place ("Russia's Supreme Court") meets only another place
-            in_place = [sf for sf in in_place if sf.label == "PLACE"]
+        if cf.label == "PLACE":
+            # a doer's place ("Russia's Supreme Court") meets only another place, of the doer of an
+            # act of one kind ("A St. Petersburg court ordered ..." for "Moscow's ... court ruled")
+            in_place = [
+                sf
+                for sf in named
+                if sf.label == "PLACE"
+                and sf.role == cf.role
+                and (_same_verb(sf.verb, cf.verb) or _same_kind_of_event(sf.verb, cf.verb))
+            ]
+        else:
+            in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
         if in_place and not any(_same_name(cf.text, sf.text) for sf in in_place):
             return True
     return False
@@ -766,11 +775,14 @@ def _figures(
     in_sentence: list[Fact],
     other_time: bool = False,
     other_part: bool = False,
+    restated: bool = False,
 ) -> list[Finding]:
     """Each claim figure against the passage's: agreement from anywhere in it, a conflict only from
     the sentence about the claim's event, and only where that sentence speaks of the claim's time
     (`other_time`: it does not; `other_part`: it is about another part of the year, which rules
-    out money and shares)."""
+    out money and shares). `restated`: the sentence holds most of the claim, so its one count of
+    the claim's own thing ("about 1,800 signatures" for "about 800 signatures") is a rival
+    whatever verb each hangs on."""
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
         if cf.role in (CHANGE, RATIO):
@@ -814,11 +826,21 @@ def _figures(
             continue
         if other_time or (other_part and cf.kind in (MONEY, PERCENT)):
             continue
+        # the claim's one count of a thing against the restating sentence's one count of it
+        # (not an age, a bound rather than a count, nor a count the claim only says "is": "his career
+        # high is 38 points" may be worked out from "37 points, one short of his career high")
+        lone = (
+            restated
+            and cf.kind == QUANTITY
+            and cf.unit not in GENERIC_UNITS | {"age"}
+            and cf.verb not in ("be", "have", "")
+            and _lone_count(cf, claim_facts)
+        )
         rivals = [
             sf
             for sf in comparable
             if sf in in_sentence
-            and _same_event(cf, sf)
+            and (_same_event(cf, sf) or (lone and _lone_count(sf, in_sentence)))
             and _same_period(cf, sf)
             and sf.role != CHANGE
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
@@ -885,6 +907,12 @@ def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[i
         if gap[0] != gap[1]:
             out[stem] = (i, 0 if gap[0] < gap[1] else 1)
     return {stem: v for stem, v in out.items() if seen[stem] == 1}
+
+
+def _lone_count(fact: Fact, facts: TextFacts | list[Fact]) -> bool:
+    """The only count of its thing (its unit) among these facts."""
+    found = facts.facts if isinstance(facts, TextFacts) else facts
+    return sum(f.kind == QUANTITY and same_unit(f.unit, fact.unit) for f in found) == 1
 
 
 def _apart(claim: Fact, source: Fact) -> float:

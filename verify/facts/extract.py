@@ -582,9 +582,17 @@ def _is_duration(text: str) -> bool:
     # is one length of time to compare.
     if _RELATIVE_WHEN.search(text) or dates_mod.names_a_month(text):
         return False
+    # "the first week", "the third year of the contract": which one, not how long
+    if _ORDINAL_PERIOD.search(text):
+        return False
     return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
 
 
+_ORDINAL_PERIOD = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|\d+(?:st|nd|rd|th))\s+"
+    r"(?:full\s+)?(?:hour|day|week|month|year|decade)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_WHEN = re.compile(r"\b(?:earlier|later|ago|before|after|prior|since|hence)\b", re.IGNORECASE)
 
 
