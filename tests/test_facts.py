@@ -1224,3 +1224,14 @@ def test_the_one_count_of_a_thing_in_a_restating_sentence_rules_on_the_claims(cl
     whatever verb each hangs on ("carried", "presented")."""
     passage = "A neighborhood group, Keep Lyle Road Rural, presented a petition with about 1,800 signatures against it."
     assert conflicts(claim, passage) == expected
+
+
+def test_a_number_hung_on_a_compound_counts_the_noun_it_modifies() -> None:
+    """The parser may hang "about 2,100" on "vehicle" in "about 2,100 vehicle trips": trips are
+    what is counted, so the claim's "about 1,200 vehicle trips" is another figure of the same thing."""
+    passage = (
+        "A traffic study commissioned by the city found the project would add about 2,100 vehicle trips a day to "
+        "Lyle Road and that its intersection with Route 9 would fail at rush hour without a signal."
+    )
+    claim = "The city's traffic study found the project would add about 1,200 vehicle trips a day to Lyle Road."
+    assert said(claim, passage) == [("quantity", False, "about 1,200", "about 2,100")]

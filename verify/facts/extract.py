@@ -904,6 +904,8 @@ def _counted(ent: Any) -> str:
     head = root.head
     # "a dozen schoolteachers": the tagger's span starts at "a", the noun's determiner
     if root.dep_ in ("nummod", "amod", "compound", "quantmod", "det") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            return _canonical(head.head)  # "2,100 vehicle trips" hung on "vehicle": trips are counted
         return _canonical(head)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
