@@ -1235,3 +1235,27 @@ def test_a_number_hung_on_a_compound_counts_the_noun_it_modifies() -> None:
     )
     claim = "The city's traffic study found the project would add about 1,200 vehicle trips a day to Lyle Road."
     assert said(claim, passage) == [("quantity", False, "about 1,200", "about 2,100")]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        (
+            "Commissioner Hester Quinn voted in favor of Orchard Bend.",
+            "Commissioners Paul Drayton, Hester Quinn and Samir Bahadur voted against the plan, citing traffic.",
+            [("role", False, "Hester Quinn as voting for", "Hester Quinn")],
+        ),
+        (
+            "Trustee Warren Pike voted in favor of the deal.",
+            "The board approved the deal by a 5-2 vote, with trustees Warren Pike and Lucinda Marsh voting no.",
+            [("role", False, "Warren Pike as voting for", "Warren Pike")],
+        ),
+        # a sentence that gives both sides may give each to someone else: it rules on no one
+        ("Rep. Luis Marquez voted for the bill.", "Marquez voted for the bill while Diaz voted against it.", []),
+        ("Rep. Luis Marquez voted for the bill.", "Marquez backed the bill; Diaz and Holt voted against it.", []),
+    ],
+)
+def test_a_person_the_sentence_has_on_the_other_side_conflicts(
+    claim: str, sentence: str, expected: list[tuple[str, bool, str, str]]
+) -> None:
+    assert [f for f in said(claim, sentence) if f[0] == "role"] == expected

@@ -176,6 +176,8 @@ def align(
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
+    if overlap >= SAME_EVENT["name"]:
+        found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
         swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
         if swapped:  # the two figures agree as values, but not as whose they are
@@ -334,8 +336,8 @@ _BUDGET = r"(?:(?:its|the|their|his|her|original|initial|planned|approved|projec
 # a sentence that gives both ("64 percent supported a ban, while 31 percent opposed it") is not flagged.
 STANCE_OPPOSITES = [
     (
-        _stance("voted for|votes for|voting for|vote for"),
-        _stance("voted against|votes against|voting against|vote against"),
+        _stance("vote[sd]? for|voting for|vote[sd]? in favou?r|voting in favou?r"),
+        _stance("vote[sd]? against|voting against|vote[sd]? no|voting no"),
     ),
     (
         _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
@@ -348,6 +350,46 @@ STANCE_OPPOSITES = [
         _stance(rf"over budget|above budget|more than (?:\w+ ){{0,3}}budgeted|{_BY_AMOUNT} (?:over|above) {_BUDGET}"),
     ),
 ]
+
+
+# How a side of STANCE_OPPOSITES' first two pairs reads in a reason ("has Hester Quinn as voting against").
+_STANCE_WORDS = [("voting for", "voting against"), ("backing it", "opposing it")]
+
+
+def _stance_of_name(claim: str, claim_facts: TextFacts, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """A person the claim has taking one side of a vote or a cause whom the sentence about it names
+    taking the other ("Commissioners Paul Drayton, Hester Quinn and Samir Bahadur voted against the
+    plan" for "Hester Quinn voted in favor"), where that sentence takes the claim's side in no
+    words at all (a sentence with both sides may give each to someone else)."""
+    s0, s1 = sentence
+    said = text[s0:s1].lower()
+    claim_text = " ".join(re.findall(r"[a-z]+", claim.lower()))
+    people = [f for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON" and f.role == "agent"]
+    named = [f for f in people if _mentioned(f.text, said, person=True)]
+    if not named:
+        return []
+    sides = list(zip(STANCE_OPPOSITES[:2], _STANCE_WORDS))
+    for side in (0, 1):
+        mine = [pair[side] for pair, _ in sides]
+        if any(pattern.search(said) for pattern in mine):
+            continue
+        for pair, words in sides:
+            other = pair[1 - side].search(said)
+            if pair[side].search(claim_text) and other:
+                name = named[0].text
+                return [
+                    Finding(
+                        "role",
+                        False,
+                        f"{name} as {words[side]}",
+                        name,
+                        s0 + other.start(),
+                        s0 + other.end(),
+                        sentence,
+                        f"as {words[1 - side]}",
+                    )
+                ]
+    return []
 
 
 def _words(text: str) -> set[str]:
