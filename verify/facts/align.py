@@ -176,7 +176,6 @@ def align(
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
     if overlap >= SAME_EVENT["name"]:
         found += _names(claim, claim_facts, text, title, in_sentence)
-    if overlap >= SAME_EVENT["name"]:
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
         swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
@@ -933,8 +932,9 @@ def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[i
     """Each content word seen once in the text, outside the figures: its word position and which of
     the two figure spans (0 or 1) it stands strictly nearer to, in words."""
     words = [(m.start(), m.group()) for m in re.finditer(r"[\w'\u2019]+", text)]
-    at = [next((i for i, (c, _) in enumerate(words) if s <= c < e), None) for s, e in spans]
-    ends = [max((i for i, (c, _) in enumerate(words) if s <= c < e), default=None) for s, e in spans]
+    inside = [[i for i, (c, _) in enumerate(words) if s <= c < e] for s, e in spans]
+    if not all(inside):
+        return {}
     out: dict[str, tuple[int, int]] = {}
     seen: dict[str, int] = {}
     for i, (c, word) in enumerate(words):
@@ -943,9 +943,7 @@ def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[i
             continue
         stem = next(iter(stems))
         seen[stem] = seen.get(stem, 0) + 1
-        if at[0] is None or at[1] is None:
-            continue
-        gap = [min(abs(i - at[k]), abs(i - ends[k])) for k in (0, 1)]  # type: ignore[operator]
+        gap = [min(abs(i - inside[k][0]), abs(i - inside[k][-1])) for k in (0, 1)]
         if gap[0] != gap[1]:
             out[stem] = (i, 0 if gap[0] < gap[1] else 1)
     return {stem: v for stem, v in out.items() if seen[stem] == 1}
