@@ -39,6 +39,7 @@ FIRE = (
     "BROOKVALE — The fire was reported at 10:40 p.m. More than 60 firefighters fought the blaze for about "
     "five hours. Two workers were treated for smoke inhalation; 35 workers were on the night shift."
 )
+PROPOSED = "Mayor Denise Okafor, who proposed the project in January 2024, said the new wing would add 12 study rooms."
 COURT_RULING = "On April 13, 2018, Moscow's Tagansky District Court ruled to block access to Telegram in Russia."
 BUDGET = "The council approved a $48.2 million operating budget, including $2 million for a new police station."
 
@@ -309,6 +310,9 @@ SCORERS = (
         # the doer's place, of an act of one kind ("ordered" for "ruled"): another court's act
         ("A St. Petersburg court ordered Telegram blocked in April 2018.", COURT_RULING, True),
         ("A Moscow court ordered Telegram blocked in April 2018.", COURT_RULING, False),
+        # a name's relative clause says what it did ("Okafor, who proposed the project, said ...")
+        ("Tom Brandt proposed the library project.", PROPOSED, True),
+        ("Denise Okafor proposed the library project.", PROPOSED, False),
     ],
 )
 def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:
@@ -1249,6 +1253,11 @@ def test_a_number_hung_on_a_compound_counts_the_noun_it_modifies() -> None:
             "Trustee Warren Pike voted in favor of the deal.",
             "The board approved the deal by a 5-2 vote, with trustees Warren Pike and Lucinda Marsh voting no.",
             [("role", False, "Warren Pike as voting for", "Warren Pike")],
+        ),
+        (
+            "Elena Ruiz voted in favor of the library expansion.",
+            "The council approved the expansion 5-2; Councillors Tom Brandt and Elena Ruiz cast the two votes against.",
+            [("role", False, "Elena Ruiz as voting for", "Elena Ruiz")],
         ),
         # a sentence that gives both sides may give each to someone else: it rules on no one
         ("Rep. Luis Marquez voted for the bill.", "Marquez voted for the bill while Diaz voted against it.", []),

@@ -73,6 +73,8 @@ def test_csv_one_row_per_record() -> None:
     assert rows[0]["label"] == "supported" and rows[0]["evidence"] == PASSAGE and rows[0]["start"] == "1"
     assert rows[2]["error"] == "line 3: invalid JSON" and rows[2]["line"] == "3"
     assert rows[0]["index"] == "index/newsroom (714 sources)" and rows[0]["model"] == "bundled:fp32"
+    one = list(csv.DictReader(io.StringIO(render("csv", run=RUN.model_copy(update={"sources": 1})))))
+    assert one[0]["index"] == "index/newsroom (1 source)"
 
 
 def test_csv_keeps_pass_through_fields_as_extra_columns() -> None:

@@ -705,7 +705,9 @@ def index_list(
             title = printable(s.title or "")
             typer.echo(f"{printable(s.id)}\t{s.kind}\t{s.published or '-'}\t{s.passages} passages\t{title}")
     if not as_json:
-        typer.echo(f"{len(sources)} sources in {verifier.index_dir}", err=True)
+        from verify.runinfo import counted
+
+        typer.echo(f"{counted(len(sources), 'source')} in {verifier.index_dir}", err=True)
 
 
 @index_app.command("remove")

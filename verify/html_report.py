@@ -157,7 +157,7 @@ def _run_header(run: RunInfo | None) -> str:
     if run is None:
         return "<p class=run>Run details were not saved with these verdicts.</p>"
     rows: list[tuple[str, Any]] = [
-        ("index", f"{run.index} ({run.sources:,} sources, {run.passages:,} passages)"),
+        ("index", f"{run.index} ({run.source_count}, {run.passages:,} passages)"),
         ("model", run.nli_model),
         ("embeddings", run.embedding_model),
         ("calibration", run.calibration or "none (raw scores)"),

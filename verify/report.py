@@ -88,7 +88,7 @@ def write_csv(records: Iterable[Record], out: IO[str], run: RunInfo | None = Non
     columns, renamed = csv_columns(records)
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    used = {"index": f"{run.index} ({run.sources:,} sources)", "model": run.nli_model} if run else {}
+    used = {"index": f"{run.index} ({run.source_count})", "model": run.nli_model} if run else {}
 
     def row(cells: dict[str, Any]) -> None:
         writer.writerow({k: csv_cell(v) for k, v in cells.items()})

@@ -30,13 +30,23 @@ class RunInfo(BaseModel):
     nli_model: str
     calibration: str | None = None
 
+    @property
+    def source_count(self) -> str:
+        """ "1 source", "2,400 sources"."""
+        return counted(self.sources, "source")
+
     def describe(self) -> str:
         """One line for a summary or a report header."""
-        sources = f"{self.sources:,} source{'' if self.sources == 1 else 's'}"
+        sources = self.source_count
         seeded = ", the bundled seed articles" if self.seeded else ""
         calibration = f", calibration {self.calibration}" if self.calibration else ""
         index = f"index {self.index} ({sources}, {self.passages:,} passages{seeded})"
         return f"{index}; model {self.nli_model}{calibration}"
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 source", "2 sources": a count with its noun in the right number."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def run_date() -> dt.date:

@@ -335,8 +335,11 @@ _BUDGET = r"(?:(?:its|the|their|his|her|original|initial|planned|approved|projec
 # a sentence that gives both ("64 percent supported a ban, while 31 percent opposed it") is not flagged.
 STANCE_OPPOSITES = [
     (
-        _stance("vote[sd]? for|voting for|vote[sd]? in favou?r|voting in favou?r"),
-        _stance("vote[sd]? against|voting against|vote[sd]? no|voting no"),
+        _stance(
+            "vote[sd]? for|voting for|vote[sd]? in favou?r|voting in favou?r"
+            "|cast (?:[a-z]+ ){0,3}votes? (?:for|in favou?r)"
+        ),
+        _stance("vote[sd]? against|voting against|vote[sd]? no|voting no|cast (?:[a-z]+ ){0,3}votes? against"),
     ),
     (
         _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),

@@ -470,6 +470,11 @@ def _entity_fact(
             # ("A St. Petersburg district court ruled" has it so as a compound already).
             root = root.head
         role, verb = _role(root)
+        if not role or verb in ("be", "have", "say", "tell"):
+            # "Mayor Denise Okafor, who proposed the project, said ...": she is the doer of what
+            # her relative clause says, which tells more of her than the "said"
+            doing = _relative_doing(root)
+            role, verb = ("agent", doing) if doing else (role, verb)
         return Fact(NAME, label=NAME_GROUPS[label], role=role, verb=verb, **base)
     return None
 
@@ -1005,6 +1010,16 @@ def _role(token: Any) -> tuple[str, str]:
         if verb is not None:
             return "venue", verb.lemma_.lower()
     return "", ""
+
+
+def _relative_doing(token: Any) -> str:
+    """The verb of a relative clause whose subject is the name itself ("Okafor, who proposed ..."),
+    or ""."""
+    for child in token.children:
+        relative = child.dep_ == "relcl" and child.pos_ == "VERB"
+        if relative and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in child.children):
+            return str(child.lemma_.lower())
+    return ""
 
 
 def _time_of_day(text: str) -> float | None:
