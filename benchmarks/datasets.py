@@ -42,18 +42,19 @@ def seed_dev() -> Benchmark:
     return Benchmark("seed_dev", read_sources(REPO / "seeds"), claims)
 
 
-def _news(split: str) -> Benchmark:
+def _news(split: str, folder: str = "news") -> Benchmark:
     """Hand-written news claims over the articles in claims/news/ (tagged by what they test).
     news_dev is for tuning; news_dev2 (other articles) is a second tuning set, for checking that a
     change tuned on news_dev carries over; news_test is held out: report it, never tune on it.
     All three retrieve from every article in claims/news/ (one shared index, bench-news), so the
-    other sets' articles are distractors for each."""
+    other sets' articles are distractors for each. A set over another folder of articles
+    (`folder`) has an index of its own."""
     claims = []
     for row in read_jsonl(REPO / "claims" / f"news_{split}.jsonl"):
         gold = [row["evidence"]] if row.get("evidence") else []
         extra = {"gold_text": gold, "tags": row.get("tags", []), "gold_sources": [row["source"]]}
         claims.append(Claim(id=row["id"], claim=row["claim"], label=row["label"], **extra))
-    return Benchmark(f"news_{split}", read_sources(REPO / "claims" / "news"), claims, corpus="news")
+    return Benchmark(f"news_{split}", read_sources(REPO / "claims" / folder), claims, corpus=folder)
 
 
 def news_dev() -> Benchmark:
@@ -71,18 +72,7 @@ def news_test() -> Benchmark:
 def news_dev3() -> Benchmark:
     """A third tuning set over six other articles (claims/news3/, its own index, bench-news3),
     written by someone who had not read the code: a fresh look at what it still gets wrong."""
-    claims = [
-        Claim(
-            id=row["id"],
-            claim=row["claim"],
-            label=row["label"],
-            gold_text=[row["evidence"]] if row.get("evidence") else [],
-            tags=row.get("tags", []),
-            gold_sources=[row["source"]],
-        )
-        for row in read_jsonl(REPO / "claims" / "news_dev3.jsonl")
-    ]
-    return Benchmark("news_dev3", read_sources(REPO / "claims" / "news3"), claims, corpus="news3")
+    return _news("dev3", "news3")
 
 
 def climate_fever() -> Benchmark:
