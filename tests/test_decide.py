@@ -108,6 +108,18 @@ def test_a_source_does_not_contradict_its_own_better_matching_passage() -> None:
     assert other.label is Label.CONTRADICTED and other.disputed
 
 
+def test_a_passage_silent_on_the_figures_its_source_confirms_does_not_contradict() -> None:
+    """As well matched, but it says nothing of the claim's date where the entailing passage of the
+    same source confirms it: it is about something else."""
+    probs = np.array([[0.01, 0.02, 0.97], [0.97, 0.01, 0.02]])
+    june = date(True, "June 14", "June 14")
+    silent = decide(CLAIM, [hit(1), hit(1)], probs, [aligned(0.6), aligned(0.6, june)])
+    assert silent.label is Label.SUPPORTED
+    # one that speaks of the same date still reads against it
+    speaks = decide(CLAIM, [hit(1), hit(1)], probs, [aligned(0.6, june), aligned(0.6, june)])
+    assert speaks.label is Label.CONTRADICTED
+
+
 def test_default_threshold_wants_a_confident_contradiction() -> None:
     assert decide(CLAIM, [hit(1)], np.array([[0.1, 0.3, 0.6]])).label is Label.UNKNOWN
     assert decide(CLAIM, [hit(1)], np.array([[0.05, 0.1, 0.85]])).label is Label.UNKNOWN

@@ -86,15 +86,18 @@ class Case:
         top = ps[self.best_entail]
         entailed = top.entail >= self.support_threshold
         # A source does not contradict itself: when one of its passages entails the claim, another
-        # of its passages that matches the claim less well is about another event. (Other sources
+        # of its passages that matches the claim less well is about another event, and so is one
+        # that says nothing of the claim's figures where the entailing one confirms them ("the first
+        # of her seven novels" against a headline about "the Copper Hill novels"). (Other sources
         # still count: that is a dispute.)
+        confirmed = {f.claim for f in top.alignment.agreements if f.kind in BACKING_KINDS}
         self.against = [
             i
             for i, p in enumerate(ps)
             if not entailed
             or i == self.best_entail
             or p.source_id != top.source_id
-            or p.alignment.overlap >= top.alignment.overlap
+            or (p.alignment.overlap >= top.alignment.overlap and not _silent_on(p, confirmed))
         ]
 
     @property
@@ -103,6 +106,11 @@ class Case:
         # something else: the model's contradiction there is not the claim's.
         on_topic = [i for i in self.against if self.passages[i].alignment.shares_names] or [self.best_entail]
         return max(on_topic, key=lambda i: self.passages[i].contra)
+
+
+def _silent_on(p: Assessed, facts: set[str]) -> bool:
+    """The passage has no finding, agreeing or not, on any of these facts of the claim."""
+    return bool(facts) and not facts & {f.claim for f in p.alignment.findings}
 
 
 @dataclass
