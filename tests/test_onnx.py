@@ -52,6 +52,18 @@ def test_models_onnx_cannot_run_stay_on_torch_or_are_refused() -> None:
     assert open_nli("bundled:int8", "auto").name == "bundled:int8 (onnx)"
 
 
+def test_on_a_cpu_with_native_bf16_onnx_runs_an_unnamed_precision_at_fp32(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bf16 is the automatic choice there, and PyTorch's alone: `--backend onnx` (as CI or a
+    service may set it) runs the bundle at fp32 rather than refusing it; `auto` keeps bf16."""
+    import verify.nli
+
+    monkeypatch.setattr(verify.nli, "cpu_has_native_bf16", lambda *a: True)
+    assert open_nli("bundled", "auto").name == "bundled:bf16"
+    assert open_nli("bundled", "onnx").name == "bundled:fp32 (onnx)"
+    with pytest.raises(ConfigError, match="--backend torch"):
+        open_nli("bundled:bf16", "onnx")  # named outright, it is still refused
+
+
 def test_export_key_follows_the_source_files(tmp_path: Path) -> None:
     weights = tmp_path / "delta.safetensors"
     weights.write_bytes(b"a" * 10)

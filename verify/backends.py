@@ -87,6 +87,11 @@ def open_nli(spec: str = BUNDLED_NLI, backend: str = DEFAULT_BACKEND) -> NLIMode
             raise ConfigError(f"int8-static applies to bundles; {bundle!r} is not one")
         return _onnx_nli(model.bundle_dir or BUNDLED_DIR, "int8-static", model.name.rpartition(":")[0])
     torch_model = load_nli(spec)
+    # bf16 is only the automatic choice of a CPU with native bf16, and ONNX Runtime computes none:
+    # asked for ONNX Runtime, a bundle with no precision named runs at fp32
+    chosen_bf16 = isinstance(torch_model, BundledNLI) and torch_model.precision == "bf16" and not spec.endswith(":bf16")
+    if backend == "onnx" and chosen_bf16:
+        torch_model = load_nli(f"{spec}:fp32")
     onnx_ok = isinstance(torch_model, BundledNLI) and torch_model.precision in ONNX_PRECISIONS
     if backend == "onnx":
         if not isinstance(torch_model, BundledNLI) or not onnx_ok:
