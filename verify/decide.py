@@ -495,8 +495,9 @@ def _clip(text: str, limit: int) -> str:
 
 def _sentence_negated(p: Assessed) -> bool:
     """Whether the source sentence the claim aligns with is itself negative: an odd number of
-    negation cues ("not", "no", "never", "n't" ...) in it. Lexical on purpose: it also sees "No one
-    was hurt", where no verb carries a negation in the parse, and it only ever blocks a contradiction."""
+    negation cues ("not", "no", "never", "n't" ...) in it, or a never-before said without one ("the
+    first in its history"). Lexical on purpose: it also sees "No one was hurt", where no verb
+    carries a negation in the parse, and it only ever blocks a contradiction."""
     s0, s1 = p.alignment.sentence
     passage = p.hit.passage
     sentence = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)] if s1 > s0 else passage.text
