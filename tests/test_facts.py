@@ -39,6 +39,7 @@ FIRE = (
     "BROOKVALE — The fire was reported at 10:40 p.m. More than 60 firefighters fought the blaze for about "
     "five hours. Two workers were treated for smoke inhalation; 35 workers were on the night shift."
 )
+STAY_OPEN = "The library will stay open during the work, though the second floor will close from September."
 PROPOSED = "Mayor Denise Okafor, who proposed the project in January 2024, said the new wing would add 12 study rooms."
 COURT_RULING = "On April 13, 2018, Moscow's Tagansky District Court ruled to block access to Telegram in Russia."
 BUDGET = "The council approved a $48.2 million operating budget, including $2 million for a new police station."
@@ -265,6 +266,9 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
             "Yellow perch had the highest rate of any species, while walleye had the lowest.",
             False,
         ),
+        # the clause that restates the claim gives the other outcome, though another clause has its verb
+        ("The library will close during construction.", STAY_OPEN, True),
+        ("The second floor will close during the work.", STAY_OPEN, False),
     ],
 )
 def test_a_sentence_with_the_opposite_outcome_is_flagged(claim: str, sentence: str, opposed: bool) -> None:

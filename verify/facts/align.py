@@ -280,9 +280,13 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
     overturned: verify.train.lexicon's outcome antonyms; voted for / against, backed / opposed,
     under / over budget) and no form of the claim's verb."""
     claim_words, sentence_words = _words(claim), _words(sentence)
+    # The sentence, or the clause of it that restates the claim ("The library will stay open during
+    # the work, though the second floor will close ..." for "The library will close"): a sentence
+    # may give the claim's verb to something else.
+    scopes = [sentence_words, _words(_restating_clause(claim, sentence))]
     for a, b in OUTCOME_OPPOSITES:
         for mine, theirs in ((a, b), (b, a)):
-            if claim_words & mine and sentence_words & theirs and not sentence_words & mine:
+            if claim_words & mine and any(words & theirs and not words & mine for words in scopes):
                 return True
     claim_text, sentence_text = (
         " ".join(re.findall(r"[a-z]+", claim.lower())),
@@ -305,6 +309,14 @@ SUPERLATIVE_OPPOSITES = [
     ({"oldest"}, {"youngest"}),
     ({"fastest"}, {"slowest"}),
 ]
+
+
+def _restating_clause(claim: str, sentence: str) -> str:
+    """The clause of the sentence holding the most of the claim's content words, where it holds at
+    least half of them; else ""."""
+    words = content_stems(claim)
+    shared, clause = max(((len(words & content_stems(c)), c) for c in _clauses(sentence)), key=lambda t: t[0])
+    return clause if words and shared * 2 >= len(words) else ""
 
 
 def _opposed_superlative(claim: str, sentence: str) -> bool:
