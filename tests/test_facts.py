@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from verify.facts.align import check_text
-from verify.facts.dates import compare, parse_date
+from verify.facts.dates import compare, parse_date, parse_duration
 from verify.facts.extract import claim_facts, source_facts
 from verify.facts.model import TextFacts
 from verify.facts.numbers import comparator_in, parse_number
@@ -1272,3 +1272,18 @@ def test_a_person_the_sentence_has_on_the_other_side_conflicts(
     claim: str, sentence: str, expected: list[tuple[str, bool, str, str]]
 ) -> None:
     assert [f for f in said(claim, sentence) if f[0] == "role"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("72-month", 2190.0),
+        ("six years", 2190.0),
+        ("two and a half years", 912.5),
+        ("a year and a half", 547.5),
+        ("half an hour", 1 / 48),
+        ("a week", 7.0),
+    ],
+)
+def test_lengths_of_time_in_days(text: str, days: float) -> None:
+    assert parse_duration(text) == pytest.approx(days, abs=1e-5)

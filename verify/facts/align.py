@@ -315,8 +315,13 @@ def _restating_clause(claim: str, sentence: str) -> str:
     """The clause of the sentence holding the most of the claim's content words, where it holds at
     least half of them; else ""."""
     words = content_stems(claim)
-    shared, clause = max(((len(words & content_stems(c)), c) for c in _clauses(sentence)), key=lambda t: t[0])
+    shared, clause = _best_clause(words, _clauses(sentence))
     return clause if words and shared * 2 >= len(words) else ""
+
+
+def _best_clause(words: set[str], clauses: list[str]) -> tuple[int, str]:
+    """The clause holding the most of these content words, and how many it holds."""
+    return max(((len(words & content_stems(c)), c) for c in clauses), key=lambda t: t[0])
 
 
 def _opposed_superlative(claim: str, sentence: str) -> bool:
@@ -890,7 +895,7 @@ def _figures(
             and cf.kind == QUANTITY
             and cf.unit not in GENERIC_UNITS | {"age"}
             and cf.verb not in ("be", "have", "")
-            and _lone_count(cf, claim_facts)
+            and _lone_count(cf, claim_facts.facts)
         )
         rivals = [
             sf
@@ -964,10 +969,9 @@ def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[i
     return {stem: v for stem, v in out.items() if seen[stem] == 1}
 
 
-def _lone_count(fact: Fact, facts: TextFacts | list[Fact]) -> bool:
+def _lone_count(fact: Fact, facts: list[Fact]) -> bool:
     """The only count of its thing (its unit) among these facts."""
-    found = facts.facts if isinstance(facts, TextFacts) else facts
-    return sum(f.kind == QUANTITY and same_unit(f.unit, fact.unit) for f in found) == 1
+    return sum(f.kind == QUANTITY and same_unit(f.unit, fact.unit) for f in facts) == 1
 
 
 def _apart(claim: Fact, source: Fact) -> float:
@@ -1447,7 +1451,7 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
         words = content_stems(claim_clause)
         if not words:
             continue
-        shared, clause = max(((len(words & content_stems(c)), c) for c in source_clauses), key=lambda t: t[0])
+        shared, clause = _best_clause(words, source_clauses)
         if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1

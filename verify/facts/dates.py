@@ -72,6 +72,7 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 # and "30 months" is "two and a half years" (dates step by UNIT_DAYS's 30-day month instead).
 _DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "decade": 3650} | UNIT_DAYS | {"month": 365 / 12}
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
+_HALF_A = re.compile(r"\bhalf an? (hour|day|week|fortnight|month|year|decade)\b")
 # Words that make a DATE entity something other than a calendar date.
 NOT_A_DATE = re.compile(r"\b(?:minutes?|seconds?|quarters?|halves|half|innings?|overtime|periods?|rounds?)\b")
 AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\bage(?:d| of)\s+(\d{1,3})\b|\b(\d{1,3})[- ]year[- ]old\b")
@@ -361,10 +362,12 @@ def _reference_unit(which: str, unit: str, reference: dt.date) -> DateValue:
 def parse_duration(text: str) -> float | None:
     """Days in a length of time ("a week" 7, "34 years" 12,410, "about five hours" 0.21)."""
     t = text.lower().strip()
-    # "two and a half years", "a year and a half", "half an hour": the half is added, not the count
-    half = 0.0
-    if _AND_A_HALF.search(t) or re.search(r"\bhalf an?\b", t):
-        half, t = 0.5, _AND_A_HALF.sub(" ", re.sub(r"\bhalf an?\b", "zero", t))
+    alone = _HALF_A.search(t)  # "half an hour"
+    if alone:
+        return round(0.5 * _DURATION_DAYS[alone.group(1)], 6)
+    # "two and a half years", "a year and a half": the half is added to the count
+    half = 0.5 if _AND_A_HALF.search(t) else 0.0
+    t = _AND_A_HALF.sub(" ", t)
     m = re.search(r"(?P<n>[\w.,]+(?:\s+\w+)?)?[\s-]+(?P<unit>hour|minute|day|week|fortnight|month|year|decade)s?\b", t)
     if not m:
         m2 = re.search(r"\b(?P<unit>hour|day|week|fortnight|month|year|decade)\b", t)
@@ -372,11 +375,8 @@ def parse_duration(text: str) -> float | None:
             return None
         count, unit = 1.0, m2.group("unit")
     else:
-        read = parse_number(m.group("n") or "")
-        count = (0.0 if half else 1.0) if read is None else read
+        count = parse_number(m.group("n") or "") or 1.0
         unit = m.group("unit")
-    if half and count == 0 and not re.search(r"\bzero\b", t):
-        count = 1.0  # "a year and a half": "a" was read as no number
     return round((count + half) * _DURATION_DAYS[unit], 6)
 
 

@@ -370,9 +370,8 @@ def _none_of(party: Any, verb: Any) -> bool:
 
 def _partly_denied(verb: Any) -> bool:
     """One of a verb's objects (or subjects) said, and another denied: "found dents and scraped
-    paint on the hull but no breach" neither finds nor denies finding all that it names."""
-    if _negated(verb):
-        return False
+    paint on the hull but no breach" neither finds nor denies finding all that it names. Asked
+    only of a verb not negated outright."""
     # The parse may hang the denied one from any noun before it ("... on the hull but no breach"):
     # a "no" before a conjoined noun anywhere in the verb's clause says it.
     return any(
