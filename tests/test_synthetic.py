@@ -251,3 +251,7 @@ def test_role_frames_fill_the_role_share_the_real_sentences_cannot(tmp_path: Pat
     # where the fixture's sentences run out of every kind, the frames make up the contradictions
     real_contradictions = sum(n for kind, n in real_only.items() if KIND_LABEL[kind] == "contradiction")
     assert contradictions > real_contradictions and contradictions <= 100
+    # a heavier role weight gives the swapped roles more of the contradictions, twins kept equal
+    heavy = Counter(p.dataset.removeprefix("synthetic_") for p in synthetic_pairs(bench, 300, seed=1, role_weight=4))
+    assert heavy["role_frame_swap"] > counts["role_frame_swap"]
+    assert heavy["role_frame_swap"] == sum(heavy[t] for t in frame_twins)

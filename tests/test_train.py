@@ -27,6 +27,15 @@ def test_not_entailment_loss_counts_neutral_and_contradiction() -> None:
     assert per_row[1] == pytest.approx(-torch.log(torch.tensor(0.9)).item(), abs=1e-5)
 
 
+def test_training_precision_is_bf16_only_where_the_cpu_computes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import verify.train.finetune as finetune
+
+    for native, expected in ((True, "bf16"), (False, "fp32")):
+        monkeypatch.setattr(finetune, "cpu_has_native_bf16", lambda native=native: native)
+        assert finetune.train_precision("auto") == expected
+        assert finetune.train_precision("fp32") == "fp32"  # an explicit choice is kept
+
+
 def test_length_buckets_cover_every_pair_once() -> None:
     lengths = [random.Random(i).randint(5, 120) for i in range(1000)]
     batches = length_bucketed_batches(lengths, 32, random.Random(0))
@@ -78,10 +87,12 @@ def test_tiny_training_run_writes_a_loadable_measured_bundle(tmp_path: Path) -> 
             "2",
             "--threads",
             "1",
+            "--precision",
+            "bf16",  # autocast on any CPU (emulated where not native): the fast path must still train
         ]
     )
     report = train(args)
-    assert report["train_pairs"] == 64
+    assert report["train_pairs"] == 64 and report["train_precision"] == "bf16"
     assert set(report["shipped_int8"]) == {"heldout_mix", "mnli_dev_matched"}
     model, tokenizer, card = load_bundle(tmp_path / "bundle")
     assert card["train_pairs"] == 64 and model.config.id2label == dict(enumerate(LABELS))

@@ -3,7 +3,9 @@
 Reproducible from one command (see README "Training the bundled model"):
     python -m verify.train --nli-dir ../shared/nli --out verify/models/nli-minilm-l6
 Speed levers for a 2-core CPU: frozen word embeddings (half the parameters), length-bucketed
-batches (little padding), max_length 128, checkpoints so an interrupted run resumes.
+batches (little padding), max_length 128, bf16 autocast where the CPU computes bf16 natively
+(2.3x the pairs/s of fp32 for mpnet LoRA on an AVX512-BF16 CPU; weights and optimizer stay fp32),
+checkpoints so an interrupted run resumes.
 With --teacher, the student also learns a teacher model's soft labels (verify.train.distill).
 """
 
@@ -29,6 +31,7 @@ from verify.bundled import (
     save_bundle,
     unpack_state,
 )
+from verify.nli import cpu_has_native_bf16
 from verify.premise import CARD_KEY, PremiseFormat
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
@@ -42,7 +45,7 @@ from verify.train.distill import (
 from verify.train.licences import card_licences
 from verify.train.lora import load_lora_delta, trainable_state
 from verify.train.losses import distillation_loss, nli_loss
-from verify.train.synthetic import synthetic_pairs
+from verify.train.synthetic import DEFAULT_ROLE_WEIGHT, synthetic_pairs
 
 LABEL_IDS = {label: i for i, label in enumerate(LABELS)}
 
@@ -162,11 +165,22 @@ def training_data(
     extra = bench_pairs(Path(args.bench_dir), args.seed, titles) if args.bench_pairs else []
     if args.synthetic:
         held = [p.premise for p in heldout]  # the role pool never draws on the held-out slice
-        extra += synthetic_pairs(Path(args.bench_dir), args.synthetic, args.seed, titles, nli_dir, held)
+        seed = args.seed if args.synthetic_seed is None else args.synthetic_seed
+        extra += synthetic_pairs(
+            Path(args.bench_dir), args.synthetic, seed, titles, nli_dir, held, role_weight=args.role_weight
+        )
     if extra:
         train_pairs = train_pairs + extra
         rng.shuffle(train_pairs)
     return train_pairs, heldout, external_heldout(nli_dir, args.mnli_pairs, args.seed)
+
+
+def train_precision(precision: str) -> str:
+    """fp32 or bf16 for the training forward pass: `auto` is bf16 where the CPU has it natively
+    (bf16 emulated on an AVX2 CPU is slower than fp32)."""
+    if precision == "auto":
+        return "bf16" if cpu_has_native_bf16() else "fp32"
+    return precision
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:
@@ -175,6 +189,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
+    precision = train_precision(args.precision)
     rng = random.Random(args.seed)
     teacher = distill_setup(args)
     titles = args.premise_title
@@ -245,7 +260,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     while step < total:
         idx = schedule[step]
         batch = collate(tokenizer, enc, idx)
-        logits = model(**batch).logits
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+            logits = model(**batch).logits.float()
         if soft is None:
             loss = nli_loss(logits, targets[idx], two_way[idx])
         else:
@@ -297,6 +313,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "skip_pairs": args.skip_pairs,
         "bench_pairs": args.bench_pairs,
         "synthetic_pairs": args.synthetic,
+        "synthetic_seed": args.seed if args.synthetic_seed is None else args.synthetic_seed,
+        "role_weight": args.role_weight,
+        "train_precision": precision,
         "mix": args.mix,
         "delta": "lora" if args.lora_rank else "full",
         "lora": {"rank": args.lora_rank, "alpha": 2 * args.lora_rank, "from_layer": args.lora_from_layer}
@@ -373,6 +392,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="also train on N synthetic pairs made from FM2 sentences (the role kinds: NLI premises too)",
     )
     parser.add_argument(
+        "--synthetic-seed",
+        type=int,
+        help="seed of the synthetic pairs (default --seed): a continued run draws other instances "
+        "while --seed keeps the mix's held-out slice where it was",
+    )
+    parser.add_argument(
+        "--role-weight",
+        type=float,
+        default=DEFAULT_ROLE_WEIGHT,
+        help="the swapped-role contradictions' weight among the synthetic contradiction kinds (others 1)",
+    )
+    parser.add_argument(
         "--premise-title",
         action="store_true",
         help="benchmark and synthetic premises start with their source's title; the card then asks "
@@ -388,6 +419,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument(
+        "--precision",
+        choices=("auto", "fp32", "bf16"),
+        default="auto",
+        help="the training forward pass: bf16 autocast (fp32 weights) or fp32; auto: bf16 where the CPU has it",
+    )
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--log-every", type=int, default=50)

@@ -205,9 +205,9 @@ TOP_UPS: dict[str, tuple[str, tuple[str, ...]]] = {
 # Twins that never come from their contradiction's sentence ("A met B" -> "B met A" is another
 # sentence than "A beat B"): each gets an even share of the twins before same-sentence matching.
 UNPAIRED_TWINS = {"role_symmetric", role_frames.SYMMETRIC}
-# Contradictions per kind are split evenly but for these weights: swapped roles are what the
+# Contradictions per kind are split evenly but for the swapped roles' weight: they are what the
 # verifier reads worst (the probe's role-swap category).
-KIND_WEIGHT = {"role_swap": 1.5}
+DEFAULT_ROLE_WEIGHT = 1.5
 KIND_LABEL: dict[str, str] = {
     **{kind: CONTRADICTION for kind in TWINS},
     "date_restated": ENTAILMENT,
@@ -249,6 +249,7 @@ def synthetic_pairs(
     nli_dir: Path | None = None,
     heldout_premises: Iterable[str] = (),
     frames: bool = True,
+    role_weight: float = DEFAULT_ROLE_WEIGHT,
 ) -> list[Pair]:
     """About `count` pairs, a third per label (fewer where the sentences run out of a kind): every
     contradiction kind with as many twins, the rest of each label from its filler kinds. With
@@ -256,7 +257,9 @@ def synthetic_pairs(
     reads titles sees them. With `nli_dir`, the role kinds also draw on the NLI sets' premises
     (verify.train.role_pool), less any sentence of `heldout_premises` (the mix's held-out slice).
     With `frames`, role pairs generated from news-style frames (verify.train.role_frames) fill the
-    role kinds' share where the real sentences fall short of it."""
+    role kinds' share where the real sentences fall short of it. `role_weight` is the swapped roles'
+    weight among the contradiction kinds (each other kind weighs 1)."""
+    weights = {"role_swap": role_weight}
     rng = random.Random(seed)
     pages = fm2_pages(bench_dir)
     candidates = _candidates(pages, rng, titles)
@@ -266,9 +269,9 @@ def synthetic_pairs(
     candidates.update(_role_candidates(pages, pool, random.Random(f"roles {seed}"), titles, limit))
     target = round(count * LABEL_SHARE[CONTRADICTION])
     if frames:
-        candidates.update(_frame_candidates(target, seed, titles))
+        candidates.update(_frame_candidates(target, seed, titles, role_weight))
     chosen: list[Candidate] = []
-    for kind, n in _shares(candidates, target).items():
+    for kind, n in _shares(candidates, target, weights).items():
         real = min(n, _capacity(candidates, kind, TWINS[kind]))
         chosen += _matched(candidates, kind, real, TWINS[kind])
         if kind in TOP_UPS and n > real:
@@ -352,10 +355,10 @@ def _name_twins(
     return out
 
 
-def _frame_candidates(target: int, seed: int, titles: bool) -> dict[str, list[Candidate]]:
+def _frame_candidates(target: int, seed: int, titles: bool, role_weight: float) -> dict[str, list[Candidate]]:
     """Frame-generated role pairs (verify.train.role_frames), enough to fill the role kinds' whole
     share of `target` contradictions; the headline is the premise's title when the model reads titles."""
-    share = KIND_WEIGHT["role_swap"] / (len(TWINS) - 1 + KIND_WEIGHT["role_swap"])
+    share = role_weight / (len(TWINS) - 1 + role_weight)
     one_way = round(target * share) + 20
     out: dict[str, list[Candidate]] = defaultdict(list)
     for p in role_frames.frame_pairs(one_way, one_way // 2 + 10, seed):
@@ -369,20 +372,20 @@ def _capacity(candidates: dict[str, list[Candidate]], kind: str, twin_kinds: tup
     return min(len(candidates[kind]), sum(len(candidates[t]) for t in twin_kinds))
 
 
-def _shares(candidates: dict[str, list[Candidate]], target: int) -> dict[str, int]:
-    """Contradictions per kind: `target` split by KIND_WEIGHT (evenly otherwise), a kind that cannot
+def _shares(candidates: dict[str, list[Candidate]], target: int, weights: dict[str, float]) -> dict[str, int]:
+    """Contradictions per kind: `target` split by `weights` (1 where not given), a kind that cannot
     be matched by as many twins (its top-up's included) capped at what it can, its shortfall spread
     over the others."""
     capacity = {kind: _capacity(candidates, kind, twin_kinds) for kind, twin_kinds in TWINS.items()}
     for kind, (top_up, top_up_twins) in TOP_UPS.items():
         capacity[kind] += _capacity(candidates, top_up, top_up_twins)
     shares: dict[str, int] = {}
-    open_kinds = sorted(capacity, key=lambda k: capacity[k] / KIND_WEIGHT.get(k, 1.0))
+    open_kinds = sorted(capacity, key=lambda k: capacity[k] / weights.get(k, 1.0))
     remaining = target
     while open_kinds:
         kind = open_kinds[0]
-        weight = sum(KIND_WEIGHT.get(k, 1.0) for k in open_kinds)
-        fair = round(remaining * KIND_WEIGHT.get(kind, 1.0) / weight) if len(open_kinds) > 1 else remaining
+        weight = sum(weights.get(k, 1.0) for k in open_kinds)
+        fair = round(remaining * weights.get(kind, 1.0) / weight) if len(open_kinds) > 1 else remaining
         shares[kind] = min(capacity[kind], fair)
         remaining -= shares[kind]
         open_kinds.pop(0)
