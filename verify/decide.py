@@ -88,8 +88,9 @@ class Case:
         # A source does not contradict itself: when one of its passages entails the claim, another
         # of its passages that matches the claim less well is about another event, and so is one
         # that says nothing of the claim's figures where the entailing one confirms them ("the first
-        # of her seven novels" against a headline about "the Copper Hill novels"). (Other sources
-        # still count: that is a dispute.)
+        # of her seven novels" against a headline about "the Copper Hill novels"); one that confirms
+        # them all too is misread by the model (a date it cannot resolve: "two years later", the year
+        # being in the sentence before). (Other sources still count: that is a dispute.)
         confirmed = {f.claim for f in top.alignment.agreements if f.kind in BACKING_KINDS}
         self.against = [
             i
@@ -97,7 +98,11 @@ class Case:
             if not entailed
             or i == self.best_entail
             or p.source_id != top.source_id
-            or (p.alignment.overlap >= top.alignment.overlap and not _silent_on(p, confirmed))
+            or (
+                p.alignment.overlap >= top.alignment.overlap
+                and not _silent_on(p, confirmed)
+                and not _confirms_too(p, confirmed)
+            )
         ]
 
     @property
@@ -111,6 +116,12 @@ class Case:
 def _silent_on(p: Assessed, facts: set[str]) -> bool:
     """The passage has no finding, agreeing or not, on any of these facts of the claim."""
     return bool(facts) and not facts & {f.claim for f in p.alignment.findings}
+
+
+def _confirms_too(p: Assessed, facts: set[str]) -> bool:
+    """The passage agrees on every one of these facts of the claim and disputes none."""
+    agreed = {f.claim for f in p.alignment.agreements}
+    return bool(facts) and facts <= agreed and not p.alignment.conflicts
 
 
 @dataclass
