@@ -1183,6 +1183,15 @@ def test_a_count_added_to_another_is_part_of_a_total(claim: str, expected: list[
     assert conflicts(claim, passage) == expected
 
 
+def test_a_part_and_one_more_of_its_kind_confirm_their_total() -> None:
+    passage = "The cheeses were sold in grocery stores in this state and three neighboring states."
+    found = check_text("The recalled cheeses were sold in four states.", passage, PUB).findings
+    assert [(f.agrees, f.source) for f in found] == [(True, "this state and three neighboring states")]
+    # the part alone is still what "three neighboring states" says; a larger total is still wrong
+    assert conflicts("The cheeses were sold in three neighboring states.", passage) == []
+    assert conflicts("The cheeses were sold in five states.", passage) == ["quantity"]
+
+
 MUSEUM = "The city contributed $9 million and the state $4 million; the rest came from about 1,300 private donors."
 MERGER = (
     "Adeyemi said that all 27 branches, 16 of Bayline's and 11 of Pelham Teachers', would stay open for at "

@@ -237,6 +237,9 @@ def _doc_facts(
             fact = _entity_fact(ent, span, offset, published, anchor, filed, future, recent)
             if fact is not None:
                 out.facts.append(_as_range(fact))
+                total = _total_of_parts(ent, fact, offset) if fact.role == PART else None
+                if total is not None:
+                    out.facts.append(total)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
@@ -656,6 +659,30 @@ def _part_of_a_total(ent: Any, unit: str) -> bool:
     if not unit or i < ent.sent.start or doc[i].lower_ not in ("and", "plus"):
         return False
     return any(t.lemma_.lower() == unit for t in doc[max(i - 4, ent.sent.start) : i])
+
+
+_ONE_OF_A_KIND = frozenset("this that the its their our one a an".split())
+
+
+def _total_of_parts(ent: Any, part: Fact, offset: int) -> Fact | None:
+    """The total a part makes with one thing of its kind before it: "this state and three
+    neighboring states" are four states, which is what "sold in four states" says."""
+    doc, i = ent.doc, ent.start - 1
+    one = next(
+        (
+            t
+            for t in doc[max(i - 4, ent.sent.start) : i]
+            if t.lemma_.lower() == part.unit and t.tag_ == "NN" and t.i > 0 and doc[t.i - 1].lower_ in _ONE_OF_A_KIND
+        ),
+        None,
+    )
+    if one is None or part.value is None:
+        return None
+    head = ent.root.head if ent.root.head.lemma_.lower() == part.unit else ent.root
+    first, end = doc[one.i - 1].idx, max(head.idx + len(head.text), ent.end_char)
+    return dataclasses.replace(
+        part, text=doc.text[first:end], start=first + offset, end=end + offset, value=part.value + 1, role=""
+    )
 
 
 # A figure that is a difference between two others (role CHANGE): "rose 4.1 percent", "up $12",

@@ -135,7 +135,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # by; the wording keeps the side word); "do not start until Aug. 25" dates the start, a day.
 # 11: a place that owns a doer or an object ("Moscow's district court ruled") has its role; a
 # doer or object of several capitalised words the tagger missed is kept (kind UNTAGGED).
-FACTS_VERSION = 16
+# 12-16: durations across units; "found no X leaking" denies; ordinal periods are no lengths; a
+# compound-hung number counts the noun it modifies; a side of a vote ("cast the two votes against").
+# 17: a part with one thing of its kind before it is also stored as their total ("this state and
+# three neighboring states": four states).
+FACTS_VERSION = 17
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
