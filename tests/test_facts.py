@@ -1296,3 +1296,30 @@ def test_a_person_the_sentence_has_on_the_other_side_conflicts(
 )
 def test_lengths_of_time_in_days(text: str, days: float) -> None:
     assert parse_duration(text) == pytest.approx(days, abs=1e-5)
+
+
+def test_a_date_and_a_length_the_tagger_runs_together_are_both_read() -> None:
+    """spaCy tags "Nov. 6 to two and a half years" as one date: it is a day and a length of time."""
+    passage = "Brannigan was sentenced on Nov. 6 by the same judge to 30 months in prison."
+    found = check_text("Dale Brannigan was sentenced on Nov. 6 to two and a half years in prison.", passage, PUB)
+    assert {(f.kind, f.agrees) for f in found.findings} == {("date", True), ("duration", True)}
+    assert conflicts("Dale Brannigan was sentenced on Nov. 6 to four years in prison.", passage) == ["duration"]
+
+
+SENTENCING = (
+    "Kessel was sentenced on Thursday, Nov. 16, to six years in prison. He pleaded guilty in April. "
+    "Brannigan was sentenced a week earlier by the same judge to 30 months in prison."
+)
+
+
+def test_a_relative_date_after_a_stretch_counts_from_the_last_day_of_its_own_verb() -> None:
+    earlier = next(f for f in source_facts(SENTENCING, PUB).facts if f.text == "a week earlier")
+    assert (earlier.first, earlier.party) == ("2017-11-09", "brannigan")  # Nov. 16 less a week, not April's
+
+
+def test_the_date_of_another_named_partys_act_neither_agrees_nor_conflicts() -> None:
+    assert conflicts("Brannigan was sentenced on Nov. 9.", SENTENCING) == []
+    assert [f.agrees for f in check_text("Brannigan was sentenced on Nov. 9.", SENTENCING, PUB).findings] == [True]
+    # Kessel's own date rules on his; Brannigan's Nov. 9 does not back "Kessel ... on Nov. 9"
+    assert conflicts("Kessel was sentenced on Nov. 9.", SENTENCING) == ["date"]
+    assert conflicts("Kessel was sentenced on Nov. 16.", SENTENCING) == []

@@ -475,7 +475,12 @@ def _dates(
         # A contest the source dates with the sides the other way ("Tandy defeated Hale in 2016"
         # for "Hale beat Tandy in 2016") is another contest: it neither agrees nor conflicts.
         sides = {id(f): _contest_sides(claim_facts, verb, passage, f) for f in every}
-        own = [f for f in own if sides[id(f)] != "other"]
+        # The date of another named party's act ("Brannigan was sentenced a week earlier" for
+        # "Kessel was sentenced on Nov. 13") neither agrees nor conflicts either.
+        theirs = {id(f) for f in every if _another_subject(claim, claim_facts, wording, f)}
+        every = [f for f in every if id(f) not in theirs]
+        sentence_dates = [f for f in sentence_dates if id(f) not in theirs]
+        own = [f for f in own if sides[id(f)] != "other" and id(f) not in theirs]
         verdicts = [(_compare_dates(value, f, bound), f) for f in own or every if sides[id(f)] != "other"]
         agree = next((f for v, f in verdicts if v == "agree"), None)
         if agree is not None:
@@ -512,6 +517,15 @@ def _dates(
 
 
 _BOUNDS = ("until", "since")
+
+
+def _another_subject(claim: str, claim_facts: TextFacts, wording: str, date: Fact) -> bool:
+    """The source's date is of a verb said of a proper name the claim never gives, where the
+    claim's own date is said of another proper name."""
+    own = next((f.party for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
+    if not own or not date.party:
+        return False
+    return not _same_name(own, date.party) and not _mentioned(date.party, claim.lower(), person=True)
 
 
 def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date: Fact) -> str:

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from verify.facts import dates as dates_mod
@@ -101,7 +102,7 @@ def source_facts(
     how many characters are read after each piece: a 20 MB article takes minutes to parse."""
     pieces = list(_pieces(_dateline_cut(text, filed or [])))
     out = TextFacts()
-    anchor: list[dates_mod.Anchor | None] = [None]
+    anchor = Anchors()
     # One piece parsed at a time and its Doc dropped at once: a parsed Doc costs far more memory
     # than its text, so holding every piece of a long article at once ran to gigabytes.
     for (offset, _), doc in zip(pieces, parse_lazily(piece for _, piece in pieces)):
@@ -118,7 +119,7 @@ def claim_facts(claims: Iterable[str]) -> list[TextFacts]:
     """The facts of each claim: nothing resolved against any date, only what the claim says."""
     out = []
     for doc in parse_many(claims):
-        facts = _doc_facts(doc, None, [None], [], 0)
+        facts = _doc_facts(doc, None, Anchors(), [], 0)
         facts.facts += _untagged_sides(doc)
         out.append(facts)
     return out
@@ -204,7 +205,7 @@ def _pieces(text: str) -> Iterable[tuple[int, str]]:
 def _doc_facts(
     doc: Any,
     published: dt.date | None,
-    anchor: list[dates_mod.Anchor | None],
+    anchor: Anchors,
     filed: list[tuple[int, int]],
     offset: int,
 ) -> TextFacts:
@@ -234,12 +235,13 @@ def _doc_facts(
                 out.facts.append(ratio)
                 taken.append((nxt.start_char, nxt.end_char))  # type: ignore[union-attr]
                 continue
-            fact = _entity_fact(ent, span, offset, published, anchor, filed, future, recent)
-            if fact is not None:
-                out.facts.append(_as_range(fact))
-                total = _total_of_parts(ent, fact, offset) if fact.role == PART else None
-                if total is not None:
-                    out.facts.append(total)
+            for part in _date_and_length(ent):
+                fact = _entity_fact(part, span, offset, published, anchor, filed, future, recent)
+                if fact is not None:
+                    out.facts.append(_as_range(fact))
+                    total = _total_of_parts(part, fact, offset) if fact.role == PART else None
+                    if total is not None:
+                        out.facts.append(total)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
@@ -402,7 +404,7 @@ def _entity_fact(
     span: tuple[int, int],
     offset: int,
     published: dt.date | None,
-    anchor: list[dates_mod.Anchor | None],
+    anchor: Anchors,
     filed: list[tuple[int, int]],
     future: bool,
     recent: dt.date | None = None,
@@ -423,7 +425,8 @@ def _entity_fact(
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
         after = recent if not in_dateline and _not_past(ent.root) else None
-        value = dates_mod.parse_date(ent.text, published, anchor[0], future and not _in_past(ent.root), after)
+        verb = _verb_of(ent.root)
+        value = dates_mod.parse_date(ent.text, published, anchor.of(verb), future and not _in_past(ent.root), after)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
             if days is None:
@@ -441,14 +444,15 @@ def _entity_fact(
         # it is open (align._value), and two spans are compared by the ends they name.
         first, last = value.iso()
         if not in_dateline:
-            anchor[0] = _anchor(opened) or anchor[0]
+            anchor.saw(_anchor(opened), verb)
         label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
         if label in SIDES_OF_A_DAY:
             # The fact's wording keeps its side ("before Aug. 25"): a reason quoting "Aug. 25"
             # would misstate the claim, and a restatement must not drop the side.
             side = ent.doc[ent.start - 1] if ent.doc[ent.start - 1].lower_ != "to" else ent.doc[ent.start - 2]
             base = {**base, "text": ent.doc.text[side.idx : ent.end_char], "start": side.idx + offset}
-        return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=_verb_of(ent.root), **base)
+        party = _subject_name(ent.root)
+        return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=verb, party=party, **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
         if minutes is not None:
@@ -524,6 +528,28 @@ def _says_which(root: Any) -> bool:
     )
 
 
+@dataclass
+class Anchors:
+    """What a relative date ("the same day", "a week earlier") counts from, as the text goes: the
+    last date it gave, or, where that is no single day ("in April", "in 2022"), the last day of the
+    same verb ("Kessel was sentenced Thursday ... Brannigan was sentenced a week earlier")."""
+
+    last: dates_mod.Anchor | None = None
+    days_by_verb: dict[str, dt.date] = field(default_factory=dict)
+
+    def of(self, verb: str) -> dates_mod.Anchor | None:
+        if isinstance(self.last, dt.date):
+            return self.last
+        return self.days_by_verb.get(verb, self.last)
+
+    def saw(self, anchor: dates_mod.Anchor | None, verb: str) -> None:
+        if anchor is None:
+            return
+        self.last = anchor
+        if isinstance(anchor, dt.date) and verb:
+            self.days_by_verb[verb] = anchor
+
+
 def _anchor(value: dates_mod.DateValue) -> dates_mod.Anchor | None:
     """What "the same day" or "two years later" counts from: a day, or a month or year with its year
     ("in 2001"); nothing for a longer or open stretch ("since 2019")."""
@@ -576,6 +602,26 @@ def _negated_head(word: Any) -> bool:
     return False
 
 
+_DATE_TO_LENGTH = re.compile(r"^(?P<date>.+?)\s+to\s+(?P<length>.+)$")
+
+
+def _date_and_length(ent: Any) -> list[Any]:
+    """A date and a length of time the tagger ran together ("sentenced on Nov. 6 to two and a half
+    years" tags "Nov. 6 to two and a half years"), as the two entities they are; any other entity
+    as itself."""
+    m = _DATE_TO_LENGTH.match(ent.text) if ent.label_ == "DATE" else None
+    if m is None or not dates_mod.names_a_month(m.group("date")) or dates_mod.names_a_month(m.group("length")):
+        return [ent]
+    if dates_mod.parse_duration(m.group("length")) is None or not _is_duration(m.group("length")):
+        return [ent]
+    doc = ent.doc
+    parts = [
+        doc.char_span(ent.start_char, ent.start_char + m.end("date"), label="DATE"),
+        doc.char_span(ent.start_char + m.start("length"), ent.end_char, label="DATE"),
+    ]
+    return parts if all(p is not None for p in parts) else [ent]
+
+
 def _is_duration(text: str) -> bool:
     """A length of time ("five hours", "the past three years"), not a named period ("the coming
     fiscal year", "this season"), which says when, not how long."""
@@ -585,8 +631,7 @@ def _is_duration(text: str) -> bool:
     ):
         return False
     # "a week earlier", "two days later", "three years ago" say when, counted from another date;
-    # "Nov. 6 to two and a half years" is a date and a length the tagger ran together: neither
-    # is one length of time to compare.
+    # a text naming a month is a date, or a date and a length run together (_date_and_length).
     if _RELATIVE_WHEN.search(text) or dates_mod.names_a_month(text):
         return False
     # "the first week", "the third year of the contract": which one, not how long
@@ -906,6 +951,19 @@ def _recent_day(
         if dt.timedelta(0) <= published - day <= dt.timedelta(days=RECENT_DAYS):
             days.append(day)
     return max(days, default=None)
+
+
+def _subject_name(token: Any) -> str:
+    """The proper name that is the subject of the verb a date belongs to ("Brannigan" in "Brannigan,
+    58, was sentenced a week earlier"), lower-cased, or "" (a pronoun, a common noun, no subject)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return ""
+    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject]
+    return " ".join(t.text.lower() for t in words)
 
 
 def _verb_of(token: Any) -> str:

@@ -67,6 +67,9 @@ class Fact:
     # A figure's part of a game or period, from a phrase on it, its noun or its verb: "overtime" in
     # "scored eight points in overtime", "after halftime", "second quarter" in "second-quarter profit".
     period: str = ""
+    # DATE: the proper name that is the subject of its verb ("Brannigan" in "Brannigan was sentenced
+    # a week earlier"), lower-cased: whose act the date is. "" for a common noun or a pronoun.
+    party: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -139,7 +142,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # compound-hung number counts the noun it modifies; a side of a vote ("cast the two votes against").
 # 17: a part with one thing of its kind before it is also stored as their total ("this state and
 # three neighboring states": four states).
-FACTS_VERSION = 17
+# 18: a date and a length run together by the tagger ("Nov. 6 to two and a half years") are both
+# read; a relative date after a stretch ("in April") counts from the last day of its own verb; a
+# date knows the proper name its verb is said of (Fact.party).
+FACTS_VERSION = 18
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
