@@ -510,6 +510,10 @@ def _dates(
         # A contest's date conflicts only where the source names the claim's side in it: "who had
         # defeated him in 2016" may be another contest than the claim's "Hale beat Tandy in 2020".
         rivals = [f for f in rivals if sides.get(id(f)) not in ("other", "unknown")]
+        # A day the claim names is checked against the sentence's days: a year there ("the record
+        # set in 1987", which the parser may hang on the claim's verb) cannot say which day it was.
+        if _one_day(value):
+            rivals = [f for f in rivals if f.first is not None and f.first == f.last] or rivals
         if rivals and all(_compare_dates(value, f, bound) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest), bool(verb and nearest.verb)))
@@ -517,6 +521,13 @@ def _dates(
 
 
 _BOUNDS = ("until", "since")
+
+
+def _one_day(value: dates_mod.DateValue) -> bool:
+    """A single day, or a weekday alone ("on Wednesday" in a claim without a date)."""
+    if value.first is None:
+        return value.weekday is not None
+    return value.first == value.last
 
 
 def _another_subject(claim: str, claim_facts: TextFacts, wording: str, date: Fact) -> bool:
