@@ -1335,3 +1335,21 @@ CREST = (
 def test_a_claimed_day_is_checked_against_the_sentences_days_not_its_years(claim: str, expected: list[str]) -> None:
     # "in 1987" hangs on "crested" in the parse ("record set" read as one noun): it cannot say which day
     assert conflicts(f"The Tessaly River crested at Marlow on {claim}.", CREST, dt.date(2024, 5, 17)) == expected
+
+
+HEARING = "About 140 people attended the three-hour hearing at City Hall before the vote, and 52 of them spoke."
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Fewer than 100 people attended the hearing before the vote.", ["quantity"]),
+        ("More than 100 people attended the hearing before the vote.", []),
+        # people of another happening in the same sentence are no rivals
+        ("Fewer than 100 people spoke against the fare increase at the hearing.", []),
+    ],
+)
+def test_people_the_restating_sentence_says_the_same_verb_of_are_the_claims_people(
+    claim: str, expected: list[str]
+) -> None:
+    assert conflicts(claim, HEARING) == expected

@@ -926,7 +926,7 @@ def _figures(
             sf
             for sf in comparable
             if sf in in_sentence
-            and (_same_event(cf, sf) or (lone and _lone_count(sf, in_sentence)))
+            and (_same_event(cf, sf) or (lone and _lone_count(sf, in_sentence)) or (restated and _same_people(cf, sf)))
             and _same_period(cf, sf)
             and sf.role != CHANGE
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
@@ -1150,6 +1150,19 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         # are under 18" says nothing of "three are over 60".
         return bool(shared - GENERIC_UNITS - {"people"}) and same_verb and claim.verb not in ("be", "have")
     return bool(shared) or same_verb
+
+
+def _same_people(claim: Fact, source: Fact) -> bool:
+    """Counts of people in general that the same verb is said of, in a sentence restating the
+    claim: "About 140 people attended the three-hour hearing" rules on "Fewer than 100 people
+    attended the hearing", though neither says which people."""
+    return (
+        claim.kind == source.kind == QUANTITY
+        and claim.unit in GENERIC_UNITS
+        and same_unit(claim.unit, source.unit)
+        and claim.verb not in ("be", "have", "")
+        and _same_verb(claim.verb, source.verb)
+    )
 
 
 # Parts of a game: a count of one is never a count of the whole ("eight points in overtime" is
