@@ -431,8 +431,9 @@ def test_comparators_are_honoured() -> None:
     # "more than 50" agrees with "more than 60"; "more than 80" cannot be told from it
     assert said("More than 50 firefighters arrived.", passage)[-1][:2] == ("quantity", True)
     assert conflicts("More than 80 firefighters arrived.", passage) == []
-    # a count of people in general rules on nothing: it may count anyone
-    assert conflicts("Nearly 40 people were evacuated.", "Officials said 55 people were evacuated.") == []
+    # a count of people in general rules only where the same thing befell them: it may count anyone
+    assert conflicts("Nearly 40 people were evacuated.", "Officials said 55 people were hurt.") == []
+    assert conflicts("Nearly 40 people were evacuated.", "Officials said 55 people were evacuated.") == ["quantity"]
 
 
 def test_two_round_figures_are_held_to_each_other() -> None:
