@@ -445,7 +445,9 @@ def test_two_round_figures_are_held_to_each_other() -> None:
     )
     # within each other's allowance but not one figure: neither agrees nor conflicts
     outage = "In December 2013 about 94,000 customers lost power."
-    assert said("About 86,000 customers lost power.", outage) == []
+    assert said("About 91,000 customers lost power.", outage) == []
+    # but eight thousands apart, each written to the thousand, no rounding reaches the other
+    assert said("About 86,000 customers lost power.", outage)[-1][:2] == ("quantity", False)
 
 
 def test_facts_survive_storage() -> None:
@@ -1354,3 +1356,17 @@ def test_people_the_restating_sentence_says_the_same_verb_of_are_the_claims_peop
     claim: str, expected: list[str]
 ) -> None:
     assert conflicts(claim, HEARING) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The merged credit union will have about $3.2 billion in assets.", ["money"]),
+        ("The merged credit union will have about $2.9 billion in assets.", []),
+        # two steps of the last written digit or less: one writer's rounding may reach the other's
+        ("The merged credit union will have about $3 billion in assets.", []),
+    ],
+)
+def test_round_figures_written_to_one_step_conflict_when_far_apart(claim: str, expected: list[str]) -> None:
+    passage = "The two credit unions agreed to merge, forming a lender with about $2.9 billion in assets."
+    assert conflicts(claim, passage) == expected

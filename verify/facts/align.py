@@ -47,6 +47,7 @@ from verify.train.lexicon import ANTONYMS
 SAME_EVENT = {"date": 0.34, "figure": 0.34, "name": 0.5, "negation": 0.6}
 TIME_TOLERANCE_MINUTES = 15
 ROUND_FIGURES_AGREE = 0.03  # how near two round figures ("about ...") must be to count as one
+ROUND_APART = 0.05  # how far apart two round figures written to one step must be to conflict
 VERB_FAMILIES = [
     {"reject", "deny", "dismiss", "refuse", "turn", "throw"},
     {"win", "beat", "defeat", "top", "edge"},
@@ -1216,7 +1217,7 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         # allowance conflicts; they agree only where the two are nearly one ("about 4 percent",
         # "about 4.1 percent"), as "about 86,000" is not "about 94,000".
         a, b = claim.value or 0.0, source.value or 0.0
-        if not (lo <= b <= hi or slo <= a <= shi):
+        if not (lo <= b <= hi or slo <= a <= shi) or _apart_as_written(claim, source):
             return "conflict"
         return "agree" if abs(a - b) <= ROUND_FIGURES_AGREE * max(abs(a), abs(b)) else "unsure"
     if shi < lo or hi < slo:
@@ -1224,6 +1225,37 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
     if lo <= slo and shi <= hi:
         return "agree"
     return "unsure"
+
+
+def _apart_as_written(claim: Fact, source: Fact) -> bool:
+    """Two round figures written to one step ("about $3.2 billion", "about $2.9 billion": tenths of
+    a billion) that differ by more than two such steps and by more than ROUND_APART: each writer
+    rounded a figure the other's rounding cannot reach. "About 140" and "about 150" stay unsure."""
+    step_a, step_b = _written_step(claim), _written_step(source)
+    if step_a is None or step_a != step_b:
+        return False
+    a, b = claim.value or 0.0, source.value or 0.0
+    return abs(a - b) > 2 * step_a and abs(a - b) > ROUND_APART * max(abs(a), abs(b))
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written_step(fact: Fact) -> float | None:
+    """The place of a figure's last written digit, in its value's units: 0.1 billion for "$3.2
+    billion", 10 for "140", 100 for "2,100"; None where it is not written in digits."""
+    m = _DIGITS.search(fact.text)
+    if m is None or not fact.value:
+        return None
+    written = m.group().replace(",", "")
+    number = float(written)
+    if not number:
+        return None
+    scale = fact.value / number  # "billion", or a percent's 1
+    if "." in written:
+        return round(scale * 10 ** -len(written.split(".")[1]), 12)
+    digits = written.rstrip("0")
+    return scale * 10 ** (len(written) - len(digits))
 
 
 def _range_relation(claim: Fact, source: Fact) -> str:
