@@ -1370,3 +1370,17 @@ def test_people_the_restating_sentence_says_the_same_verb_of_are_the_claims_peop
 def test_round_figures_written_to_one_step_conflict_when_far_apart(claim: str, expected: list[str]) -> None:
     passage = "The two credit unions agreed to merge, forming a lender with about $2.9 billion in assets."
     assert conflicts(claim, passage) == expected
+
+
+FARE = "The board voted 6-3 on Wednesday to raise the base bus fare from $1.75 to $2.25 starting July 1."
+
+
+def test_cents_are_money_and_going_up_by_them_is_a_change() -> None:
+    dividend = "The board approved a quarterly dividend of $0.24 a share."
+    assert said("The board approved a quarterly dividend of 24 cents a share.", dividend)[-1][:2] == ("money", True)
+    # "go up by 50 cents" is the difference of $1.75 and $2.25, not a fare of 50 cents
+    assert [f[:2] for f in said("The base fare will go up by 50 cents, to $2.25.", FARE)] == [
+        ("money", True),
+        ("money", True),
+    ]
+    assert conflicts("The base fare will go up by 75 cents, to $2.25.", FARE) == []  # a change only ever agrees

@@ -65,6 +65,7 @@ UNIT_FAMILIES = {
     "point": ("point",),
 }
 CANONICAL_UNIT = {word: family for family, words in UNIT_FAMILIES.items() for word in words}
+_CENTS = re.compile(r"(?<![a-z])(?<!per )(?<!per-)(?:cents?|pence)\b", re.IGNORECASE)  # not "per cent"
 CURRENCIES = {"$": "$", "dollar": "$", "usd": "$", "€": "€", "euro": "€", "£": "£", "pound": "£", "¥": "¥", "yen": "¥"}
 _SCORE = re.compile(r"(?<![\d.,:/$-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?!\d|[.,]\d|[:/%-]| ?percent| ?per cent)")
 _TIME_OF_DAY = re.compile(
@@ -668,6 +669,10 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if before in ("$", "€", "£", "¥"):
         label = "MONEY"
         base = {**base, "text": before + text, "start": base["start"] - 1}
+    cents = _CENTS.search(text + " " + _next_word(ent))
+    if currency is None and cents is not None and label != "PERCENT":
+        # "24 cents a share", "a 50-cent increase": money, a hundredth of the currency unit
+        label, value, currency = "MONEY", value / 100, "£" if cents.group().lower() == "pence" else "$"
     if label == "MONEY" and currency is None:
         label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
     base["role"] = CHANGE if _is_change(ent) else ""
@@ -746,8 +751,8 @@ def _is_change(ent: Any) -> bool:
     head = root.head
     if root.dep_ in ("npadvmod", "dobj", "advmod") and head.lemma_.lower() in CHANGE_VERBS | {"up", "down"}:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in CHANGE_VERBS:
-        return True
+    if root.dep_ == "pobj" and head.lower_ == "by" and _changes(head.head):
+        return True  # "cut by 30", "will go up by 50 cents"
     if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "a $12 increase", "a 4.1 percent rise"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
@@ -755,6 +760,13 @@ def _is_change(ent: Any) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return after in _DIFFERENCE_AFTER or before in ("up", "down")
+
+
+def _changes(verb: Any) -> bool:
+    """A verb of change: "rise", "cut", or one with "up" or "down" ("go up", "push down")."""
+    if verb.lemma_.lower() in CHANGE_VERBS or verb.lower_ in ("up", "down"):
+        return True
+    return any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in verb.children)
 
 
 # Verbs that say a figure was multiplied: "attendance doubled" (a ratio of two figures).
