@@ -103,31 +103,34 @@ class _Unused:
 
 
 def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: CascadeNLI) -> tuple[Any, Any, bool]:
-    """One claim's scores as the cascade leaves them, and whether the accurate model looked at it."""
+    """One claim's scores as the cascade leaves them, and whether the accurate model looked at it:
+    the pairs CascadeNLI.second_look names (as the pipeline scores them) take the recorded
+    accurate scores."""
     probs, affirmed = fast["probs"].copy(), None if fast["affirmed"] is None else fast["affirmed"].copy()
-    if cascade.needs_second_look(probs, fast["alignments"], SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, affirmed):
+
+    def rule() -> str:
+        return deciding_rule(
+            fast["claim"],
+            fast["hits"],
+            probs,
+            fast["alignments"],
+            affirmed,
+            SUPPORT_THRESHOLD,
+            CONTRADICT_THRESHOLD,
+            fast["claim_facts"],
+        )
+
+    look = cascade.second_look(probs, fast["alignments"], SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, affirmed, rule)
+    if look.whole:
         return accurate["probs"], accurate["affirmed"], True
-    rule = deciding_rule(
-        fast["claim"],
-        fast["hits"],
-        probs,
-        fast["alignments"],
-        affirmed,
-        SUPPORT_THRESHOLD,
-        CONTRADICT_THRESHOLD,
-        fast["claim_facts"],
-    )
-    own, negated = cascade.contradiction_rows(probs, affirmed, SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, rule)
-    supports = [] if own else cascade.support_rows(probs, fast["alignments"], rule)
-    extra = cascade.restating_rows(probs, fast["alignments"], rule, supports)
-    own = own or supports
-    probs[own] = accurate["probs"][own]
-    if extra:
-        probs[extra] = cascade.stated(probs[extra], accurate["probs"][extra], SUPPORT_THRESHOLD)
-    both = sorted({*negated, *supports})  # as the pipeline: a negated claim's rows read again both ways
-    if affirmed is not None and both:
-        affirmed[both] = accurate["affirmed"][both]
-    return probs, affirmed, bool(own or negated or extra)
+    probs[look.rows] = accurate["probs"][look.rows]
+    if look.restating:
+        probs[look.restating] = cascade.stated(
+            probs[look.restating], accurate["probs"][look.restating], SUPPORT_THRESHOLD
+        )
+    if affirmed is not None and look.affirmed:
+        affirmed[look.affirmed] = accurate["affirmed"][look.affirmed]
+    return probs, affirmed, bool(look)
 
 
 def score(args: argparse.Namespace) -> None:

@@ -13,7 +13,8 @@ shipped mpnet bundle, or $VERIFY_ACCURATE_MODEL (any bundle folder or CrossEncod
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,6 +153,35 @@ class CascadeNLI:
             self.margins.append(margins)
         return margins.open_within(self.band)
 
+    def second_look(
+        self,
+        rows: np.ndarray,
+        alignments: list[Alignment] | None,
+        support_threshold: float,
+        contradict_threshold: float,
+        affirmed: np.ndarray | None,
+        decided_by: Callable[[], str],
+    ) -> SecondLook:
+        """Which of one claim's pairs the accurate model reads again: every one where the fast scores
+        leave the decision open (needs_second_look), else those a verdict of the fast model alone
+        turns on (contradiction_rows, support_rows, restating_rows; `decided_by` names the rule that
+        decides the claim on the fast scores, asked only then). The pipeline scores what this says
+        and the benchmarks' replay merges recorded scores by it, so the two cannot drift apart."""
+        if self.needs_second_look(rows, alignments, support_threshold, contradict_threshold, affirmed):
+            return SecondLook(
+                whole=True,
+                rows=list(range(len(rows))),
+                affirmed=[] if affirmed is None else list(range(len(affirmed))),
+            )
+        rule = decided_by()
+        mine, negated = self.contradiction_rows(rows, affirmed, support_threshold, contradict_threshold, rule)
+        supports = [] if mine else self.support_rows(rows, alignments, rule)
+        restating = self.restating_rows(rows, alignments, rule, supports)
+        # a negated claim's pairs read again are read again without its "not" too: rule
+        # negated_claim weighs one against the other, so both by one model
+        again = [] if affirmed is None else sorted({*negated, *supports})
+        return SecondLook(rows=mine or supports, affirmed=again, restating=restating)
+
     def contradiction_rows(
         self,
         rows: np.ndarray,
@@ -233,6 +263,20 @@ class CascadeNLI:
 
         keep = accurate[:, ENTAIL] >= support_threshold
         return numpy.where(keep[:, None], accurate, fast)
+
+
+@dataclass
+class SecondLook:
+    """One claim's pairs the accurate model reads again (CascadeNLI.second_look), as indices into
+    its pairs and into its pairs without the claim's "not"."""
+
+    whole: bool = False  # every pair: the fast scores left the decision open
+    rows: list[int] = field(default_factory=list)  # the accurate scores replace the fast ones
+    affirmed: list[int] = field(default_factory=list)  # likewise, for the claim without its "not"
+    restating: list[int] = field(default_factory=list)  # the accurate scores count where they state it
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.affirmed or self.restating)
 
 
 @dataclass(frozen=True)

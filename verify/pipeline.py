@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -380,34 +381,24 @@ class Verifier:
         leave the decision open (see CascadeNLI.needs_second_look), and of the others the pairs a
         verdict of the fast model alone turns on (CascadeNLI.contradiction_rows, support_rows;
         `decided_by`: the rule that decides claim i on the fast scores, asked only of the claims not
-        re-scored whole); in place."""
+        re-scored whole; CascadeNLI.second_look); in place."""
         rows: list[int] = []
         restating: list[int] = []  # rows whose accurate scores count only where they state the claim
         for ci, ((own, affirmed_rows), claim_alignments) in enumerate(zip(spans, alignments)):
             affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
-            if cascade.needs_second_look(
-                probs[own], claim_alignments, self.support_threshold, self.contradict_threshold, affirmed
-            ):
-                rows += range(own.start, own.stop)
-                if affirmed_rows is not None:
-                    rows += range(affirmed_rows.start, affirmed_rows.stop)
-                cascade.rescored_claims += 1
-                continue
-            rule = decided_by(ci)
-            mine, negated = cascade.contradiction_rows(
-                probs[own], affirmed, self.support_threshold, self.contradict_threshold, rule
+            look = cascade.second_look(
+                probs[own],
+                claim_alignments,
+                self.support_threshold,
+                self.contradict_threshold,
+                affirmed,
+                partial(decided_by, ci),
             )
-            supports = [] if mine else cascade.support_rows(probs[own], claim_alignments, rule)
-            extra = cascade.restating_rows(probs[own], claim_alignments, rule, supports)
-            restating += [own.start + i for i in extra]
-            mine = mine or supports
-            if mine or negated or extra:
-                rows += [own.start + i for i in mine]
-                if affirmed_rows is not None:
-                    # a negated claim's pairs read again are read again without its "not" too:
-                    # rule negated_claim weighs one against the other, so both by one model
-                    rows += [affirmed_rows.start + i for i in sorted({*negated, *supports})]
-                cascade.rescored_claims += 1
+            rows += [own.start + i for i in look.rows]
+            restating += [own.start + i for i in look.restating]
+            if affirmed_rows is not None:
+                rows += [affirmed_rows.start + i for i in look.affirmed]
+            cascade.rescored_claims += bool(look)
         cascade.claims_seen += len(spans)
         if rows or restating:
             fmt = model_premise_format(cascade.accurate)  # each model reads premises as it was trained to
