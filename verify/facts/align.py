@@ -10,6 +10,7 @@ disagrees and none agrees."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -1232,7 +1233,7 @@ def _apart_as_written(claim: Fact, source: Fact) -> bool:
     a billion) that differ by more than two such steps and by more than ROUND_APART: each writer
     rounded a figure the other's rounding cannot reach. "About 140" and "about 150" stay unsure."""
     step_a, step_b = _written_step(claim), _written_step(source)
-    if step_a is None or step_a != step_b:
+    if step_a is None or step_b is None or not math.isclose(step_a, step_b, rel_tol=1e-6):
         return False
     a, b = claim.value or 0.0, source.value or 0.0
     return abs(a - b) > 2 * step_a and abs(a - b) > ROUND_APART * max(abs(a), abs(b))
@@ -1253,7 +1254,7 @@ def _written_step(fact: Fact) -> float | None:
         return None
     scale = fact.value / number  # "billion", or a percent's 1
     if "." in written:
-        return round(scale * 10 ** -len(written.split(".")[1]), 12)
+        return scale * 10 ** -len(written.split(".")[1])
     digits = written.rstrip("0")
     return scale * 10 ** (len(written) - len(digits))
 
