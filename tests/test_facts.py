@@ -1350,6 +1350,8 @@ HEARING = "About 140 people attended the three-hour hearing at City Hall before 
         ("More than 100 people attended the hearing before the vote.", []),
         # people of another happening in the same sentence are no rivals
         ("Fewer than 100 people spoke against the fare increase at the hearing.", []),
+        # nor where the claim narrows them by a name the sentence does not give (a part of them)
+        ("Fewer than 100 people attended the hearing in the Carver Hotel ballroom.", []),
     ],
 )
 def test_people_the_restating_sentence_says_the_same_verb_of_are_the_claims_people(

@@ -871,6 +871,11 @@ def _figures(
     out money and shares). `restated`: the sentence holds most of the claim, so its one count of
     the claim's own thing ("about 1,800 signatures" for "about 800 signatures") is a rival
     whatever verb each hangs on."""
+    # The claim names a place, body or person the sentence does not ("in the shelter at Tessaly
+    # Community College" against "About 900 people spent Wednesday night in the shelters"): its
+    # count of people in general may be a part of the sentence's.
+    named = [sf for sf in in_sentence if sf.kind == NAME]
+    narrowed = any(f.kind == NAME and not any(_same_name(f.text, sf.text) for sf in named) for f in claim_facts.facts)
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
         if cf.role in (CHANGE, RATIO):
@@ -928,7 +933,11 @@ def _figures(
             sf
             for sf in comparable
             if sf in in_sentence
-            and (_same_event(cf, sf) or (lone and _lone_count(sf, in_sentence)) or (restated and _same_people(cf, sf)))
+            and (
+                _same_event(cf, sf)
+                or (lone and _lone_count(sf, in_sentence))
+                or (restated and _same_people(cf, sf) and not narrowed)
+            )
             and _same_period(cf, sf)
             and sf.role != CHANGE
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
