@@ -282,14 +282,17 @@ def test_console_script_runs_from_stdin() -> None:
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "html", "claimreview"])
 def test_output_formats_from_the_command_line(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"report.{fmt}"
-    result = run(str(EXAMPLE), "--format", fmt, "-o", str(out), "--author", "Ledger Desk")
+    page = ["--review-url", "https://ledger.example/checks/{id}"] if fmt == "claimreview" else []
+    result = run(str(EXAMPLE), "--format", fmt, "-o", str(out), "--author", "Ledger Desk", *page)
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
-    claims = [json.loads(line)["claim"] for line in EXAMPLE.read_text().splitlines()]
+    lines = [json.loads(line) for line in EXAMPLE.read_text().splitlines()]
+    claims = [line["claim"] for line in lines]
     if fmt == "claimreview":
         reviews = [json.loads(line) for line in text.splitlines()]
         assert [r["claimReviewed"] for r in reviews] == claims
         assert all(r["author"]["name"] == "Ledger Desk" for r in reviews)
+        assert [r["url"] for r in reviews] == [f"https://ledger.example/checks/{line['id']}" for line in lines]
     else:
         assert all(c.replace("'", "&#x27;") in text or c in text for c in claims)
 

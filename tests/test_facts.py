@@ -1386,3 +1386,17 @@ def test_cents_are_money_and_going_up_by_them_is_a_change() -> None:
         ("money", True),
     ]
     assert conflicts("The base fare will go up by 75 cents, to $2.25.", FARE) == []  # a change only ever agrees
+
+
+BUDGET_VOTE = "The Halvorsen school board voted 4-3 on Tuesday night to approve a $48.6 million operating budget."
+
+
+@pytest.mark.parametrize(("day", "expected"), [("Monday", ["date"]), ("Tuesday", [])])
+def test_a_vote_to_approve_dates_the_approval(day: str, expected: list[str]) -> None:
+    claim = f"The Halvorsen school board approved the budget on {day}."
+    assert conflicts(claim, BUDGET_VOTE, dt.date(2025, 3, 12)) == expected
+
+
+def test_the_day_before_an_event_is_no_length_of_time() -> None:
+    facts = claim_facts(["Grace Whitfield presented the final budget the day before the board voted."])[0]
+    assert not [f for f in facts.facts if f.kind == "duration"]

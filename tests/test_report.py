@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from verify.errors import ConfigError
 from verify.html_report import confidence_word, highlighted
 from verify.report import FORMATS, claimreview, write
 from verify.runinfo import RunInfo
@@ -180,31 +181,41 @@ def test_claimreview_fields() -> None:
     assert review["itemReviewed"] == {"@type": "Claim"}
     supported = claimreview(RECORDS[0], author="x")
     assert supported["reviewRating"]["ratingValue"] == 5
-    assert supported["itemReviewed"]["appearance"] == [
-        {"@type": "CreativeWork", "url": "https://tass.com/society/1018919"}
-    ]
+    # the source is evidence, cited; it is neither where the claim appears nor the review's page
+    assert supported["citation"] == [{"@type": "CreativeWork", "url": "https://tass.com/society/1018919"}]
+    assert "url" not in supported and "appearance" not in supported["itemReviewed"]
 
 
 def test_claimreview_urls_are_unique_and_present_when_known() -> None:
     three = verdict("a", "The appeal was rejected June 14.", Label.SUPPORTED)
     three.evidence = [three.evidence[0]] * 3  # three passages of one source
     review = claimreview(three, author="x")
-    assert review["itemReviewed"]["appearance"] == [
-        {"@type": "CreativeWork", "url": "https://tass.com/society/1018919"}
-    ]
-    assert review["url"] == "https://tass.com/society/1018919"  # no claim url: the source's
-    three.__pydantic_extra__ = {"url": "https://ledger.example/fact-check/1"}
+    assert review["citation"] == [{"@type": "CreativeWork", "url": "https://tass.com/society/1018919"}]
+    three.__pydantic_extra__ = {"url": "https://ledger.example/politics/appeal"}
     review = claimreview(three, author="x")
-    assert review["url"] == "https://ledger.example/fact-check/1"
-    assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [
-        "https://ledger.example/fact-check/1",
-        "https://tass.com/society/1018919",
+    assert review["url"] == "https://ledger.example/politics/appeal"  # no review page given: the claim's
+    assert review["itemReviewed"]["appearance"] == [
+        {"@type": "CreativeWork", "url": "https://ledger.example/politics/appeal"}
     ]
-    assert "url" not in claimreview(RECORDS[1], author="x")  # neither has one
+    review = claimreview(three, author="x", review_url="https://ledger.example/checks/{id}")
+    assert review["url"] == "https://ledger.example/checks/a"  # the review's own page, by claim id
     risky = RECORDS[1].model_copy(
         update={"evidence": [RECORDS[1].evidence[0].model_copy(update={"url": "javascript:x"})]}
     )
-    assert "url" not in claimreview(risky, author="x")
+    assert "url" not in claimreview(risky, author="x") and "citation" not in claimreview(risky, author="x")
+
+
+def test_an_unknown_verdict_cites_no_source() -> None:
+    """Its passage is only the closest one found: no evidence, so nothing is cited or linked."""
+    unknown = verdict("u", "Telegram has 200 million users.", Label.UNKNOWN)
+    review = claimreview(unknown, author="x", review_url="https://ledger.example/checks/{id}")
+    assert "citation" not in review and review["url"] == "https://ledger.example/checks/u"
+    assert review["reviewRating"]["ratingValue"] == 3
+
+
+def test_a_review_url_that_is_not_http_is_refused() -> None:
+    with pytest.raises(ConfigError, match="review-url"):
+        write("claimreview", RECORDS, io.StringIO(), review_url="javascript:alert(1)/{id}")
 
 
 # schema.org's ClaimReview, Rating, Claim, CreativeWork and Organization properties we use, with their
@@ -212,6 +223,7 @@ def test_claimreview_urls_are_unique_and_present_when_known() -> None:
 # structured-data/factcheck): claimReviewed, reviewRating (with alternateName), url.
 SCHEMA = {
     "ClaimReview": {
+        "citation": list,
         "claimReviewed": str,
         "datePublished": str,
         "author": dict,
@@ -253,7 +265,9 @@ def check_node(node: dict) -> None:
 
 @pytest.mark.parametrize("record", [r for r in RECORDS if isinstance(r, Verdict) and any(e.url for e in r.evidence)])
 def test_claimreview_validates_field_by_field(record: Verdict) -> None:
-    review = claimreview(record, author="Ledger", author_url="https://ledger.example")
+    review = claimreview(
+        record, author="Ledger", author_url="https://ledger.example", review_url="https://ledger.example/c/{id}"
+    )
     assert review["@context"] == "https://schema.org"
     dt.date.fromisoformat(review["datePublished"])
     check_node(review)

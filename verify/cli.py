@@ -336,6 +336,13 @@ InputFormatOpt = Annotated[
 ]
 AuthorOpt = Annotated[str, typer.Option(help="organisation named as author in ClaimReview output")]
 AuthorUrlOpt = Annotated[Optional[str], typer.Option(help="its URL, for ClaimReview output")]
+ReviewUrlOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        help="where each review is published, for ClaimReview's url: a URL with {id} for the claim's id "
+        "(https://desk.example/checks/{id}); without it, the claim line's own url field, if any"
+    ),
+]
 OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="write here instead of stdout")]
 
 
@@ -360,6 +367,7 @@ def check(
     fmt: FormatOpt = "jsonl",
     author: AuthorOpt = "verify",
     author_url: AuthorUrlOpt = None,
+    review_url: ReviewUrlOpt = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="keep the verdicts already in -o FILE and verify only the rest")
     ] = False,
@@ -410,7 +418,7 @@ def check(
             with open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
                 if output is not None and fmt == "jsonl":
                     runinfo.save(run, output)
-                write(fmt, tally.watch(records), out, author, author_url, run)
+                write(fmt, tally.watch(records), out, author, author_url, run, review_url)
     tally.finish()
     if tally.total == 0:
         fail(f"no claims found in {claims}", EXIT_LINE_ERRORS)
@@ -441,6 +449,7 @@ def report(
     output: OutputOpt = None,
     author: AuthorOpt = "verify",
     author_url: AuthorUrlOpt = None,
+    review_url: ReviewUrlOpt = None,
 ) -> None:
     """Render saved verdicts as a report, without verifying again.
 
@@ -475,7 +484,7 @@ def report(
         write_parquet(records, output, run)
     else:
         with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
-            write(fmt, records, out, author, author_url, run)
+            write(fmt, records, out, author, author_url, run, review_url)
     if output is not None:
         typer.echo(f"{len(records)} records from {verdicts} written to {output}", err=True)
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
+from urllib.parse import quote
 
 from verify.errors import ConfigError
 from verify.html_report import confidence_word, write_html
@@ -170,11 +171,18 @@ def _md(text: str) -> str:
 
 
 def claimreview(
-    verdict: Verdict, author: str, author_url: str | None = None, date_published: dt.date | None = None
+    verdict: Verdict,
+    author: str,
+    author_url: str | None = None,
+    date_published: dt.date | None = None,
+    review_url: str | None = None,
 ) -> dict[str, Any]:
     """One schema.org ClaimReview (JSON-LD) for a verdict, with Google's required properties
-    (claimReviewed, reviewRating with alternateName, url) whenever a URL is known: the claim's own
-    `url` field, else the decisive source's."""
+    (claimReviewed, reviewRating with alternateName, and url whenever one is known). `url` is the
+    page the review is published on: `review_url` with {id} as the claim's id, else the claim
+    line's own `url` field; never a source's, which is evidence, not the review. The claim's
+    `appearance` is its own page; the sources a supported or contradicted verdict rests on are the
+    review's `citation` (an unknown verdict's closest passage is no evidence: none is cited)."""
     value, name = CLAIMREVIEW_RATINGS[verdict.label]
     author_node: dict[str, Any] = {"@type": "Organization", "name": author}
     if author_url:
@@ -197,19 +205,27 @@ def claimreview(
     }
     claim_url = (verdict.model_extra or {}).get("url")
     claim_url = safe_url(claim_url) if isinstance(claim_url, str) else None
-    # Where the claim appears: its own page, then the cited sources, each URL once.
-    appearances = [u for u in dict.fromkeys([claim_url, *(safe_url(e.url) for e in verdict.evidence)]) if u]
-    if claim_url or appearances:
-        review["url"] = claim_url or appearances[0]
-    if appearances:
-        review["itemReviewed"]["appearance"] = [{"@type": "CreativeWork", "url": u} for u in appearances]
+    own = safe_url(review_url.replace("{id}", quote(verdict.id, safe=""))) if review_url else None
+    if own or claim_url:
+        review["url"] = own or claim_url
+    if claim_url:
+        review["itemReviewed"]["appearance"] = [{"@type": "CreativeWork", "url": claim_url}]
+    if verdict.label is not Label.UNKNOWN:
+        cited = [u for u in dict.fromkeys(safe_url(e.url) for e in verdict.evidence) if u]
+        if cited:
+            review["citation"] = [{"@type": "CreativeWork", "url": u} for u in cited]
     return review
 
 
-def write_claimreview(records: Iterable[Record], out: IO[str], author: str, author_url: str | None = None) -> None:
+def write_claimreview(
+    records: Iterable[Record], out: IO[str], author: str, author_url: str | None = None, review_url: str | None = None
+) -> None:
+    if review_url and safe_url(review_url.replace("{id}", "x")) is None:
+        raise ConfigError(f"--review-url must be an http(s) URL (with {{id}} for the claim's id), not {review_url!r}")
     for record in records:
         if isinstance(record, Verdict):
-            out.write(json.dumps(claimreview(record, author, author_url), ensure_ascii=False) + "\n")
+            review = claimreview(record, author, author_url, review_url=review_url)
+            out.write(json.dumps(review, ensure_ascii=False) + "\n")
             out.flush()
 
 
@@ -220,6 +236,7 @@ def write(
     author: str = "verify",
     author_url: str | None = None,
     run: RunInfo | None = None,
+    review_url: str | None = None,
 ) -> None:
     if fmt == "jsonl":
         write_jsonl(records, out)
@@ -230,6 +247,6 @@ def write(
     elif fmt == "html":
         write_html(records, out, run)
     elif fmt == "claimreview":
-        write_claimreview(records, out, author, author_url)
+        write_claimreview(records, out, author, author_url, review_url)
     else:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

@@ -64,6 +64,8 @@ DATE_EVENT_FAMILIES = [
     {"rule", "order", "decide", "find", "hold", "direct", "grant"},
     {"report", "release", "publish", "post", "issue", "unveil"},
     {"arrest", "detain", "apprehend"},
+    # a decision taken by a vote: "voted 4-3 on Tuesday night to approve the budget" dates the approval
+    {"vote", "approve", "pass", "adopt", "reject", "ratify"},
 ]
 RESTATED = 0.6
 _RELATIVE = re.compile(

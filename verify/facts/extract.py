@@ -638,6 +638,9 @@ def _is_duration(text: str) -> bool:
     # "the first week", "the third year of the contract": which one, not how long
     if _ORDINAL_PERIOD.search(text):
         return False
+    # "the day before the vote", "that week": which one too
+    if re.fullmatch(r"(?:the|that|this)\s+(?:hour|day|night|week|month|year)", text.strip().lower()):
+        return False
     return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
 
 

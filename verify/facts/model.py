@@ -146,7 +146,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # read; a relative date after a stretch ("in April") counts from the last day of its own verb; a
 # date knows the proper name its verb is said of (Fact.party).
 # 19: cents and pence are money ("24 cents a share" is $0.24).
-FACTS_VERSION = 19
+# 20: "the day", "that week" say which one, not how long.
+FACTS_VERSION = 20
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
