@@ -28,12 +28,13 @@ def test_not_entailment_loss_counts_neutral_and_contradiction() -> None:
 
 
 def test_training_precision_is_bf16_only_where_the_cpu_computes_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    import verify.train.finetune as finetune
+    import verify.nli
+    from verify.train.finetune import resolve_precision  # what training resolves --precision with
 
     for native, expected in ((True, "bf16"), (False, "fp32")):
-        monkeypatch.setattr(finetune, "cpu_has_native_bf16", lambda native=native: native)
-        assert finetune.train_precision("auto") == expected
-        assert finetune.train_precision("fp32") == "fp32"  # an explicit choice is kept
+        monkeypatch.setattr(verify.nli, "cpu_has_native_bf16", lambda native=native: native)
+        assert resolve_precision("auto") == expected
+        assert resolve_precision("fp32") == "fp32"  # an explicit choice is kept
 
 
 def test_length_buckets_cover_every_pair_once() -> None:

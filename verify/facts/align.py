@@ -293,8 +293,8 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
             if claim_words & mine and any(words & theirs and not words & mine for words in scopes):
                 return True
     claim_text, sentence_text = (
-        " ".join(re.findall(r"[a-z]+", claim.lower())),
-        " ".join(re.findall(r"[a-z]+", sentence.lower())),
+        _plain(claim),
+        _plain(sentence),
     )
     for for_, against in STANCE_OPPOSITES:
         for own, other in ((for_, against), (against, for_)):
@@ -386,7 +386,7 @@ def _stance_of_name(claim: str, claim_facts: TextFacts, text: str, sentence: tup
     words at all (a sentence with both sides may give each to someone else)."""
     s0, s1 = sentence
     said = text[s0:s1].lower()
-    claim_text = " ".join(re.findall(r"[a-z]+", claim.lower()))
+    claim_text = _plain(claim)
     people = [f for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON" and f.role == "agent"]
     named = [f for f in people if _mentioned(f.text, said, person=True)]
     if not named:
@@ -415,8 +415,13 @@ def _stance_of_name(claim: str, claim_facts: TextFacts, text: str, sentence: tup
     return []
 
 
+def _plain(text: str) -> str:
+    """The text's words in lower case, one space apart (punctuation and digits dropped)."""
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
+    return set(_plain(text).split())
 
 
 def _verb_forms(past: str) -> frozenset[str]:

@@ -437,7 +437,7 @@ def _entity_fact(
                 value=days,
                 comparator=comparator_in(_prefix(ent) + ent.text),
                 about=_about(ent),
-                verb=_verb_of(ent.root),
+                verb=verb,
                 **base,
             )
         opened, bound = _open_ended(ent, value, published)
@@ -971,7 +971,7 @@ def _recent_day(
 def _subject_name(token: Any) -> str:
     """The proper name that is the subject of the verb a date belongs to ("Brannigan" in "Brannigan,
     58, was sentenced a week earlier"), lower-cased, or "" (a pronoun, a common noun, no subject)."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(token)
     if verb is None:
         return ""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -981,12 +981,15 @@ def _subject_name(token: Any) -> str:
     return " ".join(t.text.lower() for t in words)
 
 
+def _verb_token(token: Any) -> Any:
+    """The verb a figure or date belongs to: its nearest verb ancestor, or None."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def _verb_of(token: Any) -> str:
     """The verb a figure belongs to ("killed one worker" -> kill), or ""."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return str(ancestor.lemma_.lower())
-    return ""
+    verb = _verb_token(token)
+    return "" if verb is None else str(verb.lemma_.lower())
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}

@@ -31,7 +31,7 @@ from verify.bundled import (
     save_bundle,
     unpack_state,
 )
-from verify.nli import cpu_has_native_bf16
+from verify.nli import resolve_precision
 from verify.premise import CARD_KEY, PremiseFormat
 from verify.train.bench_pairs import bench_pairs
 from verify.train.data import LABELS, MIXES, NOT_ENTAILMENT, Pair, build_mix, external_heldout
@@ -175,21 +175,14 @@ def training_data(
     return train_pairs, heldout, external_heldout(nli_dir, args.mnli_pairs, args.seed)
 
 
-def train_precision(precision: str) -> str:
-    """fp32 or bf16 for the training forward pass: `auto` is bf16 where the CPU has it natively
-    (bf16 emulated on an AVX2 CPU is slower than fp32)."""
-    if precision == "auto":
-        return "bf16" if cpu_has_native_bf16() else "fp32"
-    return precision
-
-
 def train(args: argparse.Namespace) -> dict[str, Any]:
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    precision = train_precision(args.precision)
+    # bf16 autocast only where the CPU has it natively (emulated bf16 is slower than fp32), as inference
+    precision = resolve_precision(args.precision)
     rng = random.Random(args.seed)
     teacher = distill_setup(args)
     titles = args.premise_title
