@@ -455,3 +455,22 @@ def test_every_index_command_and_verify_on_each_backend(backend: str, tmp_path: 
 def test_an_unknown_index_url_is_refused() -> None:
     result = run("index", "list", "--index", "qdrant://localhost:6333/news")
     assert result.exit_code == 2 and "unknown index URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("stderr_tty", "stdout_tty", "to_stdout", "shown"),
+    [
+        (True, True, True, False),  # verdicts scroll on the terminal: a progress line would run into them
+        (True, True, False, True),  # -o FILE: the terminal shows only the progress
+        (True, False, True, True),  # stdout piped or redirected
+        (False, True, False, False),  # stderr to a log file: no carriage returns in it
+    ],
+)
+def test_progress_line_only_where_it_runs_into_nothing(
+    monkeypatch: pytest.MonkeyPatch, stderr_tty: bool, stdout_tty: bool, to_stdout: bool, shown: bool
+) -> None:
+    from verify.cli import Tally
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: stderr_tty)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: stdout_tty)
+    assert Tally([], to_stdout=to_stdout).progress is shown

@@ -72,6 +72,14 @@ def test_verdict_cites_offsets_and_passes_fields_through() -> None:
     assert verdict.reason.startswith("The source (Title 1, 28 Aug 2018) states it") and "10-19" not in verdict.reason
 
 
+def test_an_unknown_verdict_quotes_the_closest_sentence() -> None:
+    passage = hit(1, "Telegram's lawyers filed an appeal. The company has offices in Dubai.")
+    verdict = decide(CLAIM, [passage], np.array([[0.1, 0.85, 0.05]]))
+    assert verdict.label is Label.UNKNOWN
+    assert verdict.reason.startswith("No source in the index states or contradicts this; the closest is the source")
+    assert "\u201cTelegram's lawyers filed an appeal." in verdict.reason
+
+
 def test_no_passages_is_unknown() -> None:
     verdict = decide(CLAIM, [], np.zeros((0, 3)))
     assert verdict.label is Label.UNKNOWN and verdict.evidence == []
@@ -145,6 +153,31 @@ def test_fact_conflict_decides_unless_another_passage_agrees() -> None:
         ("date", False, "June 15", "June 14", 3)
     ]
     assert decide(CLAIM, [hit(1), hit(2)], probs, [clash, agree]).label is Label.SUPPORTED
+
+
+def overlapping(n: int, source: str, start: int, text: str) -> Hit:
+    """Passage n of `source`, at `start` in its text: chunks of one article overlap."""
+    passage = StoredPassage(n, source, start, start + len(text), text, "Title", None, dt.date(2025, 5, 1))
+    return Hit(passage=passage, fused=1.0 / (60 + n), dense=0.5, bm25=None)
+
+
+def test_an_agreement_yields_to_an_overlapping_passage_that_read_the_same_figure_in_more_context() -> None:
+    """Passage 0 ends with the union's ask, "6 percent", and agrees; passage 1 holds that very
+    sentence and the next, "The board offered 4 percent", and finds the claim's figure to be 4."""
+    claim = Claim(id="c", claim="The board offered drivers a 6 percent raise.")
+    ask = "The union had asked for a 6 percent raise."
+    hits = [
+        overlapping(0, "talks", 0, "Enrollment fell. " + ask),
+        overlapping(1, "talks", 17, ask + " The board offered 4 percent."),
+    ]
+    six = Finding("percent", True, "6 percent", "6 percent", 45, 54, (17, 59))
+    four = Finding("percent", False, "6 percent", "4 percent", 77, 86, (60, 88))
+    probs = np.array([[0.5, 0.1, 0.4], [0.7, 0.1, 0.2]])
+    verdict = decide(claim, hits, probs, [aligned(0.6, six), aligned(0.6, four)])
+    assert verdict.label is Label.CONTRADICTED and verdict.evidence[0].start == 17
+    # a passage that does not hold the agreeing words (another source's) still outranks the conflict
+    hits[0] = overlapping(0, "other-article", 0, "Enrollment fell. " + ask)
+    assert decide(claim, hits, probs, [aligned(0.6, six), aligned(0.6, four)]).label is not Label.CONTRADICTED
 
 
 def test_a_fact_conflict_counts_when_the_sentence_holds_the_claim_even_if_the_model_shrugs() -> None:

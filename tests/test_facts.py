@@ -350,6 +350,41 @@ def test_a_date_without_a_year_resolves_against_the_article() -> None:
     assert parse_date("June 15", published, future=True).iso() == ("2024-06-15", "2024-06-15")
     assert parse_date("Tuesday", PUB).iso() == ("2018-08-28", "2018-08-28")  # 28 Aug 2018 was a Tuesday
     assert parse_date("last Tuesday", PUB).iso() == ("2018-08-21", "2018-08-21")
+    # ... across New Year too: "Jan. 5" in a story of Dec. 28 is eight days on, not a year back
+    assert parse_date("Jan. 5", dt.date(2026, 12, 28)).iso() == ("2027-01-05", "2027-01-05")
+    assert parse_date("Jan. 5", dt.date(2026, 11, 20)).iso() == ("2026-01-05", "2026-01-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("between 2017 and 2022", ("2017-01-01", "2022-12-31")),
+        ("2017-2022", ("2017-01-01", "2022-12-31")),
+        ("from May to July 2019", ("2019-05-01", "2019-07-31")),
+        ("June 1 to 15", ("--06-01", "--06-15")),
+        ("between May 3 and May 9, 2025", ("2025-05-03", "2025-05-09")),
+        # no ranges: one side is no date by itself, or the ends run backwards
+        ("mid-June", ("--06-11", "--06-20")),
+        ("the 2017-18 season", ("2017-01-01", "2017-12-31")),
+        ("June 30 to 4", ("--06-30", "--06-30")),
+    ],
+)
+def test_a_range_of_dates_is_one_interval(text: str, span: tuple[str, str]) -> None:
+    value = parse_date(text)
+    assert value is not None and value.iso() == span
+
+
+def test_a_claims_range_of_years_meets_the_sources() -> None:
+    """ "from 2017 to 2022" (two dates to the tagger) is one interval, and agrees with the source's
+    "between 2017 and 2022", not with a dateline's day that happens to fall in 2017."""
+    source = "HARLAN, Nov. 20 — Enrollment in the district grew every year between 2017 and 2022, then fell in 2023."
+    finding = next(
+        f for f in check_text("Enrollment rose each year from 2017 to 2022.", source, PUB).findings if f.kind == "date"
+    )
+    assert (finding.agrees, finding.claim, finding.source) == (True, "from 2017 to 2022", "between 2017 and 2022")
+    assert finding.detail == "2017 to 2022"
+    late = check_text("Enrollment rose each year from 2019 to 2022.", source, PUB).findings
+    assert not any(f.kind == "date" and f.agrees for f in late)
 
 
 def test_relative_dates_count_from_the_date_before_them() -> None:
@@ -377,6 +412,13 @@ def test_vague_dates_are_intervals(claim: str, source: str, expected: str) -> No
     claim_value, source_value = parse_date(claim), parse_date(source, PUB)
     assert claim_value is not None and source_value is not None
     assert compare(claim_value, source_value) == expected
+
+
+def test_a_date_without_a_year_does_not_confirm_a_claimed_year() -> None:
+    # a source with no publication date: "Nov. 20" could be in any year, so it agrees with no year
+    assert compare(parse_date("2017"), parse_date("Nov. 20")) == "unsure"  # type: ignore[arg-type]
+    assert compare(parse_date("June 2017"), parse_date("Nov. 20")) == "conflict"  # type: ignore[arg-type]
+    assert compare(parse_date("Nov. 20, 2017"), parse_date("Nov. 20")) == "agree"  # type: ignore[arg-type]
 
 
 def test_claim_dates_relative_to_a_source_event() -> None:
@@ -1043,6 +1085,16 @@ def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> 
     assert conflicts("Brightwater brought in about 280 line workers from other states.", crews) == ["quantity"]
     assert conflicts("Brightwater brought in about 450 line workers from other states.", crews) == []
     assert conflicts("Brightwater has its own 280 line workers.", crews) == []
+
+
+def test_a_figure_of_another_act_yields_to_the_claims_own_verb_in_the_next_sentence() -> None:
+    """The sentence sharing most words gives the union's ask; the board's offer is the next one."""
+    talks = "The drivers' union had asked for a 6 percent raise. The board offered 4 percent, the superintendent said."
+    assert said("The board offered drivers a 6 percent raise.", talks) == [("percent", False, "6 percent", "4 percent")]
+    assert said("The board offered drivers a 4 percent raise.", talks) == [("percent", True, "4 percent", "4 percent")]
+    assert said("The union asked for a 6 percent raise.", talks) == [("percent", True, "6 percent", "6 percent")]
+    # a verb any figure may hang on ("was") finds no other act in the next sentence
+    assert conflicts("The raise was 6 percent.", talks) == []
 
 
 def test_fifths_a_dozen_and_ranks_read_as_written() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from verify.errors import ConfigError
 from verify.html_report import confidence_word, highlighted
-from verify.report import FORMATS, claimreview, write
+from verify.report import FORMATS, _md, claimreview, write
 from verify.runinfo import RunInfo
 from verify.schema import ClaimError, Evidence, FactFinding, Label, Scores, Verdict
 
@@ -97,9 +97,17 @@ def test_markdown_summary_and_quotes() -> None:
     text = render("markdown", run=RUN)
     assert "4 claims: 1 supported, 1 contradicted, 1 unknown, 1 error" in text
     assert "**SUPPORTED** (high confidence, 0.87)" in text and "> On May 11" in text
-    assert "\\<script\\>" in text  # markup in a claim is escaped
+    assert "\\<script>" in text  # markup in a claim is escaped: no tag renders
     assert "index/newsroom (714 sources, 2,141 passages); model bundled:fp32" in text and "2026-11-30" in text
     assert "desk: world" in text  # pass-through fields kept
+
+
+def test_markdown_escapes_only_what_renders() -> None:
+    """A ">" inside a line is plain text (the run line's "cascade(a -> b)" stays readable); one
+    opening a quoted passage would nest a quote, so it is escaped."""
+    assert _md("cascade(bundled -> nli-mpnet-base)") == "cascade(bundled -> nli-mpnet-base)"
+    assert _md(" > not a quote") == " \\> not a quote"
+    assert _md("a <b>tag</b> and a *star*") == "a \\<b>tag\\</b> and a \\*star\\*"
 
 
 def test_html_is_self_contained_and_escaped() -> None:

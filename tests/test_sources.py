@@ -60,6 +60,29 @@ def test_markdown_markup_removed() -> None:
     assert text == "Head\n\nSome bold and a link and code.\nitem one"
 
 
+def test_markdown_front_matter_is_metadata_not_text(tmp_path: Path) -> None:
+    """A CMS export or a static site's post opens with `---` front matter: its fields are the
+    source's metadata (a generator's own keys ignored, "date" read as published), and none of it is
+    indexed as the article's text or taken for its title; a sidecar still has the last word."""
+    path = tmp_path / "bus-bids.md"
+    path.write_text(
+        '---\ntitle: "Board sets deadline: Jan. 12"\nlayout: post\ntags:\n  - schools\n'
+        "date: 2026-11-20T09:30:00-05:00\nurl: https://ledger.example/bus-bids\n---\n"
+        "HARLAN, Nov. 20 — The board gave companies until Jan. 12 to submit offers.\n",
+        encoding="utf-8",
+    )
+    [source] = read_sources(path)
+    assert source.text == "HARLAN, Nov. 20 — The board gave companies until Jan. 12 to submit offers."
+    assert source.title == "Board sets deadline: Jan. 12"
+    assert source.published == dt.date(2026, 11, 20)
+    assert source.url == "https://ledger.example/bus-bids"
+    (tmp_path / "bus-bids.md.meta.json").write_text('{"title": "Sidecar title"}', encoding="utf-8")
+    assert read_sources(path)[0].title == "Sidecar title"
+    # no closing line: no front matter, and nothing of the file is dropped
+    path.write_text("---\ntitle: never closed\nThe text.\n", encoding="utf-8")
+    assert read_sources(path)[0].text == "---\ntitle: never closed\nThe text."
+
+
 def test_html_to_text_ignores_scripts() -> None:
     text, meta = html_to_text("<p>Hi</p><script>alert('no')</script><noscript>x</noscript>")
     assert text == "Hi" and meta == {}

@@ -399,7 +399,7 @@ def check(
     on_ray = ray_options(ray, ray_workers)
     settings = Settings(index, embed_model, model, top_k, calibration, backend)
     done = done_records(output) if resume and output is not None else []
-    tally = Tally(done)
+    tally = Tally(done, to_stdout=output is None)
     verifier = open_verifier(settings)
     run = verifier.run_info()
     started = time.time()
@@ -492,15 +492,17 @@ def report(
 class Tally:
     """Counts verdicts by label as they stream past; shows progress on a terminal."""
 
-    def __init__(self, done: list[tuple[str | None, int | None, str | None]]) -> None:
-        """`done`: the records a resumed run keeps, counted in the summary too."""
+    def __init__(self, done: list[tuple[str | None, int | None, str | None]], to_stdout: bool = False) -> None:
+        """`done`: the records a resumed run keeps, counted in the summary too. `to_stdout`: the
+        verdicts go to stdout; where that is the same terminal, they show the progress themselves,
+        and a progress line would run into them."""
         from collections import Counter
 
         # Labels as verify.report.label_of names them: a failed line is "error".
         self.labels: Counter[str] = Counter(label or "error" for _, _, label in done)
         self.new = 0
         self.already_done = len(done)
-        self.progress = sys.stderr.isatty()
+        self.progress = sys.stderr.isatty() and not (to_stdout and sys.stdout.isatty())
 
     @property
     def total(self) -> int:

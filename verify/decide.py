@@ -163,21 +163,25 @@ def fact_conflict(case: Case) -> Decision | None:
     # A passage that names another party in the claim's party's place ("the Moscow City Court"
     # for "the Supreme Court") is about another event: its dates and figures confirm nothing.
     agreements = [
-        (f, case.passages[i].alignment.overlap)
+        (f, case.passages[i].alignment.overlap, i)
         for i in related
         if not any(c.kind == "name" for c in case.passages[i].alignment.conflicts)
         for f in case.passages[i].alignment.agreements
     ]
-    agreed = {(f.kind, f.claim) for f, _ in agreements}
     candidates = []
     for i in related:
+        # A passage that holds the agreeing figure itself and still finds a conflict read it with
+        # more around it (the union's "6 percent" asked for, before "The board offered 4 percent"
+        # in the next sentence): that agreement, made by an overlapping passage, yields to it.
+        seen = [(f, o) for f, o, j in agreements if not _holds(case.passages[i], case.passages[j], f)]
+        agreed = {(f.kind, f.claim) for f, _ in seen}
         overlap = case.passages[i].alignment.overlap
         # A date of the claim's own verb in a sentence that restates the claim outranks an agreeing
         # date of another event in a sentence that restates less of it ("opened ... on Tuesday"
         # against "canceled classes on Wednesday").
         outranking = agreed
         if overlap >= SAME_EVENT_OVERLAP:
-            outranking = {(f.kind, f.claim) for f, o in agreements if f.own or o >= overlap}
+            outranking = {(f.kind, f.claim) for f, o in seen if f.own or o >= overlap}
         # A passage about another party's act ("the Moscow City Court ... rejected on June 14")
         # dates or counts that act, not the claim's: only the name it gives in the claim's place
         # can conflict.
@@ -197,6 +201,12 @@ def fact_conflict(case: Case) -> Decision | None:
     confidence = max(p.contra, 1.0 - p.neutral, FACT_CONFLICT_CONFIDENCE)
     reason = " ".join(_conflict_sentence(p, f) for f in findings)
     return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
+
+
+def _holds(p: Assessed, other: Assessed, f: Finding) -> bool:
+    """Passage p, another than `other`, holds the source words of `other`'s finding f."""
+    a, b = p.hit.passage, other.hit.passage
+    return a.id != b.id and a.source_id == b.source_id and a.start <= f.start and f.end <= a.end
 
 
 # Verbs that say little about which event a date belongs to: a mayor "said" many things on many days.
@@ -326,7 +336,9 @@ def not_settled(case: Case) -> Decision:
     ps = case.passages
     i = max(range(len(ps)), key=lambda j: max(ps[j].entail, ps[j].contra))
     e, c = ps[case.best_entail].entail, ps[case.best_contra].contra
-    reason = f"No source in the index states or contradicts this; the closest passage is in {_source(ps[i], False)}."
+    # The closest sentence, quoted: the reader sees at once what the index does say on the matter.
+    closest = f"{_source(ps[i], False)}: {_quote(ps[i])}"
+    reason = f"No source in the index states or contradicts this; the closest is {closest}"
     return Decision(Label.UNKNOWN, i, 1.0 - max(e, c), reason, None)
 
 

@@ -167,7 +167,10 @@ def write_markdown(records: Iterable[Record], out: IO[str], run: RunInfo | None 
 
 
 def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text).replace("\n", " ")
+    """Text that Markdown shows as written: markup characters escaped ("<" so no HTML tag renders);
+    ">" only where it would open a quote, so "cascade(a -> b)" stays readable in the raw file."""
+    text = re.sub(r"([\\`*_\[\]<#|])", r"\\\1", text).replace("\n", " ")
+    return re.sub(r"^(\s*)>", r"\1\\>", text)
 
 
 def claimreview(

@@ -1,7 +1,9 @@
 """Read articles (.txt, .md, .html, .jsonl) into Sources with a stable id and a content hash.
 
 Metadata for a .txt/.md/.html file may sit beside it in `<file>.meta.json`
-(title, url, publisher, published, dateline, id). A .jsonl file holds one article a line:
+(title, url, publisher, published, dateline, id); a .md file may also open with a front-matter
+block (`---`, `key: value` lines, `---`) as static-site generators and CMS exports write it, and an
+.html page's meta tags are read. A .jsonl file holds one article a line:
 `{"text": ..., "id"?, "title"?, "url"?, "publisher"?, "published"?, "dateline"?}`.
 """
 
@@ -70,8 +72,41 @@ def plain_text(raw: str, suffix: str) -> tuple[str, dict[str, str]]:
     if suffix in (".html", ".htm"):
         return html_to_text(raw)
     if suffix == ".md":
-        return markdown_to_text(raw), {}
+        meta, body = split_front_matter(raw)
+        return markdown_to_text(body), meta
     return raw, {}
+
+
+# A front-matter block: "---" on the first line, "---" (or YAML's "...") closing it.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+# Names site generators give our fields ("date" is Jekyll's and Hugo's publication date).
+_FRONT_MATTER_ALIASES = {"date": "published", "link": "url", "permalink": "url", "source": "publisher"}
+
+
+def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """A Markdown file's leading front matter as metadata, and the text after it.
+
+    Only top-level `key: value` lines are read (quotes around a value dropped) and only the
+    fields a source has (METADATA_FIELDS, or their usual aliases): the block also carries a site
+    generator's own keys (layout, tags, author), which are not ours to refuse. The block never
+    reaches the indexed text. A file without a closing `---` has no front matter."""
+    m = _FRONT_MATTER.match(raw)
+    if m is None:
+        return {}, raw
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        field = _FRONT_MATTER_LINE.match(line)
+        if field is None:
+            continue  # an indented or list line belongs to a key we do not read
+        key = field.group(1).lower()
+        key = key if key in METADATA_FIELDS else _FRONT_MATTER_ALIASES.get(key, "")
+        value = field.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        if key and value and key not in meta:
+            meta[key] = value
+    return meta, raw[m.end() :]
 
 
 def make_source(text: str, meta: dict[str, Any], default_id: str, origin: str | None) -> Source:

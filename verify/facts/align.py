@@ -491,7 +491,9 @@ def _dates(
         sentence_dates = [f for f in sentence_dates if id(f) not in theirs]
         own = [f for f in own if sides[id(f)] != "other" and id(f) not in theirs]
         verdicts = [(_compare_dates(value, f, bound), f) for f in own or every if sides[id(f)] != "other"]
-        agree = next((f for v, f in verdicts if v == "agree"), None)
+        agreeing = [f for v, f in verdicts if v == "agree"]
+        # One in the sentence about the claim's event before one elsewhere in the passage (a dateline).
+        agree = next((f for f in agreeing if f in sentence_dates), agreeing[0] if agreeing else None)
         if agree is not None:
             own_verb = not verb or not agree.verb or _same_verb(verb, agree.verb)
             out.append(
@@ -716,8 +718,13 @@ def _show(fact: Fact) -> str:
         return f"{a.day} {a:%B %Y}"
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
         return str(a.year)
-    if a.day == 1 and a.month == b.month and a.year == b.year and (b + dt.timedelta(days=1)).day == 1:
+    month_ends = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
+    if month_ends and a.month == b.month and a.year == b.year:
         return f"{a:%B %Y}"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return f"{a.year} to {b.year}"
+    if month_ends:
+        return f"{a:%B %Y} to {b:%B %Y}"
     return f"{a.day} {a:%B %Y} to {b.day} {b:%B %Y}"
 
 
@@ -895,11 +902,21 @@ def _figures(
         # about 450 line workers"), one of another verb ("its own 280 line workers") is not the
         # claim's, however alike: like with like.
         own = [sf for sf in comparable if _own_verb(cf, sf)]
-        if any(sf in in_sentence for sf in own):
+        # ... and where only another sentence of the passage does ("The board offered 4 percent"
+        # after "The union had asked for a 6 percent raise", for "The board offered a 6 percent
+        # raise"), the sentence's figure of another verb is another act's: the other sentence's
+        # figure is the one to compare (an act any event has, "said", "was", tells nothing).
+        elsewhere = (
+            bool(own)
+            and cf.verb not in _LIGHT_FIGURE_VERBS
+            and not any(sf in in_sentence for sf in own)
+            and not any(sf.kind in _FIGURES and _own_verb(cf, sf) for sf in in_sentence)
+        )
+        if elsewhere or any(sf in in_sentence for sf in own):
             comparable = own
         candidates = [
             sf for sf in in_sentence if _own_verb(cf, sf) and (not sf.unit or same_unit(cf.unit, sf.unit))
-        ] or in_sentence
+        ] or ([] if elsewhere else in_sentence)
         # The same figure in the sentence about the event agrees even when the parse cannot say
         # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
         same = next(
@@ -939,7 +956,7 @@ def _figures(
         rivals = [
             sf
             for sf in comparable
-            if sf in in_sentence
+            if (sf in in_sentence or elsewhere)
             and (
                 _same_event(cf, sf)
                 or (lone and _lone_count(sf, in_sentence))
@@ -1133,6 +1150,10 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
 def _same_owners(claim: Fact, source: Fact) -> bool:
     """Two scores that may be one party's: they share a name, or one side names no one."""
     return bool(set(claim.about) & set(source.about)) or not (claim.about and source.about)
+
+
+# Verbs any figure may hang on: a figure of one of these elsewhere in a passage is no other act's.
+_LIGHT_FIGURE_VERBS = frozenset({"", "be", "have", "say", "report", "tell", "add", "include", "make", "get"})
 
 
 def _own_verb(claim: Fact, source: Fact) -> bool:

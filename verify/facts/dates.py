@@ -149,6 +149,39 @@ def _span(a: dt.date, b: dt.date) -> DateValue:
     return DateValue((a.year, a.month, a.day), (b.year, b.month, b.day))
 
 
+# "between 2017 and 2022", "from May to July", "2017-2022": one interval from the first's start
+# to the second's end. Each side must be a date by itself ("mid-June" and "2017-18" are not ranges).
+_RANGE = re.compile(
+    r"^(?:(?P<between>between)\s+|from\s+)?(?P<a>.+?)(?:\s+(?P<join>and|to|through|until)\s+|\s*-\s*)(?P<b>.+)$"
+)
+
+
+def _range(
+    t: str, reference: dt.date | None, anchor: Anchor | None, future: bool, after: dt.date | None
+) -> DateValue | None:
+    m = _RANGE.match(t)
+    if m is None or (m.group("join") == "and") != bool(m.group("between")):
+        return None  # "and" joins a range only after "between"; "between" takes only "and"
+    first, second = m.group("a"), m.group("b")
+    year = _YEAR.search(second)
+    if year and not _YEAR.search(first):
+        first = f"{first} {year.group()}"  # "from May to July 2019": May 2019
+    a = parse_date(first, reference, anchor, future, after)
+    if a is not None and a.first is not None and a.first == a.last and re.fullmatch(r"[0-3]?\d", second):
+        y, month, _ = a.first  # "June 1 to 15": the 15th of the same month
+        day = int(second)
+        b = DateValue((y, month, day), (y, month, day)) if a.first[2] < day <= _last_day(y, month) else None
+    else:
+        b = parse_date(second, reference, anchor, future, after)
+    if a is None or b is None or a.first is None or b.last is None or a.last is None or b.first is None:
+        return None
+    if (a.first[0] is None) != (b.last[0] is None):
+        return None
+    if a.first[0] is not None and dt.date(*a.first) > dt.date(*b.last):  # type: ignore[arg-type]
+        return None
+    return DateValue(a.first, b.last)
+
+
 def _year_for(
     month: int, day: int, reference: dt.date | None, future: bool, after: dt.date | None = None
 ) -> int | None:
@@ -172,7 +205,9 @@ def _default_year(month: int, day: int, reference: dt.date, future: bool) -> int
     if future:
         return reference.year if (month, day) >= (reference.month, reference.day) else reference.year + 1
     if (month, day) <= (reference.month, reference.day):
-        return reference.year
+        # ... unless it is the coming one, across New Year ("the vote on Jan. 5" in a story of Dec. 28)
+        coming = _on(reference.year + 1, month, day) - reference
+        return reference.year + 1 if coming.days <= NEAR_FUTURE_DAYS else reference.year
     # A date a few weeks after the article is the coming one ("the hearing on June 15" in a story
     # of June 2), not one nearly a year before it, which a reporter would give with its year.
     ahead = dt.date(reference.year, month, min(day, _last_day(reference.year, month))) - reference
@@ -194,6 +229,9 @@ def parse_date(
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").strip()
     if NOT_A_DATE.search(t) or AGE.search(t):
         return None
+    span = _range(t, reference, anchor, future, after)
+    if span is not None:
+        return span
     for pattern in _FULL:
         m = pattern.search(t)
         if m:
@@ -420,6 +458,9 @@ def compare(claim: DateValue, source: DateValue) -> str:
         return "unsure"
     if not _overlaps(c, s):
         return "conflict"
+    whole_year = (claim.first[1:], claim.last[1:]) == ((1, 1), (12, 31))
+    if whole_year and claim.first[0] is not None and source.first[0] is None:
+        return "unsure"  # a year the claim names: a date given without one has no part of it to agree on
     return "agree" if _inside(s, c) else "unsure"
 
 

@@ -231,6 +231,11 @@ def _doc_facts(
                 taken.append((nxt.start_char, nxt.end_char))
                 ent = doc.char_span(ent.start_char, nxt.end_char) or ent
                 ent.label_ = "DATE"
+            elif ent.label_ == "DATE" and nxt is not None and _range_start(doc, ent, nxt) is not None:
+                # "from 2017 to 2022", "between May 3 and May 9" tagged as two dates: one interval.
+                taken.append((nxt.start_char, nxt.end_char))
+                ent = doc.char_span(_range_start(doc, ent, nxt), nxt.end_char) or ent
+                ent.label_ = "DATE"
             ratio = _ratio(ent, nxt, span, offset)
             if ratio is not None:  # "nine in ten customers": a share, not counts of 9 and 10
                 out.facts.append(ratio)
@@ -324,6 +329,18 @@ def _ratio(ent: Any, nxt: Any, span: tuple[int, int], offset: int) -> Fact | Non
 def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
     gap = doc.text[ent.end_char : nxt.start_char]
     return nxt.label_ == "DATE" and gap.strip() in ("", ",") and bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", nxt.text))
+
+
+def _range_start(doc: Any, ent: Any, nxt: Any) -> int | None:
+    """Where a range of two dates the tagger split begins ("from 2017 to 2022": at "from";
+    "between ... and ...": at "between", which "and" needs), or None when they are no range."""
+    if nxt.label_ != "DATE":
+        return None
+    gap = doc.text[ent.end_char : nxt.start_char].strip().lower()
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if gap in ("to", "through", "-", "\u2013") or (gap == "and" and before == "between"):
+        return doc[ent.start - 1].idx if before in ("from", "between") else ent.start_char
+    return None
 
 
 # A clause verb's polarity in TextFacts.verbs: 0 affirmed, 1 negated, 2 governed by a negated verb.

@@ -147,7 +147,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # date knows the proper name its verb is said of (Fact.party).
 # 19: cents and pence are money ("24 cents a share" is $0.24).
 # 20: "the day", "that week" say which one, not how long.
-FACTS_VERSION = 20
+# 21: a range of dates is one interval ("between 2017 and 2022", "from May to July 2019", "June 1
+# to 15"); a year-less date a few weeks after the article across New Year is the coming one.
+FACTS_VERSION = 21
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
