@@ -908,6 +908,26 @@ def test_a_minute_of_a_match_is_a_rank_on_the_clock() -> None:
     assert [f.kind for f in source_facts(both, PUB).facts if f.kind in ("ordinal", "duration")] == []
 
 
+@pytest.mark.parametrize(
+    ("claim", "found"),
+    [
+        ("The school board vote on reopening bidding was 4-3.", ("score", True, "4-3")),
+        ("The board voted 4 to 3 to reopen bidding.", ("score", True, "4 to 3")),
+        ("The board voted 5-2 to reopen bidding.", ("score", False, "5-2")),
+    ],
+)
+def test_a_tally_in_words_is_the_votes_score(claim: str, found: tuple[str, bool, str]) -> None:
+    """ "four in favor and three against" is the 4-3 a claim writes; its numbers are no counts."""
+    vote = "The school board voted four in favor and three against on Wednesday to reopen bidding."
+    assert said(claim, vote) == [(*found, "four in favor and three against")]
+    tallies = [(f.kind, f.role, f.pair) for f in source_facts(vote, PUB).facts if f.kind in ("score", "quantity")]
+    assert tallies == [("score", "vote", (4, 3))]
+    assert [f.pair for f in source_facts("It passed by a vote of 7 to 2; 5 for, 4 against.", PUB).facts] == [
+        (7, 2),
+        (5, 4),
+    ]
+
+
 def test_a_unanimous_vote_conflicts_with_a_tally_with_votes_against() -> None:
     vote = "The City Council approved the library project in March 2023 by a 5-2 vote."
     assert conflicts("The council approved the library project unanimously.", vote) == ["vote"]
@@ -1085,6 +1105,16 @@ def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> 
     assert conflicts("Brightwater brought in about 280 line workers from other states.", crews) == ["quantity"]
     assert conflicts("Brightwater brought in about 450 line workers from other states.", crews) == []
     assert conflicts("Brightwater has its own 280 line workers.", crews) == []
+
+
+def test_a_figure_of_a_verb_that_takes_another_counts_for_that_one() -> None:
+    """ "were needed to refloat", "took ... to put out": the count is of the refloating, the putting out."""
+    refloat = "The ship was refloated on Wednesday with help from four tugboats and towed to Pier 6."
+    assert said("Six tugboats were needed to refloat the ship.", refloat) == [("quantity", False, "Six", "four")]
+    assert said("Four tugboats were needed to refloat the ship.", refloat) == [("quantity", True, "Four", "four")]
+    took = claim_facts(["It took 60 firefighters to put out the blaze."])[0]
+    [count] = [f for f in took.facts if f.kind == "quantity"]
+    assert count.verb == "put"
 
 
 def test_a_figure_of_another_act_yields_to_the_claims_own_verb_in_the_next_sentence() -> None:

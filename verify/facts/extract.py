@@ -219,6 +219,9 @@ def _doc_facts(
         for m in _SCORE.finditer(sent.text):
             out.facts.append(_score(m, sent, span, offset))
             taken.append((sent.start_char + m.start(), sent.start_char + m.end()))
+        for m in _tallies(sent.text):
+            out.facts.append(_tally(m, sent, span, offset))
+            taken.append((sent.start_char + m.start(), sent.start_char + m.end()))
         ents = list(sent.ents)
         recent = _recent_day(ents, published, filed, offset)
         n_before = len(out.facts)
@@ -682,7 +685,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if value is None:
         return None
     comparator = comparator_in(_prefix(ent) + text)
-    base = {**base, "verb": _verb_of(ent.root), "period": _period(ent)}
+    base = {**base, "verb": _figure_verb(ent.root), "period": _period(ent)}
     # "$72," is often tagged a bare number "72": the sign just before it says it is money.
     before = ent.doc.text[max(ent.start_char - 1, 0) : ent.start_char]
     currency = next((c for w, c in CURRENCIES.items() if w in (before + text + " " + _next_word(ent)).lower()), None)
@@ -1009,6 +1012,30 @@ def _verb_of(token: Any) -> str:
     return "" if verb is None else str(verb.lemma_.lower())
 
 
+# Verbs that hand their figure on to the verb they take ("Six tugboats were needed to refloat the
+# ship", "It took 40 firefighters to put out the blaze"): the act the figure counts is that one.
+_CATENATIVE = frozenset("need require take help use try attempt manage want seek".split())
+
+
+def _figure_verb(token: Any) -> str:
+    """The verb a figure counts for: as _verb_of, but past a catenative verb to the one it takes."""
+    verb = _verb_token(token)
+    if verb is None:
+        return ""
+    if verb.lemma_.lower() in _CATENATIVE:
+        # its infinitive: an xcomp, or a purpose clause to a passive ("were needed to refloat")
+        taken = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.lefts)
+            ),
+            None,
+        )
+        verb = taken if taken is not None else verb
+    return str(verb.lemma_.lower())
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1}
 
@@ -1159,6 +1186,8 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     after = sent.text[m.end() : m.end() + 25].lower()
     before = sent.text[max(0, m.start() - 12) : m.start()].lower()
     voted = re.search(r"\b(?:split|voted?)\s*$", before)
+    # "voted 5-2", "a 5-2 vote", or any score in a sentence about a vote ("The vote ... was 4-3")
+    voted = voted or re.search(r"\bvot(?:e|ed|es|ing)\b", sent.text, re.IGNORECASE)
     role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or voted else ""
     if re.match(r"\s*(?:series|lead in the series)", after) or "series" in before:
         role = "series"
@@ -1176,6 +1205,47 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
         sentence=span,
         pair=(a, b),
         role=role,
+        about=owners,
+    )
+
+
+# A vote tally in words: "voted four in favor and three against", "7 votes for, 2 against",
+# "by a vote of 4 to 3". The same SCORE as "4-3", so the two wordings meet.
+_TALLY_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TALLY_WORDS = re.compile(
+    rf"\b(?P<a>{_TALLY_NUMBER})\s+(?:votes?\s+)?(?:in\s+favou?r|for|yes)\b(?:\s+of(?:\s+[\w'-]+){{1,4}}?)?"
+    rf"\s*,?\s+(?:and\s+|with\s+|to\s+)?(?P<b>{_TALLY_NUMBER})\s+(?:votes?\s+)?(?:against|opposed|no)\b",
+    re.IGNORECASE,
+)
+_TALLY_TO = re.compile(
+    rf"\b(?:voted|vote\s+of|votes\s+of|split)\s+(?P<a>{_TALLY_NUMBER})\s+to\s+(?P<b>{_TALLY_NUMBER})\b", re.IGNORECASE
+)
+
+
+def _tallies(text: str) -> list[re.Match[str]]:
+    """The tallies of a sentence in their order, none overlapping another."""
+    out: list[re.Match[str]] = []
+    for m in sorted([*_TALLY_WORDS.finditer(text), *_TALLY_TO.finditer(text)], key=lambda m: m.start()):
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
+def _tally(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> Fact:
+    """The tally as a SCORE of role "vote", worded from its first number on."""
+    start = sent.start_char + m.start("a") + offset
+    text = m.string[m.start("a") : m.end()]
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    assert a is not None and b is not None  # both groups are numbers by the pattern
+    owners = _score_owners(sent.char_span(m.start("a"), m.end("a"), alignment_mode="expand"))
+    return Fact(
+        SCORE,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence=span,
+        pair=(int(a), int(b)),
+        role="vote",
         about=owners,
     )
 

@@ -149,7 +149,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 20: "the day", "that week" say which one, not how long.
 # 21: a range of dates is one interval ("between 2017 and 2022", "from May to July 2019", "June 1
 # to 15"); a year-less date a few weeks after the article across New Year is the coming one.
-FACTS_VERSION = 21
+# 22: a vote tally in words is a score ("voted four in favor and three against", "by a vote of 7
+# to 2"), and a score in a sentence about a vote is a tally; a figure of a verb that takes another
+# ("Six tugboats were needed to refloat the ship") counts for the verb it takes (refloat).
+FACTS_VERSION = 22
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
