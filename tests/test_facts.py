@@ -311,6 +311,10 @@ SCORERS = (
             "It turned up in 2023 at an estate sale in Carrow Falls, where a dealer recognized it.",
             False,
         ),
+        # another name for the claim's noun; a name before a word that is no noun names nothing
+        ("The last break-in was at a Linden Pharmacy store.", "The last was at a Mercer Drug store.", True),
+        ("The last break-in was at a Linden Pharmacy store.", "The last was at a Linden Pharmacy store.", False),
+        ("Carol Vance is a Democrat from Millbrook.", "Carol Vance, a Democrat from Ashford, filed the bill.", False),
         # the doer's place, of an act of one kind ("ordered" for "ruled"): another court's act
         ("A St. Petersburg court ordered Telegram blocked in April 2018.", COURT_RULING, True),
         ("A Moscow court ordered Telegram blocked in April 2018.", COURT_RULING, False),
@@ -321,6 +325,19 @@ SCORERS = (
 )
 def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:
     assert check_text(claim, sentence, PUB).slot_taken is taken
+
+
+def test_a_date_from_a_sentence_about_another_place_confirms_nothing() -> None:
+    """The aligned sentence is about the first break-in; the claim's date is in the next one, which
+    puts the break-in at another store."""
+    passage = (
+        "The break-ins began on April 6, when someone smashed the door of Linden Pharmacy on Main Street. "
+        "The most recent was on July 12, at a Mercer Drug store in Port Anson."
+    )
+    claim = "The most recent break-in was at a Linden Pharmacy store on July 12."
+    assert not [f for f in check_text(claim, passage, PUB).findings if f.agrees]
+    right = "The most recent break-in was at a Mercer Drug store on July 12."
+    assert ("date", True) in [(f.kind, f.agrees) for f in check_text(right, passage, PUB).findings]
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,13 @@ def align(
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
     # June 14" for "the Supreme Court rejected ... in June") confirms nothing of the claim's event.
     found = [f for f in found if not (f.agrees and _other_party(claim, claim_facts, passage, f.sentence))]
+    # So is one in a sentence that puts the claim's thing in another place or gives it another name
+    # ("The most recent was on July 12, at a Mercer Drug store" for "... at a Linden Pharmacy store").
+    found = [
+        f
+        for f in found
+        if not (f.agrees and f.sentence != sentence and _place_taken(claim, text[f.sentence[0] : f.sentence[1]]))
+    ]
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
@@ -236,15 +243,32 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
 _PLACED = re.compile(r"\b([a-z]{3,}) (in|at|near) (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
 
 
+# A capitalised name right before a noun, after an article ("at a Linden Pharmacy store").
+_NAMED_NOUN = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) ([a-z]{3,})\b")
+
+
+def _named_nouns(claim: str) -> list[tuple[str, str]]:
+    """(name, noun) for each noun the claim gives a name right before ("a Linden Pharmacy store");
+    not a word after a name that is no noun ("a Democrat from Millbrook")."""
+    return [(name, noun) for name, noun in _NAMED_NOUN.findall(claim) if content_stems(noun)]
+
+
 def _place_taken(claim: str, sentence: str) -> bool:
     """The sentence puts the claim's noun in another named place ("an estate sale in Carrow Falls"
-    for "an estate sale in Linwood") and never names the claim's place: it tells of another place."""
+    for "an estate sale in Linwood"), or gives it another name ("a Mercer Drug store" for "a Linden
+    Pharmacy store"), and never names the claim's: it tells of another place or thing."""
     for noun, preposition, name in _PLACED.findall(claim):
         if _mentioned(name, sentence, person=False):
             continue
         there = re.search(
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
         )
+        if there and not _same_name(name, there.group(1)):
+            return True
+    for name, noun in _named_nouns(claim):
+        if _mentioned(name, sentence, person=False):
+            continue
+        there = re.search(rf"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) {noun}\b", sentence)
         if there and not _same_name(name, there.group(1)):
             return True
     return False
