@@ -226,6 +226,42 @@ def test_facts_that_all_agree_outweigh_a_model_contradiction() -> None:
     assert decide(CLAIM, [hit(1)], leaning_no, [confirmed]).label is Label.CONTRADICTED
 
 
+def test_a_claim_date_no_source_can_place_is_not_a_fact_to_confirm() -> None:
+    """ "last year" in a claim has no day of its own to compare: a passage confirming the claim's
+    count confirms all it can, and the model's contradiction does not call the claim false."""
+    claim = Claim(id="c", claim="The county had only three measles cases last year.")
+    facts = TextFacts(
+        facts=[
+            Fact("quantity", "only three", 15, 25, (0, 50), value=3.0, unit="case"),
+            Fact("date", "last year", 40, 49, (0, 50)),
+        ]
+    )
+    three = Finding("quantity", True, "only three", "just three", 30, 40, (0, 9))
+    verdict = decide(claim, [hit(1)], np.array([[0.04, 0.01, 0.95]]), [aligned(0.64, three)], claim_facts=facts)
+    assert verdict.label is Label.UNKNOWN and "check it by hand" in verdict.reason
+
+
+def test_two_agreeing_figures_keep_a_model_contradiction_from_deciding() -> None:
+    """ "pitched the first six innings, striking out eight" shares half the words of "struck out
+    eight ... in his six innings", but both figures agree: the model's 0.90 contradiction yields."""
+    claim = Claim(id="c", claim="Marchetti struck out eight batters in his six innings.")
+    facts = TextFacts(
+        facts=[
+            Fact("quantity", "eight", 21, 26, (0, 55), value=8.0, unit="batter"),
+            Fact("quantity", "six", 42, 45, (0, 55), value=6.0, unit="inning"),
+        ]
+    )
+    both = aligned(
+        0.5,
+        Finding("quantity", True, "eight", "eight", 95, 100, (0, 117), own=True),
+        Finding("quantity", True, "six", "six", 69, 72, (0, 117), own=True),
+    )
+    against = np.array([[0.09, 0.01, 0.90]])
+    assert decide(claim, [hit(1)], against, [both], claim_facts=facts).label is Label.UNKNOWN
+    one = aligned(0.5, Finding("quantity", True, "eight", "eight", 95, 100, (0, 117), own=True))
+    assert decide(claim, [hit(1)], against, [one], claim_facts=facts).label is Label.CONTRADICTED
+
+
 def test_negation_probe() -> None:
     negated = Claim(id="n", claim="The appeal was not rejected.")
     probs = np.array([[0.3, 0.4, 0.3]])

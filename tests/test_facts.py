@@ -548,6 +548,14 @@ def test_units_written_two_ways_are_one_unit(claim: str, expected: tuple[str, bo
     assert [f[:2] for f in said(claim, GALE)] == [expected]
 
 
+def test_innings_count_innings() -> None:
+    """The tagger keeps "innings" as its own lemma: "his six innings" counts the same thing as
+    "the first six innings", so the pitcher's line is confirmed, not left to the model alone."""
+    line = "Starter Eli Marchetti pitched the first six innings, striking out eight and walking two."
+    found = said("Marchetti struck out eight Foxes batters in his six innings.", line)
+    assert ("quantity", True, "six", "six") in found and ("quantity", True, "eight", "eight") in found
+
+
 def test_unit_spellings() -> None:
     from verify.facts.units import same_unit, unit_after
 

@@ -233,13 +233,21 @@ def fact_confirmed(case: Case) -> Decision | None:
     """A passage about the claim's event confirms every date and figure the claim gives, with no
     conflict: the model's contradiction, if any, is not trusted over that (it misreads plain
     restatements). Supported when the passage leans to entailment, else not settled."""
-    checkable = {f.text for f in case.claim_facts if f.kind in BACKING_KINDS}
+    checkable = {f.text for f in case.claim_facts if f.kind in BACKING_KINDS and _placed(f)}
     if not checkable:
         return None
+    # Its sentence holds most of the claim; or less, where two of the claim's figures agree
+    # ("pitched the first six innings, striking out eight" for "struck out eight ... in his six
+    # innings"), only to keep a confident model contradiction from deciding (fact_agreement and the
+    # model's rules judge the rest).
+    contested = case.passages[case.best_contra].contra >= case.contradict_threshold
     candidates = []
     for i, p in enumerate(case.passages):
         agreed = {f.claim for f in p.alignment.agreements if f.kind in BACKING_KINDS}
-        if p.related and not p.alignment.conflicts and p.alignment.overlap >= AGREEMENT_OVERLAP and checkable <= agreed:
+        restates = p.alignment.overlap >= AGREEMENT_OVERLAP or (
+            contested and p.alignment.overlap >= TWO_FIGURES_OVERLAP and _two_figures(p)
+        )
+        if p.related and not p.alignment.conflicts and restates and checkable <= agreed:
             candidates.append((p.alignment.overlap, p.entail, -i))
     if not candidates:
         return None
@@ -265,6 +273,12 @@ def fact_confirmed(case: Case) -> Decision | None:
         "but its wording does not clearly state the claim: check it by hand."
     )
     return Decision(Label.UNKNOWN, -neg_i, 1.0 - max(p.entail, p.contra), reason, None, agreements)
+
+
+def _placed(f: Fact) -> bool:
+    """A fact a source can confirm: not a claim's date that only the claim's own day would place
+    ("last year", "yesterday": a claim has no date of its own)."""
+    return f.kind != "date" or f.first is not None or f.weekday is not None
 
 
 def model_contradiction(case: Case) -> Decision | None:

@@ -63,6 +63,7 @@ UNIT_FAMILIES = {
     "patient": ("patient",),
     "goal": ("goal",),
     "point": ("point",),
+    "inning": ("inning", "innings"),  # the tagger leaves "innings" as its own lemma
 }
 CANONICAL_UNIT = {word: family for family, words in UNIT_FAMILIES.items() for word in words}
 _CENTS = re.compile(r"(?<![a-z])(?<!per )(?<!per-)(?:cents?|pence)\b", re.IGNORECASE)  # not "per cent"
