@@ -1132,6 +1132,15 @@ def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> 
     assert conflicts("Brightwater has its own 280 line workers.", crews) == []
 
 
+def test_an_act_said_as_a_noun_meets_the_same_act_said_as_a_verb() -> None:
+    roads = "Road repair gets $9.4 million, enough to resurface roughly 42 miles of streets, the director said."
+    claim = "The road repair money is expected to cover about 24 miles of resurfacing."
+    assert said(claim, roads) == [("quantity", False, "about 24 miles", "roughly 42 miles")]
+    assert said(claim.replace("24", "42"), roads) == [("quantity", True, "about 42 miles", "roughly 42 miles")]
+    # a count of another act ("paved") is no rival
+    assert conflicts("The city has paved about 24 miles of road.", roads) == []
+
+
 def test_a_figure_of_a_verb_that_takes_another_counts_for_that_one() -> None:
     """ "were needed to refloat", "took ... to put out": the count is of the refloating, the putting out."""
     refloat = "The ship was refloated on Wednesday with help from four tugboats and towed to Pier 6."

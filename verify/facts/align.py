@@ -1212,7 +1212,18 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         # residents ... were told to boil their water" rules on "21,000 residents were told"; "41
         # are under 18" says nothing of "three are over 60".
         return bool(shared - GENERIC_UNITS - {"people"}) and same_verb and claim.verb not in ("be", "have")
-    return bool(shared) or same_verb
+    # The act said as a noun on one side and a verb on the other ("cover about 24 miles of
+    # resurfacing" and "resurface roughly 42 miles of streets") is one act.
+    acts = _act_stems(claim) & _act_stems(source) - content_stems(claim.unit)
+    return bool(shared) or same_verb or bool(acts)
+
+
+def _act_stems(fact: Fact) -> set[str]:
+    return content_stems(" ".join((*fact.about, fact.verb))) - _LIGHT_ACT_STEMS
+
+
+# Verbs any count may hang on say nothing of which act it counts.
+_LIGHT_ACT_STEMS = content_stems("be have get make take give say include report total reach")
 
 
 def _same_people(claim: Fact, source: Fact) -> bool:
