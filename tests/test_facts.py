@@ -255,6 +255,13 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
             True,
         ),
         ("The renovation came in under budget.", "Under the budget, the renovation gets $6 million.", False),
+        # when a job finished against its schedule
+        (
+            "The bridge reopened two weeks behind schedule.",
+            "The bridge reopened on Friday, two weeks ahead of schedule and under budget.",
+            True,
+        ),
+        ("The bridge reopened two weeks early.", "The bridge reopened on Friday, two weeks ahead of schedule.", False),
         # the other extreme, said of the claim's subject in its own clause
         (
             "Yellow perch had the lowest rate of plastic of any species.",
@@ -338,6 +345,13 @@ def test_a_date_from_a_sentence_about_another_place_confirms_nothing() -> None:
     assert not [f for f in check_text(claim, passage, PUB).findings if f.agrees]
     right = "The most recent break-in was at a Mercer Drug store on July 12."
     assert ("date", True) in [(f.kind, f.agrees) for f in check_text(right, passage, PUB).findings]
+
+
+def test_a_voter_the_tagger_misnames_still_has_a_side() -> None:
+    # the tagger reads "Otis Reed" as a work of art here; the name still votes
+    vote = "The council approved $2.1 million for the repairs by a vote of 6 to 1, with Otis Reed voting against."
+    assert said("Otis Reed voted for the repair funding.", vote)[0][:2] == ("role", False)
+    assert conflicts("Otis Reed voted against the repair funding.", vote) == []
 
 
 @pytest.mark.parametrize(
@@ -1130,6 +1144,29 @@ def test_a_figure_of_the_claims_own_verb_outranks_a_like_figure_of_another() -> 
     assert conflicts("Brightwater brought in about 280 line workers from other states.", crews) == ["quantity"]
     assert conflicts("Brightwater brought in about 450 line workers from other states.", crews) == []
     assert conflicts("Brightwater has its own 280 line workers.", crews) == []
+
+
+DETOUR = "During the closure, drivers were detoured over the Route 4 bridge, adding up to 15 minutes to some trips."
+
+
+@pytest.mark.parametrize(
+    ("claim", "found"),
+    [
+        # two maxima say how far it went: compared by the ends they name
+        ("The detour added as much as half an hour to some trips.", ("duration", False, "as much as half an hour")),
+        ("The detour added as much as 15 minutes to some trips.", ("duration", True, "15 minutes")),
+        ("The detour added up to 20 minutes to some trips.", ("duration", False, "20 minutes")),
+    ],
+)
+def test_lengths_of_time_the_tagger_misses_are_read_and_maxima_compared_by_their_ends(
+    claim: str, found: tuple[str, bool, str]
+) -> None:
+    assert said(claim, DETOUR) == [(*found, "15 minutes")]
+
+
+def test_a_length_read_without_the_tagger_is_no_date_or_age() -> None:
+    for text in ("He left three years ago.", "Two days later it rained.", "She was 12 years old."):
+        assert not [f for f in claim_facts([text])[0].facts if f.kind == "duration"], text
 
 
 def test_an_act_said_as_a_noun_meets_the_same_act_said_as_a_verb() -> None:

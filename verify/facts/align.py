@@ -396,6 +396,11 @@ STANCE_OPPOSITES = [
         _stance(rf"under budget|below budget|less than (?:\w+ ){{0,3}}budgeted|{_BY_AMOUNT} (?:under|below) {_BUDGET}"),
         _stance(rf"over budget|above budget|more than (?:\w+ ){{0,3}}budgeted|{_BY_AMOUNT} (?:over|above) {_BUDGET}"),
     ),
+    # when a job finished against its schedule ("two weeks ahead of schedule", "behind schedule")
+    (
+        _stance(r"ahead of (?:its |the )?(?:original )?schedule|earlier than (?:planned|scheduled|expected)"),
+        _stance(r"behind (?:its |the )?(?:original )?schedule|later than (?:planned|scheduled|expected)"),
+    ),
 ]
 
 
@@ -411,7 +416,8 @@ def _stance_of_name(claim: str, claim_facts: TextFacts, text: str, sentence: tup
     s0, s1 = sentence
     said = text[s0:s1].lower()
     claim_text = _plain(claim)
-    people = [f for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON" and f.role == "agent"]
+    # Any name but a place's: the tagger calls "Otis Reed" a work of art in "Otis Reed voted for ...".
+    people = [f for f in claim_facts.facts if f.kind == NAME and f.label != "PLACE" and f.role == "agent"]
     named = [f for f in people if _mentioned(f.text, said, person=True)]
     if not named:
         return []
@@ -1284,6 +1290,10 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         return "agree"  # "a month" and "30 days": one length, each allowed its slack
     lo, hi = claim.bounds()
     slo, shi = source.bounds()
+    if claim.comparator == source.comparator == "<=":
+        # Two maxima ("as much as half an hour", "up to 15 minutes") each say how far it went:
+        # compared by the ends they name, as "until May" and "until March" are.
+        return "agree" if _equal(replace(claim, comparator="="), replace(source, comparator="=")) else "conflict"
     if claim.comparator == source.comparator == "~":
         # Two round figures ("about 89 percent", "about 79 percent"): their allowances overlap
         # though neither writer would accept the other's figure. Each value outside the other's

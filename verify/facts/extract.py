@@ -240,6 +240,7 @@ def _doc_facts(
                 taken.append((nxt.start_char, nxt.end_char))
                 ent = doc.char_span(_range_start(doc, ent, nxt), nxt.end_char) or ent
                 ent.label_ = "DATE"
+            ent = _half_a_unit(doc, ent)
             ratio = _ratio(ent, nxt, span, offset)
             if ratio is not None:  # "nine in ten customers": a share, not counts of 9 and 10
                 out.facts.append(ratio)
@@ -253,6 +254,11 @@ def _doc_facts(
                     if total is not None:
                         out.facts.append(total)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
+        for length in _untagged_lengths(sent, taken + found):
+            fact = _entity_fact(length, span, offset, published, anchor, filed, future, recent)
+            if fact is not None:
+                out.facts.append(fact)
+                found.append((fact.start - offset, fact.end - offset))
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
         out.facts += _ratio_verbs(sent, span, offset)
@@ -333,6 +339,43 @@ def _ratio(ent: Any, nxt: Any, span: tuple[int, int], offset: int) -> Fact | Non
 def _year_after(doc: Any, ent: Any, nxt: Any) -> bool:
     gap = doc.text[ent.end_char : nxt.start_char]
     return nxt.label_ == "DATE" and gap.strip() in ("", ",") and bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", nxt.text))
+
+
+# A length of time the tagger missed ("added as much as 15 minutes": it tags "as much as" a number).
+_LENGTH = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+    r"\s+(?:minute|hour|day|week|month|year)s?\b"
+    r"(?!\s+(?:ago|later|earlier|before|after|old|from now)\b)",  # when, or an age: no length
+    re.IGNORECASE,
+)
+
+
+def _untagged_lengths(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
+    """Lengths of time in the sentence that no fact covers, as TIME spans (read as durations)."""
+    out = []
+    for m in _LENGTH.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        length = sent.doc.char_span(start, end, label="TIME")
+        if length is not None:
+            out.append(length)
+    return out
+
+
+def _half_a_unit(doc: Any, ent: Any) -> Any:
+    """ "as much as half" + "an hour": the tagger stops a length of time at "half"; the length,
+    tagged TIME, reads as one (DURATION), else the entity as it was."""
+    if ent.label_ != "CARDINAL" or not ent.text.lower().endswith("half") or ent.end + 2 > len(doc):
+        return ent
+    article, unit = doc[ent.end], doc[ent.end + 1]
+    if article.lower_ not in ("a", "an") or unit.lemma_.lower() not in _TIME_UNITS:
+        return ent
+    span = doc.char_span(ent.start_char, unit.idx + len(unit.text), label="TIME")
+    return span if span is not None else ent
+
+
+_TIME_UNITS = frozenset("minute hour day week fortnight month year decade".split())
 
 
 def _range_start(doc: Any, ent: Any, nxt: Any) -> int | None:

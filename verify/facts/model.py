@@ -153,7 +153,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # to 2"), and a score in a sentence about a vote is a tally; a figure of a verb that takes another
 # ("Six tugboats were needed to refloat the ship") counts for the verb it takes (refloat).
 # 23: "innings" counts innings (the tagger's lemma kept the s).
-FACTS_VERSION = 23
+# 24: lengths of time the tagger misses or cuts short are read ("as much as 15 minutes", "half an
+# hour"); "as much as" is a maximum.
+FACTS_VERSION = 24
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}

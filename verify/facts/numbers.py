@@ -25,6 +25,7 @@ COMPARATORS = {
     "more than": ">", "greater than": ">", "over": ">", "above": ">", "exceeding": ">", "upwards of": ">",
     "in excess of": ">", "at least": ">=", "a minimum of": ">=", "less than": "<", "fewer than": "<",
     "under": "<", "below": "<", "at most": "<=", "up to": "<=", "a maximum of": "<=", "as many as": "<=",
+    "as much as": "<=", "as long as": "<=",
     "about": "~", "around": "~", "roughly": "~", "approximately": "~", "some": "~", "an estimated": "~",
     "estimated": "~", "close to": "~<", "nearly": "~<", "almost": "~<", "just under": "~<",
     "just shy of": "~<", "just over": "~>", "just above": "~>", "more than double": ">", "almost double": "~<",
