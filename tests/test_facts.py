@@ -386,6 +386,14 @@ def test_a_date_without_a_year_resolves_against_the_article() -> None:
     assert parse_date("Jan. 5", dt.date(2026, 11, 20)).iso() == ("2026-01-05", "2026-01-05")
 
 
+def test_a_plan_is_for_the_coming_date_and_shown_as_the_text_says_it() -> None:
+    plan = "The city plans to inspect its other 11 bridges by the end of June."
+    [end] = [f for f in source_facts(plan, dt.date(2026, 3, 14)).facts if f.kind == "date"]
+    assert (end.first, end.last, end.label) == ("2026-06-21", "2026-06-30", "by")
+    found = check_text("The city will inspect its other bridges by the end of June.", plan, dt.date(2026, 3, 14))
+    assert [(f.agrees, f.detail) for f in found.findings] == [(True, "by late June 2026")]
+
+
 @pytest.mark.parametrize(
     ("text", "span"),
     [

@@ -751,6 +751,11 @@ def _show(fact: Fact) -> str:
     month_ends = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
     if month_ends and a.month == b.month and a.year == b.year:
         return f"{a:%B %Y}"
+    if (a.year, a.month) == (b.year, b.month):  # "early / mid / late June 2026", as the text says it
+        last = (b + dt.timedelta(days=1)).day == 1
+        part = {(1, 10): "early ", (11, 20): "mid-"}.get((a.day, b.day), "late " if a.day == 21 and last else "")
+        if part:
+            return f"{part}{a:%B %Y}"
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return f"{a.year} to {b.year}"
     if month_ends:

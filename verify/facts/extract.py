@@ -85,7 +85,7 @@ _NAMES_A_DAY = re.compile(
     rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$",
     re.IGNORECASE,
 )
-_FUTURE = frozenset("will shall scheduled upcoming expected planned slated".split())
+_FUTURE = frozenset("will shall scheduled upcoming expected expects planned plans plan intends aims slated".split())
 _STOP_LEMMAS = frozenset(
     "be have do say percent % $ million billion thousand year day the a an of half third quarter fifth".split()
 )
