@@ -347,6 +347,15 @@ def test_a_date_from_a_sentence_about_another_place_confirms_nothing() -> None:
     assert ("date", True) in [(f.kind, f.agrees) for f in check_text(right, passage, PUB).findings]
 
 
+def test_a_jobs_other_outcome_in_a_sentence_that_restates_the_claim_conflicts() -> None:
+    reopened = "The bridge reopened on Friday, two weeks ahead of schedule and about $300,000 under budget."
+    found = said("The bridge reopened on Friday, two weeks behind schedule.", reopened)
+    assert ("outcome", False, "behind schedule", "ahead of schedule") in found
+    assert not [f for f in said("The bridge reopened on Friday, two weeks ahead of schedule.", reopened) if not f[1]]
+    # a sentence that shares little of the claim only keeps it from being supported (opposed_verb)
+    assert conflicts("The repairs came in $300,000 over budget.", reopened) == []
+
+
 def test_a_voter_the_tagger_misnames_still_has_a_side() -> None:
     # the tagger reads "Otis Reed" as a work of art here; the name still votes
     vote = "The council approved $2.1 million for the repairs by a vote of 6 to 1, with Otis Reed voting against."

@@ -102,7 +102,8 @@ class FactFinding(BaseModel):
 
     kind: str = Field(
         description="date, time, duration, quantity, money, percent, ordinal, score, vote (a tally against "
-        "'unanimously'), change (which way a figure went), name, role (a contest's side) or negation"
+        "'unanimously'), change (which way a figure went), name, role (a contest's side), outcome (a job's "
+        "against its budget or schedule) or negation"
     )
     agrees: bool
     claim: str = Field(description="the claim's wording of the fact")

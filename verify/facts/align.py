@@ -187,6 +187,7 @@ def align(
             found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
+        found += _job_outcome(claim, text, sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
@@ -402,6 +403,27 @@ STANCE_OPPOSITES = [
         _stance(r"behind (?:its |the )?(?:original )?schedule|later than (?:planned|scheduled|expected)"),
     ),
 ]
+
+
+# How a job came out against its plan (STANCE_OPPOSITES' budget and schedule pairs): one outcome
+# of one event, so the other one, in a sentence that restates the claim, is a conflict.
+JOB_OUTCOMES = STANCE_OPPOSITES[2:]
+
+
+def _job_outcome(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "two weeks behind schedule" for "two weeks ahead of schedule", "$6 million under its
+    original budget" for "$6 million over": the sentence gives the other outcome and not the claim's."""
+    s0, s1 = sentence
+    said, claim_text = text[s0:s1], _plain(claim)
+    plain_said = _plain(said)
+    for pair in JOB_OUTCOMES:
+        for side in (0, 1):
+            mine, other = pair[side].search(claim_text), pair[1 - side].search(plain_said)
+            if mine and other and not pair[side].search(plain_said):
+                at = re.search(r"\W+".join(map(re.escape, other.group().split())), said, re.IGNORECASE)
+                start, end = (s0 + at.start(), s0 + at.end()) if at else (s0, s1)
+                return [Finding("outcome", False, mine.group(), other.group(), start, end, sentence, other.group())]
+    return []
 
 
 # How a side of STANCE_OPPOSITES' first two pairs reads in a reason ("has Hester Quinn as voting against").
