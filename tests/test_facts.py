@@ -356,6 +356,38 @@ def test_a_jobs_other_outcome_in_a_sentence_that_restates_the_claim_conflicts() 
     assert conflicts("The repairs came in $300,000 over budget.", reopened) == []
 
 
+APPEAL = (
+    "On May 11, Telegram's lawyers filed an appeal against the ban with the Moscow City Court, "
+    "which was rejected on June 14."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "outcome"),
+    [
+        # the asking party winning, where what it asked was turned down
+        ("In June, the Moscow City Court overturned the ban on Telegram.", APPEAL, ("overturned", "rejected")),
+        (
+            "On March 20, the court sided with Telegram.",
+            "On March 20, the court turned Telegram's request down.",
+            ("sided with", "turned Telegram's request down"),
+        ),
+        # the claim says it was turned down too, or the sentence has a win as well
+        ("In June, the Moscow City Court rejected Telegram's appeal.", APPEAL, None),
+        (
+            "The appeals court struck down the ban.",
+            "The appeals court rejected the city's appeal of the ruling that struck down the ban.",
+            None,
+        ),
+    ],
+)
+def test_a_win_where_the_request_was_turned_down_conflicts(
+    claim: str, sentence: str, outcome: tuple[str, str] | None
+) -> None:
+    found = [(f.claim, f.source) for f in check_text(claim, sentence, PUB).findings if f.kind == "outcome"]
+    assert found == ([outcome] if outcome else [])
+
+
 def test_a_voter_the_tagger_misnames_still_has_a_side() -> None:
     # the tagger reads "Otis Reed" as a work of art here; the name still votes
     vote = "The council approved $2.1 million for the repairs by a vote of 6 to 1, with Otis Reed voting against."

@@ -516,7 +516,7 @@ def _conflict_sentence(p: Assessed, f: Finding) -> str:
     if f.kind == "role":
         return f"{_source(p)} has {f.source} {f.detail}; the claim has {f.claim}: {quote}"
     if f.kind == "outcome":
-        return f"{_source(p)} says the opposite ({f.source}; the claim: {f.claim}): {quote}"
+        return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {quote}"
     if f.kind == "negation":
         return f"{_source(p)} says the opposite ({f.detail or f.source}; the claim: {f.claim}): {quote}"
     return f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {quote}"

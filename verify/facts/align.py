@@ -179,6 +179,7 @@ def align(
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
     if overlap >= SAME_EVENT["name"]:
+        found += _request_refused(claim, text, sentence)
         found += _names(claim, claim_facts, text, title, in_sentence)
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
@@ -424,6 +425,48 @@ def _job_outcome(claim: str, text: str, sentence: tuple[int, int]) -> list[Findi
                 start, end = (s0 + at.start(), s0 + at.end()) if at else (s0, s1)
                 return [Finding("outcome", False, mine.group(), other.group(), start, end, sentence, other.group())]
     return []
+
+
+# A court or body turning down what was asked of it ("an appeal against the ban ..., which was
+# rejected", "turned the request down"), and what the asking party would have won.
+_ASKED = r"(?:appeal|request|lawsuit|suit|petition|motion|challenge|bid|application)s?"
+_TURNED_DOWN = (
+    r"(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refus(?:e|es|ed|ing)"
+    r"|turn(?:s|ed|ing)? down|thr(?:ew|own|ows) out)"
+)
+_REFUSED = [
+    re.compile(rf"\b(?P<asked>{_ASKED})\b.{{0,120}}?\b(?P<verb>{_TURNED_DOWN})\b", re.IGNORECASE),
+    # "turned the request down", "turned Telegram's appeal down"
+    re.compile(rf"\b(?P<verb>turn(?:s|ed|ing)? (?:[\w'\u2019]+ ){{0,3}}?(?P<asked>{_ASKED}) down)\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?P<verb>{_TURNED_DOWN})\b (?:(?:the|a|an|its|their|his|her|[A-Z][\w'-]*'s?) ){{0,4}}(?:\w+ )?"
+        rf"(?P<asked>{_ASKED})\b",
+        re.IGNORECASE,
+    ),
+]
+_WON = re.compile(
+    r"\b(?:overturn(?:s|ed|ing)?|revers(?:e|es|ed|ing)|str(?:uck|ike|ikes|iking) down|annul(?:s|led|ling)?"
+    r"|quash(?:es|ed|ing)?|void(?:s|ed)?|declared? (?:\w+ ){0,4}(?:void|invalid|unlawful|illegal)"
+    r"|sided with|ruled in (?:\w+ )?favou?r|granted (?:\w+ ){0,3}" + _ASKED + r"|lift(?:s|ed|ing)? the)\b",
+    re.IGNORECASE,
+)
+
+
+def _request_refused(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The claim has the asking party winning ("the Moscow City Court overturned the ban", "the
+    Supreme Court sided with Telegram and declared the FSB order void") where the sentence about
+    it has what was asked turned down ("an appeal against the ban with the Moscow City Court,
+    which was rejected on June 14") and no win: the other outcome."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    won = _WON.search(claim)
+    refused = next((m for pattern in _REFUSED if (m := pattern.search(said))), None)
+    if won is None or refused is None or _WON.search(said) or any(p.search(claim) for p in _REFUSED):
+        return []
+    start, end = s0 + refused.start("verb"), s0 + refused.end("verb")
+    asked = refused.group("asked").lower()
+    what = f"the {asked} {'were' if asked.endswith('s') else 'was'} turned down"
+    return [Finding("outcome", False, won.group(), refused.group("verb"), start, end, sentence, what)]
 
 
 # How a side of STANCE_OPPOSITES' first two pairs reads in a reason ("has Hester Quinn as voting against").
