@@ -362,6 +362,22 @@ APPEAL = (
 )
 
 
+def test_a_refusal_on_the_claims_own_day_by_the_claims_body_counts_though_it_shares_few_words() -> None:
+    """The sentence sharing most words is another court's ruling; the one that gives the claim's
+    day and names its court turned the request down."""
+    passage = (
+        "On March 20, the Supreme Court turned the request down. On April 13, 2018, Moscow's Tagansky "
+        "District Court ruled to block access to Telegram in Russia over its failure to implement the FSB's order."
+    )
+    claim = "On March 20, the Supreme Court sided with Telegram and declared the FSB order void."
+    assert [(f.claim, f.source) for f in check_text(claim, passage, PUB).findings if f.kind == "outcome"] == [
+        ("sided with", "turned the request down")
+    ]
+    # another day: another decision, nothing to say
+    other_day = claim.replace("March 20", "March 27")
+    assert not [f for f in check_text(other_day, passage, PUB).findings if f.kind == "outcome"]
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "outcome"),
     [

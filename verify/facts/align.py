@@ -178,8 +178,10 @@ def align(
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
+    refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
+    refusals += _dated_like_the_claim(claim, claim_facts, passage, text, sentences, sentence)
+    found += next((f for s in refusals if (f := _request_refused(claim, text, s))), [])
     if overlap >= SAME_EVENT["name"]:
-        found += _request_refused(claim, text, sentence)
         found += _names(claim, claim_facts, text, title, in_sentence)
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
@@ -450,6 +452,29 @@ _WON = re.compile(
     r"|sided with|ruled in (?:\w+ )?favou?r|granted (?:\w+ ){0,3}" + _ASKED + r"|lift(?:s|ed|ing)? the)\b",
     re.IGNORECASE,
 )
+
+
+def _dated_like_the_claim(
+    claim: str,
+    claim_facts: TextFacts,
+    passage: list[Fact],
+    text: str,
+    sentences: list[tuple[int, int]],
+    aligned: tuple[int, int],
+) -> list[tuple[int, int]]:
+    """Other sentences of the passage about the claim's event though they share few of its words:
+    one that gives the claim's own day and names a body or person the claim names ("On March 20,
+    the Supreme Court turned the request down" for "On March 20, the Supreme Court sided with ...")."""
+    days = [_value(f) for f in claim_facts.facts if f.kind == DATE and f.first is not None and f.first == f.last]
+    names = [f.text for f in claim_facts.facts if f.kind == NAME]
+    out = []
+    for s0, s1 in sentences:
+        if (s0, s1) == aligned or not any(_mentioned(n, text[s0:s1].lower(), person=False) for n in names):
+            continue
+        dated = [f for f in passage if f.kind == DATE and s0 <= f.start < s1 and f.label != "filed"]
+        if any(dates_mod.compare(day, _value(f)) == "agree" for day in days for f in dated):
+            out.append((s0, s1))
+    return out
 
 
 def _request_refused(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
