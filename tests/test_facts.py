@@ -443,6 +443,15 @@ def test_a_date_without_a_year_resolves_against_the_article() -> None:
     assert parse_date("Jan. 5", dt.date(2026, 11, 20)).iso() == ("2026-01-05", "2026-01-05")
 
 
+def test_taking_effect_is_starting() -> None:
+    fare = (
+        "The board voted 6-3 on Wednesday to raise the base bus fare to $2.25 starting July 1, the first "
+        "fare increase the agency has approved in nine years."
+    )
+    assert said("The fare increase takes effect on June 1.", fare) == [("date", False, "June 1", "July 1")]
+    assert said("The fare increase takes effect on July 1.", fare) == [("date", True, "July 1", "July 1")]
+
+
 def test_a_plan_is_for_the_coming_date_and_shown_as_the_text_says_it() -> None:
     plan = "The city plans to inspect its other 11 bridges by the end of June."
     [end] = [f for f in source_facts(plan, dt.date(2026, 3, 14)).facts if f.kind == "date"]

@@ -57,6 +57,7 @@ VERB_FAMILIES = [
     {"file", "lodge", "submit", "bring", "take"},
     {"die", "kill"},
     {"approve", "pass", "adopt", "back"},
+    {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".

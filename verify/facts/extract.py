@@ -1053,7 +1053,18 @@ def _verb_token(token: Any) -> Any:
 def _verb_of(token: Any) -> str:
     """The verb a figure belongs to ("killed one worker" -> kill), or ""."""
     verb = _verb_token(token)
-    return "" if verb is None else str(verb.lemma_.lower())
+    return "" if verb is None else _lemma(verb)
+
+
+# Phrases that say a thing begins ("takes effect on June 1", "goes into effect", "comes into force"):
+# one verb, "begin", so they meet "starting July 1" (align.VERB_FAMILIES).
+_BEGINS = {("take", "effect"), ("go", "effect"), ("come", "effect"), ("come", "force"), ("enter", "force")}
+
+
+def _lemma(verb: Any) -> str:
+    lemma = str(verb.lemma_.lower())
+    objects = {g.lemma_.lower() for c in verb.children for g in [c, *c.children] if c.dep_ in ("dobj", "prep")}
+    return "begin" if any((lemma, noun) in _BEGINS for noun in objects) else lemma
 
 
 # Verbs that hand their figure on to the verb they take ("Six tugboats were needed to refloat the

@@ -156,7 +156,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 24: lengths of time the tagger misses or cuts short are read ("as much as 15 minutes", "half an
 # hour"); "as much as" is a maximum.
 # 25: "plans to", "intends", "aims" speak of the future: a year-less date there is the coming one.
-FACTS_VERSION = 25
+# 26: "takes effect", "goes into effect", "comes into force" are the verb "begin".
+FACTS_VERSION = 26
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
