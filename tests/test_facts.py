@@ -404,6 +404,39 @@ def test_a_win_where_the_request_was_turned_down_conflicts(
     assert found == ([outcome] if outcome else [])
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "other"),
+    [
+        (
+            "Keisha Dunmore is the authority's finance director.",
+            "It will bring in $3.4 million a year, according to the authority's finance director, Priya Raman.",
+            "Priya Raman",
+        ),
+        (
+            "Rick Hollis is the county's health director.",
+            "The advisory stays in effect until Saturday, said the county's health director, Dr. Elaine Wu.",
+            "Elaine Wu",
+        ),
+        (
+            "Police Chief Ana Ruiz said the road would reopen Monday.",
+            "Police Chief Tom Weller said the road would reopen Monday morning.",
+            "Tom Weller",
+        ),
+        # the office's holder is the claim's, or the claim gives no definite office
+        (
+            "Priya Raman is the authority's finance director.",
+            "It will bring in $3.4 million a year, according to the authority's finance director, Priya Raman.",
+            None,
+        ),
+        ("Priya Anand is a doctoral student.", "Priya Anand, a doctoral student, spent two summers on the lake.", None),
+        ("Dr. Victor Osagie was the lead author.", "The senior author, Dr. Victor Osagie, said it.", None),
+    ],
+)
+def test_an_office_the_sentence_gives_another_holder_conflicts(claim: str, sentence: str, other: str | None) -> None:
+    found = [f.source for f in check_text(claim, sentence, PUB).conflicts if f.kind == "name"]
+    assert found == ([other] if other else [])
+
+
 def test_a_voter_the_tagger_misnames_still_has_a_side() -> None:
     # the tagger reads "Otis Reed" as a work of art here; the name still votes
     vote = "The council approved $2.1 million for the repairs by a vote of 6 to 1, with Otis Reed voting against."

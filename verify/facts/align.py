@@ -183,7 +183,10 @@ def align(
     refusals += _dated_like_the_claim(claim, claim_facts, passage, text, sentences, sentence)
     found += next((f for s in refusals if (f := _request_refused(claim, text, s))), [])
     if overlap >= SAME_EVENT["name"]:
-        found += _names(claim, claim_facts, text, title, in_sentence)
+        named = _names(claim, claim_facts, text, title, in_sentence)
+        # an office's other holder, unless the names already differ there ("District Attorney ...")
+        office = _office_holder(claim, text, sentence)
+        found += named + [f for f in office if not any((g.claim, g.start) == (f.claim, f.start) for g in named)]
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
         swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
@@ -453,6 +456,52 @@ _WON = re.compile(
     r"|sided with|ruled in (?:\w+ )?favou?r|granted (?:\w+ ){0,3}" + _ASKED + r"|lift(?:s|ed|ing)? the)\b",
     re.IGNORECASE,
 )
+
+
+# ---- offices --------------------------------------------------------------------------------
+
+_NAME = r"[A-Z][\w'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w'\u2019-]+)){0,3}"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Rev|Gen|Col|Capt|Sgt)\. )?"
+# "X is the authority's finance director", "X was the lead author of the study": one office.
+_HOLDS = re.compile(
+    rf"(?P<name>{_NAME}) (?:is|was|has been|had been|will be|becomes|became|serves as|served as) "
+    r"(?P<the>the )?(?P<owner>[\w.\u2019'-]+['\u2019]s )?"
+    r"(?P<title>[a-z-]+(?: [a-z-]+){0,2}?)(?=(?: (?:of|for|at|in)\b|[.,;]|$))"
+)
+# "District Attorney Maureen Kessel": a capitalised office right before the name.
+# Offices one person holds in a place at a time (a school has its principal, but a story may have two).
+_OFFICES = "Attorney Chief Superintendent Mayor Governor Sheriff Treasurer"
+_TITLED = re.compile(rf"\b(?P<title>(?:[A-Z][a-z]+ ){{1,2}}(?:{'|'.join(_OFFICES.split())})) (?P<name>{_NAME})")
+
+
+def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The claim gives an office to one person ("Keisha Dunmore is the authority's finance
+    director", "District Attorney Maureen Kessel said ...") where the sentence about it gives that
+    office to another ("the authority's finance director, Priya Raman"; "District Attorney Helen
+    Osei said ...") and never to the claim's: another holder. Only a definite office ("the", a
+    possessive, or a capitalised title before the name), never "a doctoral student"."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    held = [(m.group("title"), m.group("name")) for m in _HOLDS.finditer(claim) if m.group("the") or m.group("owner")]
+    held += [(m.group("title").lower(), m.group("name")) for m in _TITLED.finditer(claim)]
+    for title, name in held:
+        if title.split()[-1] in _NO_OFFICE:
+            continue
+        words = "(?i:" + r"\s+".join(map(re.escape, title.split())) + ")"  # the office in any case, names as written
+        holders = [
+            *re.finditer(rf"\b{words},\s+{_HONORIFIC}(?P<name>{_NAME})", said),
+            *re.finditer(rf"(?P<name>{_NAME}),\s+(?:the|[\w.'\u2019-]+['\u2019]s)\s+{words}\b", said),
+            *re.finditer(rf"\b{words}\s+(?P<name>{_NAME})", said),
+        ]
+        names = [(m.group("name"), m.start("name")) for m in holders]
+        if names and not any(_same_name(name, other) for other, _ in names):
+            other, at = names[0]
+            return [Finding("name", False, name, other, s0 + at, s0 + at + len(other), sentence, f"as the {title}")]
+    return []
+
+
+# Words that end a phrase after "the" without naming an office ("was the first", "the same").
+_NO_OFFICE = frozenset("first last same only one other winner victim case".split())
 
 
 def _dated_like_the_claim(
