@@ -1567,6 +1567,11 @@ def test_a_date_and_a_length_the_tagger_runs_together_are_both_read() -> None:
     found = check_text("Dale Brannigan was sentenced on Nov. 6 to two and a half years in prison.", passage, PUB)
     assert {(f.kind, f.agrees) for f in found.findings} == {("date", True), ("duration", True)}
     assert conflicts("Dale Brannigan was sentenced on Nov. 6 to four years in prison.", passage) == ["duration"]
+    # tagged as two dates, "Thursday" and "six years", they are no range of dates either
+    lead = "A former public works director was sentenced Thursday to six years in federal prison."
+    assert said("Raymond Kessel received a 72-month federal prison sentence.", lead) == [
+        ("duration", True, "72-month", "six years")
+    ]
 
 
 SENTENCING = (

@@ -381,8 +381,8 @@ _TIME_UNITS = frozenset("minute hour day week fortnight month year decade".split
 def _range_start(doc: Any, ent: Any, nxt: Any) -> int | None:
     """Where a range of two dates the tagger split begins ("from 2017 to 2022": at "from";
     "between ... and ...": at "between", which "and" needs), or None when they are no range."""
-    if nxt.label_ != "DATE":
-        return None
+    if nxt.label_ != "DATE" or dates_mod.parse_date(ent.text) is None or dates_mod.parse_date(nxt.text) is None:
+        return None  # both ends dates: "sentenced Thursday to six years" is a date and a length
     gap = doc.text[ent.end_char : nxt.start_char].strip().lower()
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if gap in ("to", "through", "-", "\u2013") or (gap == "and" and before == "between"):

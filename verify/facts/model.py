@@ -157,7 +157,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # hour"); "as much as" is a maximum.
 # 25: "plans to", "intends", "aims" speak of the future: a year-less date there is the coming one.
 # 26: "takes effect", "goes into effect", "comes into force" are the verb "begin".
-FACTS_VERSION = 26
+# 27: two dates the tagger split are a range only where both ends are dates ("sentenced Thursday to
+# six years" is a day and a length, as before 21).
+FACTS_VERSION = 27
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
