@@ -102,8 +102,8 @@ class FactFinding(BaseModel):
 
     kind: str = Field(
         description="date, time, duration, quantity, money, percent, ordinal, score, vote (a tally against "
-        "'unanimously'), change (which way a figure went), name, role (a contest's side), outcome (a job's "
-        "against its budget or schedule) or negation"
+        "'unanimously'), change (which way a figure went), name, role (a contest's side), outcome (the other "
+        "outcome: a job's against its budget or schedule, a request turned down against a win) or negation"
     )
     agrees: bool
     claim: str = Field(description="the claim's wording of the fact")
