@@ -179,9 +179,10 @@ def align(
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
-    refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
-    refusals += _dated_like_the_claim(claim, claim_facts, passage, text, sentences, sentence)
-    found += next((f for s in refusals if (f := _request_refused(claim, text, s))), [])
+    if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
+        refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
+        refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
+        found += next((f for s in refusals if (f := _request_refused(claim, text, s))), [])
     if overlap >= SAME_EVENT["name"]:
         named = _names(claim, claim_facts, text, title, in_sentence)
         # an office's other holder, unless the names already differ there ("District Attorney ...")
@@ -324,15 +325,22 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
         for mine, theirs in ((a, b), (b, a)):
             if claim_words & mine and any(words & theirs and not words & mine for words in scopes):
                 return True
-    claim_text, sentence_text = (
-        _plain(claim),
-        _plain(sentence),
-    )
-    for for_, against in STANCE_OPPOSITES:
-        for own, other in ((for_, against), (against, for_)):
-            if own.search(claim_text) and other.search(sentence_text) and not own.search(sentence_text):
-                return True
+    if _other_side(STANCE_OPPOSITES, _plain(claim), _plain(sentence)) is not None:
+        return True
     return _opposed_superlative(claim, sentence)
+
+
+def _other_side(
+    pairs: list[tuple[re.Pattern[str], re.Pattern[str]]], claim_text: str, sentence_text: str
+) -> tuple[re.Match[str], re.Match[str]] | None:
+    """(the claim's side, the sentence's) for the first pair where the claim takes one side and the
+    sentence only the other (both texts as _plain gives them), else None."""
+    for pair in pairs:
+        for side in (0, 1):
+            mine, other = pair[side].search(claim_text), pair[1 - side].search(sentence_text)
+            if mine and other and not pair[side].search(sentence_text):
+                return mine, other
+    return None
 
 
 # Extremes of one scale. A sentence often gives both ("Yellow perch had the highest rate ...,
@@ -386,18 +394,9 @@ _BY_AMOUNT = r"(?:million|billion|thousand|dollars|percent)"
 _BUDGET = r"(?:(?:its|the|their|his|her|original|initial|planned|approved|projected) ){1,3}budget"
 # Stances taken for or against a thing, by their exact forms ("back" alone is too common a word);
 # a sentence that gives both ("64 percent supported a ban, while 31 percent opposed it") is not flagged.
-STANCE_OPPOSITES = [
-    (
-        _stance(
-            "vote[sd]? for|voting for|vote[sd]? in favou?r|voting in favou?r"
-            "|cast (?:[a-z]+ ){0,3}votes? (?:for|in favou?r)"
-        ),
-        _stance("vote[sd]? against|voting against|vote[sd]? no|voting no|cast (?:[a-z]+ ){0,3}votes? against"),
-    ),
-    (
-        _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
-        _stance("opposed|opposing|opposes"),
-    ),
+# How a job came out against its plan: one outcome of one event, so the other one, in a sentence
+# that restates the claim, is a conflict (_job_outcome), not only a sentence that supports nothing.
+JOB_OUTCOMES = [
     # what a project cost against its budget ("$6 million over its original budget"; an amount
     # first, as "under the budget" alone is what a budget provides)
     (
@@ -410,27 +409,34 @@ STANCE_OPPOSITES = [
         _stance(r"behind (?:its |the )?(?:original )?schedule|later than (?:planned|scheduled|expected)"),
     ),
 ]
-
-
-# How a job came out against its plan (STANCE_OPPOSITES' budget and schedule pairs): one outcome
-# of one event, so the other one, in a sentence that restates the claim, is a conflict.
-JOB_OUTCOMES = STANCE_OPPOSITES[2:]
+STANCE_OPPOSITES = [
+    (
+        _stance(
+            "vote[sd]? for|voting for|vote[sd]? in favou?r|voting in favou?r"
+            "|cast (?:[a-z]+ ){0,3}votes? (?:for|in favou?r)"
+        ),
+        _stance("vote[sd]? against|voting against|vote[sd]? no|voting no|cast (?:[a-z]+ ){0,3}votes? against"),
+    ),
+    (
+        _stance("backed|backing|endorsed|endorsing|favored|favoured|supported|supporting"),
+        _stance("opposed|opposing|opposes"),
+    ),
+    *JOB_OUTCOMES,
+]
 
 
 def _job_outcome(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
     """ "two weeks behind schedule" for "two weeks ahead of schedule", "$6 million under its
     original budget" for "$6 million over": the sentence gives the other outcome and not the claim's."""
     s0, s1 = sentence
-    said, claim_text = text[s0:s1], _plain(claim)
-    plain_said = _plain(said)
-    for pair in JOB_OUTCOMES:
-        for side in (0, 1):
-            mine, other = pair[side].search(claim_text), pair[1 - side].search(plain_said)
-            if mine and other and not pair[side].search(plain_said):
-                at = re.search(r"\W+".join(map(re.escape, other.group().split())), said, re.IGNORECASE)
-                start, end = (s0 + at.start(), s0 + at.end()) if at else (s0, s1)
-                return [Finding("outcome", False, mine.group(), other.group(), start, end, sentence, other.group())]
-    return []
+    said = text[s0:s1]
+    sides = _other_side(JOB_OUTCOMES, _plain(claim), _plain(said))
+    if sides is None:
+        return []
+    mine, other = (m.group() for m in sides)
+    at = re.search(r"\W+".join(map(re.escape, other.split())), said, re.IGNORECASE)  # where in the source
+    start, end = (s0 + at.start(), s0 + at.end()) if at else (s0, s1)
+    return [Finding("outcome", False, mine, other, start, end, sentence, other)]
 
 
 # A court or body turning down what was asked of it ("an appeal against the ban ..., which was
@@ -505,7 +511,6 @@ _NO_OFFICE = frozenset("first last same only one other winner victim case".split
 
 
 def _dated_like_the_claim(
-    claim: str,
     claim_facts: TextFacts,
     passage: list[Fact],
     text: str,

@@ -1241,9 +1241,8 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     start = sent.start_char + m.start() + offset
     after = sent.text[m.end() : m.end() + 25].lower()
     before = sent.text[max(0, m.start() - 12) : m.start()].lower()
-    voted = re.search(r"\b(?:split|voted?)\s*$", before)
-    # "voted 5-2", "a 5-2 vote", or any score in a sentence about a vote ("The vote ... was 4-3")
-    voted = voted or re.search(r"\bvot(?:e|ed|es|ing)\b", sent.text, re.IGNORECASE)
+    # "split 4-3", "voted 5-2", "a 5-2 vote", or any score in a sentence about a vote ("The vote ... was 4-3")
+    voted = re.search(r"\bsplit\s*$", before) or re.search(r"\bvot(?:e|ed|es|ing)\b", sent.text, re.IGNORECASE)
     role = "vote" if re.match(r"\s*(?:vote|decision|ruling|majority)", after) or voted else ""
     if re.match(r"\s*(?:series|lead in the series)", after) or "series" in before:
         role = "series"
