@@ -356,6 +356,32 @@ def test_a_jobs_other_outcome_in_a_sentence_that_restates_the_claim_conflicts() 
     assert conflicts("The repairs came in $300,000 over budget.", reopened) == []
 
 
+def test_a_thing_changed_the_other_way_conflicts() -> None:
+    guidance = "Halden Foods raised its annual sales forecast on Tuesday and cut its dividend to 10 cents."
+    found = said("Halden Foods lowered its annual sales forecast on Tuesday.", guidance)
+    assert ("outcome", False, "lowered its annual sales forecast", "raised its annual sales forecast") in found
+    # each thing is read with its own change: the forecast went up, the dividend down
+    assert conflicts("Halden Foods raised its annual sales forecast on Tuesday.", guidance) == []
+    assert "outcome" in conflicts("Halden Foods raised its dividend on Tuesday.", guidance)
+    assert "outcome" not in conflicts("Halden Foods cut its dividend on Tuesday.", guidance)
+    # a sentence changing the thing both ways says nothing clear of it
+    both = "The district raised the bus fare in March and lowered the bus fare again in June."
+    assert "outcome" not in conflicts("The district lowered the bus fare.", both)
+
+
+def test_a_records_since_year_and_a_publication_year_are_compared() -> None:
+    record = "The flooding is the worst the valley has seen since 1974, when 40 homes were lost."
+    assert ("date", False, "1962", "1974") in said("The flooding is the worst in the valley since 1962.", record)
+    assert ("date", True, "1974", "1974") in said("The flooding is the worst in the valley since 1974.", record)
+    # the year of the last record, not of the event: a date the event falls after confirms nothing
+    later = "The valley flooded again last spring. " + record
+    assert ("date", True) not in [f[:2] for f in said("The flooding is the worst in the valley since 1962.", later)]
+    # another superlative is another record
+    assert "date" not in conflicts("The flooding is the longest in the valley since 1962.", record)
+    book = 'Her memoir, "Salt and Iron," was published in 2004 by a small press in Duluth.'
+    assert ("date", False, "2001", "2004") in said('Her memoir, "Salt and Iron," came out in 2001.', book)
+
+
 APPEAL = (
     "On May 11, Telegram's lawyers filed an appeal against the ban with the Moscow City Court, "
     "which was rejected on June 14."

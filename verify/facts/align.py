@@ -63,7 +63,7 @@ VERB_FAMILIES = [
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
 DATE_EVENT_FAMILIES = [
     {"rule", "order", "decide", "find", "hold", "direct", "grant"},
-    {"report", "release", "publish", "post", "issue", "unveil"},
+    {"report", "release", "publish", "post", "issue", "unveil", "appear", "come out"},
     {"arrest", "detain", "apprehend"},
     # a decision taken by a vote: "voted 4-3 on Tuesday night to approve the budget" dates the approval
     {"vote", "approve", "pass", "adopt", "reject", "ratify"},
@@ -195,7 +195,7 @@ def align(
             found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
-        found += _job_outcome(claim, text, sentence)
+        found += _job_outcome(claim, text, sentence) or _direction_reversed(claim, text, sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
@@ -622,6 +622,38 @@ _SIDED = {"won", "lost", "defeated", "beat", "gained", "rose", "fell", "increase
 OUTCOME_OPPOSITES = [(_verb_forms(a), _verb_forms(b)) for a, b in ANTONYMS if " " not in a + b and not {a, b} & _SIDED]
 
 
+# Changing a thing one way or the other, said of what is changed ("raised its forecast", "cut the
+# tax rate"): transitive forms only, so "profit rose" or "a $1.1 million cut to ..." are not read.
+_RAISING = r"raised|raises|raising|increased|increases|increasing|boosted|boosts|boosting|lifted|lifts|hiked|hikes"
+_LOWERING = r"lowered|lowers|lowering|cut|cuts|cutting|reduced|reduces|reducing|trimmed|trims|slashed|slashes"
+# What the verb changes: a determiner, then words up to a preposition, a figure or the clause's end.
+_CHANGED = (
+    r"\s+(?:its|the|their|his|her|our|a|an)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?=\s+(?:to|from|by|for|in|on|at|of|and|but|after|while)\b|\s*[,.;:\u2014]|\s*$)"
+)
+
+
+def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "raised its full-year profit forecast" for "lowered its full-year profit forecast": the
+    sentence restating the claim changes the claim's thing (its last word, the same) the other way,
+    and never the claim's way."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    for mine, theirs in ((_RAISING, _LOWERING), (_LOWERING, _RAISING)):
+        for claimed in re.finditer(rf"\b(?:{mine}){_CHANGED}", claim.lower()):
+            thing = claimed.group(1).split()[-1]
+            changed = [m for m in re.finditer(rf"\b(?:{theirs}){_CHANGED}", said, re.IGNORECASE)]
+            other = next((m for m in changed if m.group(1).split()[-1].lower() == thing), None)
+            same_way = any(
+                thing in m.group(1).lower().split()
+                for m in re.finditer(rf"\b(?:{mine}){_CHANGED}", said, re.IGNORECASE)
+            )
+            if other is not None and not same_way:
+                start, end = s0 + other.start(), s0 + other.end()
+                return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
+    return []
+
+
 # ---- dates ----------------------------------------------------------------------------------
 
 
@@ -656,6 +688,12 @@ def _dates(
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
         own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
         bound = bounds.get(wording) if reference is None else None
+        if bound is not None and bound.label == "since" and _RECORD.search(claim.lower()):
+            # "the largest since 1986" dates the last record, not the event: only another record's
+            # "since" is comparable ("the county's 47 cases on Wednesday" fall "since 1986" too).
+            every = [f for f in every if f.label == "since"]
+            sentence_dates = [f for f in sentence_dates if f.label == "since"]
+            own = [f for f in own if f.label == "since"]
         # A contest the source dates with the sides the other way ("Tandy defeated Hale in 2016"
         # for "Hale beat Tandy in 2016") is another contest: it neither agrees nor conflicts.
         sides = {id(f): _contest_sides(claim_facts, verb, passage, f) for f in every}
@@ -683,7 +721,10 @@ def _dates(
         rivals = [
             f
             for f in sentence_dates
-            if not (verb and f.verb) or _same_verb(verb, f.verb) or (restated and _same_kind_of_event(verb, f.verb))
+            if not (verb and f.verb)
+            or _same_verb(verb, f.verb)
+            or (restated and _same_kind_of_event(verb, f.verb))
+            or (restated and _same_record(bound, f, claim, text[sentence[0] : sentence[1]]))
         ]
         agreeing_here = any(_compare_dates(value, f, bound) == "agree" for f in sentence_dates)
         if not rivals and verb and not agreeing_here:
@@ -707,6 +748,18 @@ def _dates(
 
 
 _BOUNDS = ("until", "since")
+# The extremes a record is stated by ("the largest outbreak since 1996"): the year hangs on the
+# superlative, whatever verb the sentence puts around it ("has seen", "is").
+_RECORD = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|worst|best|deadliest|longest|most|fewest)\b")
+
+
+def _same_record(bound: Fact | None, source: Fact, claim: str, sentence: str) -> bool:
+    """The claim's "since" and the sentence's both date the same record: "the largest ... since 1986"
+    against "the largest in the county since 1996"."""
+    if bound is None or bound.label != "since" or source.label != "since":
+        return False
+    mine, theirs = set(_RECORD.findall(claim.lower())), set(_RECORD.findall(sentence.lower()))
+    return bool(mine) and mine == theirs
 
 
 def _one_day(value: dates_mod.DateValue) -> bool:

@@ -1064,6 +1064,8 @@ _BEGINS = {("take", "effect"), ("go", "effect"), ("come", "effect"), ("come", "f
 def _lemma(verb: Any) -> str:
     """The verb's lemma, or "begin" for a phrase of _BEGINS."""
     lemma = str(verb.lemma_.lower())
+    if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return "come out"  # a book, a report: published (align.DATE_EVENT_FAMILIES)
     objects = {g.lemma_.lower() for c in verb.children for g in [c, *c.children] if c.dep_ in ("dobj", "prep")}
     return "begin" if any((lemma, noun) in _BEGINS for noun in objects) else lemma
 
