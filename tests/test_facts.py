@@ -369,6 +369,29 @@ def test_a_thing_changed_the_other_way_conflicts() -> None:
     assert "outcome" not in conflicts("The district lowered the bus fare.", both)
 
 
+def test_an_office_the_sentence_gives_another_after_an_aside_conflicts() -> None:
+    merger = (
+        "Harlow Savings, the older of the two, with $2.4 billion in deposits, will be the surviving bank "
+        "after its merger with Eastgate Federal."
+    )
+    found = said("Eastgate Federal will be the surviving bank after the merger.", merger)
+    assert ("name", False, "Eastgate Federal", "Harlow Savings") in found
+    assert conflicts("Harlow Savings will be the surviving bank after the merger.", merger) == []
+    # a pronoun is nobody's name
+    it = "It will be the surviving bank after its merger with Eastgate Federal, the two boards said."
+    assert "name" not in conflicts("Eastgate Federal will be the surviving bank after the merger.", it)
+
+
+def test_a_scores_other_result_conflicts() -> None:
+    game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
+    found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)
+    assert ("outcome", False, "a 7-2 win", "a 7-2 loss") in found
+    assert ("score", True, "7-2", "7-2") not in found  # the score agrees, but not as whose win it was
+    assert conflicts("On Friday the Otters suffered a 7-2 loss at Brenton Park.", game) == []
+    # a result with an owner may be the same game told from the other side
+    assert "outcome" not in conflicts("On Friday, Brenton's 7-2 win came against the Otters.", game)
+
+
 def test_a_records_since_year_and_a_publication_year_are_compared() -> None:
     record = "The flooding is the worst the valley has seen since 1974, when 40 homes were lost."
     assert ("date", False, "1962", "1974") in said("The flooding is the worst in the valley since 1962.", record)

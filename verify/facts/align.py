@@ -195,7 +195,10 @@ def align(
             found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
-        found += _job_outcome(claim, text, sentence) or _direction_reversed(claim, text, sentence)
+        result = _result_reversed(claim, text, sentence)
+        if result:  # the score agrees, but not as whose win it was
+            found = [f for f in found if not (f.agrees and f.kind == SCORE)]
+        found += _job_outcome(claim, text, sentence) or _direction_reversed(claim, text, sentence) or result
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
@@ -469,10 +472,11 @@ _WON = re.compile(
 _NAME = r"[A-Z][\w'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w'\u2019-]+)){0,3}"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Rev|Gen|Col|Capt|Sgt)\. )?"
 # "X is the authority's finance director", "X was the lead author of the study": one office.
+_BECOMES = r"(?:is|was|has been|had been|will be|becomes|became|serves as|served as)"
 _HOLDS = re.compile(
-    rf"(?P<name>{_NAME}) (?:is|was|has been|had been|will be|becomes|became|serves as|served as) "
+    rf"(?P<name>{_NAME}) {_BECOMES} "
     r"(?P<the>the )?(?P<owner>[\w.\u2019'-]+['\u2019]s )?"
-    r"(?P<title>[a-z-]+(?: [a-z-]+){0,2}?)(?=(?: (?:of|for|at|in)\b|[.,;]|$))"
+    r"(?P<title>[a-z-]+(?: [a-z-]+){0,2}?)(?=(?: (?:of|for|at|in|on|after|since|until)\b|[.,;]|$))"
 )
 # "District Attorney Maureen Kessel": a capitalised office right before the name.
 # Offices one person holds in a place at a time (a school has its principal, but a story may have two).
@@ -498,6 +502,11 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
             *re.finditer(rf"\b{words},\s+{_HONORIFIC}(?P<name>{_NAME})", said),
             *re.finditer(rf"(?P<name>{_NAME}),\s+(?:the|[\w.'\u2019-]+['\u2019]s)\s+{words}\b", said),
             *re.finditer(rf"\b{words}\s+(?P<name>{_NAME})", said),
+            # "Bayline, the larger of the two, ..., will be the surviving legal entity"
+            *re.finditer(
+                rf"\b(?!{_NOT_A_NAME}\b)(?P<name>{_NAME})(?:,{_ASIDE},)? {_BECOMES} (?:the )?{words}\b",
+                said,
+            ),
         ]
         names = [(m.group("name"), m.start("name")) for m in holders]
         if names and not any(_same_name(name, other) for other, _ in names):
@@ -506,6 +515,10 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
     return []
 
 
+# An aside between commas, up to a sentence's end (a decimal point is no end: "$1.7 billion").
+_ASIDE = r"(?:[^.;]|\.(?=\d)){0,120}?"
+# Capitalised words that open a sentence without naming anyone ("It will be the ...").
+_NOT_A_NAME = "(?:It|He|She|They|We|I|You|This|That|These|Those|The|A|An|Its|His|Her|Their|Our|There|Who|Which)"
 # Words that end a phrase after "the" without naming an office ("was the first", "the same").
 _NO_OFFICE = frozenset("first last same only one other winner victim case".split())
 
@@ -650,6 +663,28 @@ def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> lis
             )
             if other is not None and not same_way:
                 start, end = s0 + other.start(), s0 + other.end()
+                return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
+    return []
+
+
+# A game's result said as a noun after its score, with an article and no owner before it ("a 9-4
+# loss"): "Harwick's 9-4 win" and "Tillman's 9-4 loss" may be one game told from either side.
+_RESULT = r"\b(?:a|an|the)\s+(\d{1,3}-\d{1,3})\s+(?:(?:home|road|away|overtime|extra-inning)\s+)?(%s)\b"
+_RESULTS = ("win|victory|wins|victories", "loss|defeat|losses|defeats")
+
+
+def _result_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "a 9-4 loss at Harwick" for "a 9-4 win at Harwick": the sentence restating the claim gives
+    the claim's score the other result, and never the claim's."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    for mine, theirs in (_RESULTS, _RESULTS[::-1]):
+        for claimed in re.finditer(_RESULT % mine, claim, re.IGNORECASE):
+            score = claimed.group(1)
+            other = next((m for m in re.finditer(_RESULT % theirs, said, re.IGNORECASE) if m.group(1) == score), None)
+            same = any(m.group(1) == score for m in re.finditer(_RESULT % mine, said, re.IGNORECASE))
+            if other is not None and not same:
+                start, end = s0 + other.start(1), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
     return []
 
