@@ -382,6 +382,21 @@ def test_an_office_the_sentence_gives_another_after_an_aside_conflicts() -> None
     assert "name" not in conflicts("Eastgate Federal will be the surviving bank after the merger.", it)
 
 
+def test_a_count_of_members_on_a_side_is_read_from_the_tally() -> None:
+    vote = (
+        "The county board approved the landfill contract on Monday by a 6-3 vote, "
+        "with supervisors Ames, Ruiz and Cole voting no."
+    )
+    assert ("vote", True, "Three", "6-3") in said("Three county supervisors opposed the landfill contract.", vote)
+    assert ("vote", False, "Four", "6-3") in said("Four county supervisors opposed the landfill contract.", vote)
+    assert ("vote", True, "Six", "6-3") in said("Six county supervisors voted for the landfill contract.", vote)
+    turned_down = "The county board rejected the landfill contract on Monday by a 6-3 vote."
+    assert ("vote", True, "Six", "6-3") in said("Six county supervisors opposed the landfill contract.", turned_down)
+    # without the tally's outcome the sides are a guess
+    split = "The county board split 6-3 on the landfill contract on Monday."
+    assert "vote" not in [f[0] for f in said("Three county supervisors opposed the landfill contract.", split)]
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -195,6 +195,7 @@ def align(
             found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
+        found += _voters_on_a_side(claim, claim_facts, text, sentence, in_sentence)
         result = _result_reversed(claim, text, sentence)
         if result:  # the score agrees, but not as whose win it was
             found = [f for f in found if not (f.agrees and f.kind == SCORE)]
@@ -1706,6 +1707,47 @@ def _unanimity(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> l
     tally = tallies[0]
     assert tally.pair is not None
     return [_finding("vote", min(tally.pair) == 0, "unanimously", tally, tally.text)]
+
+
+# Who votes in a body: a count of them taking a side is one side of the body's tally.
+_VOTERS = frozenset(
+    "trustee member commissioner councillor councilor councilman councilwoman senator representative lawmaker "
+    "legislator justice judge director supervisor alderman juror delegate regent selectman".split()
+)
+_AGAINST = re.compile(r"\b(?:opposed|dissented|voted (?:against|no)|voting (?:against|no)|cast (?:the )?no votes)\b")
+_FOR = re.compile(r"\b(?:supported|backed|voted (?:for|in favou?r)|voting (?:for|in favou?r))\b")
+# The body's act in the sentence giving its tally: a yes carried ("approved ... by a 5-2 vote"),
+# or a no ("rejected ... 4-3").
+_CARRIED = re.compile(r"\b(?:approved|passed|adopted|ratified|confirmed|hired|appointed|endorsed|granted)\b")
+_DEFEATED = re.compile(r"\b(?:rejected|denied|voted down|defeated|turned down|refused)\b")
+
+
+def _voters_on_a_side(
+    claim: str, claim_facts: TextFacts, text: str, sentence: tuple[int, int], in_sentence: list[Fact]
+) -> list[Finding]:
+    """ "Two trustees opposed the contract" against "The board approved the deal by a 5-2 vote": the
+    claim's count of a body's members on one side against that side of the sentence's one tally,
+    where the sentence says whether the yes carried (the larger side) or not."""
+    lowered = claim.lower()
+    against, for_ = bool(_AGAINST.search(lowered)), bool(_FOR.search(lowered))
+    tallies = [f for f in in_sentence if f.kind == SCORE and f.role == "vote" and f.pair]
+    if against == for_ or len(tallies) != 1 or any(f.kind == SCORE for f in claim_facts.facts):
+        return []
+    said = text[sentence[0] : sentence[1]].lower()
+    # the tally's act itself, not the claim's: "with trustees Pike and Marsh voting no" is no verdict
+    carried, defeated = bool(_CARRIED.search(said)), bool(_DEFEATED.search(said))
+    if carried == defeated:
+        return []
+    tally = tallies[0]
+    assert tally.pair is not None
+    larger, smaller = max(tally.pair), min(tally.pair)
+    side = smaller if against == carried else larger
+    out = []
+    for cf in claim_facts.facts:
+        if cf.kind == QUANTITY and cf.unit in _VOTERS and cf.value is not None and cf.comparator == "=":
+            detail = f"{tally.text}, {side} {'against' if against else 'in favour'}"
+            out.append(_finding("vote", cf.value == side, cf.text, tally, detail))
+    return out
 
 
 def _other_party(claim: str, claim_facts: TextFacts, passage: list[Fact], sentence: tuple[int, int]) -> bool:
