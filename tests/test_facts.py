@@ -397,6 +397,18 @@ def test_a_count_of_members_on_a_side_is_read_from_the_tally() -> None:
     assert "vote" not in [f[0] for f in said("Three county supervisors opposed the landfill contract.", split)]
 
 
+def test_a_minute_the_sentence_gives_another_players_act_conflicts() -> None:
+    goals = "Ana Ruiz put Dunford ahead in the 12th minute, and substitute Kim Olsen sealed the win in the 58th minute."
+    assert ("ordinal", False, "the 58th minute", "the 12th minute") in said(
+        "Ana Ruiz scored in the 58th minute.", goals
+    )
+    assert "ordinal" not in conflicts("Ana Ruiz put Dunford ahead in the 12th minute.", goals)
+    # a second goal of hers, in a minute the sentence gives her too, or one it does not give at all
+    twice = "Ana Ruiz put Dunford ahead in the 12th minute and scored again in the 58th minute."
+    assert "ordinal" not in conflicts("Ana Ruiz scored in the 58th minute.", twice)
+    assert "ordinal" not in conflicts("Ana Ruiz scored in the 75th minute.", goals)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

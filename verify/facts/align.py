@@ -179,6 +179,9 @@ def align(
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
+        minute = _persons_minute(claim_facts, in_sentence)
+        if minute:  # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
+            found = [f for f in found if not (f.agrees and f.claim in {m.claim for m in minute})] + minute
     if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
         refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
         refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
@@ -1238,6 +1241,38 @@ def _figures(
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
+    return out
+
+
+def _persons_minute(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """ "Asante put Rovers ahead in the 67th minute" for "Asante scored in the 84th minute": the
+    sentence gives the claim's person's act a minute, by the same verb, and not the claim's."""
+    out = []
+    for cf in claim_facts.facts:
+        if cf.kind != ORDINAL or cf.unit != "minute" or not cf.verb:
+            continue
+        doers = [
+            f.text for f in claim_facts.facts if f.kind in (NAME, UNTAGGED) and f.role == "agent" and f.verb == cf.verb
+        ]
+        acts = {
+            sf.verb
+            for sf in in_sentence
+            if sf.kind in (NAME, UNTAGGED)
+            and sf.role == "agent"
+            and sf.verb
+            and any(_same_name(d, sf.text) for d in doers)
+        }
+        minutes = [sf for sf in in_sentence if sf.kind == ORDINAL and sf.unit == "minute" and sf.verb in acts]
+        # The claim's minute must be there too, given to another named doer's act: a player may
+        # score twice ("put Dunford ahead in the 12th minute and scored again in the 58th").
+        others = {
+            sf.verb
+            for sf in in_sentence
+            if sf.kind in (NAME, UNTAGGED) and sf.role == "agent" and not any(_same_name(d, sf.text) for d in doers)
+        }
+        theirs = [sf for sf in in_sentence if sf.kind == ORDINAL and sf.value == cf.value and sf.verb in others - acts]
+        if minutes and theirs and not any(sf.value == cf.value for sf in minutes):
+            out.append(_finding(ORDINAL, False, cf.text, minutes[0]))
     return out
 
 
