@@ -409,6 +409,18 @@ def test_a_minute_the_sentence_gives_another_players_act_conflicts() -> None:
     assert "ordinal" not in conflicts("Ana Ruiz scored in the 75th minute.", goals)
 
 
+def test_a_comparison_with_its_sides_swapped_conflicts() -> None:
+    fares = "Riders on the east line paid about twice as much per trip as riders on the west line, the audit found."
+    found = said("Riders on the west line paid about twice as much per trip as riders on the east line.", fares)
+    assert ("role", False, "riders on the east line", "riders on the west line") in found
+    assert not [f for f in found if f[1]]  # "about twice" agrees only as the other side's figure
+    assert (
+        conflicts("Riders on the east line paid about twice as much per trip as those on the west line.", fares) == []
+    )
+    # the other comparative with the sides swapped says the same thing: not read as a conflict
+    assert conflicts("Riders on the west line paid less per trip than riders on the east line.", fares) == []
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -203,6 +203,9 @@ def align(
         if result:  # the score agrees, but not as whose win it was
             found = [f for f in found if not (f.agrees and f.kind == SCORE)]
         found += _job_outcome(claim, text, sentence) or _direction_reversed(claim, text, sentence) or result
+        compared = _swapped_comparison(claim, text, sentence)
+        if compared:  # its figures agree, but as the other side's
+            found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
     if overlap >= SAME_EVENT["negation"]:
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
@@ -691,6 +694,37 @@ def _result_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[F
                 start, end = s0 + other.start(1), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
     return []
+
+
+# A comparison's two sides: what is compared, the comparative, and what it is compared with.
+_COMPARED = re.compile(
+    r"^(?P<left>.+?)\b(?P<how>as (?:many|much|large|high|long|likely)|more|fewer|less|higher|lower|larger|smaller"
+    r"|greater|bigger|longer|shorter|older|younger)\b(?P<middle>[^,;]*?)\b(?:as|than)\b(?P<right>[^,;]+)",
+    re.IGNORECASE,
+)
+
+
+def _swapped_comparison(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "Sediment from the southern basin held three times as many particles as sediment from the
+    northern basin" for "... the northern basin ... as the southern basin": the sentence restating
+    the claim makes the same comparison with its two sides the other way round, each side known by a
+    word the other side lacks."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    mine, theirs = _COMPARED.search(claim), _COMPARED.search(said)
+    if mine is None or theirs is None or mine.group("how").lower() != theirs.group("how").lower():
+        return []
+    left, right = content_stems(mine.group("left")), content_stems(mine.group("right"))
+    their_left, their_right = content_stems(theirs.group("left")), content_stems(theirs.group("right"))
+    # a word on one side only, in the claim, found on the other side only, in the sentence
+    moved_left = (left - right) & (their_right - their_left)
+    moved_right = (right - left) & (their_left - their_right)
+    if not (moved_left and moved_right):
+        return []
+    other = theirs.group("right").strip(" .")
+    at = s0 + theirs.start("right") + theirs.group("right").find(other)
+    detail = "on the other side of the comparison"
+    return [Finding("role", False, mine.group("right").strip(" ."), other, at, at + len(other), sentence, detail)]
 
 
 # ---- dates ----------------------------------------------------------------------------------
