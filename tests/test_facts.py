@@ -421,6 +421,18 @@ def test_a_comparison_with_its_sides_swapped_conflicts() -> None:
     assert conflicts("Riders on the west line paid less per trip than riders on the east line.", fares) == []
 
 
+def test_a_date_owning_an_act_dates_that_act() -> None:
+    hearing = (
+        "BRANT, March 20 — The board heard the appeal on Feb. 4, six weeks before Tuesday's decision, "
+        "and took no questions from the public."
+    )
+    published = dt.date(2025, 3, 20)
+    late = said("The board decided two weeks after hearing the appeal.", hearing, published)
+    assert ("date", False, "two weeks after hearing the appeal", "Tuesday") in late
+    right = said("The board decided six weeks after hearing the appeal.", hearing, published)
+    assert ("date", True, "six weeks after hearing the appeal", "Tuesday") in right
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

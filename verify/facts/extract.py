@@ -490,7 +490,7 @@ def _entity_fact(
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
         after = recent if not in_dateline and _not_past(ent.root) else None
-        verb = _verb_of(ent.root)
+        verb = _event_noun(ent.root) or _verb_of(ent.root)
         value = dates_mod.parse_date(ent.text, published, anchor.of(verb), future and not _in_past(ent.root), after)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
@@ -638,7 +638,10 @@ def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None)
         return dates_mod.DateValue(value.first, end), "since"
     if before in ("until", "till", "through") and value.last is not None:
         return dates_mod.DateValue((1900, 1, 1), value.last), "until"
-    # "before Aug. 25", "after the 3rd", "by Friday": a side of a day, not the day (align._value)
+    # "before Aug. 25", "after the 3rd", "by Friday": a side of a day, not the day (align._value);
+    # but "five weeks before Tuesday's ruling" dates the ruling, on that day
+    if ent.root.dep_ == "poss":
+        return value, ""
     if before in OPEN_SIDES or (before == "to" and ent.start > 1 and ent.doc[ent.start - 2].lower_ == "prior"):
         side = OPEN_SIDES.get(before, "before")
         # "did not expect the Senate to take it up before May": from May on, not before it
@@ -1048,6 +1051,34 @@ def _subject_name(token: Any) -> str:
 def _verb_token(token: Any) -> Any:
     """The verb a figure or date belongs to: its nearest verb ancestor, or None."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+# Nouns that name an act, with the act's verb: "Tuesday's ruling" dates the ruling, not the verb
+# of its sentence ("heard arguments ... five weeks before Tuesday's ruling").
+_EVENT_NOUNS = {
+    "ruling": "rule",
+    "decision": "decide",
+    "vote": "vote",
+    "hearing": "hear",
+    "meeting": "meet",
+    "arrest": "arrest",
+    "sentencing": "sentence",
+    "announcement": "announce",
+    "resignation": "resign",
+    "approval": "approve",
+    "rejection": "reject",
+    "opening": "open",
+    "closure": "close",
+    "launch": "launch",
+}
+
+
+def _event_noun(token: Any) -> str:
+    """The verb of the act a date names as its owner ("Tuesday's ruling", "the March 3 vote"), or ""."""
+    head = token.head
+    if token.dep_ in ("poss", "compound", "nmod") and head.pos_ == "NOUN":
+        return _EVENT_NOUNS.get(head.lemma_.lower(), "")
+    return ""
 
 
 def _verb_of(token: Any) -> str:
