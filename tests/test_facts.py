@@ -433,6 +433,16 @@ def test_a_date_owning_an_act_dates_that_act() -> None:
     assert ("date", True, "six weeks after hearing the appeal", "Tuesday") in right
 
 
+def test_the_day_an_act_began_meets_the_day_it_has_gone_on_since() -> None:
+    pumps = "DENBY, June 6 — Volunteers have been pumping water out of the old mill since Tuesday morning."
+    published = dt.date(2025, 6, 6)
+    late = said("Volunteers began pumping water out of the old mill on Wednesday.", pumps, published)
+    assert ("date", False, "Wednesday", "Tuesday") in late and not [f for f in late if f[1]]
+    assert ("date", True, "June 3", "Tuesday") in said(
+        "Volunteers started pumping water out of the mill on June 3.", pumps, published
+    )
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -175,6 +175,8 @@ def align(
         found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, overlap >= RESTATED)
     if overlap >= SAME_EVENT["date"]:
         found += _order(claim, text, sentence)
+        began = _began_since(claim_facts, in_sentence)  # the start of a "since", not a day inside it
+        found = [f for f in found if f.claim not in {b.claim for b in began}] + began
     if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
@@ -963,6 +965,33 @@ def _order(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
 def _event_words(phrase: str) -> set[str]:
     """An event's content words cut to four letters, so "the vote" meets "had voted"."""
     return {w[:4] for w in content_stems(phrase) if len(w) >= 4}
+
+
+_BEGIN_VERBS = frozenset({"begin", "start"})
+
+
+def _began_since(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """ "began sandbagging the levee on Tuesday night" against "had been sandbagging the levee since
+    Monday night": the day the claim says an act began, against the day the sentence says the
+    same act has gone on since."""
+    verbs = {v[2] for v in claim_facts.verbs}
+    acts = verbs - _BEGIN_VERBS - {"be", "have", "do"}
+    if not verbs & _BEGIN_VERBS:
+        return []
+    out = []
+    for cf in claim_facts.facts:
+        # the date hangs on "began" or on the act it takes ("began sandbagging ... on Tuesday")
+        placed = cf.first is not None or cf.weekday is not None
+        if cf.kind != DATE or cf.verb not in acts | _BEGIN_VERBS or cf.label or not placed:
+            continue
+        since = [sf for sf in in_sentence if sf.kind == DATE and sf.label == "since" and sf.verb in acts and sf.first]
+        if len(since) != 1:
+            continue
+        began = replace(since[0], last=since[0].first, label="")
+        relation = dates_mod.compare(_value(cf), _value(began))
+        if relation in ("agree", "conflict"):
+            out.append(_finding(DATE, relation == "agree", cf.text, since[0], _show(began)))
+    return out
 
 
 def _named(fact: Fact) -> dates_mod.DateValue:
