@@ -443,6 +443,17 @@ def test_the_day_an_act_began_meets_the_day_it_has_gone_on_since() -> None:
     )
 
 
+def test_a_relative_clause_on_another_name_tells_that_ones_act() -> None:
+    rival = (
+        "The figures contrasted with those of its rival, Norcross Foods, which said on Monday that its "
+        "annual sales fell 6 percent."
+    )
+    other = check_text("Delmar Foods' annual sales fell 6 percent.", rival, PUB)
+    assert other.another_party and not other.agreements
+    own = check_text("Norcross Foods' annual sales fell 6 percent.", rival, PUB)
+    assert not own.another_party and ("percent", True) in [(f.kind, f.agrees) for f in own.findings]
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -212,7 +212,17 @@ def align(
         found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
     # June 14" for "the Supreme Court rejected ... in June") confirms nothing of the claim's event.
-    found = [f for f in found if not (f.agrees and _other_party(claim, claim_facts, passage, f.sentence))]
+    found = [
+        f
+        for f in found
+        if not (
+            f.agrees
+            and (
+                _other_party(claim, claim_facts, passage, f.sentence)
+                or _told_of_another(claim, claim_facts, text[f.sentence[0] : f.sentence[1]])
+            )
+        )
+    ]
     # So is one in a sentence that puts the claim's thing in another place or gives it another name
     # ("The most recent was on July 12, at a Mercer Drug store" for "... at a Linden Pharmacy store").
     found = [
@@ -225,8 +235,10 @@ def align(
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
     # The passage, or its sentence about the claim's event, tells of another party's act (the
     # passage may name the claim's party in a later sentence: "In Lake Ambry ... 29 percent").
-    other = _other_party(claim, claim_facts, passage, (start, end)) or _other_party(
-        claim, claim_facts, passage, sentence
+    other = (
+        _other_party(claim, claim_facts, passage, (start, end))
+        or _other_party(claim, claim_facts, passage, sentence)
+        or _told_of_another(claim, claim_facts, text[sentence[0] : sentence[1]])
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
     taken = _slot_taken(claim_facts, in_sentence) or _place_taken(claim, text[sentence[0] : sentence[1]])
@@ -1846,6 +1858,26 @@ def _voters_on_a_side(
             detail = f"{tally.text}, {side} {'against' if against else 'in favour'}"
             out.append(_finding("vote", cf.value == side, cf.text, tally, detail))
     return out
+
+
+# A name with a relative clause on it: ", Hollins Supply, which reported ... that its profit fell".
+_RELATIVE_OF_NAME = re.compile(rf"(?P<name>{_NAME}),\s+(?:which|who)\s+(?P<clause>[^;]+)")
+
+
+def _told_of_another(claim: str, claim_facts: TextFacts, said: str) -> bool:
+    """The sentence tells what the claim says in a relative clause on another name ("its larger
+    rival, Hollins Supply, which reported ... that its quarterly profit fell 4 percent" for
+    "Pemberton's profit fell 4 percent"), and never names the claim's company or person."""
+    names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("ORG", "PERSON")]
+    if not names or any(_mentioned(f.text, said, person=f.label == "PERSON") for f in names):
+        return False
+    words = content_stems(claim) - {w for f in names for w in content_stems(f.text)}
+    for m in _RELATIVE_OF_NAME.finditer(said):
+        inside = words & content_stems(m.group("clause"))
+        outside = words & content_stems(said[: m.start()])
+        if len(inside) >= 2 and len(inside) > len(outside):
+            return True
+    return False
 
 
 def _other_party(claim: str, claim_facts: TextFacts, passage: list[Fact], sentence: tuple[int, int]) -> bool:
