@@ -454,6 +454,17 @@ def test_a_relative_clause_on_another_name_tells_that_ones_act() -> None:
     assert not own.another_party and ("percent", True) in [(f.kind, f.agrees) for f in own.findings]
 
 
+def test_a_mark_short_of_its_record_is_no_record() -> None:
+    crest = "The Bell River crested at 22.1 feet on Friday, about a foot below the record set in 2011."
+    found = said("The Bell River set a new record when it crested on Friday.", crest)
+    assert ("outcome", False, "set a new record", "below the record") in found
+    assert "outcome" not in conflicts("The Bell River crested below its record on Friday.", crest)
+    # a sentence sharing less of the claim keeps it from being supported, and no more
+    assert check_text(
+        "Ruiz's goal equalled the club's scoring record.", "Ruiz's goal left her one short of the club record."
+    ).opposed_verb
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -432,6 +432,15 @@ JOB_OUTCOMES = [
         _stance(r"ahead of (?:its |the )?(?:original )?schedule|earlier than (?:planned|scheduled|expected)"),
         _stance(r"behind (?:its |the )?(?:original )?schedule|later than (?:planned|scheduled|expected)"),
     ),
+    # a mark against its record ("set a new record", "equalled the club record"; "one short of the
+    # club record", "about two feet below the record set in 1987")
+    (
+        _stance(
+            r"(?:set|sets|setting|broke|breaks|breaking|equall?ed|equals|matched|matches|tied|ties)"
+            r" (?:a |an |the )?(?:[a-z]+ ){0,4}record"
+        ),
+        _stance(r"(?:short of|shy of|below|under|off) (?:a |an |the )?(?:[a-z]+ ){0,4}record"),
+    ),
 ]
 STANCE_OPPOSITES = [
     (
