@@ -465,6 +465,13 @@ def test_a_mark_short_of_its_record_is_no_record() -> None:
     ).opposed_verb
 
 
+def test_neither_denies_its_verb() -> None:
+    crash = "Two riders were thrown from the bus; neither was seriously hurt, the county said."
+    assert "negation" in conflicts("One of the two riders was seriously hurt.", crash)
+    assert "negation" not in conflicts("Neither rider was seriously hurt.", crash)
+    assert "negation" not in conflicts("Neither of the riders was seriously hurt.", crash)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

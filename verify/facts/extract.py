@@ -394,7 +394,7 @@ def _range_start(doc: Any, ent: Any, nxt: Any) -> int | None:
 UNDER_NEGATION = 2
 
 
-_NO_ONE = frozenset({"nobody", "nothing", "none", "noone"})
+_NO_ONE = frozenset({"nobody", "nothing", "none", "noone", "neither"})
 
 
 def _negated(verb: Any) -> bool:
@@ -429,7 +429,9 @@ def _none_of(party: Any, verb: Any) -> bool:
     """A subject or object that says no one or nothing ("nobody", "no employees"), where that
     denies the verb: not an idiom ("no secret"), an exception ("nobody but Hale", "no one else")
     or a comparison ("no one has won more titles than Tandy")."""
-    said_none = party.lower_ in _NO_ONE or any(g.dep_ == "det" and g.lower_ == "no" for g in party.children)
+    said_none = party.lower_ in _NO_ONE or any(
+        g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in party.children
+    )
     if not said_none or party.lemma_.lower() in _NO_IDIOMS:
         return False
     after = party.doc[party.i + 1].lower_ if party.i + 1 < len(party.doc) else ""
