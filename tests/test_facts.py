@@ -472,6 +472,18 @@ def test_neither_denies_its_verb() -> None:
     assert "negation" not in conflicts("Neither of the riders was seriously hurt.", crash)
 
 
+def test_an_act_asked_for_and_not_done() -> None:
+    audit = (
+        "In 2022 the auditor urged that the county replace the jail's fire alarms; "
+        "the county has not done so, citing the cost."
+    )
+    assert "negation" in conflicts("The county replaced the jail's fire alarms after the 2022 audit.", audit)
+    # what was asked for says neither that it was done nor that it was not
+    assert "negation" not in conflicts("The county has not replaced the jail's fire alarms.", audit)
+    asked = "In 2022 the auditor urged that the county replace the jail's fire alarms."
+    assert "negation" not in conflicts("The county has not replaced the jail's fire alarms.", asked)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

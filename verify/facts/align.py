@@ -209,7 +209,11 @@ def align(
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
     if overlap >= SAME_EVENT["negation"]:
-        found += _negation(claim, claim_facts, source, sentence, text) or _lexical_negation(claim, sentence, text)
+        found += (
+            _negation(claim, claim_facts, source, sentence, text)
+            or _lexical_negation(claim, sentence, text)
+            or _not_done_so(claim, claim_facts, source, sentence, text)
+        )
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
     # June 14" for "the Supreme Court rejected ... in June") confirms nothing of the claim's event.
     found = [
@@ -2015,9 +2019,10 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
     the claim does not restate ("... and not the data that ...") is never the claim's."""
     # Only a claim that says "not" outright is read this way: "kept prices unchanged", "cast the
     # no votes", "was without" are affirmative claims whatever words they use.
-    if not _EXPLICIT_NOT.search(claim):
-        return []
     s0, s1 = sentence
+    # "... the harbor authority has not done so": the denial is of a verb in another clause
+    if not _EXPLICIT_NOT.search(claim) or _NOT_DONE_SO.search(text, s0, s1):
+        return []
     source_clauses = _clauses(text[s0:s1])
     for claim_clause in _clauses(_without_attribution(claim)):
         words = content_stems(claim_clause)
@@ -2025,6 +2030,9 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
             continue
         shared, clause = _best_clause(words, source_clauses)
         if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
+            continue
+        # "urged that the county replace the alarms" states neither that it did nor that it did not
+        if _ASKED_FOR.search(clause) and not _ASKED_FOR.search(claim_clause):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "not ... until Saturday" says when, not whether: it denies nothing the claim affirms.
@@ -2037,6 +2045,34 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
                 )
             ]
     return []
+
+
+# A clause that asks for or plans an act (extract._NOT_FACTIVE), in any form.
+_ASKED_FOR = re.compile(
+    r"\b(?:recommend|urge|ask|propose|demand|request|suggest)(?:s|ed|d|ing)?\b|\bcall(?:s|ed|ing)? for\b",
+    re.IGNORECASE,
+)
+_NOT_DONE_SO = re.compile(r"\b(?:has|have|had|did)\s+(?:not|never)\s+(?:yet\s+)?(?:done|do)\s+so\b", re.IGNORECASE)
+
+
+def _not_done_so(
+    claim: str, claim_facts: TextFacts, source: TextFacts, sentence: tuple[int, int], text: str
+) -> list[Finding]:
+    """ "recommended that the harbor authority dredge the area; the harbor authority has not done
+    so" for "The harbor authority dredged the area": the sentence names the claim's act and then
+    says its doer has not done it."""
+    s0, s1 = sentence
+    m = _NOT_DONE_SO.search(text, s0, s1)
+    if m is None or negation_count(claim) != 0:
+        return []
+    main = next((v for v in claim_facts.verbs if v[3] == "ROOT"), None)
+    if main is None or not any(v[2] == main[2] and s0 <= v[0] < m.start() for v in source.verbs):
+        return []
+    # the one who has not done it is the claim's doer: the words of its clause before "has not"
+    doer = content_stems(text[max(text.rfind(";", s0, m.start()), text.rfind(",", s0, m.start()), s0) : m.start()])
+    if not doer or not doer <= content_stems(claim):
+        return []
+    return [Finding("negation", False, f"does {main[2]}", m.group(), m.start(), m.end(), sentence, m.group())]
 
 
 def _clauses(text: str) -> list[str]:

@@ -159,7 +159,7 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 26: "takes effect", "goes into effect", "comes into force" are the verb "begin".
 # 27: two dates the tagger split are a range only where both ends are dates ("sentenced Thursday to
 # six years" is a day and a length, as before 21).
-FACTS_VERSION = 30
+FACTS_VERSION = 31
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
