@@ -484,6 +484,21 @@ def test_an_act_asked_for_and_not_done() -> None:
     assert "negation" not in conflicts("The county has not replaced the jail's fire alarms.", asked)
 
 
+def test_a_sum_is_read_with_its_giver() -> None:
+    funds = (
+        "The new roof was paid for with a $310,000 grant from the state Historic Trust, "
+        "along with $45,000 from the Friends of Alden Library."
+    )
+    assert ("money", False, "$54,000", "$45,000") in said(
+        "The Friends of Alden Library gave $54,000 for the roof.", funds
+    )
+    assert ("money", True, "$45,000", "$45,000") in said(
+        "The Friends of Alden Library gave $45,000 for the roof.", funds
+    )
+    # the other giver's sum is not this one's, whatever verb each hangs on
+    assert ("money", False, "$45,000", "$310,000") in said("The state Historic Trust gave $45,000 for the roof.", funds)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -181,6 +181,9 @@ def align(
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
+        given = _money_from(claim_facts, in_sentence, text)
+        if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
+            found = [f for f in found if f.claim not in {g.claim for g in given}] + given
         minute = _persons_minute(claim_facts, in_sentence)
         if minute:  # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
             found = [f for f in found if not (f.agrees and f.claim in {m.claim for m in minute})] + minute
@@ -1329,6 +1332,37 @@ def _figures(
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
+    return out
+
+
+# "... $85,000 from the Lake Corrigan Association", "a $740,000 grant from the state Department of
+# Natural Resources": up to three words, then "from" and the giver's name ("of" inside it).
+_FROM_GIVER = re.compile(
+    r"(?:\s+[a-z-]+){0,3}?\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]+){0,5})"
+)
+# Verbs of giving money: their doer is where the money comes from.
+_GIVING = frozenset("contribute give donate pay provide put grant award chip fund".split())
+
+
+def _money_from(claim_facts: TextFacts, in_sentence: list[Fact], text: str) -> list[Finding]:
+    """ "The Lake Corrigan Association contributed $58,000" against "... along with $85,000 from the
+    Lake Corrigan Association": the sum the sentence says came from the claim's giver."""
+    out = []
+    for cf in claim_facts.facts:
+        if cf.kind != MONEY or cf.verb not in _GIVING or cf.value is None:
+            continue
+        givers = [f.text for f in claim_facts.facts if f.kind == NAME and f.role == "agent" and f.verb == cf.verb]
+        for sf in (f for f in in_sentence if f.kind == MONEY and f.value is not None):
+            after = _FROM_GIVER.match(text[sf.end : sf.end + 120])
+            if after is None or not any(_same_name(g, after.group("name")) for g in givers):
+                continue
+            out.append(
+                _finding(
+                    MONEY, _figure_relation(cf, sf) == "agree", cf.text, sf, f"{sf.text} from {after.group('name')}"
+                )
+            )
+            break
     return out
 
 
