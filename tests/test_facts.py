@@ -499,6 +499,19 @@ def test_a_sum_is_read_with_its_giver() -> None:
     assert ("money", False, "$45,000", "$310,000") in said("The state Historic Trust gave $45,000 for the roof.", funds)
 
 
+def test_a_named_place_the_sentence_puts_elsewhere() -> None:
+    care = (
+        "Five were treated at Mercy General Hospital in Alden, and two at Brook Valley Clinic "
+        "in the nearby village of Corran."
+    )
+    assert check_text("Two were treated at Brook Valley Clinic in Alden.", care).slot_taken
+    assert not check_text("Two were treated at Brook Valley Clinic in Corran.", care).slot_taken
+    # a place inside the claim's, named after it, is no other place
+    assert not check_text(
+        "The plant is at Kessler Mills in Ohio.", "The plant is at Kessler Mills in Dayton, Ohio."
+    ).slot_taken
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

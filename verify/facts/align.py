@@ -283,6 +283,12 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
 _PLACED = re.compile(r"\b([a-z]{3,}) (in|at|near) (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
 
 
+# A named thing in a named place ("Harlow Valley Hospital in Dunmore").
+_NAMED_PLACED = re.compile(
+    r"\b((?:[A-Z][\w'-]+ ){1,3}(?:[A-Z][\w'-]+)) (in|at|near) (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)"
+)
+
+
 # A capitalised name right before a noun, after an article ("at a Linden Pharmacy store").
 _NAMED_NOUN = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) ([a-z]{3,})\b")
 
@@ -304,6 +310,16 @@ def _place_taken(claim: str, sentence: str) -> bool:
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
         )
         if there and not _same_name(name, there.group(1)):
+            return True
+    for thing, preposition, name in _NAMED_PLACED.findall(claim):
+        # "two at Harlow Valley Hospital in the neighbouring town of Pryce": the sentence may name
+        # the claim's place before, for another thing ("St. Brendan's ... in Dunmore"), not after
+        there = re.search(
+            rf"\b{re.escape(thing)} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ ){{0,3}}(?:of )?"
+            r"((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)",
+            sentence,
+        )
+        if there and not _same_name(name, there.group(1)) and not _mentioned(name, sentence[there.start() :], False):
             return True
     for name, noun in _named_nouns(claim):
         if _mentioned(name, sentence, person=False):
