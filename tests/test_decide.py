@@ -216,7 +216,7 @@ def test_facts_that_all_agree_outweigh_a_model_contradiction() -> None:
     """The model calls plain restatements contradictions; a passage that confirms every date and
     figure of the claim, with nothing against it, keeps the claim from being called false."""
     facts = TextFacts(facts=[Fact("date", "June 14", 24, 31, (0, 32), first="--06-14", last="--06-14")])
-    confirmed = aligned(0.9, date(True, "June 14", "June 14"))
+    confirmed = aligned(0.7, date(True, "June 14", "June 14"))
     leaning_no = np.array([[0.03, 0.02, 0.95]])
     verdict = decide(CLAIM, [hit(1)], leaning_no, [confirmed], claim_facts=facts)
     assert verdict.label is Label.UNKNOWN and "check it by hand" in verdict.reason
@@ -224,6 +224,19 @@ def test_facts_that_all_agree_outweigh_a_model_contradiction() -> None:
     assert decide(CLAIM, [hit(1)], leaning_yes, [confirmed], claim_facts=facts).label is Label.SUPPORTED
     # without the claim's facts the rule has nothing to confirm, and the model decides
     assert decide(CLAIM, [hit(1)], leaning_no, [confirmed]).label is Label.CONTRADICTED
+
+
+def test_a_close_restatement_with_every_fact_is_supported_whatever_the_model_reads() -> None:
+    """A sentence holding nearly all of the claim (CLOSE_RESTATEMENT), with its date, and the same
+    polarity, states it: the model's contradiction there is its shortcut, at no more than even odds."""
+    facts = TextFacts(facts=[Fact("date", "June 14", 24, 31, (0, 32), first="--06-14", last="--06-14")])
+    leaning_no = np.array([[0.3, 0.15, 0.55]])
+    close = aligned(0.9, date(True, "June 14", "June 14"))
+    verdict = decide(CLAIM, [hit(1)], leaning_no, [close], claim_facts=facts)
+    assert verdict.label is Label.SUPPORTED and verdict.confidence == pytest.approx(0.5)
+    # one "not" more on one side: the words agree, the sense may not
+    denied = Alignment(0.9, (0, 9), [date(True, "June 14", "June 14")], polarity_differs=True)
+    assert decide(CLAIM, [hit(1)], leaning_no, [denied], claim_facts=facts).label is Label.UNKNOWN
 
 
 def test_a_claim_date_no_source_can_place_is_not_a_fact_to_confirm() -> None:

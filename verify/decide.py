@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from verify.config import (
     AGREEMENT_OVERLAP,
+    CLOSE_RESTATEMENT,
     COMPARABLE,
     CONTRADICT_THRESHOLD,
     FACT_CONFLICT_CONFIDENCE,
@@ -232,7 +233,8 @@ def _dates_the_claims_act(case: Case, p: Assessed) -> bool:
 def fact_confirmed(case: Case) -> Decision | None:
     """A passage about the claim's event confirms every date and figure the claim gives, with no
     conflict: the model's contradiction, if any, is not trusted over that (it misreads plain
-    restatements). Supported when the passage leans to entailment, else not settled."""
+    restatements). Supported when the passage leans to entailment or its sentence restates the
+    claim closely (CLOSE_RESTATEMENT, same polarity, no confident contradiction), else not settled."""
     checkable = {f.text for f in case.claim_facts if f.kind in BACKING_KINDS and _placed(f)}
     if not checkable:
         return None
@@ -263,10 +265,18 @@ def fact_confirmed(case: Case) -> Decision | None:
         return None
     # Its sentence giving the opposite outcome ("had rejected ... in January" for "approved ... in
     # January") leaves only the facts agreeing: not settled, whatever the model reads.
-    if (p.entail >= case.support_threshold or p.entail > p.contra) and not p.alignment.states_otherwise:
+    leans = p.entail >= case.support_threshold or p.entail > p.contra
+    close = (
+        p.alignment.overlap >= CLOSE_RESTATEMENT
+        and not p.alignment.polarity_differs
+        and p.contra < case.contradict_threshold  # a confident contradiction is read by the model's rule
+    )
+    if (leans or close) and not p.alignment.states_otherwise:
         reason = f"{_source(p)} states it: {_quote(p)} {_agreement_sentence(agreements)}"
+        confidence = max(p.entail, 1.0 - p.contra - p.neutral / 2)
+        # a close restatement the model reads otherwise: the facts carry it, at no more than even odds
         return Decision(
-            Label.SUPPORTED, -neg_i, max(p.entail, 1.0 - p.contra - p.neutral / 2), reason, ENTAIL, agreements
+            Label.SUPPORTED, -neg_i, confidence if leans else max(confidence, 0.5), reason, ENTAIL, agreements
         )
     reason = (
         f"{_source(p)} gives the same facts ({', '.join(sorted(checkable))}) in {_quote(p)}, "
