@@ -343,6 +343,8 @@ def test_a_date_from_a_sentence_about_another_place_confirms_nothing() -> None:
     )
     claim = "The most recent break-in was at a Linden Pharmacy store on July 12."
     assert not [f for f in check_text(claim, passage, PUB).findings if f.agrees]
+    # the claim's own day, told with another name in the claim's place: the claim's event, named otherwise
+    assert ("name", False, "Linden Pharmacy", "Mercer Drug") in said(claim, passage)
     right = "The most recent break-in was at a Mercer Drug store on July 12."
     assert ("date", True) in [(f.kind, f.agrees) for f in check_text(right, passage, PUB).findings]
 

@@ -231,12 +231,20 @@ def align(
         )
     ]
     # So is one in a sentence that puts the claim's thing in another place or gives it another name
-    # ("The most recent was on July 12, at a Mercer Drug store" for "... at a Linden Pharmacy store").
-    found = [
-        f
-        for f in found
-        if not (f.agrees and f.sentence != sentence and _place_taken(claim, text[f.sentence[0] : f.sentence[1]]))
-    ]
+    # ("The most recent was on July 12, at a Mercer Drug store" for "... at a Linden Pharmacy store");
+    # where that is the claim's own date, the sentence tells the claim's event with the other name.
+    kept: list[Finding] = []
+    for f in found:
+        taker = (
+            _place_taker(claim, text[f.sentence[0] : f.sentence[1]]) if f.agrees and f.sentence != sentence else None
+        )
+        if taker is None:
+            kept.append(f)
+        elif f.kind == DATE and f.own and not any(g.kind == NAME and not g.agrees for g in kept):
+            name, there = taker
+            at = f.sentence[0] + there.start(1)
+            kept.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), f.sentence, ""))
+    found = kept
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
     shares = not names or any(_mentioned(f.text, haystack, person=f.label == "PERSON") for f in names)
@@ -303,6 +311,11 @@ def _place_taken(claim: str, sentence: str) -> bool:
     """The sentence puts the claim's noun in another named place ("an estate sale in Carrow Falls"
     for "an estate sale in Linwood"), or gives it another name ("a Mercer Drug store" for "a Linden
     Pharmacy store"), and never names the claim's: it tells of another place or thing."""
+    return _place_taker(claim, sentence) is not None
+
+
+def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The claim's name and the sentence's other name in its place (_place_taken), or None."""
     for noun, preposition, name in _PLACED.findall(claim):
         if _mentioned(name, sentence, person=False):
             continue
@@ -310,7 +323,7 @@ def _place_taken(claim: str, sentence: str) -> bool:
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
         )
         if there and not _same_name(name, there.group(1)):
-            return True
+            return name, there
     for thing, preposition, name in _NAMED_PLACED.findall(claim):
         # "two at Harlow Valley Hospital in the neighbouring town of Pryce": the sentence may name
         # the claim's place before, for another thing ("St. Brendan's ... in Dunmore"), not after
@@ -320,14 +333,14 @@ def _place_taken(claim: str, sentence: str) -> bool:
             sentence,
         )
         if there and not _same_name(name, there.group(1)) and not _mentioned(name, sentence[there.start() :], False):
-            return True
+            return name, there
     for name, noun in _named_nouns(claim):
         if _mentioned(name, sentence, person=False):
             continue
         there = re.search(rf"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) {noun}\b", sentence)
         if there and not _same_name(name, there.group(1)):
-            return True
-    return False
+            return name, there
+    return None
 
 
 # Verbs whose doer says little about the act ("X is ...", "X said ..."): their slots are left alone.
