@@ -234,16 +234,18 @@ def align(
     # ("The most recent was on July 12, at a Mercer Drug store" for "... at a Linden Pharmacy store");
     # where that is the claim's own date, the sentence tells the claim's event with the other name.
     kept: list[Finding] = []
-    for f in found:
+    for finding in found:
         taker = (
-            _place_taker(claim, text[f.sentence[0] : f.sentence[1]]) if f.agrees and f.sentence != sentence else None
+            _place_taker(claim, text[finding.sentence[0] : finding.sentence[1]])
+            if finding.agrees and finding.sentence != sentence
+            else None
         )
         if taker is None:
-            kept.append(f)
-        elif f.kind == DATE and f.own and not any(g.kind == NAME and not g.agrees for g in kept):
+            kept.append(finding)
+        elif finding.kind == DATE and finding.own and not any(g.kind == NAME and not g.agrees for g in kept):
             name, there = taker
-            at = f.sentence[0] + there.start(1)
-            kept.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), f.sentence, ""))
+            at = finding.sentence[0] + there.start(1)
+            kept.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), finding.sentence, ""))
     found = kept
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
