@@ -239,6 +239,21 @@ def test_a_close_restatement_with_every_fact_is_supported_whatever_the_model_rea
     assert decide(CLAIM, [hit(1)], leaning_no, [denied], claim_facts=facts).label is Label.UNKNOWN
 
 
+def test_a_passage_silent_on_a_figure_another_source_confirms_contradicts_nothing() -> None:
+    """Another match's "sellout crowd of 14,500" says nothing of the claim's crowd of 18,650, which
+    another source gives: the model's contradiction there is about another event."""
+    claim = Claim(id="c", claim="The crowd of 18,650 was a sellout.")
+    facts = TextFacts(facts=[Fact("quantity", "18,650", 13, 19, (0, 34), value=18650.0, unit="crowd")])
+    elsewhere = aligned(1.0)  # the other match: no finding on 18,650
+    crowd = aligned(0.5, Finding("quantity", True, "18,650", "18,650", 3, 9, (0, 9)))
+    probs = np.array([[0.01, 0.0, 0.99], [0.11, 0.36, 0.53]])
+    verdict = decide(claim, [hit(1), hit(2)], probs, [elsewhere, crowd], claim_facts=facts)
+    assert verdict.label is Label.UNKNOWN
+    # where no passage gives the claim's figure, the contradiction stands
+    alone = decide(claim, [hit(1), hit(2)], probs, [elsewhere, aligned(0.5)], claim_facts=facts)
+    assert alone.label is Label.CONTRADICTED
+
+
 def test_a_claim_date_no_source_can_place_is_not_a_fact_to_confirm() -> None:
     """ "last year" in a claim has no day of its own to compare: a passage confirming the claim's
     count confirms all it can, and the model's contradiction does not call the claim false."""

@@ -105,6 +105,12 @@ class Case:
                 and not _confirms_too(p, confirmed)
             )
         ]
+        # A passage silent on every figure the claim gives, where another passage (of any source)
+        # confirms them all, tells of another event ("a sellout crowd of 14,500" at another match,
+        # for "The crowd of 18,650 was a sellout"): its contradiction is not the claim's.
+        figures = {f.text for f in self.claim_facts if f.kind in BACKING_KINDS and f.kind != "date"}
+        if figures and any(_confirms_too(p, figures) for p in ps):
+            self.against = [i for i in self.against if not _silent_on(ps[i], figures)] or self.against
 
     @property
     def best_contra(self) -> int:
