@@ -1596,7 +1596,17 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
     if claim.kind in (QUANTITY, ORDINAL):
         return bool(claim.unit) and same_unit(claim.unit, source.unit)
     if claim.kind in (MONEY, PERCENT):
-        return claim.unit == source.unit and bool(set(claim.about) & set(source.about))
+        if claim.unit != source.unit:
+            return False
+        # what each is about, or, for money where one side does not say, the same act ("set bail at
+        # $150,000" for "set Whitaker's bail at $50,000"; "who gave $15 million" for "gave $5 million")
+        unsaid = (
+            claim.kind == MONEY
+            and not (claim.about and source.about)
+            and source.comparator in ("=", "~")
+            and claim.verb not in _LIGHT_FIGURE_VERBS
+        )
+        return bool(set(claim.about) & set(source.about)) or (unsaid and _own_verb(claim, source))
     if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
         return bool(set(claim.about) & set(source.about)) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
     if claim.kind == SCORE:  # a vote, a series or a result; one team's record is not another's
