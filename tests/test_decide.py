@@ -247,11 +247,26 @@ def test_a_passage_silent_on_a_figure_another_source_confirms_contradicts_nothin
     elsewhere = aligned(1.0)  # the other match: no finding on 18,650
     crowd = aligned(0.5, Finding("quantity", True, "18,650", "18,650", 3, 9, (0, 9)))
     probs = np.array([[0.01, 0.0, 0.99], [0.11, 0.36, 0.53]])
-    verdict = decide(claim, [hit(1), hit(2)], probs, [elsewhere, crowd], claim_facts=facts)
+    hits = [hit(1, "The final drew a sellout crowd to Centre Court."), hit(2, "The crowd of 18,650 rose.")]
+    verdict = decide(claim, hits, probs, [elsewhere, crowd], claim_facts=facts)
     assert verdict.label is Label.UNKNOWN
     # where no passage gives the claim's figure, the contradiction stands
-    alone = decide(claim, [hit(1), hit(2)], probs, [elsewhere, aligned(0.5)], claim_facts=facts)
+    alone = decide(claim, hits, probs, [elsewhere, aligned(0.5)], claim_facts=facts)
     assert alone.label is Label.CONTRADICTED
+
+
+def test_a_contradiction_resting_on_figures_the_checks_found_unlike_is_not_the_models_call() -> None:
+    """ "About 900 people spent Wednesday night in the shelters" for "About 300 ... in the shelter at
+    Tessaly Community College": the checks compare no figure (the sentence's count is of every
+    shelter), and the model's contradiction rests on that count alone."""
+    claim = Claim(id="c", claim="About 300 people spent Wednesday night in the shelter at Tessaly Community College.")
+    facts = TextFacts(facts=[Fact("quantity", "About 300", 0, 9, (0, 80), value=300.0, unit="person")])
+    probs = np.array([[0.0, 0.02, 0.98]])
+    shelters = hit(1, "About 900 people spent Wednesday night in the shelters.")
+    assert decide(claim, [shelters], probs, [aligned(0.6)], claim_facts=facts).label is Label.UNKNOWN
+    # a passage with no figure at all: the model reads words, and its contradiction stands
+    closed = hit(1, "The shelter at Tessaly Community College never opened.")
+    assert decide(claim, [closed], probs, [aligned(0.6)], claim_facts=facts).label is Label.CONTRADICTED
 
 
 def test_a_claim_date_no_source_can_place_is_not_a_fact_to_confirm() -> None:

@@ -299,13 +299,36 @@ def _placed(f: Fact) -> bool:
 
 def model_contradiction(case: Case) -> Decision | None:
     """The NLI model finds a passage contradicting the claim with confidence, and no passage
-    entails it clearly more strongly (contradiction outranks an entailment of comparable strength)."""
+    entails it clearly more strongly (contradiction outranks an entailment of comparable strength),
+    and the passage's figures were not judged another thing's (_figures_left_unread)."""
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
-    if c < case.contradict_threshold or c + COMPARABLE < e:
-        return None
     p = case.passages[i]
+    if c < case.contradict_threshold or c + COMPARABLE < e or _figures_left_unread(case, p):
+        return None
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
+
+
+# A figure of each kind in a passage's text, as written.
+_FIGURE_IN_TEXT = {
+    "money": re.compile(r"\$\s?\d"),
+    "percent": re.compile(r"\d\s*(?:percent|%)"),
+    "quantity": re.compile(r"\d"),
+}
+
+
+def _figures_left_unread(case: Case, p: Assessed) -> bool:
+    """The claim gives figures, the passage gives figures of their kinds, and the fact checks
+    compared none of them: they found the passage's figures to be another thing's ("$214.6 million
+    budget for the coming fiscal year" for "the current fiscal year was $201 million"; "About 900
+    people ... in the shelters" for "300 ... in the shelter at Tessaly Community College"). A model
+    contradiction there rests on those figures, which the checks have already judged unlike."""
+    figures = [f for f in case.claim_facts if f.kind in _FIGURE_IN_TEXT]
+    return (
+        bool(figures)
+        and _silent_on(p, {f.text for f in figures})
+        and all(_FIGURE_IN_TEXT[f.kind].search(p.hit.passage.text) for f in figures)
+    )
 
 
 def model_entailment(case: Case) -> Decision | None:
