@@ -507,6 +507,14 @@ def test_a_named_place_the_sentence_puts_elsewhere() -> None:
         "in the nearby village of Corran."
     )
     assert check_text("Two were treated at Brook Valley Clinic in Alden.", care).slot_taken
+    # the sentence restates the claim with the other place: the claim's place is named otherwise
+    assert ("name", False, "Alden", "Corran") in said("Two were treated at Brook Valley Clinic in Alden.", care)
+    hired = (
+        "The Alder County board voted on Monday to hire Rosa Lind, a deputy principal in the neighbouring "
+        "Fenwick district, as principal."
+    )
+    found = said("Before her hiring, Lind was a deputy principal in the Alder County district.", hired)
+    assert ("name", False, "Alder County", "Fenwick") in found
     assert not check_text("Two were treated at Brook Valley Clinic in Corran.", care).slot_taken
     # a place inside the claim's, named after it, is no other place
     assert not check_text(

@@ -258,7 +258,14 @@ def align(
         or _told_of_another(claim, claim_facts, text[sentence[0] : sentence[1]])
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
-    taken = _slot_taken(claim_facts, in_sentence) or _place_taken(claim, text[sentence[0] : sentence[1]])
+    taker = _place_taker(claim, text[sentence[0] : sentence[1]])
+    taken = _slot_taken(claim_facts, in_sentence) or taker is not None
+    if taker is not None and overlap >= RESTATED and not any(f.kind == NAME and not f.agrees for f in found):
+        # the sentence restating the claim puts its thing elsewhere: "an estate sale in Carrow Falls"
+        # for "an estate sale in Linwood" names the claim's place otherwise
+        name, there = taker
+        at = sentence[0] + there.start(1)
+        found.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), sentence, ""))
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity)
 
@@ -319,12 +326,12 @@ def _place_taken(claim: str, sentence: str) -> bool:
 def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
     """The claim's name and the sentence's other name in its place (_place_taken), or None."""
     for noun, preposition, name in _PLACED.findall(claim):
-        if _mentioned(name, sentence, person=False):
-            continue
         there = re.search(
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
         )
-        if there and not _same_name(name, there.group(1)):
+        # the claim's place named before, for another thing ("The Rowan Heights ... board voted to
+        # hire X, a deputy superintendent in the neighbouring Calder Springs district"), is no answer
+        if there and not _same_name(name, there.group(1)) and not _mentioned(name, sentence[there.start() :], False):
             return name, there
     for thing, preposition, name in _NAMED_PLACED.findall(claim):
         # "two at Harlow Valley Hospital in the neighbouring town of Pryce": the sentence may name
