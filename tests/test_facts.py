@@ -522,6 +522,14 @@ def test_a_named_place_the_sentence_puts_elsewhere() -> None:
     ).slot_taken
 
 
+def test_the_only_one_to_do_a_thing_rules_out_another() -> None:
+    only = "Harmon is the only one of the four mills that draws water from the Dell River, the report said."
+    assert ("name", False, "Kessler Mill", "Harmon") in said("Kessler Mill draws water from the Dell River.", only)
+    assert "name" not in conflicts("Harmon draws water from the Dell River.", only)
+    # a claim that does something else is not ruled out
+    assert "name" not in conflicts("Kessler Mill draws water from Ash Creek.", only)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

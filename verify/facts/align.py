@@ -194,7 +194,7 @@ def align(
     if overlap >= SAME_EVENT["name"]:
         named = _names(claim, claim_facts, text, title, in_sentence)
         # an office's other holder, unless the names already differ there ("District Attorney ...")
-        office = _office_holder(claim, text, sentence)
+        office = _office_holder(claim, text, sentence) or _the_only_one(claim, claim_facts, text, sentence)
         found += named + [f for f in office if not any((g.claim, g.start) == (f.claim, f.start) for g in named)]
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
@@ -594,6 +594,31 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
 _ASIDE = r"(?:[^.;]|\.(?=\d)){0,120}?"
 # Capitalised words that open a sentence without naming anyone ("It will be the ...").
 _NOT_A_NAME = "(?:It|He|She|They|We|I|You|This|That|These|Those|The|A|An|Its|His|Her|Their|Our|There|Who|Which)"
+# "Corrigan is the only one of the three lakes that takes water from a municipal treatment plant"
+_THE_ONLY = re.compile(
+    rf"(?P<name>{_NAME}) (?:is|was|are|were|has been|had been) the only (?:one |[a-z]+ )?"
+    r"(?:of (?:the |its |their )?(?:[\w-]+ ){0,3})?(?:that|who|which|to) (?P<what>[^.;,]+)"
+)
+
+
+def _the_only_one(claim: str, claim_facts: TextFacts, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The sentence says one name alone does what the claim says another does ("Corrigan is the
+    only one of the three lakes that takes water from a municipal treatment plant" for "Lake Ambry
+    takes in water from a municipal treatment plant")."""
+    s0, s1 = sentence
+    m = _THE_ONLY.search(text, s0, s1)
+    if m is None or re.fullmatch(_NOT_A_NAME, m.group("name")):
+        return []
+    what = content_stems(m.group("what"))
+    if len(what) < 2 or len(what & content_stems(claim)) * 2 < len(what) + 1:
+        return []
+    doers = [f for f in claim_facts.facts if f.kind in (NAME, UNTAGGED) and f.role == "agent" and f.verb]
+    if not doers or any(_same_name(f.text, m.group("name")) for f in doers):
+        return []
+    at = m.start("name")
+    return [Finding(NAME, False, doers[0].text, m.group("name"), at, m.end("name"), sentence, "as the only one")]
+
+
 # Words that end a phrase after "the" without naming an office ("was the first", "the same").
 _NO_OFFICE = frozenset("first last same only one other winner victim case".split())
 
