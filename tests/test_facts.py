@@ -530,6 +530,14 @@ def test_the_only_one_to_do_a_thing_rules_out_another() -> None:
     assert "name" not in conflicts("Kessler Mill draws water from Ash Creek.", only)
 
 
+def test_words_given_to_another_speaker() -> None:
+    quote = "She was 91. Her son, Peter Vance, said the cause was a stroke."
+    found = said("Her daughter, Mary Vance, said the cause was a stroke.", quote)
+    assert ("name", False, "Mary Vance", "Peter Vance") in found
+    assert "name" not in conflicts("Peter Vance said the cause was a stroke.", quote)
+    assert "name" not in conflicts("Mr. Vance said the cause was a stroke.", quote)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

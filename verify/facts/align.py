@@ -194,7 +194,11 @@ def align(
     if overlap >= SAME_EVENT["name"]:
         named = _names(claim, claim_facts, text, title, in_sentence)
         # an office's other holder, unless the names already differ there ("District Attorney ...")
-        office = _office_holder(claim, text, sentence) or _the_only_one(claim, claim_facts, text, sentence)
+        office = (
+            _office_holder(claim, text, sentence)
+            or _the_only_one(claim, claim_facts, text, sentence)
+            or _another_speaker(claim_facts, text, sentence, in_sentence)
+        )
         found += named + [f for f in office if not any((g.claim, g.start) == (f.claim, f.start) for g in named)]
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
@@ -617,6 +621,28 @@ def _the_only_one(claim: str, claim_facts: TextFacts, text: str, sentence: tuple
         return []
     at = m.start("name")
     return [Finding(NAME, False, doers[0].text, m.group("name"), at, m.end("name"), sentence, "as the only one")]
+
+
+# Verbs of saying, not of writing: two people may each write something ("wrote the majority
+# opinion"), but words said are one speaker's.
+_SAYING = frozenset({"say", "tell", "state", "announce", "add"})
+
+
+def _another_speaker(
+    claim_facts: TextFacts, text: str, sentence: tuple[int, int], in_sentence: list[Fact]
+) -> list[Finding]:
+    """The sentence about the claim's words gives them to another named speaker, and never names
+    the claim's ("Her daughter, Caroline Dunn-Pike, said the cause was heart failure" for "Dunn's son,
+    Robert Dunn, said she died of heart failure"): a quote given to the wrong person."""
+    said = text[sentence[0] : sentence[1]]
+    mine = [f for f in claim_facts.facts if f.kind in (NAME, UNTAGGED) and f.role == "agent" and f.verb in _SAYING]
+    # the claim's speaker named in full ("Dunn-Pike" is no mention of Robert Dunn)
+    if len(mine) != 1 or _mentioned(mine[0].text, said, person=False):
+        return []
+    theirs = [f for f in in_sentence if f.kind in (NAME, UNTAGGED) and f.role == "agent" and f.verb in _SAYING]
+    if not theirs or any(_same_name(mine[0].text, f.text) for f in theirs):
+        return []
+    return [_finding(NAME, False, mine[0].text, theirs[0], "as the one who said it")]
 
 
 # Words that end a phrase after "the" without naming an office ("was the first", "the same").
