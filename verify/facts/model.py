@@ -159,6 +159,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 26: "takes effect", "goes into effect", "comes into force" are the verb "begin".
 # 27: two dates the tagger split are a range only where both ends are dates ("sentenced Thursday to
 # six years" is a day and a length, as before 21).
+# 28: "came out" is one verb ("come out"), of a publication.
+# 29: a date that owns an act ("Tuesday's ruling") dates that act, and is that day, not a side of it.
+# 30: "neither" as a verb's subject, or before its noun, denies the verb.
+# 31: a verb another party is asked for ("urged that the county replace ...") is under negation:
+# stated neither way.
 FACTS_VERSION = 31
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
