@@ -443,6 +443,9 @@ def test_the_day_an_act_began_meets_the_day_it_has_gone_on_since() -> None:
     assert ("date", True, "June 3", "Tuesday") in said(
         "Volunteers started pumping water out of the mill on June 3.", pumps, published
     )
+    # an article with no date to place the days: the days of the week still meet
+    undated = said("Volunteers began pumping water out of the old mill on Wednesday.", pumps, None)
+    assert ("date", False, "Wednesday", "Tuesday") in undated
 
 
 def test_a_relative_clause_on_another_name_tells_that_ones_act() -> None:
@@ -499,6 +502,9 @@ def test_a_sum_is_read_with_its_giver() -> None:
     )
     # the other giver's sum is not this one's, whatever verb each hangs on
     assert ("money", False, "$45,000", "$310,000") in said("The state Historic Trust gave $45,000 for the roof.", funds)
+    # a giver the tagger names only in part is still the claim's doer; one the claim gives money to is not
+    assert ("money", False, "$54,000", "$45,000") in said("The Friends of Alden Library chipped in $54,000.", funds)
+    assert "money" not in conflicts("The town gave $54,000 to the Friends of Alden Library.", funds)
 
 
 def test_a_named_place_the_sentence_puts_elsewhere() -> None:

@@ -181,7 +181,7 @@ def align(
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
-        given = _money_from(claim_facts, in_sentence, text)
+        given = _money_from(claim, claim_facts, in_sentence, text)
         if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
             found = [f for f in found if f.claim not in {g.claim for g in given}] + given
         minute = _persons_minute(claim_facts, in_sentence)
@@ -1101,11 +1101,21 @@ def _began_since(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Findin
         placed = cf.first is not None or cf.weekday is not None
         if cf.kind != DATE or cf.verb not in acts | _BEGIN_VERBS or cf.label or not placed:
             continue
-        since = [sf for sf in in_sentence if sf.kind == DATE and sf.label == "since" and sf.verb in acts and sf.first]
+        since = [
+            sf
+            for sf in in_sentence
+            if sf.kind == DATE and sf.label == "since" and sf.verb in acts and (sf.first or sf.weekday is not None)
+        ]
         if len(since) != 1:
             continue
         began = replace(since[0], last=since[0].first, label="")
-        relation = dates_mod.compare(_value(cf), _value(began))
+        if since[0].first is None or cf.first is None:
+            # no date to place the days on (an article without one): the days of the week meet
+            if cf.weekday is None or since[0].weekday is None:
+                continue
+            relation = "agree" if cf.weekday == since[0].weekday else "conflict"
+        else:
+            relation = dates_mod.compare(_value(cf), _value(began))
         if relation in ("agree", "conflict"):
             out.append(_finding(DATE, relation == "agree", cf.text, since[0], _show(began)))
     return out
@@ -1434,7 +1444,7 @@ _FROM_GIVER = re.compile(
 _GIVING = frozenset("contribute give donate pay provide put grant award chip fund".split())
 
 
-def _money_from(claim_facts: TextFacts, in_sentence: list[Fact], text: str) -> list[Finding]:
+def _money_from(claim: str, claim_facts: TextFacts, in_sentence: list[Fact], text: str) -> list[Finding]:
     """ "The Lake Corrigan Association contributed $58,000" against "... along with $85,000 from the
     Lake Corrigan Association": the sum the sentence says came from the claim's giver."""
     out = []
@@ -1444,7 +1454,15 @@ def _money_from(claim_facts: TextFacts, in_sentence: list[Fact], text: str) -> l
         givers = [f.text for f in claim_facts.facts if f.kind == NAME and f.role == "agent" and f.verb == cf.verb]
         for sf in (f for f in in_sentence if f.kind == MONEY and f.value is not None):
             after = _FROM_GIVER.match(text[sf.end : sf.end + 120])
-            if after is None or not any(_same_name(g, after.group("name")) for g in givers):
+            if after is None:
+                continue
+            # the giver as the claim's doer, or (where the tagger cuts its name short, "The Ellery
+            # Fishermen's") named whole in the claim before the sum
+            before = claim[: cf.start]
+            if not (
+                any(_same_name(g, after.group("name")) for g in givers)
+                or _mentioned(after.group("name"), before, False)
+            ):
                 continue
             out.append(
                 _finding(

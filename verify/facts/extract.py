@@ -646,6 +646,8 @@ def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None)
     if before == "since" and value.first is not None:
         end = (published.year, published.month, published.day) if published else (2100, 12, 31)
         return dates_mod.DateValue(value.first, end), "since"
+    if before == "since" and value.weekday is not None:
+        return value, "since"  # "since Monday" in an article with no date to place it: a weekday still
     if before in ("until", "till", "through") and value.last is not None:
         return dates_mod.DateValue((1900, 1, 1), value.last), "until"
     # "before Aug. 25", "after the 3rd", "by Friday": a side of a day, not the day (align._value);

@@ -164,7 +164,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 30: "neither" as a verb's subject, or before its noun, denies the verb.
 # 31: a verb another party is asked for ("urged that the county replace ...") is under negation:
 # stated neither way.
-FACTS_VERSION = 31
+# 32: "since Monday" keeps its "since" where no date places the weekday.
+FACTS_VERSION = 32
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
