@@ -1992,7 +1992,10 @@ _AGAINST = re.compile(r"\b(?:opposed|dissented|voted (?:against|no)|voting (?:ag
 _FOR = re.compile(r"\b(?:supported|backed|voted (?:for|in favou?r)|voting (?:for|in favou?r))\b")
 # The body's act in the sentence giving its tally: a yes carried ("approved ... by a 5-2 vote"),
 # or a no ("rejected ... 4-3").
-_CARRIED = re.compile(r"\b(?:approved|passed|adopted|ratified|confirmed|hired|appointed|endorsed|granted)\b")
+_CARRIED = re.compile(
+    r"\b(?:approved|passed|adopted|ratified|confirmed|hired|appointed|endorsed|granted|accepted)\b"
+    r"|\bvot(?:ed|es) [^.;]{0,40}?\bto (?:approve|accept|adopt|pass|ratify|hire|appoint|endorse|grant)\b"
+)
 _DEFEATED = re.compile(r"\b(?:rejected|denied|voted down|defeated|turned down|refused)\b")
 
 
