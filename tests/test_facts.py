@@ -389,16 +389,20 @@ def test_a_count_of_members_on_a_side_is_read_from_the_tally() -> None:
         "The county board approved the landfill contract on Monday by a 6-3 vote, "
         "with supervisors Ames, Ruiz and Cole voting no."
     )
-    assert ("vote", True, "Three", "6-3") in said("Three county supervisors opposed the landfill contract.", vote)
-    assert ("vote", False, "Four", "6-3") in said("Four county supervisors opposed the landfill contract.", vote)
-    assert ("vote", True, "Six", "6-3") in said("Six county supervisors voted for the landfill contract.", vote)
+    assert ("quantity", True, "Three", "6-3") in said("Three county supervisors opposed the landfill contract.", vote)
+    assert ("quantity", False, "Four", "6-3") in said("Four county supervisors opposed the landfill contract.", vote)
+    assert ("quantity", True, "Six", "6-3") in said("Six county supervisors voted for the landfill contract.", vote)
     accepted = "The county board voted 6-3 on Monday to accept the landfill contract."
-    assert ("vote", True, "Three", "6-3") in said("Three county supervisors opposed the landfill contract.", accepted)
+    assert ("quantity", True, "Three", "6-3") in said(
+        "Three county supervisors opposed the landfill contract.", accepted
+    )
     turned_down = "The county board rejected the landfill contract on Monday by a 6-3 vote."
-    assert ("vote", True, "Six", "6-3") in said("Six county supervisors opposed the landfill contract.", turned_down)
+    assert ("quantity", True, "Six", "6-3") in said(
+        "Six county supervisors opposed the landfill contract.", turned_down
+    )
     # without the tally's outcome the sides are a guess
     split = "The county board split 6-3 on the landfill contract on Monday."
-    assert "vote" not in [f[0] for f in said("Three county supervisors opposed the landfill contract.", split)]
+    assert "quantity" not in [f[0] for f in said("Three county supervisors opposed the landfill contract.", split)]
 
 
 def test_a_minute_the_sentence_gives_another_players_act_conflicts() -> None:

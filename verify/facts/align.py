@@ -2023,7 +2023,7 @@ def _voters_on_a_side(
     for cf in claim_facts.facts:
         if cf.kind == QUANTITY and cf.unit in _VOTERS and cf.value is not None and cf.comparator == "=":
             detail = f"{tally.text}, {side} {'against' if against else 'in favour'}"
-            out.append(_finding("vote", cf.value == side, cf.text, tally, detail))
+            out.append(_finding(QUANTITY, cf.value == side, cf.text, tally, detail))  # the count, a backing fact
     return out
 
 
