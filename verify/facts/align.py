@@ -2023,7 +2023,8 @@ def _voters_on_a_side(
     for cf in claim_facts.facts:
         if cf.kind == QUANTITY and cf.unit in _VOTERS and cf.value is not None and cf.comparator == "=":
             detail = f"{tally.text}, {side} {'against' if against else 'in favour'}"
-            out.append(_finding(QUANTITY, cf.value == side, cf.text, tally, detail))  # the count, a backing fact
+            # a count, so a backing fact; not the claim's wording to restate ("5-2 commissioners")
+            out.append(_finding(QUANTITY, cf.value == side, cf.text, tally, detail, own=False))
     return out
 
 
