@@ -550,6 +550,18 @@ def test_words_given_to_another_speaker() -> None:
     assert "name" not in conflicts("Mr. Vance said the cause was a stroke.", quote)
 
 
+def test_a_story_that_reports_no_deaths_denies_one() -> None:
+    crash = (
+        "No deaths have been reported, the sheriff said. Three people were hurt when a bus slid off "
+        "Ridge Road on Friday morning."
+    )
+    assert "negation" in conflicts("One person died when a bus slid off Ridge Road on Friday morning.", crash)
+    assert "negation" not in conflicts("Three people were hurt when a bus slid off Ridge Road on Friday.", crash)
+    # a passage that tells of a death elsewhere says no such thing of every one
+    mixed = "No deaths were reported in Alden. A driver died when a bus slid off Ridge Road on Friday."
+    assert "negation" not in conflicts("A driver died when a bus slid off Ridge Road on Friday.", mixed)
+
+
 def test_a_scores_other_result_conflicts() -> None:
     game = "On Friday the Otters fell behind early and never recovered in a 7-2 loss at Brenton Park."
     found = said("On Friday the Otters earned a 7-2 win at Brenton Park.", game)

@@ -215,6 +215,8 @@ def align(
         compared = _swapped_comparison(claim, text, sentence)
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
+    if overlap >= SAME_EVENT["name"]:
+        found += _no_deaths(claim_facts, text, start, end)
     if overlap >= SAME_EVENT["negation"]:
         found += (
             _negation(claim, claim_facts, source, sentence, text)
@@ -2207,6 +2209,26 @@ _ASKED_FOR = re.compile(
     r"\b(?:recommend|urge|ask|propose|demand|request|suggest)(?:s|ed|d|ing)?\b|\bcall(?:s|ed|ing)? for\b",
     re.IGNORECASE,
 )
+# A story's word that nobody died ("No deaths or serious injuries have been reported").
+_NO_DEATHS = re.compile(
+    r"\bno (?:deaths|fatalities)\b|\b(?:no one|nobody) (?:has |had |was |have )?(?:died|been killed|killed)\b",
+    re.IGNORECASE,
+)
+_A_DEATH = re.compile(r"\b(?:died|dies|killed|dead|death of)\b", re.IGNORECASE)
+
+
+def _no_deaths(claim_facts: TextFacts, text: str, start: int, end: int) -> list[Finding]:
+    """ "Two people died after their car stalled on Route 9" against a passage about that car that
+    also says "No deaths or serious injuries have been reported", and tells of no death itself."""
+    if not any(v[2] in ("die", "kill") and not v[4] for v in claim_facts.verbs):
+        return []
+    m = _NO_DEATHS.search(text, start, end)
+    if m is None or _A_DEATH.search(text[start:end]):
+        return []
+    said = (text.rfind(".", start, m.start()) + 1 or start, text.find(".", m.end(), end) + 1 or end)
+    return [Finding("negation", False, "does die", m.group(), m.start(), m.end(), said, m.group())]
+
+
 _NOT_DONE_SO = re.compile(r"\b(?:has|have|had|did)\s+(?:not|never)\s+(?:yet\s+)?(?:done|do)\s+so\b", re.IGNORECASE)
 
 
