@@ -18,6 +18,7 @@ from itertools import combinations
 from verify.facts import dates as dates_mod
 from verify.facts.dates import MONTHS
 from verify.facts.model import (
+    ASKING_VERBS,
     CHANGE,
     CONTEST_VERBS,
     DATE,
@@ -249,9 +250,7 @@ def align(
         if taker is None:
             kept.append(finding)
         elif finding.kind == DATE and finding.own and not any(g.kind == NAME and not g.agrees for g in kept):
-            name, there = taker
-            at = finding.sentence[0] + there.start(1)
-            kept.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), finding.sentence, ""))
+            kept.append(_place_conflict(taker, finding.sentence))
     found = kept
     names = [f for f in claim_facts.facts if f.kind == NAME and f.label in ("PERSON", "ORG", "PLACE")]
     haystack = text + "\n" + (title or "")
@@ -269,9 +268,7 @@ def align(
     if taker is not None and overlap >= RESTATED and not any(f.kind == NAME and not f.agrees for f in found):
         # the sentence restating the claim puts its thing elsewhere: "an estate sale in Carrow Falls"
         # for "an estate sale in Linwood" names the claim's place otherwise
-        name, there = taker
-        at = sentence[0] + there.start(1)
-        found.append(Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), sentence, ""))
+        found.append(_place_conflict(taker, sentence))
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity)
 
@@ -322,15 +319,11 @@ def _named_nouns(claim: str) -> list[tuple[str, str]]:
     return [(name, noun) for name, noun in _NAMED_NOUN.findall(claim) if content_stems(noun)]
 
 
-def _place_taken(claim: str, sentence: str) -> bool:
-    """The sentence puts the claim's noun in another named place ("an estate sale in Carrow Falls"
-    for "an estate sale in Linwood"), or gives it another name ("a Mercer Drug store" for "a Linden
-    Pharmacy store"), and never names the claim's: it tells of another place or thing."""
-    return _place_taker(claim, sentence) is not None
-
-
 def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The claim's name and the sentence's other name in its place (_place_taken), or None."""
+    """The claim's name and the sentence's other name in its place, or None: the sentence puts the
+    claim's noun in another named place ("an estate sale in Carrow Falls" for "an estate sale in
+    Linwood"), or gives it another name ("a Mercer Drug store" for "a Linden Pharmacy store"), and
+    never names the claim's there: it tells of another place or thing."""
     for noun, preposition, name in _PLACED.findall(claim):
         there = re.search(
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
@@ -356,6 +349,13 @@ def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
         if there and not _same_name(name, there.group(1)):
             return name, there
     return None
+
+
+def _place_conflict(taker: tuple[str, re.Match[str]], sentence: tuple[int, int]) -> Finding:
+    """The claim's name against the other name _place_taker found in this sentence."""
+    name, there = taker
+    at = sentence[0] + there.start(1)
+    return Finding(NAME, False, name, there.group(1), at, at + len(there.group(1)), sentence, "")
 
 
 # Verbs whose doer says little about the act ("X is ...", "X said ..."): their slots are left alone.
@@ -772,6 +772,8 @@ _CHANGED = (
     r"\s+(?:its|the|their|his|her|our|a|an)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
     r"(?=\s+(?:to|from|by|for|in|on|at|of|and|but|after|while)\b|\s*[,.;:\u2014]|\s*$)"
 )
+_RAISED = re.compile(rf"\b(?:{_RAISING}){_CHANGED}", re.IGNORECASE)
+_LOWERED = re.compile(rf"\b(?:{_LOWERING}){_CHANGED}", re.IGNORECASE)
 
 
 def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
@@ -780,15 +782,16 @@ def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> lis
     and never the claim's way."""
     s0, s1 = sentence
     said = text[s0:s1]
-    for mine, theirs in ((_RAISING, _LOWERING), (_LOWERING, _RAISING)):
-        for claimed in re.finditer(rf"\b(?:{mine}){_CHANGED}", claim.lower()):
-            thing = claimed.group(1).split()[-1]
-            changed = [m for m in re.finditer(rf"\b(?:{theirs}){_CHANGED}", said, re.IGNORECASE)]
+    for mine, theirs in ((_RAISED, _LOWERED), (_LOWERED, _RAISED)):
+        claimed_things = list(mine.finditer(claim))
+        if not claimed_things:
+            continue
+        changed = list(theirs.finditer(said))
+        kept_way = [m.group(1).lower().split() for m in mine.finditer(said)]
+        for claimed in claimed_things:
+            thing = claimed.group(1).split()[-1].lower()
             other = next((m for m in changed if m.group(1).split()[-1].lower() == thing), None)
-            same_way = any(
-                thing in m.group(1).lower().split()
-                for m in re.finditer(rf"\b(?:{mine}){_CHANGED}", said, re.IGNORECASE)
-            )
+            same_way = any(thing in words for words in kept_way)
             if other is not None and not same_way:
                 start, end = s0 + other.start(), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
@@ -1454,13 +1457,13 @@ def _money_from(claim: str, claim_facts: TextFacts, in_sentence: list[Fact], tex
         if cf.kind != MONEY or cf.verb not in _GIVING or cf.value is None:
             continue
         givers = [f.text for f in claim_facts.facts if f.kind == NAME and f.role == "agent" and f.verb == cf.verb]
+        before = claim[: cf.start]
         for sf in (f for f in in_sentence if f.kind == MONEY and f.value is not None):
             after = _FROM_GIVER.match(text[sf.end : sf.end + 120])
             if after is None:
                 continue
             # the giver as the claim's doer, or (where the tagger cuts its name short, "The Ellery
             # Fishermen's") named whole in the claim before the sum
-            before = claim[: cf.start]
             if not (
                 any(_same_name(g, after.group("name")) for g in givers)
                 or _mentioned(after.group("name"), before, False)
@@ -2204,10 +2207,9 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
     return []
 
 
-# A clause that asks for or plans an act (extract._NOT_FACTIVE), in any form.
+# A clause that asks another party for an act (ASKING_VERBS), in any form, or "calls for" it.
 _ASKED_FOR = re.compile(
-    r"\b(?:recommend|urge|ask|propose|demand|request|suggest)(?:s|ed|d|ing)?\b|\bcall(?:s|ed|ing)? for\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(sorted(ASKING_VERBS))})(?:s|ed|d|ing)?\b|\bcall(?:s|ed|ing)? for\b", re.IGNORECASE
 )
 # A story's word that nobody died ("No deaths or serious injuries have been reported").
 _NO_DEATHS = re.compile(

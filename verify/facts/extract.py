@@ -13,6 +13,7 @@ from typing import Any
 
 from verify.facts import dates as dates_mod
 from verify.facts.model import (
+    ASKING_VERBS,
     CHANGE,
     CONTEST_VERBS,
     DATE,
@@ -271,7 +272,7 @@ def _doc_facts(
                     negated = UNDER_NEGATION  # "not allowed to return until Saturday": a wait, not a denial
                 if not negated and token.dep_ in ("xcomp", "ccomp") and _negated(token.head):
                     negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
-                if not negated and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in _NOT_FACTIVE:
+                if not negated and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in ASKING_VERBS:
                     negated = UNDER_NEGATION  # "recommended that the authority dredge": nor whether it did
                 if not negated and _partly_denied(token):
                     negated = UNDER_NEGATION  # "found dents but no breach": found some things, not others
@@ -397,12 +398,6 @@ UNDER_NEGATION = 2
 
 
 _NO_ONE = frozenset({"nobody", "nothing", "none", "noone", "neither"})
-
-
-# Verbs that ask another party for an act: "recommended that the authority dredge the area" says
-# neither that it did nor that it did not. Not the subject's own intent ("plans to appeal" is a claim
-# that "would not appeal" denies).
-_NOT_FACTIVE = frozenset("recommend urge ask propose demand request suggest".split())
 
 
 def _negated(verb: Any) -> bool:

@@ -166,6 +166,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # stated neither way.
 # 32: "since Monday" keeps its "since" where no date places the weekday.
 FACTS_VERSION = 32
+# Verbs that ask another party for an act: "recommended that the authority dredge the area" says
+# neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
+# Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
+ASKING_VERBS = frozenset("recommend urge ask propose demand request suggest".split())
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
