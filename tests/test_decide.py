@@ -391,6 +391,22 @@ def test_a_sentence_with_the_opposite_outcome_supports_nothing() -> None:
     assert decide(CLAIM, [hit(1)], against, [plain], claim_facts=facts).label is Label.UNKNOWN
 
 
+def test_a_clause_denying_the_claim_lets_a_confident_contradiction_stand() -> None:
+    # "a $900,000 grant, which had not been part of the spring plan" for "The $900,000 grant was
+    # part of the spring plan": the sum agrees, the clause that restates the claim is negated.
+    facts = TextFacts(facts=[Fact("money", "$900,000", 4, 12, (0, 9), value=900000.0)])
+    agree = Finding("money", True, "$900,000", "$900,000", 3, 11, (0, 9))
+    against = np.array([[0.03, 0.02, 0.95]])
+    denied = Alignment(0.85, (0, 9), [agree], polarity_differs=True, denies=True)
+    assert decide(CLAIM, [hit(1)], against, [denied], claim_facts=facts).label is Label.CONTRADICTED
+    # the same scores against a clause that restates the claim as written: the figures hold it back
+    plain = Alignment(0.85, (0, 9), [agree])
+    assert decide(CLAIM, [hit(1)], against, [plain], claim_facts=facts).label is Label.UNKNOWN
+    # a denial the model reads only weakly decides nothing
+    weak = np.array([[0.3, 0.2, 0.5]])
+    assert decide(CLAIM, [hit(1)], weak, [denied], claim_facts=facts).label is not Label.CONTRADICTED
+
+
 def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> None:
     # "Jaylen Straker led all scorers with 37 points" for "Andre Pellham led all scorers with 37
     # points": the figure agrees and the model entails, but the sentence names another scorer.

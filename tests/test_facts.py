@@ -691,6 +691,35 @@ def test_a_sentence_that_denies_what_the_claim_states_is_flagged(claim: str, sen
     assert check_text(claim, sentence, PUB).polarity_differs is differs
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "denies"),
+    [
+        # the relative clause that restates the claim is negated
+        (
+            "The 1998 renovation included a new roof for the library.",
+            "Trustees praised the 1998 renovation, which did not include a new roof for the library.",
+            True,
+        ),
+        (
+            "Coach Ray Dillard sought a new contract this year.",
+            "The club thanked its long-serving coach, Ray Dillard, who has not sought a new contract this year.",
+            True,
+        ),
+        # a "none" in a clause the claim does not restate
+        (
+            "The clinic saw four flu cases in March.",
+            "The clinic saw four flu cases in March, and none of them needed a hospital stay.",
+            False,
+        ),
+        # "not ... until" says when, not whether; a negated claim is another check's
+        ("The bridge reopened to traffic.", "The bridge did not reopen to traffic until Friday.", False),
+        ("The bridge did not reopen.", "The bridge, which did not reopen, stays shut.", False),
+    ],
+)
+def test_a_clause_that_denies_the_claim_is_flagged(claim: str, sentence: str, denies: bool) -> None:
+    assert check_text(claim, sentence, PUB).denies is denies
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

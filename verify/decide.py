@@ -263,9 +263,12 @@ def fact_confirmed(case: Case) -> Decision | None:
     p = case.passages[-neg_i]
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     # The facts agree but a confirming sentence gives the opposite outcome ("voted for the bill"
-    # for "voted against"), and the model reads that pair as a contradiction: the model's rule decides.
+    # for "voted against"), or denies the claim in the clause that restates it ("a $1.1 million
+    # cut ..., which had not been part of the draft presented in May"), and the model reads that
+    # pair as a contradiction: the model's rule decides.
     if any(
-        case.passages[-j].alignment.opposed_verb and case.passages[-j].contra >= case.contradict_threshold
+        (case.passages[-j].alignment.opposed_verb or case.passages[-j].alignment.denies)
+        and case.passages[-j].contra >= case.contradict_threshold
         for _, _, j in candidates
     ):
         return None

@@ -126,6 +126,13 @@ class Alignment:
     # states ("no further closures were scheduled" for "more closures were planned"). No verdict by
     # itself (the sentence may negate something else); it tells the cascade to read the pair again.
     polarity_differs: bool = False
+    # The clause of the aligned sentence that restates most of an affirmative claim is itself
+    # negated ("a $1.1 million cut ..., which had not been part of the draft presented in May" for
+    # "The cut was part of the draft presented in May"): polarity_differs scoped to the clause, so a
+    # "none" elsewhere in the sentence does not count. No verdict by itself (the negation may sit
+    # on a word the claim does not say); it lets a confident model contradiction stand against
+    # agreeing figures.
+    denies: bool = False
 
     @property
     def states_otherwise(self) -> bool:
@@ -270,7 +277,8 @@ def align(
         # for "an estate sale in Linwood" names the claim's place otherwise
         found.append(_place_conflict(taker, sentence))
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
-    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity)
+    denies = _denied_clause(claim, text, sentence)
+    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies)
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
@@ -2205,6 +2213,26 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
                 )
             ]
     return []
+
+
+def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:
+    """An affirmative claim whose clause is restated (most of its content words) by a negated
+    clause of the sentence, relative clauses counted with their noun ("Mayor Dennis Whitford, who
+    did not seek a fourth term" for "Whitford ran for a fourth term"). A clause that only asks for
+    the act, or says when rather than whether ("not ... until"), denies nothing."""
+    if negation_count(claim) % 2 == 1:
+        return False
+    source_clauses = _clauses(text[sentence[0] : sentence[1]])
+    for claim_clause in _clauses(_without_attribution(claim)):
+        words = content_stems(claim_clause)
+        if not words:
+            continue
+        shared, clause = _best_clause(words, source_clauses)
+        if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
+            continue
+        if negation_count(clause) % 2 == 1 and not _UNTIL.search(clause) and not _ASKED_FOR.search(clause):
+            return True
+    return False
 
 
 # A clause that asks another party for an act (ASKING_VERBS), in any form, or "calls for" it.
