@@ -1359,6 +1359,55 @@ def test_one_teams_record_is_not_anothers() -> None:
     assert conflicts("Easton went 51-31 in the regular season.", season) == []
 
 
+def test_a_record_in_brackets_is_the_named_teams() -> None:
+    # the other team's record, later in the passage, neither confirms nor sinks the claim's
+    game = (
+        "Lena Ortiz hit a three-pointer with 40 seconds left, giving Westbrook (18-4) the lead. "
+        "Carver (15-7) missed its last two shots."
+    )
+    assert said("Westbrook finished the season with a 15-7 record.", game) == []
+    facts = claim_facts(["Westbrook (18-4) beat Carver (15-7)."])[0].facts
+    owners = {f.text: (f.role, f.about) for f in facts if f.kind == "score"}
+    assert owners == {"18-4": ("record", ("westbrook",)), "15-7": ("record", ("carver",))}
+
+
+def test_a_contest_told_by_its_noun_has_sides() -> None:
+    clinched = "The Harbor City Gulls clinched the series on Friday with a 102-97 victory over the Dunlin Falcons."
+    assert "role" in conflicts("The Dunlin Falcons beat the Harbor City Gulls 102-97 on Friday.", clinched)
+    assert conflicts("The Harbor City Gulls beat the Dunlin Falcons 102-97 on Friday.", clinched) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # the restating sentence's one day, hung on another verb than the claim's
+        ("The storm hit Alder Bay on Monday evening.", ["date"]),
+        ("The storm hit Alder Bay on Tuesday evening.", []),
+    ],
+)
+def test_a_restating_sentences_one_day_meets_the_claims(claim: str, expected: list[str]) -> None:
+    storm = (
+        "A storm with winds of about 90 mph tore through Alder Bay on Tuesday evening, damaging 40 homes, "
+        "county officials said Wednesday."
+    )
+    assert conflicts(claim, storm) == expected
+
+
+def test_a_participles_date_is_in_the_past() -> None:
+    # "approved ... on Sept. 19" in a sentence that also looks ahead: the Sept. 19 before the article
+    merger = "The deal, approved by both boards on Sept. 19, is expected to close Jan. 1."
+    assert said("Both boards approved the deal on Sept. 19, 2025.", merger, dt.date(2025, 9, 25)) == [
+        ("date", True, "Sept. 19, 2025", "Sept. 19")
+    ]
+
+
+def test_a_paraphrase_with_the_claims_figures_is_compared() -> None:
+    # few words shared, but the claim's month and sum: the sentence is about its event
+    draft = "The first draft, released in January, had called for a fare of $2.75."
+    claim = "A January draft of the plan had proposed a base fare of $2.75."
+    assert ("money", True, "$2.75", "$2.75") in said(claim, draft)
+
+
 RUNOFF = (
     "Council member Ines Varga won the Dalby mayoral runoff on Sunday, defeating businessman Tom Reck by 900 votes."
 )

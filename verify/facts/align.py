@@ -164,12 +164,7 @@ def align(
     claim_marks = _figure_marks(claim)
     claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
     scored = [
-        (
-            _shared(claim_words, claim_verbs, content_stems(text[s:e]), source, (s, e)) / max(len(claim_words), 1),
-            s,
-            e,
-            text[s:e],
-        )
+        (_overlap(claim, claim_words, claim_marks, claim_verbs, text[s:e], source, (s, e)), s, e, text[s:e])
         for s, e in sentences
     ]
     # Content words tied (a headline repeats the story's nouns): the sentence that also gives the
@@ -375,6 +370,31 @@ _LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
 # contests (a league game "earlier in the season" is not the final the sentence says was won), nor
 # verbs of one kind of event.
 SYNONYM_VERBS = [VERB_FAMILIES[0], VERB_FAMILIES[3], VERB_FAMILIES[5]]
+
+
+def _overlap(
+    claim: str,
+    claim_words: set[str],
+    claim_marks: set[str],
+    claim_verbs: dict[str, set[str]],
+    sentence_text: str,
+    source: TextFacts,
+    sentence: tuple[int, int],
+) -> float:
+    """The share of the claim a sentence holds: of its content words, or, where that is more, of
+    its content words and figures together (a paraphrase with the claim's own "$2.75" and "January"
+    shares few words: "The first draft, released in January, had called for a fare of $2.75" for
+    "A January draft ... had proposed a base fare of $2.75"). Figures only ever add: a sentence that
+    gives another figure is judged on its words, as before."""
+    shared = _shared(claim_words, claim_verbs, content_stems(sentence_text), source, sentence)
+    words_only = shared / max(len(claim_words), 1)
+    # ... and only where the two say it the same way: a figure shared by a sentence of the other
+    # polarity ("The plant's 212 workers remain on the payroll" for "None of the plant's 212
+    # employees has been taken off the payroll") is a reading the model is blind to.
+    if negation_count(sentence_text) % 2 != negation_count(claim) % 2:
+        return words_only
+    marks = len(claim_marks & _figure_marks(sentence_text))
+    return max(words_only, (shared + marks) / max(len(claim_words) + len(claim_marks), 1))
 
 
 def _shared(
@@ -939,6 +959,9 @@ def _dates(
             # Court turned the request down." So for a relative date: "ruled one week after
             # hearing arguments" meets "ruled on Tuesday" in the sentence before the hearing's.
             rivals = [f for f in own if f.label not in ("filed", "which") and _about_claim(claim, text, f.sentence)]
+        if not rivals and restated and not agreeing_here and reference is None and bound is None:
+            told = {v[2] for v in source.verbs if sentence[0] <= v[0] < sentence[1]}
+            rivals = _lone_day(value, verb, claim_facts, sentence_dates, told, _relative_clause_verbs(source, sentence))
         # A contest's date conflicts only where the source names the claim's side in it: "who had
         # defeated him in 2016" may be another contest than the claim's "Hale beat Tandy in 2020".
         rivals = [f for f in rivals if sides.get(id(f)) not in ("other", "unknown")]
@@ -965,6 +988,34 @@ def _same_record(bound: Fact | None, source: Fact, claim: str, sentence: str) ->
         return False
     mine, theirs = set(_RECORD.findall(claim.lower())), set(_RECORD.findall(sentence.lower()))
     return bool(mine) and mine == theirs
+
+
+def _lone_day(
+    value: dates_mod.DateValue,
+    verb: str,
+    claim_facts: TextFacts,
+    sentence_dates: list[Fact],
+    told: set[str],
+    aside: set[str],
+) -> list[Fact]:
+    """The one day a sentence that restates the claim gives, where the claim gives one day too,
+    whatever verbs the parse hangs them on ("met once ..., on Sept. 26, when St. Brendan's won
+    35-17" for "St. Brendan's beat Ridgeline 35-17 ... on Oct. 26"), provided the sentence tells
+    the claim's act (`told`: its verbs) or the claim's verb only says that something happened ("The
+    tornado struck on Monday evening" for "cut a path ... on Tuesday evening"): "Judge Ruiz
+    inspected the quarry" is not dated by the day she "ordered" its permit suspended. A day
+    something was said on ("officials said Wednesday") is the telling's, and one in a relative
+    clause (`aside`: "Kimura, who sprained his ankle in Game 4 on Monday") another event's."""
+    if not _one_day(value) or sum(f.kind == DATE for f in claim_facts.facts) != 1:
+        return []
+    if verb not in _HAPPENING and not any(_same_verb(verb, v) or _same_kind_of_event(verb, v) for v in told):
+        return []
+    days = [f for f in sentence_dates if f.verb not in _SAYING | aside and _one_day(_value(f))]
+    return days if len(days) == 1 else []
+
+
+# Verbs that say only that an event happened, as stories of storms, fires and crashes use them.
+_HAPPENING = frozenset("strike hit happen occur erupt sweep".split())
 
 
 def _one_day(value: dates_mod.DateValue) -> bool:

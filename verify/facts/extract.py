@@ -1006,6 +1006,11 @@ def _in_past(token: Any) -> bool:
         return False
     if verb.tag_ == "VBD":
         return True
+    # "The merger, approved by both boards on Sept. 19, is expected to close ...": a participle
+    # hung on a noun tells what was done to it
+    helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not helped:
+        return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
@@ -1244,6 +1249,13 @@ def _role(token: Any) -> tuple[str, str]:
         return "patient", head.lemma_.lower()
     if dep == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         return "agent", head.head.lemma_.lower()
+    # A contest told by its noun: "a 28-24 victory over St. Brendan's" (beaten), "a loss to the
+    # Gulls" (the winner, as in "lost to the Gulls").
+    noun = head.head.lemma_.lower() if dep == "pobj" else ""
+    if head.lower_ == "over" and noun in ("victory", "win"):
+        return "patient", "beat"
+    if head.lower_ == "to" and noun in ("loss", "defeat"):
+        return "venue", "lose"
     # Where an action went: the court an appeal was filed "with", a case taken "to".
     if dep == "pobj" and head.lower_ in ("with", "to", "before", "at"):
         # The parser often hangs "with the court" on the noun before it ("an appeal against the ban
@@ -1292,6 +1304,9 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     ):
         role = "record"
     owners = _score_owners(sent.char_span(m.start(), m.end(), alignment_mode="expand"))
+    bracketed = _bracketed_owner(sent, m)
+    if bracketed:  # "giving Ridgeline (13-1) its first lead": Ridgeline's record, whoever the verb's parties
+        role, owners = "record", bracketed
     return Fact(
         SCORE,
         text=m.group(),
@@ -1343,6 +1358,22 @@ def _tally(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
         role="vote",
         about=owners,
     )
+
+
+def _bracketed_owner(sent: Any, m: re.Match[str]) -> tuple[str, ...]:
+    """The name a record in brackets follows ("Ridgeline (13-1)", "St. Brendan's (12-2)"): a
+    team's season record, as a sports story gives it after the team's name."""
+    text = sent.text
+    if not (text[: m.start()].rstrip().endswith("(") and text[m.end() :].lstrip().startswith(")")):
+        return ()
+    before = text[: m.start()].rstrip()[:-1].rstrip()
+    token = next((t for t in sent if t.idx - sent.start_char + len(t.text) == len(before)), None)
+    if token is not None and token.tag_ == "POS":
+        token = token.head
+    if token is None or token.pos_ != "PROPN":
+        return ()
+    words = [t for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha and t.i <= token.i]
+    return tuple(sorted({t.lower_ for t in words}))
 
 
 def _score_owners(span: Any) -> tuple[str, ...]:

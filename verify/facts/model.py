@@ -165,7 +165,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 31: a verb another party is asked for ("urged that the county replace ...") is under negation:
 # stated neither way.
 # 32: "since Monday" keeps its "since" where no date places the weekday.
-FACTS_VERSION = 32
+# 33: a record in brackets after a name is that name's ("Ridgeline (13-1)"); a date of a participle
+# hung on a noun is in the past ("The merger, approved ... on Sept. 19, is expected to close ...");
+# a contest told by its noun gives sides ("a 28-24 victory over X": X beaten; "a loss to X").
+FACTS_VERSION = 33
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
