@@ -1393,6 +1393,24 @@ def test_a_restating_sentences_one_day_meets_the_claims(claim: str, expected: li
     assert conflicts(claim, storm) == expected
 
 
+def test_a_range_the_tagger_splits_is_one_range() -> None:
+    # tagged "$64 to $" and "76": read as the one change it is
+    permits = "Parking permits will rise from $64 to $76."
+    assert said("Parking permits will rise from $64 to $80.", permits) == [("money", False, "$64 to $80", "$64 to $76")]
+    assert said("Parking permits will rise from $64 to $76.", permits) == [("money", True, "$64 to $76", "$64 to $76")]
+
+
+def test_the_titles_names_count_as_said() -> None:
+    # a story seldom repeats its subject: "Lindqvist" in the title is known to every sentence
+    claim = "Jurors in the Mara Lindqvist trial deliberated for about nine hours."
+    panel = "The panel of eight women and four men deliberated for about five hours before reaching a verdict."
+    title = "Jury acquits Lindqvist in warehouse fire case"
+    assert check_text(claim, panel).findings == []
+    assert [f.kind for f in check_text(claim, panel, None, title).conflicts] == ["duration"]
+    # ... but not to a sentence about whoever its opening pronoun stands for
+    assert check_text(claim, "He said the panel deliberated for about five hours.", None, title).findings == []
+
+
 def test_a_participles_date_is_in_the_past() -> None:
     # "approved ... on Sept. 19" in a sentence that also looks ahead: the Sept. 19 before the article
     merger = "The deal, approved by both boards on Sept. 19, is expected to close Jan. 1."
@@ -1958,6 +1976,23 @@ def test_cents_are_money_and_going_up_by_them_is_a_change() -> None:
         ("money", True),
     ]
     assert conflicts("The base fare will go up by 75 cents, to $2.25.", FARE) == []  # a change only ever agrees
+
+
+@pytest.mark.parametrize(("size", "agrees"), [("12 percent", True), ("15 percent", False)])
+def test_a_changes_size_told_by_its_verb_is_a_change(size: str, agrees: bool) -> None:
+    # "the increase amounts to ...": the size of the change, met by "a 12 percent increase"
+    raise_ = "The 12 percent increase in water rates takes effect July 1."
+    assert said(f"The water rate increase amounts to {size}.", raise_) == [("percent", agrees, size, "12 percent")]
+
+
+def test_time_spent_is_time_used() -> None:
+    # two groups compared: the claim's group is the one that "spent" its hours, not the other
+    survey = (
+        "Adults who spent more than three hours a day on social media were twice as likely to report "
+        "poor sleep as those who used it for less than one hour, the survey found."
+    )
+    claim = "A third of the adults surveyed used social media more than three hours a day."
+    assert said(claim, survey) == [("duration", True, "more than three hours", "more than three hours")]
 
 
 BUDGET_VOTE = "The Halvorsen school board voted 4-3 on Tuesday night to approve a $48.6 million operating budget."

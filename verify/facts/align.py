@@ -59,6 +59,7 @@ VERB_FAMILIES = [
     {"die", "kill"},
     {"approve", "pass", "adopt", "back"},
     {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
+    {"spend", "use"},  # "spent more than four hours a day on their phones" is phone use
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
@@ -163,24 +164,35 @@ def align(
     claim_words = content_stems(claim)
     claim_marks = _figure_marks(claim)
     claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
+    # The story's subject, named in its title, is seldom named again in each sentence ("Jurors in
+    # the Tyler Voss trial deliberated for about 15 hours" against "The jury ... deliberated for
+    # about 11 hours" under "Jury convicts Voss ..."): the claim's names the title gives are known.
+    # They count in how much of the claim the chosen sentence holds, not in the choosing (one that
+    # names the subject is still the better one), and not where the sentence opens on a pronoun:
+    # "He said he planned to vote against the merger" is not about "Bayline's members".
+    known = _named_in_title(claim_facts, title) & claim_words
     scored = [
         (_overlap(claim, claim_words, claim_marks, claim_verbs, text[s:e], source, (s, e)), s, e, text[s:e])
         for s, e in sentences
     ]
     # Content words tied (a headline repeats the story's nouns): the sentence that also gives the
     # claim's figures and months is the one about its event, not the earliest.
-    overlap, s0, s1, _ = max(scored, key=lambda t: (t[0], len(claim_marks & _figure_marks(t[3])), -t[1]))
+    overlap, s0, s1, chosen = max(scored, key=lambda t: (t[0], len(claim_marks & _figure_marks(t[3])), -t[1]))
     sentence = (s0, s1)
+    # A sentence that opens on a pronoun is about whoever the sentence before it named.
+    if known and not _PRONOUN_OPENING.match(chosen):
+        overlap = _overlap(claim, claim_words, claim_marks, claim_verbs, chosen, source, sentence, known)
+    dated = overlap
     passage = [f for f in source.within(start, end)]
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
-    if overlap >= SAME_EVENT["date"]:
+    if dated >= SAME_EVENT["date"]:
         found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, overlap >= RESTATED)
-    if overlap >= SAME_EVENT["date"]:
+    if dated >= SAME_EVENT["date"]:
         found += _order(claim, text, sentence)
         began = _began_since(claim_facts, in_sentence)  # the start of a "since", not a day inside it
         found = [f for f in found if f.claim not in {b.claim for b in began}] + began
-    if overlap >= SAME_EVENT["figure"]:
+    if dated >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
@@ -380,13 +392,14 @@ def _overlap(
     sentence_text: str,
     source: TextFacts,
     sentence: tuple[int, int],
+    known: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> float:
     """The share of the claim a sentence holds: of its content words, or, where that is more, of
     its content words and figures together (a paraphrase with the claim's own "$2.75" and "January"
     shares few words: "The first draft, released in January, had called for a fare of $2.75" for
     "A January draft ... had proposed a base fare of $2.75"). Figures only ever add: a sentence that
     gives another figure is judged on its words, as before."""
-    shared = _shared(claim_words, claim_verbs, content_stems(sentence_text), source, sentence)
+    shared = _shared(claim_words, claim_verbs, content_stems(sentence_text) | known, source, sentence)
     words_only = shared / max(len(claim_words), 1)
     # ... and only where the two say it the same way: a figure shared by a sentence of the other
     # polarity ("The plant's 212 workers remain on the payroll" for "None of the plant's 212
@@ -395,6 +408,17 @@ def _overlap(
         return words_only
     marks = len(claim_marks & _figure_marks(sentence_text))
     return max(words_only, (shared + marks) / max(len(claim_words) + len(claim_marks), 1))
+
+
+_PRONOUN_OPENING = re.compile(r"\W*(?:he|she|they|it|his|her|their|its)\b", re.IGNORECASE)
+
+
+def _named_in_title(claim_facts: TextFacts, title: str | None) -> set[str]:
+    """The content words of the claim's names that the source's title gives (a person by surname)."""
+    if not title:
+        return set()
+    named = [f for f in claim_facts.facts if f.kind == NAME]
+    return {w for f in named if _mentioned(f.text, title, person=f.label == "PERSON") for w in content_stems(f.text)}
 
 
 def _shared(

@@ -241,6 +241,13 @@ def _doc_facts(
                 taken.append((nxt.start_char, nxt.end_char))
                 ent = doc.char_span(_range_start(doc, ent, nxt), nxt.end_char) or ent
                 ent.label_ = "DATE"
+            elif (
+                ent.label_ == "MONEY" and ent.text.endswith("$") and nxt is not None and nxt.start_char == ent.end_char
+            ):
+                # "from $64 to $76" tagged as "$64 to $" and "76": one range.
+                taken.append((nxt.start_char, nxt.end_char))
+                ent = doc.char_span(ent.start_char, nxt.end_char) or ent
+                ent.label_ = "MONEY"
             ent = _half_a_unit(doc, ent)
             ratio = _ratio(ent, nxt, span, offset)
             if ratio is not None:  # "nine in ten customers": a share, not counts of 9 and 10
@@ -834,9 +841,23 @@ def _is_change(ent: Any) -> bool:
         return True  # "a $12 increase", "a 4.1 percent rise"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "an increase of $3 million"
+    # "The fare increase amounts to 20 percent", "The cut was $3 million": the change's own size
+    sized = (
+        head.head if root.dep_ == "pobj" and head.lower_ == "to" else head if root.dep_ in ("attr", "dobj") else None
+    )
+    if sized is not None and sized.lemma_.lower() in _SIZING_VERBS and _subject_is_a_change(sized):
+        return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return after in _DIFFERENCE_AFTER or before in ("up", "down")
+
+
+# Verbs that give a thing's size: "amounts to", "totals", "comes to", "is".
+_SIZING_VERBS = frozenset("amount total come be".split())
+
+
+def _subject_is_a_change(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CHANGE_NOUNS for c in verb.children)
 
 
 def _changes(verb: Any) -> bool:
