@@ -414,11 +414,20 @@ _PRONOUN_OPENING = re.compile(r"\W*(?:he|she|they|it|his|her|their|its)\b", re.I
 
 
 def _named_in_title(claim_facts: TextFacts, title: str | None) -> set[str]:
-    """The content words of the claim's names that the source's title gives (a person by surname)."""
+    """The content words of the claim's names that the source's title gives (a person by surname:
+    a headline names "Voss", and the tagger may call the claim's "Tyler Voss" a place)."""
     if not title:
         return set()
     named = [f for f in claim_facts.facts if f.kind == NAME]
-    return {w for f in named if _mentioned(f.text, title, person=f.label == "PERSON") for w in content_stems(f.text)}
+    return {w for f in named if _mentioned(f.text, title, person=_personal(f)) for w in content_stems(f.text)}
+
+
+def _personal(name: Fact) -> bool:
+    """A person's name, or one written like one: two or three capitalised words ("Tyler Voss")."""
+    words = name.text.split()
+    return name.label == "PERSON" or (
+        name.label != "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
 
 
 def _shared(
