@@ -286,10 +286,10 @@ class Shrugging:
 def test_a_contradiction_of_the_fast_model_alone_is_scored_again(
     tmp_path: Path, seed_index_dir: Path, nli: BundledNLI
 ) -> None:
-    # MiniLM contradicts it (the seed says April 13) and no fact check does: the accurate model
-    # decides, and scores only the pairs the verdict turns on, not all five.
+    # MiniLM contradicts it (the seed says the court ruled to block it) and no fact check does: the
+    # accurate model decides, and scores only the pairs the verdict turns on, not all five.
     shutil.copytree(seed_index_dir, tmp_path / "idx")
-    claim = Claim(id="t", claim="The Tagansky District Court ordered Telegram blocked on April 23, 2018.")
+    claim = Claim(id="t", claim="The Tagansky District Court refused to block Telegram.")
     assert Verifier(tmp_path / "idx", nli_model=nli).verify(claim).label is Label.CONTRADICTED
     accurate = Shrugging()
     cascade = CascadeNLI(nli, accurate, Band(support=-1.0, contradict=-1.0))

@@ -407,6 +407,14 @@ def test_a_clause_denying_the_claim_lets_a_confident_contradiction_stand() -> No
     assert decide(CLAIM, [hit(1)], weak, [denied], claim_facts=facts).label is not Label.CONTRADICTED
 
 
+def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
+    # "He did not say whether the state would support limits on phones": the model reads it either way
+    left = Alignment(0.7, (0, 9), [], left_open=True)
+    for probs in (np.array([[0.9, 0.05, 0.05]]), np.array([[0.02, 0.03, 0.95]])):
+        assert decide(CLAIM, [hit(1)], probs, [left]).label is Label.UNKNOWN
+        assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
+
+
 def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> None:
     # "Jaylen Straker led all scorers with 37 points" for "Andre Pellham led all scorers with 37
     # points": the figure agrees and the model entails, but the sentence names another scorer.

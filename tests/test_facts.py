@@ -720,6 +720,21 @@ def test_a_clause_that_denies_the_claim_is_flagged(claim: str, sentence: str, de
     assert check_text(claim, sentence, PUB).denies is denies
 
 
+@pytest.mark.parametrize(
+    ("claim", "left_open"),
+    [
+        ("Mayor Ruth Okafor supports a second bridge over the river.", True),
+        ("Mayor Ruth Okafor said the city would apply for the grant.", False),
+    ],
+)
+def test_a_matter_the_source_leaves_open_is_flagged(claim: str, left_open: bool) -> None:
+    passage = (
+        "Mayor Ruth Okafor said on Monday that the city would apply for the state grant. She declined to "
+        "say whether she would support a second bridge over the river."
+    )
+    assert check_text(claim, passage).left_open is left_open
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before
@@ -1983,6 +1998,30 @@ def test_a_changes_size_told_by_its_verb_is_a_change(size: str, agrees: bool) ->
     # "the increase amounts to ...": the size of the change, met by "a 12 percent increase"
     raise_ = "The 12 percent increase in water rates takes effect July 1."
     assert said(f"The water rate increase amounts to {size}.", raise_) == [("percent", agrees, size, "12 percent")]
+
+
+def test_an_exact_figure_just_past_a_bound_meets_it() -> None:
+    # 2,508 is "more than 2,500", though the slack an exact figure gets reaches below 2,500
+    poll = "The poll surveyed 2,508 registered voters in the county last week."
+    assert said("The poll surveyed more than 2,500 registered voters.", poll) == [
+        ("quantity", True, "more than 2,500", "2,508")
+    ]
+    assert not any(f[1] for f in said("The poll surveyed fewer than 2,500 registered voters.", poll))
+
+
+def test_a_share_of_something_is_no_change() -> None:
+    # "amount to 8 percent of its employees": a share, met by a share
+    cuts = "The layoffs amount to about 8 percent of the district's 900 employees."
+    assert said("The layoffs amount to about 8 percent of the district's employees.", cuts) == [
+        ("percent", True, "about 8 percent", "about 8 percent")
+    ]
+
+
+def test_a_number_that_says_which_one_is_no_count() -> None:
+    survey = "The study surveyed 3,412 students in grades 8 through 12 at 27 schools."
+    assert said("The study surveyed 3,412 students in grades 9 through 12.", survey) == [
+        ("quantity", True, "3,412", "3,412")
+    ]
 
 
 def test_time_spent_is_time_used() -> None:

@@ -115,8 +115,13 @@ class Case:
     @property
     def best_contra(self) -> int:
         # A passage from a source that names none of the claim's people, bodies or places is about
-        # something else: the model's contradiction there is not the claim's.
-        on_topic = [i for i in self.against if self.passages[i].alignment.shares_names] or [self.best_entail]
+        # something else, and one that says the claim's matter is not known leaves it open: the
+        # model's contradiction there is not the claim's.
+        on_topic = [
+            i
+            for i in self.against
+            if self.passages[i].alignment.shares_names and not self.passages[i].alignment.left_open
+        ] or [self.best_entail]
         return max(on_topic, key=lambda i: self.passages[i].contra)
 
 
@@ -303,11 +308,12 @@ def _placed(f: Fact) -> bool:
 def model_contradiction(case: Case) -> Decision | None:
     """The NLI model finds a passage contradicting the claim with confidence, and no passage
     entails it clearly more strongly (contradiction outranks an entailment of comparable strength),
-    and the passage's figures were not judged another thing's (_figures_left_unread)."""
+    the passage's figures were not judged another thing's (_figures_left_unread), and it does not
+    leave the claim's matter open ("did not say whether")."""
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
     p = case.passages[i]
-    if c < case.contradict_threshold or c + COMPARABLE < e or _figures_left_unread(case, p):
+    if c < case.contradict_threshold or c + COMPARABLE < e or _figures_left_unread(case, p) or p.alignment.left_open:
         return None
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
 

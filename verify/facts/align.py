@@ -134,11 +134,16 @@ class Alignment:
     # on a word the claim does not say); it lets a confident model contradiction stand against
     # agreeing figures.
     denies: bool = False
+    # The aligned sentence says the claim's matter is not known or not said ("He did not say
+    # whether the state would support limits on phones" for "Ashe supports limits on phones"):
+    # it neither states nor denies the claim, whatever a model reads in it.
+    left_open: bool = False
 
     @property
     def states_otherwise(self) -> bool:
-        """The aligned sentence tells of another outcome or another party: it supports nothing."""
-        return self.opposed_verb or self.slot_taken
+        """The aligned sentence tells of another outcome or another party, or leaves the claim's
+        matter open: it supports nothing."""
+        return self.opposed_verb or self.slot_taken or self.left_open
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -285,7 +290,8 @@ def align(
         found.append(_place_conflict(taker, sentence))
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     denies = _denied_clause(claim, text, sentence)
-    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies)
+    left_open = any(_left_open(claim, text, s) for s in sentences)
+    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open)
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
@@ -1917,6 +1923,10 @@ def _figure_relation(claim: Fact, source: Fact) -> str:
         return "conflict"
     if lo <= slo and shi <= hi:
         return "agree"
+    # an exact figure within a bound: "3,412 students" are "more than 3,400", though the slack an
+    # exact figure is allowed reaches below 3,400
+    if source.comparator == "=" and claim.comparator in (">", ">=", "<", "<=") and lo <= (source.value or 0.0) <= hi:
+        return "agree"
     return "unsure"
 
 
@@ -2317,6 +2327,29 @@ def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:
         if negation_count(clause) % 2 == 1 and not _UNTIL.search(clause) and not _ASKED_FOR.search(clause):
             return True
     return False
+
+
+# "did not say whether", "declined to say if", "has not decided whether", "it is unclear whether"
+_OPEN_QUESTION = re.compile(
+    r"\b(?:(?:did|does|do|would|could|has|have|had)\s+not|didn't|doesn't|wouldn't|couldn't|hasn't|haven't|"
+    r"declined\s+to|refused\s+to|would\s+not)\s+(?:yet\s+)?(?:say|said|decide|decided|determine|determined|"
+    r"confirm|confirmed|disclose|disclosed|specify|specified|know|known)\s+(?:whether|if)\b"
+    r"|\b(?:it\s+)?(?:is|was|remains|remained)\s+(?:unclear|unknown|undecided|not\s+known|not\s+clear)\s+(?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
+def _left_open(claim: str, text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence says it is not known, or not said, whether what the claim states holds: most of
+    the claim's words (less who said it) come after its "did not say whether" in that clause. Any
+    sentence of the passage counts: the one holding most of the claim may be the one before ("Ashe
+    said Tuesday that ... He did not say whether the state would support limits on phones")."""
+    m = _OPEN_QUESTION.search(text, sentence[0], sentence[1])
+    if m is None or _OPEN_QUESTION.search(claim):
+        return False
+    words = content_stems(_without_attribution(claim))
+    question = text[m.end() : sentence[1]].split(";")[0]
+    return bool(words) and len(words & content_stems(question)) / len(words) >= 0.5
 
 
 # A clause that asks another party for an act (ASKING_VERBS), in any form, or "calls for" it.

@@ -476,6 +476,14 @@ def _until(verb: Any) -> bool:
     return any(t.lower_ in ("until", "till", "unless") for t in verb.subtree)
 
 
+# Nouns a number names one of ("grade 8", "No. 21", "Gate 3"), and a range of them ("grades 8 through 12").
+_NUMBERED = re.compile(
+    r"\b(?:grades?|no|nos|room|gate|lane|ward|precinct|pier|exit|chapter|section|article|item|hole|heat|stage|"
+    r"round|level|floor|platform|terminal)\.?\s+(?:\d+\s*(?:through|to|and|or|-|\u2013)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _entity_fact(
     ent: Any,
     span: tuple[int, int],
@@ -545,6 +553,8 @@ def _entity_fact(
         comparator = comparator_in(_prefix(ent) + ent.text)
         return Fact(DURATION, value=days, comparator=comparator, about=_about(ent), verb=_verb_of(ent.root), **base)
     if label in _FIGURE_LABELS:
+        if label == "CARDINAL" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
+            return None  # "grades 8 through 12", "No. 21": which one, not how many
         return _figure(ent, base)
     if label in NAME_GROUPS:
         root = ent.root
@@ -845,7 +855,9 @@ def _is_change(ent: Any) -> bool:
     sized = (
         head.head if root.dep_ == "pobj" and head.lower_ == "to" else head if root.dep_ in ("attr", "dobj") else None
     )
-    if sized is not None and sized.lemma_.lower() in _SIZING_VERBS and _subject_is_a_change(sized):
+    # (not "The job cuts amount to about 8 percent of its 4,200 employees": a share of something)
+    share_of = ent.end < len(doc) and doc[ent.end].lower_ == "of"
+    if sized is not None and sized.lemma_.lower() in _SIZING_VERBS and _subject_is_a_change(sized) and not share_of:
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""

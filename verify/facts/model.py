@@ -169,7 +169,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # hung on a noun is in the past ("The merger, approved ... on Sept. 19, is expected to close ...");
 # a contest told by its noun gives sides ("a 28-24 victory over X": X beaten; "a loss to X").
 # 34: a sum the tagger cut at its "$" ("$64 to $" and "76") is read whole.
-FACTS_VERSION = 34
+# 35: a share of something ("8 percent of its employees") is no change's size; a number that says
+# which one ("grades 8 through 12", "No. 21") is no count.
+FACTS_VERSION = 35
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
