@@ -735,6 +735,26 @@ def test_a_matter_the_source_leaves_open_is_flagged(claim: str, left_open: bool)
     assert check_text(claim, passage).left_open is left_open
 
 
+@pytest.mark.parametrize(
+    ("claim", "denied"),
+    [
+        # the claim's verb and what follows it, said the other way in a paraphrase
+        ("The audit found that the agency had lost track of 40 vehicles.", True),
+        ("The new contract will include raises for bus drivers.", True),
+        # said the claim's way, or of another thing
+        ("The audit found that the agency overspent on fuel.", False),
+        ("The new contract will include a longer school year.", False),
+    ],
+)
+def test_a_verb_denied_of_the_claims_own_object(claim: str, denied: bool) -> None:
+    passage = (
+        "Auditors said the agency overspent on fuel by $2 million. The audit did not find that the agency "
+        "had lost track of any vehicles. Officials added that the deal does not include raises for drivers, "
+        "though it includes a longer school year."
+    )
+    assert ("negation" in conflicts(claim, passage)) is denied
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

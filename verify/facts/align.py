@@ -243,6 +243,8 @@ def align(
             or _lexical_negation(claim, sentence, text)
             or _not_done_so(claim, claim_facts, source, sentence, text)
         )
+    if overlap >= SAME_EVENT["figure"] and not any(f.kind == "negation" for f in found):
+        found += _object_denied(claim, claim_facts, source, text, start, end)
     # An agreement in a sentence about another party's act ("the Moscow City Court ... rejected on
     # June 14" for "the Supreme Court rejected ... in June") confirms nothing of the claim's event.
     found = [
@@ -2374,6 +2376,54 @@ def _no_deaths(claim_facts: TextFacts, text: str, start: int, end: int) -> list[
         return []
     said = (text.rfind(".", start, m.start()) + 1 or start, text.find(".", m.end(), end) + 1 or end)
     return [Finding("negation", False, "does die", m.group(), m.start(), m.end(), said, m.group())]
+
+
+def _object_denied(
+    claim: str, claim_facts: TextFacts, source: TextFacts, text: str, start: int, end: int
+) -> list[Finding]:
+    """The claim's own verb, said of the claim's own object, negated in the passage and nowhere
+    affirmed of it there ("the plans do not currently include such filters" for "the upgrade will
+    include microplastic filters"; "the study does not show that phones cause depression" for "The
+    study showed that heavy phone use causes depression"): a paraphrase shares too few words for the
+    sentence checks, but the verb and what follows it say the same thing the other way. What
+    follows is compared without names (the passage may name its people elsewhere); at least half of
+    the words on each side must meet."""
+    if negation_count(claim) % 2 == 1:
+        return []
+    names = {w for f in claim_facts.facts if f.kind == NAME for w in content_stems(f.text)}
+    for _, v1, lemma, dep, negated in claim_facts.verbs:
+        if negated or dep not in ("ROOT", "ccomp", "conj", "xcomp") or lemma in _LIGHT_VERBS_OF_NEGATION:
+            continue
+        wanted = content_stems(_clause_after(claim, v1)) - names
+        if not wanted:
+            continue
+        same = [v for v in source.verbs if start <= v[0] < end and v[2] == lemma]
+        denied: list[tuple[int, int]] = []
+        for w0, w1, _, _, w_negated in same:
+            said = content_stems(_clause_after(text, w1, end))
+            met = len(wanted & said)
+            if not met or met * 2 < len(wanted) or met * 2 < len(said - names):
+                continue
+            if not w_negated:
+                denied = []  # the passage also says it the claim's way
+                break
+            if w_negated == 1 and not _UNTIL.search(_clause_after(text, w1, end)):
+                denied.append((w0, w1))
+        if denied:
+            w0, w1 = denied[0]
+            said_in = next((s for s in source.sentences if s[0] <= w0 < s[1]), (w0, w1))
+            return [Finding("negation", False, f"does {lemma}", text[w0:w1], w0, w1, said_in, f"does not {lemma}")]
+    return []
+
+
+_LIGHT_VERBS_OF_NEGATION = frozenset("be have do say tell make take get go come".split())
+
+
+def _clause_after(text: str, at: int, end: int | None = None) -> str:
+    """The words after a verb to the end of its clause (a comma, a semicolon, a dash, the sentence's end)."""
+    stop = len(text) if end is None else end
+    m = re.search(r"[.,;:!?\u2014]", text[at:stop])
+    return text[at : at + m.start()] if m else text[at:stop]
 
 
 _NOT_DONE_SO = re.compile(r"\b(?:has|have|had|did)\s+(?:not|never)\s+(?:yet\s+)?(?:done|do)\s+so\b", re.IGNORECASE)
