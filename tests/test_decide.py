@@ -409,9 +409,10 @@ def test_a_clause_denying_the_claim_lets_a_confident_contradiction_stand() -> No
 
 def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
     # "He did not say whether the state would support limits on phones": the model reads it either way
-    left = Alignment(0.7, (0, 9), [], left_open=True)
+    left = Alignment(0.7, (0, 9), [], left_open=(0, 9))
     for probs in (np.array([[0.9, 0.05, 0.05]]), np.array([[0.02, 0.03, 0.95]])):
-        assert decide(CLAIM, [hit(1)], probs, [left]).label is Label.UNKNOWN
+        verdict = decide(CLAIM, [hit(1)], probs, [left])
+        assert verdict.label is Label.UNKNOWN and "leaves this open" in verdict.reason
         assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
 
 

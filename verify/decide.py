@@ -120,7 +120,7 @@ class Case:
         on_topic = [
             i
             for i in self.against
-            if self.passages[i].alignment.shares_names and not self.passages[i].alignment.left_open
+            if self.passages[i].alignment.shares_names and self.passages[i].alignment.left_open is None
         ] or [self.best_entail]
         return max(on_topic, key=lambda i: self.passages[i].contra)
 
@@ -313,7 +313,12 @@ def model_contradiction(case: Case) -> Decision | None:
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
     p = case.passages[i]
-    if c < case.contradict_threshold or c + COMPARABLE < e or _figures_left_unread(case, p) or p.alignment.left_open:
+    if (
+        c < case.contradict_threshold
+        or c + COMPARABLE < e
+        or _figures_left_unread(case, p)
+        or p.alignment.left_open is not None
+    ):
         return None
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
 
@@ -398,6 +403,11 @@ def not_settled(case: Case) -> Decision:
     ps = case.passages
     i = max(range(len(ps)), key=lambda j: max(ps[j].entail, ps[j].contra))
     e, c = ps[case.best_entail].entail, ps[case.best_contra].contra
+    # A source that says the matter is not known is quoted saying so.
+    open_ = next((p for p in ps if p.alignment.left_open is not None), None)
+    if open_ is not None:
+        reason = f"{_source(open_)} leaves this open: {_quote(open_, open_.alignment.left_open)}"
+        return Decision(Label.UNKNOWN, ps.index(open_), 1.0 - max(e, c), reason, None)
     # The closest sentence, quoted: the reader sees at once what the index does say on the matter.
     closest = f"{_source(ps[i], False)}: {_quote(ps[i])}"
     reason = f"No source in the index states or contradicts this; the closest is {closest}"

@@ -134,16 +134,16 @@ class Alignment:
     # on a word the claim does not say); it lets a confident model contradiction stand against
     # agreeing figures.
     denies: bool = False
-    # The aligned sentence says the claim's matter is not known or not said ("He did not say
-    # whether the state would support limits on phones" for "Ashe supports limits on phones"):
-    # it neither states nor denies the claim, whatever a model reads in it.
-    left_open: bool = False
+    # A sentence of the passage (its offsets) says the claim's matter is not known or not said ("He
+    # did not say whether the state would support limits on phones" for "Ashe supports limits on
+    # phones"): the passage neither states nor denies the claim, whatever a model reads in it.
+    left_open: tuple[int, int] | None = None
 
     @property
     def states_otherwise(self) -> bool:
         """The aligned sentence tells of another outcome or another party, or leaves the claim's
         matter open: it supports nothing."""
-        return self.opposed_verb or self.slot_taken or self.left_open
+        return self.opposed_verb or self.slot_taken or self.left_open is not None
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -292,7 +292,7 @@ def align(
         found.append(_place_conflict(taker, sentence))
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     denies = _denied_clause(claim, text, sentence)
-    left_open = any(_left_open(claim, text, s) for s in sentences)
+    left_open = next((s for s in sentences if _left_open(claim, text, s)), None)
     return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open)
 
 
