@@ -65,6 +65,11 @@ def test_names_split_possessives_and_skip_dates() -> None:
         ("It rejected the appeal.", 0),
         ("Never say nothing.", 2),
         ("The policy is unrelated to Russia.", 1),
+        # a "no" that denies nothing: a vote, a compound
+        ("The plan passed 5-2, with trustees Pike and Marsh voting no.", 0),
+        ("The two no votes came from trustees Pike and Marsh.", 0),
+        ("It was the team's first no-hitter.", 0),
+        ("There was no vote on the plan.", 1),
     ],
 )
 def test_negation_cues(text: str, count: int) -> None:

@@ -49,8 +49,17 @@ NEGATION_CUES = frozenset(
 
 
 def negation_count(text: str) -> int:
-    words = re.findall(r"[a-z]+n't|[a-z]+", text.lower().replace("’", "'"))
+    lowered = _NOT_A_DENIAL.sub(" ", text.lower().replace("’", "'"))
+    words = re.findall(r"[a-z]+n't|[a-z]+", lowered)
     return sum(1 for w in words if w in NEGATION_CUES or w.endswith("n't"))
+
+
+# A "no" that denies nothing: a vote ("voting no", "the two no votes", not "there was no vote") and
+# a compound ("a no-hitter", "a no-confidence vote").
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)\s+no|(?:the|one|two|three|four|five|six|seven|eight|nine|\d+)\s+no(?=\s+votes?\b)"
+    r"|no(?=-\w))\b"
+)
 
 
 _EXPLICIT_NEGATION = re.compile(r"\b(?:won|can|shan)[’']t\b|\s+(?:not|never)\b|n[’']t\b", re.IGNORECASE)
