@@ -735,6 +735,13 @@ def test_a_matter_the_source_leaves_open_is_flagged(claim: str, left_open: bool)
     assert (check_text(claim, passage).left_open is not None) is left_open
 
 
+def test_a_why_presumes_what_it_asks_about() -> None:
+    # "did not say why the plant closed" leaves the reason open, not whether it closed
+    why = "It was not immediately clear whether the plant would reopen. Officials did not say why the plant closed."
+    assert check_text("The plant will reopen.", why).left_open is not None
+    assert check_text("The plant closed.", why).left_open is None
+
+
 @pytest.mark.parametrize(
     ("claim", "denied"),
     [

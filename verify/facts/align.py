@@ -2331,12 +2331,14 @@ def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:
     return False
 
 
-# "did not say whether", "declined to say if", "has not decided whether", "it is unclear whether"
+# "did not say whether", "declined to say if", "has not decided whether", "it was not immediately
+# clear whether" (not "did not say why the plant closed": that presumes it closed)
 _OPEN_QUESTION = re.compile(
     r"\b(?:(?:did|does|do|would|could|has|have|had)\s+not|didn't|doesn't|wouldn't|couldn't|hasn't|haven't|"
     r"declined\s+to|refused\s+to|would\s+not)\s+(?:yet\s+)?(?:say|said|decide|decided|determine|determined|"
     r"confirm|confirmed|disclose|disclosed|specify|specified|know|known)\s+(?:whether|if)\b"
-    r"|\b(?:it\s+)?(?:is|was|remains|remained)\s+(?:unclear|unknown|undecided|not\s+known|not\s+clear)\s+(?:whether|if)\b",
+    r"|\b(?:it\s+)?(?:is|was|remains|remained)\s+(?:unclear|unknown|undecided|not\s+known|not\s+(?:immediately\s+)?clear)"
+    r"\s+(?:whether|if)\b",
     re.IGNORECASE,
 )
 
