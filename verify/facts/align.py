@@ -2353,7 +2353,8 @@ def _left_open(claim: str, text: str, sentence: tuple[int, int]) -> bool:
         return False
     words = content_stems(_without_attribution(claim))
     question = text[m.end() : sentence[1]].split(";")[0]
-    return bool(words) and len(words & content_stems(question)) / len(words) >= 0.5
+    shared = len(words & content_stems(question))
+    return shared >= 2 and shared / len(words) >= 0.5
 
 
 # A clause that asks another party for an act (ASKING_VERBS), in any form, or "calls for" it.
