@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from verify.facts.align import check_text
+from verify.facts.align import align, check_text
 from verify.facts.dates import compare, parse_date, parse_duration
 from verify.facts.extract import claim_facts, source_facts
 from verify.facts.model import TextFacts
@@ -760,6 +760,25 @@ def test_a_verb_denied_of_the_claims_own_object(claim: str, denied: bool) -> Non
         "though it includes a longer school year."
     )
     assert ("negation" in conflicts(claim, passage)) is denied
+
+
+def test_those_named_as_doing_the_act_leave_out_the_claims_person() -> None:
+    vote = "The three members who voted against the plan were Ann Lee, Bo Diaz and Cy Park, the board's newest member."
+    assert conflicts("Board chair Ruth Okafor was among the members who voted against the plan.", vote) == ["name"]
+    assert conflicts("Bo Diaz was among the members who voted against the plan.", vote) == []
+    assert conflicts("Board chair Ruth Okafor voted for the plan.", vote) == []
+
+
+def test_a_passage_after_a_quote_keeps_its_first_sentence() -> None:
+    # the parser starts the sentence after a closing quote at the blank line, before the passage
+    text = (
+        '"This is not the outcome anyone on this board wanted."\n\n'
+        "The three members who voted against the plan were Ann Lee, Bo Diaz and Cy Park."
+    )
+    start = text.index("The three")
+    claim = "Board chair Ruth Okafor was among the members who voted against the plan."
+    found = align(claim, claim_facts([claim])[0], text, source_facts(text, None), start, len(text))
+    assert found.sentence[1] == len(text) and [f.kind for f in found.conflicts] == ["name"]
 
 
 def test_a_date_without_a_year_resolves_against_the_article() -> None:

@@ -165,7 +165,8 @@ def align(
     claim: str, claim_facts: TextFacts, text: str, source: TextFacts, start: int, end: int, title: str | None = None
 ) -> Alignment:
     """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
-    sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
+    # A sentence the parser starts at the whitespace before a paragraph is the passage's first one.
+    sentences = [s for s in source.sentences if start <= s[0] < end or _opens(text, s, start)] or [(start, end)]
     claim_words = content_stems(claim)
     claim_marks = _figure_marks(claim)
     claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
@@ -237,6 +238,8 @@ def align(
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
     if overlap >= SAME_EVENT["name"]:
         found += _no_deaths(claim_facts, text, start, end)
+    if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
+        found += _not_among(claim, claim_facts, text, sentence)
     if overlap >= SAME_EVENT["negation"]:
         found += (
             _negation(claim, claim_facts, source, sentence, text)
@@ -390,6 +393,11 @@ _LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
 # contests (a league game "earlier in the season" is not the final the sentence says was won), nor
 # verbs of one kind of event.
 SYNONYM_VERBS = [VERB_FAMILIES[0], VERB_FAMILIES[3], VERB_FAMILIES[5]]
+
+
+def _opens(text: str, sentence: tuple[int, int], start: int) -> bool:
+    """The sentence begins before `start` only by whitespace: it is the one that opens there."""
+    return sentence[0] < start < sentence[1] and not text[sentence[0] : start].strip()
 
 
 def _overlap(
@@ -692,6 +700,37 @@ def _the_only_one(claim: str, claim_facts: TextFacts, text: str, sentence: tuple
         return []
     at = m.start("name")
     return [Finding(NAME, False, doers[0].text, m.group("name"), at, m.end("name"), sentence, "as the only one")]
+
+
+# "The four members who voted against the plan were Dennis Pruitt, Alma Reyes-Baxter, Gordon Fey
+# and Tasha Lindqvist": those who did an act, named in full.
+_THOSE_WHO = re.compile(
+    r"\b[Tt]he\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+who\s+"
+    r"(?P<act>[^,;]+?)\s+(?:were|are)\s+(?P<names>[^.;]+)"
+)
+
+
+def _not_among(claim: str, claim_facts: TextFacts, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The sentence names everyone who did the claim's act ("The four members who voted against the
+    plan were Dennis Pruitt, Alma Reyes-Baxter, Gordon Fey and Tasha Lindqvist"), and not the claim's
+    person ("Board chair Marguerite Olsen was among the members who voted against the fare plan")."""
+    s0, s1 = sentence
+    m = _THOSE_WHO.search(text, s0, s1)
+    if m is None:
+        return []
+    act = content_stems(m.group("act"))
+    if not act or not act <= content_stems(claim):
+        return []
+    listed = m.group("names")
+    if len(re.findall(r"\b[A-Z][\w'-]+\s+[A-Z][\w'-]+", listed)) < 2 or not re.search(r"\band\b", listed):
+        return []
+    people = [f for f in claim_facts.facts if f.kind == NAME and _personal(f)]
+    if len(people) != 1 or _mentioned(people[0].text, text[s0:s1], person=True):
+        return []
+    at = m.start("names")
+    return [
+        Finding(NAME, False, people[0].text, listed.strip(), at, at + len(listed), sentence, "among those who did it")
+    ]
 
 
 # Verbs of saying, not of writing: two people may each write something ("wrote the majority
