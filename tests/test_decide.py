@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -414,6 +415,22 @@ def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
         verdict = decide(CLAIM, [hit(1)], probs, [left])
         assert verdict.label is Label.UNKNOWN and "leaves this open" in verdict.reason
         assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
+
+
+def test_a_contradiction_resting_on_another_events_date_is_not_the_claims() -> None:
+    # "Next year's race is scheduled for Oct. 18, 2026" against "The race was run on Oct. 19, 2025",
+    # whose date another passage of the source confirms
+    facts = TextFacts(facts=[Fact("date", "Oct. 19, 2025", 0, 13, (0, 9), first="2025-10-19", last="2025-10-19")])
+    confirmed = Alignment(0.7, (0, 9), [date(True, "Oct. 19, 2025", "Sunday")])
+    probs = np.array([[0.01, 0.6, 0.39], [0.0, 0.01, 0.99]])
+    later = hit(2, "Next year's race is scheduled for Oct. 18, 2026.")
+    later = replace(later, passage=replace(later.passage, source_id="src-1"))  # the same article
+    first = hit(1, "The race was won on Sunday.")
+    verdict = decide(CLAIM, [first, later], probs, [confirmed, aligned(0.7)], claim_facts=facts)
+    assert verdict.label is not Label.CONTRADICTED
+    # with no passage confirming the claim's date, the model's contradiction stands
+    verdict = decide(CLAIM, [first, later], probs, [aligned(0.7), aligned(0.7)], claim_facts=facts)
+    assert verdict.label is Label.CONTRADICTED
 
 
 def test_a_sentence_with_another_name_in_the_claims_place_supports_nothing() -> None:

@@ -781,6 +781,31 @@ def test_a_passage_after_a_quote_keeps_its_first_sentence() -> None:
     assert found.sentence[1] == len(text) and [f.kind for f in found.conflicts] == ["name"]
 
 
+def test_the_next_morning_is_the_next_day() -> None:
+    wake = "A wake will be held Tuesday, May 6, at the Pell Funeral Home, with a service the next morning at 11."
+    published = dt.date(2025, 5, 3)
+    assert said("The service will be held on Wednesday, May 7.", wake, published) == [
+        ("date", True, "Wednesday, May 7", "the next morning")
+    ]
+
+
+def test_a_streak_is_no_length_of_time() -> None:
+    race = "Lena Ortiz won for the third straight year, finishing in 2 hours, 31 minutes."
+    assert conflicts("Lena Ortiz has won the race three years in a row.", race) == []
+
+
+def test_a_relative_clauses_denial_is_its_nouns() -> None:
+    # "who did not run in college" says nothing of whether the race was run
+    sentence = "Dusseau, who did not run in college, finished third in the Talloway River Marathon."
+    assert conflicts("The Talloway River Marathon was run on Sunday.", sentence) == []
+
+
+def test_rather_than_denies_what_follows() -> None:
+    fund = "The money will come from the city's general fund rather than the police department's budget."
+    claim = "The board will be paid for out of the city's general fund, not the police department's budget."
+    assert conflicts(claim, fund) == []
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

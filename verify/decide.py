@@ -308,8 +308,8 @@ def _placed(f: Fact) -> bool:
 def model_contradiction(case: Case) -> Decision | None:
     """The NLI model finds a passage contradicting the claim with confidence, and no passage
     entails it clearly more strongly (contradiction outranks an entailment of comparable strength),
-    the passage's figures were not judged another thing's (_figures_left_unread), and it does not
-    leave the claim's matter open ("did not say whether")."""
+    the passage's figures or dates were not judged another thing's (_figures_left_unread,
+    _another_events_date), and it does not leave the claim's matter open ("did not say whether")."""
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
     p = case.passages[i]
@@ -317,6 +317,7 @@ def model_contradiction(case: Case) -> Decision | None:
         c < case.contradict_threshold
         or c + COMPARABLE < e
         or _figures_left_unread(case, p)
+        or _another_events_date(case, p)
         or p.alignment.left_open is not None
     ):
         return None
@@ -342,6 +343,25 @@ def _figures_left_unread(case: Case, p: Assessed) -> bool:
         bool(figures)
         and _silent_on(p, {f.text for f in figures})
         and all(_FIGURE_IN_TEXT[f.kind].search(p.hit.passage.text) for f in figures)
+    )
+
+
+_A_DATE_IN_TEXT = re.compile(
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _another_events_date(case: Case, p: Assessed) -> bool:
+    """The passage gives a date the checks did not compare with the claim's (they judged it another
+    event's: "Next year's race is scheduled for Oct. 18, 2026" for "The marathon was run on Oct. 19,
+    2025"), while another passage of its source confirms the claim's dates: a model contradiction
+    there rests on the other event's date."""
+    dates = {f.text for f in case.claim_facts if f.kind == "date" and _placed(f)}
+    if not dates or not _silent_on(p, dates) or not _A_DATE_IN_TEXT.search(p.hit.passage.text):
+        return False
+    return any(
+        q is not p and q.source_id == p.source_id and dates <= {f.claim for f in q.alignment.agreements}
+        for q in case.passages
     )
 
 

@@ -2273,7 +2273,9 @@ def _negation(
     for _, _, lemma, dep, negated in claim_facts.verbs:
         if dep not in ("ROOT", "ccomp", "conj", "xcomp") or lemma in ("be", "have", "do", "say"):
             continue
-        same = [v for v in source_verbs if v[2] == lemma]
+        # A verb of a relative clause is said of its noun ("Dusseau, who did not run in college"),
+        # not of the claim's subject ("The marathon was run on Oct. 19").
+        same = [v for v in source_verbs if v[2] == lemma and v[3] != "relcl"]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
         # did not approve the budget" does not deny "approved the plan"); a verb under another's
         # negation ("do not need to vote") says neither.
@@ -2310,6 +2312,7 @@ def _without_attribution(claim: str) -> str:
     return claim[m.end() :]
 
 
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|unless)\b", re.IGNORECASE)
 _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
@@ -2338,6 +2341,8 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
         if _ASKED_FOR.search(clause) and not _ASKED_FOR.search(claim_clause):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
+        # "from the general fund rather than the police department's budget" denies the budget too
+        source_negated = source_negated or (claim_negated and bool(_RATHER_THAN.search(clause)))
         # "not ... until Saturday" says when, not whether: it denies nothing the claim affirms.
         if claim_negated != source_negated and not _UNTIL.search(clause if source_negated else claim_clause):
             at = text.find(clause, s0, s1)

@@ -99,9 +99,11 @@ _SHIFT = re.compile(
     rf"\b{_N}\s+(?P<unit>day|week|fortnight|month|year)s?\s+(?P<dir>later|after|earlier|before|ago|on)\b"
 )
 _NEXT = re.compile(
-    r"\b(?:the\s+)?(?P<which>same|that|next|following|previous|prior)\s+(?P<unit>day|week|month|year)\b"
+    r"\b(?:the\s+)?(?P<which>same|that|next|following|previous|prior)\s+"
+    r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"
     r"|\bthe\s+(?P<unit2>day|week)\s+(?P<dir>before|after)\b"
 )
+_PARTS_OF_A_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _NAMED_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b")
 _REF_UNIT = re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>week|month|year)\b")
 _WEEKDAY = re.compile(
@@ -331,6 +333,7 @@ def _shifted(t: str, reference: dt.date | None, anchor: Anchor | None) -> DateVa
     m = _NEXT.search(t)
     if m and span is not None:
         unit = m.group("unit") or m.group("unit2")
+        unit = "day" if unit in _PARTS_OF_A_DAY else unit  # "the next morning" is the next day
         which = m.group("which") or ("previous" if m.group("dir") == "before" else "next")
         if unit != "day" and which in ("same", "that"):
             return None

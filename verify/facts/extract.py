@@ -83,8 +83,13 @@ _DAY = (
 )
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _NAMES_A_DAY = re.compile(
-    rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$",
+    rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$"
+    rf"|^(?:the\s+)?(?:same|next|following|previous|prior)\s+{_PART_OF_DAY}$|^that\s+{_PART_OF_DAY}$",
     re.IGNORECASE,
+)
+# How many times in a row, not how long: "three years in a row", "the third straight year".
+_STREAK = re.compile(
+    r"\bin\s+a\s+row\b|\b(?:straight|consecutive|successive)\s+(?:day|week|month|year|season)s?\b", re.I
 )
 _FUTURE = frozenset("will shall scheduled upcoming expected expects planned plans plan intends aims slated".split())
 _STOP_LEMMAS = frozenset(
@@ -365,7 +370,7 @@ def _untagged_lengths(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
     out = []
     for m in _LENGTH.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if any(s < end and start < e for s, e in covered):
+        if any(s < end and start < e for s, e in covered) or _STREAK.search(sent.text[m.start() : m.end() + 10]):
             continue
         length = sent.doc.char_span(start, end, label="TIME")
         if length is not None:
@@ -501,6 +506,8 @@ def _entity_fact(
         return _match_minute(ent, base)
     if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
         label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
+    if label == "DATE" and _STREAK.search(ent.text):
+        return None  # "three years in a row", "the third straight year": how many times, not how long
     if label == "DATE":
         age = dates_mod.AGE.search(ent.text.lower())
         if age:

@@ -171,7 +171,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 34: a sum the tagger cut at its "$" ("$64 to $" and "76") is read whole.
 # 35: a share of something ("8 percent of its employees") is no change's size; a number that says
 # which one ("grades 8 through 12", "No. 21") is no count.
-FACTS_VERSION = 35
+# 36: "the next morning" (evening, night) is the next day; a streak ("three years in a row", "the
+# third straight year") is no length of time.
+FACTS_VERSION = 36
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
