@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -2329,14 +2330,7 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
     # "... the harbor authority has not done so": the denial is of a verb in another clause
     if not _EXPLICIT_NOT.search(claim) or _NOT_DONE_SO.search(text, s0, s1):
         return []
-    source_clauses = _clauses(text[s0:s1])
-    for claim_clause in _clauses(_without_attribution(claim)):
-        words = content_stems(claim_clause)
-        if not words:
-            continue
-        shared, clause = _best_clause(words, source_clauses)
-        if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
-            continue
+    for claim_clause, clause in _restating_clauses(claim, text, sentence):
         # "urged that the county replace the alarms" states neither that it did nor that it did not
         if _ASKED_FOR.search(clause) and not _ASKED_FOR.search(claim_clause):
             continue
@@ -2362,17 +2356,23 @@ def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:
     the act, or says when rather than whether ("not ... until"), denies nothing."""
     if negation_count(claim) % 2 == 1:
         return False
+    return any(
+        negation_count(clause) % 2 == 1 and not _UNTIL.search(clause) and not _ASKED_FOR.search(clause)
+        for _, clause in _restating_clauses(claim, text, sentence)
+    )
+
+
+def _restating_clauses(claim: str, text: str, sentence: tuple[int, int]) -> Iterator[tuple[str, str]]:
+    """Each clause of the claim (less a leading "X said that") with the clause of the sentence that
+    holds most of its content words, where that is at least three of them and SAME_CLAUSE of all."""
     source_clauses = _clauses(text[sentence[0] : sentence[1]])
     for claim_clause in _clauses(_without_attribution(claim)):
         words = content_stems(claim_clause)
         if not words:
             continue
         shared, clause = _best_clause(words, source_clauses)
-        if shared < MIN_SHARED_IN_CLAUSE or shared / len(words) < SAME_CLAUSE:
-            continue
-        if negation_count(clause) % 2 == 1 and not _UNTIL.search(clause) and not _ASKED_FOR.search(clause):
-            return True
-    return False
+        if shared >= MIN_SHARED_IN_CLAUSE and shared / len(words) >= SAME_CLAUSE:
+            yield claim_clause, clause
 
 
 # "did not say whether", "declined to say if", "has not decided whether", "it was not immediately
