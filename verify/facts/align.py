@@ -189,17 +189,16 @@ def align(
     # A sentence that opens on a pronoun is about whoever the sentence before it named.
     if known and not _PRONOUN_OPENING.match(chosen):
         overlap = _overlap(claim, claim_words, claim_marks, claim_verbs, chosen, source, sentence, known)
-    dated = overlap
     passage = [f for f in source.within(start, end)]
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
-    if dated >= SAME_EVENT["date"]:
+    if overlap >= SAME_EVENT["date"]:
         found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, overlap >= RESTATED)
-    if dated >= SAME_EVENT["date"]:
+    if overlap >= SAME_EVENT["date"]:
         found += _order(claim, text, sentence)
         began = _began_since(claim_facts, in_sentence)  # the start of a "since", not a day inside it
         found = [f for f in found if f.claim not in {b.claim for b in began}] + began
-    if dated >= SAME_EVENT["figure"]:
+    if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
         found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
@@ -409,7 +408,7 @@ def _overlap(
     sentence_text: str,
     source: TextFacts,
     sentence: tuple[int, int],
-    known: set[str] = frozenset(),  # type: ignore[assignment]
+    known: frozenset[str] | set[str] = frozenset(),
 ) -> float:
     """The share of the claim a sentence holds: of its content words, or, where that is more, of
     its content words and figures together (a paraphrase with the claim's own "$2.75" and "January"
