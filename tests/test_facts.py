@@ -806,6 +806,37 @@ def test_rather_than_denies_what_follows() -> None:
     assert conflicts(claim, fund) == []
 
 
+def test_a_roads_number_is_no_count_nor_a_day() -> None:
+    crash = "A crash on Route 12 early Saturday killed two people and injured 14 others, the state police said."
+    published = dt.date(2025, 11, 17)
+    # no count of 12, and the crash's day is "early Saturday", not a "12 early Saturday"
+    assert said("Two people died in the Route 12 crash.", crash, published) == [("quantity", True, "Two", "two")]
+    assert [f.text for f in source_facts(crash, published).facts if f.kind == "date"] == ["early Saturday"]
+    # "14 others" counts people, as the count before it does
+    assert conflicts("Nineteen people were injured in the Route 12 crash.", crash, published) == ["quantity"]
+
+
+def test_an_ordinal_the_tagger_leaves_out_is_read() -> None:
+    race = "Lena Ortiz broke away from a pack of three runners in the 23rd mile and won by a minute."
+    assert conflicts("Lena Ortiz broke away in the 20th mile.", race) == ["ordinal"]
+    assert conflicts("Lena Ortiz broke away in the 23rd mile.", race) == []
+
+
+def test_a_first_since_is_a_record() -> None:
+    loss = "The 2023 loss was the company's first since 2009, when sales fell during the recession."
+    assert conflicts("The company's 2023 loss was its first since 2013.", loss) == ["date"]
+    assert conflicts("The company's 2023 loss was its first since 2009.", loss) == []
+
+
+def test_another_partys_figure_is_not_the_claims() -> None:
+    tally = "The final count gave Ortiz 4,812 votes to Kramer's 4,790, a margin of 22."
+    assert conflicts("Lena Ortiz finished with 4,790 votes.", tally) == ["quantity"]
+    assert conflicts("Lena Ortiz finished with 4,812 votes.", tally) == []
+    # a giver's sum to the claim's party is the claim's party's too
+    grant = "Ohio's $2 million grant to Dayton will pay for the new library."
+    assert conflicts("Dayton received a $2 million grant for the new library.", grant) == []
+
+
 def test_a_date_without_a_year_resolves_against_the_article() -> None:
     published = dt.date(2024, 6, 2)
     # a few weeks after the article: the coming one, not a year before

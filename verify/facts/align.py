@@ -208,6 +208,9 @@ def align(
         minute = _persons_minute(claim_facts, in_sentence)
         if minute:  # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
             found = [f for f in found if not (f.agrees and f.claim in {m.claim for m in minute})] + minute
+        theirs = _anothers_figure(claim, claim_facts, text, in_sentence)
+        if theirs:  # the claim's figure is there, as another party's ("to Abernathy's 9,386")
+            found = [f for f in found if not (f.agrees and f.claim in {t.claim for t in theirs})] + theirs
     if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
         refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
         refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
@@ -224,7 +227,7 @@ def align(
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
         swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
-        if swapped:  # the two figures agree as values, but not as whose they are
+        if swapped:  # the figures agree as values, but not as whose they are
             found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
@@ -1058,7 +1061,7 @@ def _dates(
 _BOUNDS = ("until", "since")
 # The extremes a record is stated by ("the largest outbreak since 1996"): the year hangs on the
 # superlative, whatever verb the sentence puts around it ("has seen", "is").
-_RECORD = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|worst|best|deadliest|longest|most|fewest)\b")
+_RECORD = re.compile(r"\b(?:largest|biggest|highest|lowest|smallest|worst|best|deadliest|longest|most|fewest|first)\b")
 
 
 def _same_record(bound: Fact | None, source: Fact, claim: str, sentence: str) -> bool:
@@ -1086,12 +1089,23 @@ def _lone_day(
     inspected the quarry" is not dated by the day she "ordered" its permit suspended. A day
     something was said on ("officials said Wednesday") is the telling's, and one in a relative
     clause (`aside`: "Kimura, who sprained his ankle in Game 4 on Monday") another event's."""
-    if not _one_day(value) or sum(f.kind == DATE for f in claim_facts.facts) != 1:
+    grain = _grain(value)
+    if grain is None or sum(f.kind == DATE for f in claim_facts.facts) != 1:
         return []
     if verb not in _HAPPENING and not any(_same_verb(verb, v) or _same_kind_of_event(verb, v) for v in told):
         return []
-    days = [f for f in sentence_dates if f.verb not in _SAYING | aside and _one_day(_value(f))]
+    days = [f for f in sentence_dates if f.verb not in _SAYING | aside and _grain(_value(f)) == grain]
     return days if len(days) == 1 else []
+
+
+def _grain(value: dates_mod.DateValue) -> str | None:
+    """ "day" for a single day, "year" for a whole calendar year ("in 2019"), else None."""
+    if _one_day(value):
+        return "day"
+    first, last = value.first, value.last
+    if first and last and first[0] is not None and first[0] == last[0] and first[1:] == (1, 1) and last[1:] == (12, 31):
+        return "year"
+    return None
 
 
 # Verbs that say only that an event happened, as stories of storms, fires and crashes use them.
@@ -1683,6 +1697,38 @@ def _swapped_figures(claim: str, claim_facts: TextFacts, text: str, in_sentence:
         if len(swapped) >= 2 and len(swapped) == len(groups) and {c for c, _ in swapped} == {0, 1}:
             return [_finding(a.kind, False, a.text, sb[0]), _finding(b.kind, False, b.text, sa[0])]
     return []
+
+
+def _anothers_figure(claim: str, claim_facts: TextFacts, text: str, in_sentence: list[Fact]) -> list[Finding]:
+    """The claim's figure, given in the sentence as another named party's ("The recount gave
+    Lindgren 9,427 votes to Abernathy's 9,386" for "Lindgren received 9,386 votes"), where the
+    sentence names the claim's party too and never gives that figure as the claim's party's."""
+    names = [f for f in claim_facts.facts if f.kind == NAME]
+    people = [f for f in names if f.label == "PERSON"]
+    party = people if len(people) == 1 else names
+    if len(party) != 1:
+        return []
+    mine = party[0].text
+    for cf in (f for f in claim_facts.facts if f.kind in (QUANTITY, MONEY, PERCENT) and f.value is not None):
+        for sf in (f for f in in_sentence if f.kind == cf.kind and _equal(cf, f)):
+            s0 = sf.sentence[0]
+            if not _mentioned(mine, text[s0 : sf.sentence[1]], person=True):
+                continue
+            m = _POSSESSOR.search(text[max(s0, sf.start - 40) : sf.start])
+            if m is None or _same_name(m.group("name"), mine) or _mentioned(m.group("name"), claim, person=True):
+                continue
+            # two parties, two figures ("Lindgren 9,427 votes to Abernathy's 9,386"), and not a
+            # giver's sum to the claim's party ("the state's $2 million grant to Calder County")
+            if _mentioned(mine, text[sf.end : sf.end + 40], person=True):
+                continue
+            if not any(f.kind == cf.kind and not _equal(cf, f) for f in in_sentence):
+                continue
+            return [_finding(cf.kind, False, cf.text, sf, f"as {m.group('name')}'s")]
+    return []
+
+
+# "... to Abernathy's 9,386": the name whose figure follows.
+_POSSESSOR = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['\u2019]s\s+(?:\w+\s+)?$")
 
 
 def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:

@@ -84,7 +84,8 @@ _DAY = (
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _NAMES_A_DAY = re.compile(
     rf"^(?:(?:early|late)\s+)?(?:{_DAY})\s+{_PART_OF_DAY}$|^(?:the\s+)?{_PART_OF_DAY}\s+of\s+(?:{_DAY})$"
-    rf"|^(?:the\s+)?(?:same|next|following|previous|prior)\s+{_PART_OF_DAY}$|^that\s+{_PART_OF_DAY}$",
+    rf"|^(?:the\s+)?(?:same|next|following|previous|prior)\s+{_PART_OF_DAY}$|^that\s+{_PART_OF_DAY}$"
+    rf"|^(?:early|late)\s+(?:{_DAY})$",
     re.IGNORECASE,
 )
 # How many times in a row, not how long: "three years in a row", "the third straight year".
@@ -267,11 +268,12 @@ def _doc_facts(
                     if total is not None:
                         out.facts.append(total)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
-        for length in _untagged_lengths(sent, taken + found):
+        for length in _untagged_lengths(sent, taken + found) + _untagged_ordinals(sent, taken + found):
             fact = _entity_fact(length, span, offset, published, anchor, filed, future, recent)
             if fact is not None:
                 out.facts.append(fact)
                 found.append((fact.start - offset, fact.end - offset))
+        _others_as_before(out.facts, n_before)
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
         out.facts += _ratio_verbs(sent, span, offset)
@@ -376,6 +378,37 @@ def _untagged_lengths(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
         if length is not None:
             out.append(length)
     return out
+
+
+_ORDINAL_DIGITS = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
+
+
+def _untagged_ordinals(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
+    """Ordinals in digits no fact covers ("in the 23rd mile", which the tagger may leave untagged),
+    as ORDINAL spans."""
+    out = []
+    for m in _ORDINAL_DIGITS.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        ordinal = sent.doc.char_span(start, end, label="ORDINAL")
+        if ordinal is not None:
+            out.append(ordinal)
+    return out
+
+
+def _others_as_before(facts: list[Fact], first: int) -> None:
+    """ "killed two people and injured 17 others": a count of "others" counts what the count
+    before it in the sentence counts."""
+    for i in range(max(first, 1), len(facts)):
+        f = facts[i]
+        if f.kind != QUANTITY or f.unit != "other":
+            continue
+        before = next(
+            (g for g in reversed(facts[first:i]) if g.kind == QUANTITY and g.unit and g.unit != "other"), None
+        )
+        if before is not None:
+            facts[i] = dataclasses.replace(f, unit=before.unit)
 
 
 def _half_a_unit(doc: Any, ent: Any) -> Any:
@@ -484,7 +517,8 @@ def _until(verb: Any) -> bool:
 # Nouns a number names one of ("grade 8", "No. 21", "Gate 3"), and a range of them ("grades 8 through 12").
 _NUMBERED = re.compile(
     r"\b(?:grades?|no|nos|room|gate|lane|ward|precinct|pier|exit|chapter|section|article|item|hole|heat|stage|"
-    r"round|level|floor|platform|terminal)\.?\s+(?:\d+\s*(?:through|to|and|or|-|\u2013)\s*)?$",
+    r"round|level|floor|platform|terminal|highway|route|interstate|hwy|road)\.?\s+"
+    r"(?:\d+\s*(?:through|to|and|or|-|\u2013)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -508,6 +542,12 @@ def _entity_fact(
         label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
     if label == "DATE" and _STREAK.search(ent.text):
         return None  # "three years in a row", "the third straight year": how many times, not how long
+    if label == "DATE" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
+        # "State Highway 19 early Saturday" tagged "19 early Saturday": the day without the road's number
+        rest = ent.doc.char_span(ent[0].idx + len(ent[0]) + 1, ent.end_char, label="DATE") if len(ent) > 1 else None
+        if rest is None or not ent[0].like_num:
+            return None
+        return _entity_fact(rest, span, offset, published, anchor, filed, future, recent)
     if label == "DATE":
         age = dates_mod.AGE.search(ent.text.lower())
         if age:
