@@ -2124,6 +2124,9 @@ def test_a_number_that_says_which_one_is_no_count() -> None:
     assert said("The study surveyed 3,412 students in grades 9 through 12.", survey) == [
         ("quantity", True, "3,412", "3,412")
     ]
+    assert [f.kind for f in source_facts("He wears No. 21.", PUB).facts if f.kind == "quantity"] == []
+    # "no" without its full stop is a "no": the year stays
+    assert [f.text for f in source_facts("There was no 2019 budget for the park.", PUB).facts] == ["2019"]
 
 
 def test_time_spent_is_time_used() -> None:

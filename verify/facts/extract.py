@@ -515,10 +515,11 @@ def _until(verb: Any) -> bool:
     return any(t.lower_ in ("until", "till", "unless") for t in verb.subtree)
 
 
-# Nouns a number names one of ("grade 8", "No. 21", "Gate 3"), and a range of them ("grades 8 through 12").
+# Nouns a number names one of ("grade 8", "No. 21", "Gate 3"), and a range of them ("grades 8 through 12");
+# "no" only with its full stop ("there was no 2019 budget" keeps its year).
 _NUMBERED = re.compile(
-    r"\b(?:grades?|no|nos|room|gate|lane|ward|precinct|pier|exit|chapter|section|article|item|hole|heat|stage|"
-    r"round|level|floor|platform|terminal|highway|route|interstate|hwy|road)\.?\s+"
+    r"(?:\b(?:grades?|room|gate|lane|ward|precinct|pier|exit|chapter|section|article|item|hole|heat|stage|"
+    r"round|level|floor|platform|terminal|highway|route|interstate|hwy|road)\.?|\bnos?\.)\s+"
     r"(?:\d+\s*(?:through|to|and|or|-|\u2013)\s*)?$",
     re.IGNORECASE,
 )

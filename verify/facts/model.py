@@ -176,7 +176,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 37: a road's number is no count, nor part of a date ("State Highway 19 early Saturday"); an
 # ordinal in digits the tagger leaves out is read ("the 23rd mile"); "17 others" counts what the
 # count before it counts; "early Saturday", tagged a time, is a day.
-FACTS_VERSION = 37
+# 38: "no" names a number only as "No." ("there was no 2019 budget" keeps its year).
+FACTS_VERSION = 38
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
