@@ -264,7 +264,8 @@ def test_a_contradiction_resting_on_figures_the_checks_found_unlike_is_not_the_m
     facts = TextFacts(facts=[Fact("quantity", "About 300", 0, 9, (0, 80), value=300.0, unit="person")])
     probs = np.array([[0.0, 0.02, 0.98]])
     shelters = hit(1, "About 900 people spent Wednesday night in the shelters.")
-    assert decide(claim, [shelters], probs, [aligned(0.6)], claim_facts=facts).label is Label.UNKNOWN
+    counted = Alignment(0.6, (0, 9), [], given=frozenset({"quantity", "date"}))
+    assert decide(claim, [shelters], probs, [counted], claim_facts=facts).label is Label.UNKNOWN
     # a passage with no figure at all: the model reads words, and its contradiction stands
     closed = hit(1, "The shelter at Tessaly Community College never opened.")
     assert decide(claim, [closed], probs, [aligned(0.6)], claim_facts=facts).label is Label.CONTRADICTED
@@ -420,16 +421,24 @@ def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
 def test_a_contradiction_resting_on_another_events_date_is_not_the_claims() -> None:
     # "Next year's race is scheduled for Oct. 18, 2026" against "The race was run on Oct. 19, 2025",
     # whose date another passage of the source confirms
-    facts = TextFacts(facts=[Fact("date", "Oct. 19, 2025", 0, 13, (0, 9), first="2025-10-19", last="2025-10-19")])
-    confirmed = Alignment(0.7, (0, 9), [date(True, "Oct. 19, 2025", "Sunday")])
+    # ("The 41st race was run on Oct. 19, 2025": the rank no passage confirms, so the facts alone
+    # do not hold the claim up, and the model's rule is reached)
+    facts = TextFacts(
+        facts=[
+            Fact("ordinal", "41st", 4, 8, (0, 9), value=41.0, unit="race"),
+            Fact("date", "Oct. 19, 2025", 0, 13, (0, 9), first="2025-10-19", last="2025-10-19"),
+        ]
+    )
+    confirmed = Alignment(0.7, (0, 9), [date(True, "Oct. 19, 2025", "Sunday")], given=frozenset({"date"}))
+    next_year = Alignment(0.7, (0, 9), [], given=frozenset({"date"}))
     probs = np.array([[0.01, 0.6, 0.39], [0.0, 0.01, 0.99]])
     later = hit(2, "Next year's race is scheduled for Oct. 18, 2026.")
     later = replace(later, passage=replace(later.passage, source_id="src-1"))  # the same article
     first = hit(1, "The race was won on Sunday.")
-    verdict = decide(CLAIM, [first, later], probs, [confirmed, aligned(0.7)], claim_facts=facts)
+    verdict = decide(CLAIM, [first, later], probs, [confirmed, next_year], claim_facts=facts)
     assert verdict.label is not Label.CONTRADICTED
     # with no passage confirming the claim's date, the model's contradiction stands
-    verdict = decide(CLAIM, [first, later], probs, [aligned(0.7), aligned(0.7)], claim_facts=facts)
+    verdict = decide(CLAIM, [first, later], probs, [aligned(0.7), next_year], claim_facts=facts)
     assert verdict.label is Label.CONTRADICTED
 
 

@@ -324,12 +324,8 @@ def model_contradiction(case: Case) -> Decision | None:
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
 
 
-# A figure of each kind in a passage's text, as written.
-_FIGURE_IN_TEXT = {
-    "money": re.compile(r"\$\s?\d"),
-    "percent": re.compile(r"\d\s*(?:percent|%)"),
-    "quantity": re.compile(r"\d"),
-}
+# The kinds of figure a model contradiction may rest on.
+_FIGURE_KINDS = ("money", "percent", "quantity")
 
 
 def _figures_left_unread(case: Case, p: Assessed) -> bool:
@@ -338,17 +334,10 @@ def _figures_left_unread(case: Case, p: Assessed) -> bool:
     budget for the coming fiscal year" for "the current fiscal year was $201 million"; "About 900
     people ... in the shelters" for "300 ... in the shelter at Tessaly Community College"). A model
     contradiction there rests on those figures, which the checks have already judged unlike."""
-    figures = [f for f in case.claim_facts if f.kind in _FIGURE_IN_TEXT]
+    figures = [f for f in case.claim_facts if f.kind in _FIGURE_KINDS]
     return (
-        bool(figures)
-        and _silent_on(p, {f.text for f in figures})
-        and all(_FIGURE_IN_TEXT[f.kind].search(p.hit.passage.text) for f in figures)
+        bool(figures) and _silent_on(p, {f.text for f in figures}) and all(f.kind in p.alignment.given for f in figures)
     )
-
-
-_A_DATE_IN_TEXT = re.compile(
-    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:19|20)\d\d\b"
-)
 
 
 def _another_events_date(case: Case, p: Assessed) -> bool:
@@ -357,7 +346,7 @@ def _another_events_date(case: Case, p: Assessed) -> bool:
     2025"), while another passage of its source confirms the claim's dates: a model contradiction
     there rests on the other event's date."""
     dates = {f.text for f in case.claim_facts if f.kind == "date" and _placed(f)}
-    if not dates or not _silent_on(p, dates) or not _A_DATE_IN_TEXT.search(p.hit.passage.text):
+    if not dates or not _silent_on(p, dates) or "date" not in p.alignment.given:
         return False
     return any(
         q is not p and q.source_id == p.source_id and dates <= {f.claim for f in q.alignment.agreements}

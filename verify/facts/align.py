@@ -139,6 +139,8 @@ class Alignment:
     # did not say whether the state would support limits on phones" for "Ashe supports limits on
     # phones"): the passage neither states nor denies the claim, whatever a model reads in it.
     left_open: tuple[int, int] | None = None
+    # The kinds of fact the passage gives anywhere ("date", "money", ...), compared or not.
+    given: frozenset[str] = frozenset()
 
     @property
     def states_otherwise(self) -> bool:
@@ -299,7 +301,8 @@ def align(
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     denies = _denied_clause(claim, text, sentence)
     left_open = next((s for s in sentences if _left_open(claim, text, s)), None)
-    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open)
+    kinds = frozenset(f.kind for f in passage)
+    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds)
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
