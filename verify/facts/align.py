@@ -207,12 +207,10 @@ def align(
         given = _money_from(claim, claim_facts, in_sentence, text)
         if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
             found = [f for f in found if f.claim not in {g.claim for g in given}] + given
-        minute = _persons_minute(claim_facts, in_sentence)
-        if minute:  # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
-            found = [f for f in found if not (f.agrees and f.claim in {m.claim for m in minute})] + minute
-        theirs = _anothers_figure(claim, claim_facts, text, in_sentence)
-        if theirs:  # the claim's figure is there, as another party's ("to Abernathy's 9,386")
-            found = [f for f in found if not (f.agrees and f.claim in {t.claim for t in theirs})] + theirs
+        # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
+        found = _instead(found, _persons_minute(claim_facts, in_sentence))
+        # the claim's figure is there, as another party's ("to Abernathy's 9,386")
+        found = _instead(found, _anothers_figure(claim, claim_facts, text, in_sentence))
     if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
         refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
         refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
@@ -228,9 +226,8 @@ def align(
         found += named + [f for f in office if not any((g.claim, g.start) == (f.claim, f.start) for g in named)]
         found += _stance_of_name(claim, claim_facts, text, sentence)
     if overlap >= RESTATED:
-        swapped = _swapped_figures(claim, claim_facts, text, in_sentence)
-        if swapped:  # the figures agree as values, but not as whose they are
-            found = [f for f in found if not (f.agrees and f.claim in {s.claim for s in swapped})] + swapped
+        # the figures agree as values, but not as whose they are
+        found = _instead(found, _swapped_figures(claim, claim_facts, text, in_sentence))
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence)
         found += _voters_on_a_side(claim, claim_facts, text, sentence, in_sentence)
@@ -303,6 +300,13 @@ def align(
     left_open = next((s for s in sentences if _left_open(claim, text, s)), None)
     kinds = frozenset(f.kind for f in passage)
     return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds)
+
+
+def _instead(found: list[Finding], conflicts: list[Finding]) -> list[Finding]:
+    """The findings with these conflicts in place of any agreement on the same claim facts: the
+    value agrees, but a check has found it to be another's."""
+    replaced = {c.claim for c in conflicts}
+    return [f for f in found if not (f.agrees and f.claim in replaced)] + conflicts
 
 
 def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
@@ -2495,14 +2499,15 @@ def _object_denied(
         same = [v for v in source.verbs if start <= v[0] < end and v[2] == lemma]
         denied: list[tuple[int, int]] = []
         for w0, w1, _, _, w_negated in same:
-            said = content_stems(_clause_after(text, w1, end))
+            after = _clause_after(text, w1, end)
+            said = content_stems(after)
             met = len(wanted & said)
             if not met or met * 2 < len(wanted) or met * 2 < len(said - names):
                 continue
             if not w_negated:
                 denied = []  # the passage also says it the claim's way
                 break
-            if w_negated == 1 and not _UNTIL.search(_clause_after(text, w1, end)):
+            if w_negated == 1 and not _UNTIL.search(after):
                 denied.append((w0, w1))
         if denied:
             w0, w1 = denied[0]

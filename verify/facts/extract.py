@@ -368,16 +368,11 @@ _LENGTH = re.compile(
 
 
 def _untagged_lengths(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
-    """Lengths of time in the sentence that no fact covers, as TIME spans (read as durations)."""
-    out = []
-    for m in _LENGTH.finditer(sent.text):
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if any(s < end and start < e for s, e in covered) or _STREAK.search(sent.text[m.start() : m.end() + 10]):
-            continue
-        length = sent.doc.char_span(start, end, label="TIME")
-        if length is not None:
-            out.append(length)
-    return out
+    """Lengths of time in the sentence that no fact covers, as TIME spans (read as durations);
+    not a streak ("three years in a row")."""
+    return _untagged(
+        sent, _LENGTH, covered, "TIME", lambda m: bool(_STREAK.search(sent.text[m.start() : m.end() + 10]))
+    )
 
 
 _ORDINAL_DIGITS = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
@@ -386,15 +381,25 @@ _ORDINAL_DIGITS = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b")
 def _untagged_ordinals(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
     """Ordinals in digits the tagger left out of every entity ("in the 23rd mile"), as ORDINAL
     spans (not one inside an entity read otherwise: "the 12th and 58th minutes")."""
+    return _untagged(sent, _ORDINAL_DIGITS, covered + [(e.start_char, e.end_char) for e in sent.ents], "ORDINAL")
+
+
+def _untagged(
+    sent: Any,
+    pattern: re.Pattern[str],
+    covered: list[tuple[int, int]],
+    label: str,
+    skip: Callable[[re.Match[str]], bool] = lambda m: False,
+) -> list[Any]:
+    """The sentence's matches of a pattern that overlap none of the covered spans, as spans of a label."""
     out = []
-    tagged = [(e.start_char, e.end_char) for e in sent.ents]
-    for m in _ORDINAL_DIGITS.finditer(sent.text):
+    for m in pattern.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if any(s < end and start < e for s, e in covered + tagged):
+        if any(s < end and start < e for s, e in covered) or skip(m):
             continue
-        ordinal = sent.doc.char_span(start, end, label="ORDINAL")
-        if ordinal is not None:
-            out.append(ordinal)
+        span_ = sent.doc.char_span(start, end, label=label)
+        if span_ is not None:
+            out.append(span_)
     return out
 
 
