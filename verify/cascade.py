@@ -27,6 +27,8 @@ from verify.config import (
     CASCADE_RECHECK_SUPPORTS,
     CASCADE_SUPPORT_BAND,
     CONTESTED_ENTAILMENT,
+    RESTATED_FLOOR,
+    RESTATED_OVERLAP,
     RESTATING_RECHECK_OVERLAP,
     SUPPORT_RECHECK_FLOOR,
     SUPPORT_RECHECK_OVERLAP,
@@ -244,15 +246,22 @@ class CascadeNLI:
         self, rows: np.ndarray, alignments: list[Alignment] | None, decided_by: str, chosen: list[int]
     ) -> list[int]:
         """For a claim the fast scores leave unsettled, the passage whose sentence holds the most of
-        it (at least RESTATING_RECHECK_OVERLAP of its content words), when `chosen` (support_rows)
-        does not already have it: MiniLM reads many plain restatements as unrelated. The accurate
-        model's reading of it is to count only where it states the claim (CascadeNLI.stated)."""
+        it (at least RESTATING_RECHECK_OVERLAP of its content words), and every other whose sentence
+        holds at least RESTATED_OVERLAP of them and that the fast model reads as entailing it at
+        least RESTATED_FLOOR, when `chosen` (support_rows) does not already have them: MiniLM reads
+        many plain restatements as unrelated, and the passage stating the claim is often not the
+        one sharing most words with it. The accurate model's reading of these is to count only
+        where it states the claim (CascadeNLI.stated)."""
         if not self.band.supports or decided_by != NOT_SETTLED or not alignments or not len(rows):
             return []
         top = max(range(len(rows)), key=lambda i: (alignments[i].overlap, rows[i, ENTAIL]))
-        if alignments[top].overlap < RESTATING_RECHECK_OVERLAP or top in chosen:
-            return []
-        return [top]
+        picked = {top} if alignments[top].overlap >= RESTATING_RECHECK_OVERLAP else set()
+        picked |= {
+            i
+            for i in range(len(rows))
+            if alignments[i].overlap >= RESTATED_OVERLAP and rows[i, ENTAIL] >= RESTATED_FLOOR
+        }
+        return sorted(picked - set(chosen))
 
     @staticmethod
     def stated(fast: np.ndarray, accurate: np.ndarray, support_threshold: float) -> np.ndarray:
