@@ -816,6 +816,18 @@ def test_a_roads_number_is_no_count_nor_a_day() -> None:
     assert conflicts("Nineteen people were injured in the Route 12 crash.", crash, published) == ["quantity"]
 
 
+def test_a_time_run_together_with_its_weekday_gives_the_day() -> None:
+    reopened = "Crews cleared the wreckage by mid-afternoon. The northbound lanes reopened at 3:25 p.m. Saturday."
+    published = dt.date(2025, 11, 17)
+    days = [(f.text, f.first) for f in source_facts(reopened, published).facts if f.kind == "date"]
+    assert days == [("Saturday", "2025-11-15")]
+    assert conflicts("The northbound lanes reopened at 3:25 p.m. on Sunday.", reopened, published) == ["date"]
+    assert conflicts("The northbound lanes reopened at 3:25 p.m. on Saturday.", reopened, published) == []
+    # the other order, and the time itself still compared
+    other = "The northbound lanes reopened Saturday at 3:25 p.m., the patrol said."
+    assert conflicts("The northbound lanes reopened at 4:25 p.m. on Saturday.", other, published) == ["time"]
+
+
 def test_an_ordinal_the_tagger_leaves_out_is_read() -> None:
     race = "Lena Ortiz broke away from a pack of three runners in the 23rd mile and won by a minute."
     assert conflicts("Lena Ortiz broke away in the 20th mile.", race) == ["ordinal"]

@@ -260,7 +260,7 @@ def _doc_facts(
                 out.facts.append(ratio)
                 taken.append((nxt.start_char, nxt.end_char))  # type: ignore[union-attr]
                 continue
-            for part in _date_and_length(ent):
+            for part in (q for p in _date_and_length(ent) for q in _time_and_day(p)):
                 fact = _entity_fact(part, span, offset, published, anchor, filed, future, recent)
                 if fact is not None:
                     out.facts.append(_as_range(fact))
@@ -766,6 +766,32 @@ def _date_and_length(ent: Any) -> list[Any]:
         doc.char_span(ent.start_char + m.start("length"), ent.end_char, label="DATE"),
     ]
     return parts if all(p is not None for p in parts) else [ent]
+
+
+def _time_and_day(ent: Any) -> list[Any]:
+    """A time of day and its weekday the tagger ran together ("reopened at 3:25 p.m. Saturday",
+    "Saturday at 6:40 a.m."), as a time and a date: the day is a date like any other, to be met
+    by a claim's "on Sunday". Any other entity as itself."""
+    if ent.label_ != "TIME" or _time_of_day(ent.text) is None:
+        return [ent]
+    m = _TIME_WITH_DAY.match(ent.text)
+    if m is None:
+        return [ent]
+    day, time = ("day", "time") if m.group("day") is not None else ("day2", "time2")
+    doc, at = ent.doc, ent.start_char
+    parts = [
+        doc.char_span(at + m.start(day), at + m.end(day), label="DATE"),
+        doc.char_span(at + m.start(time), at + m.end(time), label="TIME"),
+    ]
+    return sorted(parts, key=lambda p: p.start_char) if all(p is not None for p in parts) else [ent]
+
+
+_WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TIME_WITH_DAY = re.compile(
+    rf"^(?:(?P<time>.*?\d.*?)\s*,?\s+(?:on\s+)?(?P<day>{_WEEKDAY_NAME}))$"
+    rf"|^(?:(?P<day2>{_WEEKDAY_NAME})\s*,?\s+(?:at\s+)?(?P<time2>.*?\d.*))$",
+    re.IGNORECASE,
+)
 
 
 def _is_duration(text: str) -> bool:

@@ -177,7 +177,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # ordinal in digits the tagger leaves out is read ("the 23rd mile"); "17 others" counts what the
 # count before it counts; "early Saturday", tagged a time, is a day.
 # 38: "no" names a number only as "No." ("there was no 2019 budget" keeps its year).
-FACTS_VERSION = 38
+# 39: a time of day with its weekday run together ("reopened at 3:25 p.m. Saturday") gives the day
+# as a date too.
+FACTS_VERSION = 39
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
