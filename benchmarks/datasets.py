@@ -94,6 +94,13 @@ def news_dev5() -> Benchmark:
     return _news("dev5", "news6")
 
 
+def news_dev6() -> Benchmark:
+    """A sixth set over six other articles (claims/news7/, its own index, bench-news7), written by
+    someone who had not read the code; run first to measure a pass's changes on articles it never
+    saw (before and after), then a tuning set."""
+    return _news("dev6", "news7")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -164,6 +171,7 @@ LOADERS = {
     "news_test2": news_test2,
     "news_dev4": news_dev4,
     "news_dev5": news_dev5,
+    "news_dev6": news_dev6,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

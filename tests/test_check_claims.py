@@ -21,6 +21,7 @@ SETS = [
     ("news_test2.jsonl", "news4"),
     ("news_dev4.jsonl", "news5"),
     ("news_dev5.jsonl", "news6"),
+    ("news_dev6.jsonl", "news7"),
 ]
 
 
