@@ -28,6 +28,7 @@ from verify.config import (
     CASCADE_SUPPORT_BAND,
     CONTESTED_ENTAILMENT,
     RESTATED_FLOOR,
+    RESTATED_MOST,
     RESTATED_OVERLAP,
     RESTATING_RECHECK_OVERLAP,
     SUPPORT_RECHECK_FLOOR,
@@ -248,19 +249,25 @@ class CascadeNLI:
         """For a claim the fast scores leave unsettled, the passage whose sentence holds the most of
         it (at least RESTATING_RECHECK_OVERLAP of its content words), and every other whose sentence
         holds at least RESTATED_OVERLAP of them and that the fast model reads as entailing it at
-        least RESTATED_FLOOR, when `chosen` (support_rows) does not already have them: MiniLM reads
-        many plain restatements as unrelated, and the passage stating the claim is often not the
-        one sharing most words with it. The accurate model's reading of these is to count only
-        where it states the claim (CascadeNLI.stated)."""
+        least RESTATED_FLOOR (the RESTATED_MOST it reads as most entailing), when `chosen`
+        (support_rows) does not already have them: MiniLM reads many plain restatements as
+        unrelated, and the passage stating the claim is often not the one sharing most words with
+        it. The accurate model's reading of these is to count only where it states the claim
+        (CascadeNLI.stated)."""
         if not self.band.supports or decided_by != NOT_SETTLED or not alignments or not len(rows):
             return []
         top = max(range(len(rows)), key=lambda i: (alignments[i].overlap, rows[i, ENTAIL]))
         picked = {top} if alignments[top].overlap >= RESTATING_RECHECK_OVERLAP else set()
-        picked |= {
+        # the others MiniLM leans to most, at most RESTATED_MOST of them (each costs an mpnet pass)
+        others = [
             i
             for i in range(len(rows))
-            if alignments[i].overlap >= RESTATED_OVERLAP and rows[i, ENTAIL] >= RESTATED_FLOOR
-        }
+            if alignments[i].overlap >= RESTATED_OVERLAP
+            and rows[i, ENTAIL] >= RESTATED_FLOOR
+            and i not in picked
+            and i not in chosen
+        ]
+        picked |= set(sorted(others, key=lambda i: -rows[i, ENTAIL])[:RESTATED_MOST])
         return sorted(picked - set(chosen))
 
     @staticmethod
