@@ -2149,6 +2149,12 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     sentence_dates = [f for f in in_sentence if f.kind == DATE and f.verb in CONTEST_VERBS]
     if any(_compare_dates(_value(c), f, None) == "conflict" for c in claim_dates for f in sentence_dates):
         return []
+    # So is one it scores otherwise ("Crestview had beaten Marlow Falls 2-1 in the regular season"
+    # says nothing of who won the 3-1 final).
+    claim_scores = {tuple(sorted(f.pair)) for f in claim_facts.facts if f.kind == SCORE and f.pair}
+    sentence_scores = {tuple(sorted(f.pair)) for f in in_sentence if f.kind == SCORE and f.pair}
+    if claim_scores and sentence_scores and not claim_scores & sentence_scores:
+        return []
     claim_aside = _relative_clause_verbs(claim_facts, (0, 10**9))
     out = []
     for cf in (f for f in claim_facts.facts if f.kind == NAME):

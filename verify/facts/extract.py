@@ -1500,6 +1500,11 @@ def _score_owners(span: Any) -> tuple[str, ...]:
         return ()
     parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     parties += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    # "won the final 3-1 over Crestview": the side the score is over
+    parties += [g for c in span.root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "The team won its first title, beating Crestview 3-1": the winner is the main verb's subject
+        parties += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     words = {t.lower_ for p in parties for t in _noun_phrase(p) if t.pos_ == "PROPN" and t.is_alpha}
     return tuple(sorted(words))
 

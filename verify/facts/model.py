@@ -179,7 +179,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 38: "no" names a number only as "No." ("there was no 2019 budget" keeps its year).
 # 39: a time of day with its weekday run together ("reopened at 3:25 p.m. Saturday") gives the day
 # as a date too.
-FACTS_VERSION = 39
+# 40: a score's sides include the one it is "over" and, for "..., beating X 3-1", the main verb's
+# subject; a sentence never runs across a blank line (a headline without a full stop).
+FACTS_VERSION = 40
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.

