@@ -51,6 +51,12 @@ def test_verifier_python_api_end_to_end(tmp_path, seed_index_dir) -> None:
     assert verdict.label is Label.SUPPORTED
     assert "Moscow City Court" in verdict.evidence[0].text
     assert verdict.evidence[0].source_id == "tass-telegram-fsb-2018-08-28"
+    # a blank claim is refused with a message, never given a confident label
+    for blank in ("", "   ", None):
+        with pytest.raises(verify.VerifyError, match="some text"):
+            v.verify(blank)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="only spaces"):
+        verify.Claim(id="x", claim=" \t")
 
 
 def test_a_date_of_the_claims_own_act_contradicts_and_another_partys_does_not(tmp_path, seed_index_dir) -> None:

@@ -191,6 +191,19 @@ def test_report_renders_saved_verdicts_exactly_as_the_format_option(
     bad.write_text('{"id": "x", "claim": "y"}\n')
     refused = run("report", str(bad))
     assert refused.exit_code == 2 and "is not a verdict record" in refused.stderr
+    missing = run("report", str(tmp_path / "nowhere.jsonl"))
+    assert missing.exit_code == 2 and "cannot read verdicts file" in missing.stderr
+    # a reader that stops early (`verify report ... | head`) is no error
+    many = tmp_path / "many.jsonl"
+    many.write_text(saved.read_text() * 2000)
+    exe = Path(sys.executable).with_name("verify")
+    command = [str(exe), "report", str(many), "--format", "markdown"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as head:
+        assert head.stdout is not None and head.stderr is not None
+        head.stdout.readline()
+        head.stdout.close()
+        stderr = head.stderr.read()
+    assert head.returncode == 0 and b"Broken pipe" not in stderr, stderr
 
 
 def test_unexpected_errors_keep_their_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

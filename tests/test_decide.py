@@ -81,6 +81,15 @@ def test_an_unknown_verdict_quotes_the_closest_sentence() -> None:
     assert "\u201cTelegram's lawyers filed an appeal." in verdict.reason
 
 
+def test_a_quote_mark_the_sentence_before_closes_is_not_quoted() -> None:
+    # the parser leaves the closing mark of '"We will appeal," she said."' at the next sentence's start
+    text = '" The appeal was rejected on June 14.'
+    passage = hit(1, text)
+    alignment = Alignment(1.0, (10, 10 + len(text)))
+    verdict = decide(CLAIM, [passage], np.array([[0.9, 0.05, 0.05]]), [alignment])
+    assert "\u201cThe appeal was rejected on June 14.\u201d" in verdict.reason
+
+
 def test_no_passages_is_unknown() -> None:
     verdict = decide(CLAIM, [], np.zeros((0, 3)))
     assert verdict.label is Label.UNKNOWN and verdict.evidence == []

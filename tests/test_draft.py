@@ -24,6 +24,14 @@ def test_seed_article_dated_events_become_claims_and_headlines_do_not() -> None:
         assert text[c.start : c.end] == c.claim
 
 
+def test_a_dateline_of_a_place_alone_is_cut_off() -> None:
+    text = "MARLOW FALLS \u2014 The town council voted 4-1 on Monday to buy a $865,000 fire engine."
+    (claim,) = check_worthy(text)
+    assert claim.claim.startswith("The town council voted 4-1") and text[claim.start : claim.end] == claim.claim
+    # a sentence that opens on an acronym and a dash keeps it only where no dash follows
+    assert next(check_worthy("NASA said on Monday that the launch of the $2 billion probe would slip.")).start == 0
+
+
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [

@@ -47,7 +47,12 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
         timeout=120,
         check=True,
     ).stdout
-    assert "5 claims:" in dom and dom.count('<mark class="conflicts"') == 3 + 1 and "Line 3: not verified" in dom
+    assert (
+        "4 claims:" in dom
+        and "1 line not verified" in dom
+        and dom.count('<mark class="conflicts"') == 3 + 1
+        and "Line 3: not verified" in dom
+    )
     assert "<script>alert(1)" not in dom  # the claim's markup stayed text
     shot = tmp_path / "report.png"
     subprocess.run(

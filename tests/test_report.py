@@ -95,7 +95,8 @@ def test_csv_keeps_pass_through_fields_as_extra_columns() -> None:
 
 def test_markdown_summary_and_quotes() -> None:
     text = render("markdown", run=RUN)
-    assert "4 claims: 1 supported, 1 contradicted, 1 unknown, 1 error" in text
+    # the line that failed is no claim verified
+    assert "3 claims: 1 supported, 1 contradicted, 1 unknown; 1 line failed" in text
     assert "**SUPPORTED** (high confidence, 0.87)" in text and "> On May 11" in text
     assert "\\<script>" in text  # markup in a claim is escaped: no tag renders
     assert "index/newsroom (714 sources, 2,141 passages); model bundled:fp32" in text and "2026-11-30" in text

@@ -200,7 +200,9 @@ def test_deeply_nested_json_is_a_422(server: str) -> None:
 
 @pytest.mark.parametrize("body", [{"claim": "   "}, {"claim": "\n\t "}, {"claims": [{"claim": " "}]}])
 def test_whitespace_claims_are_refused_as_by_the_cli(server: str, body: dict) -> None:
-    assert httpx.post(f"{server}/verify", json=body).status_code == 422
+    response = httpx.post(f"{server}/verify", json=body)
+    # the message says what is wrong with it ("at least 1 character" misread three spaces)
+    assert response.status_code == 422 and "only spaces" in response.text
 
 
 def test_another_writer_is_seen_at_once_and_never_breaks_reads(

@@ -193,6 +193,11 @@ def library_errors(command: F) -> F:
             raise
         except user_errors() as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            # the reader stopped early (`verify report ... | head`): nothing is wrong, and nothing
+            # more can be written; stdout goes to /dev/null so the interpreter's own flush is quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as exc:  # a file we were told to read or write: the system says why
             fail(f"{exc.filename or 'file'}: {exc.strerror or exc}" if exc.filename else str(exc))
         except Exception:
@@ -308,13 +313,14 @@ def claim_items(path: str, input_format: str) -> Iterator[Iterator[Any]]:
         yield read_claims(lines)
 
 
-def claim_lines(path: str) -> IO[bytes]:
+def claim_lines(path: str, what: str = "claims") -> IO[bytes]:
+    """`path` opened for reading its lines ("-": standard input); `what` names it in the error."""
     if path == "-":
         return sys.stdin.buffer
     try:
         return open(path, "rb")
     except OSError as exc:
-        fail(f"cannot read claims file {path}: {exc.strerror}")
+        fail(f"cannot read {what} file {path}: {exc.strerror}")
         raise  # unreachable: fail() exits
 
 
@@ -474,7 +480,7 @@ def report(
         records = list(read_parquet_verdicts(verdicts))
         run = read_run_info(verdicts)
     else:
-        with claim_lines(verdicts) as lines:
+        with claim_lines(verdicts, "verdicts") as lines:
             records = read_verdicts(lines, verdicts)
         run = runinfo.load(Path(verdicts)) if verdicts != "-" else None
     if fmt == PARQUET:
@@ -531,8 +537,10 @@ class Tally:
             sys.stderr.write("\r\033[K")
 
     def summary(self) -> str:
+        from verify.text import plural
+
         counts = ", ".join(f"{self.labels[k]} {k}" for k in ("supported", "contradicted", "unknown"))
-        return f"{self.total} claims: {counts}; {self.failed} lines failed"
+        return f"{plural(self.total - self.failed, 'claim')}: {counts}; {plural(self.failed, 'line')} failed"
 
 
 @contextmanager

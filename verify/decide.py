@@ -547,6 +547,7 @@ def _date(when: dt.date) -> str:
     return f"{when.day} {when:%b %Y}"
 
 
+_STRAY_QUOTES = re.compile(r"^[\"\u201d\u2019]\s+|\s+[\"\u201c]$")
 _ENDS = (".", "!", "?", "\u2026", "\u201d", '"')
 
 
@@ -555,6 +556,9 @@ def _quote(p: Assessed, sentence: tuple[int, int] | None = None) -> str:
     s0, s1 = sentence or p.alignment.sentence
     passage = p.hit.passage
     text = passage.text[max(s0 - passage.start, 0) : max(s1 - passage.start, 0)].strip() if s1 > s0 else ""
+    # the parser may leave the quote mark closing the sentence before at this one's start, or open
+    # the next one at this one's end: quoted as they are, a reason would read “" The plan ...”
+    text = _STRAY_QUOTES.sub("", text)
     quoted = _clip(text or passage.text.strip(), 220)
     if quoted[-1:] not in _ENDS:  # a quote is a sentence: it ends with its own full stop, inside the marks
         quoted += "."

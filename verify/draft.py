@@ -29,6 +29,9 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 5
+# A dateline of a place alone, before a dash ("MARLOW FALLS — The council voted ..."): two capital
+# letters at least, so "A — " or "I - " never count.
+_PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]*)*,?\s+[\u2013\u2014-]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def check_worthy(text: str) -> Iterator[DraftClaim]:
     """Check-worthy sentences of a text, in order, with their offsets and why they were kept."""
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        dateline = DATELINE.match(sentence)
+        dateline = DATELINE.match(sentence) or _PLACE_DATELINE.match(sentence)
         if dateline and dateline.end() < len(sentence):
             start += dateline.end()
             sentence = text[start:end]

@@ -16,6 +16,10 @@ class IndexMissing(VerifyError):
     """No index at the given folder (and it is not the seeded default)."""
 
 
+class ClaimInvalid(VerifyError, ValueError):
+    """A claim the Python API was handed that cannot be checked (empty, only spaces, not text)."""
+
+
 class ReportError(VerifyError, ValueError):
     """A saved verdicts file that cannot be rendered."""
 

@@ -17,6 +17,7 @@ from typing import IO, Any
 from verify.links import safe_url
 from verify.runinfo import RunInfo
 from verify.schema import ClaimError, Evidence, FactFinding, Label, Verdict
+from verify.text import plural
 
 Record = Verdict | ClaimError
 
@@ -206,5 +207,5 @@ def _summary(counts: dict[str, int], total: int) -> str:
         f"<span class=badge style='background:{_BADGE[label]}'>{label.value}</span> {counts[label.value]}"
         for label in Label
     )
-    errors = f" · {counts['error']} not verified" if counts["error"] else ""
-    return f"{total} claims: {badges}{errors}"
+    errors = f" · {plural(counts['error'], 'line')} not verified" if counts["error"] else ""
+    return f"{plural(total - counts['error'], 'claim')}: {badges}{errors}"

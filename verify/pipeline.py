@@ -27,7 +27,7 @@ from verify.config import (
 )
 from verify.decide import decide, deciding_rule
 from verify.embed import Embedder
-from verify.errors import ConfigError, IndexMissing
+from verify.errors import ClaimInvalid, ConfigError, IndexMissing
 from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
@@ -235,7 +235,13 @@ class Verifier:
     # ---- verification --------------------------------------------------------------------
 
     def verify(self, claim: str | Claim) -> Verdict:
-        item = claim if isinstance(claim, Claim) else Claim(id="1", claim=claim)
+        if isinstance(claim, Claim):
+            item = claim
+        elif not isinstance(claim, str) or not claim.strip():
+            # a blank claim would still retrieve passages and get a confident label
+            raise ClaimInvalid(f"a claim must be a string with some text, not {claim!r}")
+        else:
+            item = Claim(id="1", claim=claim)
         return next(iter(self.verify_many([item])))
 
     def verify_many(

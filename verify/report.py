@@ -23,6 +23,7 @@ from verify.html_report import confidence_word, write_html
 from verify.links import safe_url
 from verify.runinfo import RunInfo, run_date
 from verify.schema import ClaimError, Label, Verdict
+from verify.text import plural
 
 Record = Verdict | ClaimError
 FORMATS = ("jsonl", "csv", "markdown", "html", "claimreview")
@@ -139,8 +140,10 @@ def summary(records: Iterable[Record]) -> Counter[str]:
 
 def _summary_line(records: list[Record]) -> str:
     counts = summary(records)
-    parts = [f"{counts[k]} {k}" for k in ("supported", "contradicted", "unknown", "error") if counts[k]]
-    return f"{len(records)} claims: " + ", ".join(parts)
+    verified = len(records) - counts["error"]
+    parts = [f"{counts[k]} {k}" for k in ("supported", "contradicted", "unknown") if counts[k]]
+    failed = f"; {plural(counts['error'], 'line')} failed" if counts["error"] else ""
+    return f"{plural(verified, 'claim')}: " + ", ".join(parts) + failed
 
 
 def write_markdown(records: Iterable[Record], out: IO[str], run: RunInfo | None = None) -> None:

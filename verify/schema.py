@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Label(str, Enum):
@@ -70,6 +70,14 @@ class Claim(BaseModel):
 
     id: str
     claim: str = Field(min_length=1)
+
+    @field_validator("claim")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        # "   " passes min_length, and a retriever would still find passages "about" it
+        if not value.strip():
+            raise ValueError("a claim needs some text, not only spaces")
+        return value
 
     @property
     def extra(self) -> dict[str, Any]:

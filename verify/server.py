@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from verify._version import __version__
 from verify.config import MAX_CLAIM_CHARS
@@ -38,8 +38,18 @@ MAX_BODY_BYTES = 2_000_000
 MAX_BATCH = 256
 MAX_ARTICLE_CHARS = 1_000_000
 
-# Stripped first, as the CLI's claims reader does: a claim of only whitespace is refused.
-ClaimText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_CHARS)]
+
+def _has_text(value: str) -> str:
+    if not value:
+        raise ValueError("a claim needs some text: this one is empty or only spaces")
+    return value
+
+
+# Stripped first, as the CLI's claims reader does: a claim of only whitespace is refused, saying so
+# (a bare min_length would answer "at least 1 character" to a claim of three spaces).
+ClaimText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_CLAIM_CHARS), AfterValidator(_has_text)
+]
 
 
 class ClaimIn(BaseModel):

@@ -72,3 +72,8 @@ def without_negation(text: str) -> str | None:
     if len(_EXPLICIT_NEGATION.findall(text)) != 1:
         return None
     return _EXPLICIT_NEGATION.sub(lambda m: _AFFIRMED.get(m.group()[:-2].lower().strip(), ""), text)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 claim', '3 claims': the summaries' counts."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
