@@ -828,6 +828,28 @@ def test_a_time_run_together_with_its_weekday_gives_the_day() -> None:
     assert conflicts("The northbound lanes reopened at 4:25 p.m. on Saturday.", other, published) == ["time"]
 
 
+def test_a_contest_scored_otherwise_is_another_contest() -> None:
+    final = (
+        "The Marlow Falls girls soccer team won its first sectional title on Saturday, beating Crestview 3-1 "
+        "in the Class B final."
+    )
+    earlier = "Crestview had beaten Marlow Falls 2-1 in the regular season on Sept. 20."
+    # the regular-season game says nothing of who won the 3-1 final
+    assert conflicts("Marlow Falls beat Crestview 3-1.", earlier) == []
+    # the score is the winner's over the side it is "over", the side of "..., beating X 3-1"
+    assert said("Marlow Falls won the sectional final 3-1 over Crestview.", final) == [("score", True, "3-1", "3-1")]
+    assert "role" in conflicts("Crestview beat Marlow Falls 3-1.", final)
+
+
+def test_a_sentence_never_runs_across_a_blank_line() -> None:
+    text = "Marlow Falls girls win first sectional title since 2009\n\nThe team beat Crestview 3-1 on Saturday."
+    sentences = [text[s:e].strip() for s, e in source_facts(text, PUB).sentences]
+    assert sentences == [
+        "Marlow Falls girls win first sectional title since 2009",
+        "The team beat Crestview 3-1 on Saturday.",
+    ]
+
+
 def test_an_ordinal_the_tagger_leaves_out_is_read() -> None:
     race = "Lena Ortiz broke away from a pack of three runners in the 23rd mile and won by a minute."
     assert conflicts("Lena Ortiz broke away in the 20th mile.", race) == ["ordinal"]
