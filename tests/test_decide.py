@@ -383,6 +383,19 @@ def test_a_passage_about_another_partys_act_supports_nothing() -> None:
     assert verdict.label is Label.SUPPORTED and verdict.evidence[0].source_id == "src-2"
 
 
+def test_a_sentence_about_another_partys_act_gives_its_figures_not_the_claims() -> None:
+    # "Nathan Whitlock ... had lived in the house for 11 years" for "Gail Sorensen has lived next
+    # door for more than 20 years": another name in the claim's party's place, so the 11 years are
+    # his; a side or a vote given wrongly there is still the claim's own matter
+    years = Finding("duration", False, "more than 20 years", "11 years", 3, 11, (0, 9))
+    taken = Alignment(0.6, (0, 9), [years], slot_taken=True)
+    probs = np.array([[0.06, 0.52, 0.42]])
+    assert decide(CLAIM, [hit(1)], probs, [taken]).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], probs, [Alignment(0.6, (0, 9), [years])]).label is Label.CONTRADICTED
+    side = Finding("role", False, "Hale as the winner", "Hale", 3, 7, (0, 9), "as the one beaten")
+    assert decide(CLAIM, [hit(1)], probs, [Alignment(0.6, (0, 9), [side], slot_taken=True)]).label is Label.CONTRADICTED
+
+
 def test_a_sentence_with_the_opposite_outcome_supports_nothing() -> None:
     # "The county board had rejected a similar plan in January" under the title "Council approves
     # ferry subsidy": both models entail "the board approved the plan in January", the date agrees.

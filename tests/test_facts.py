@@ -841,6 +841,25 @@ def test_a_contest_scored_otherwise_is_another_contest() -> None:
     assert "role" in conflicts("Crestview beat Marlow Falls 3-1.", final)
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("next spring", "2026-03-20"),  # in an article of July 2025: the coming one
+        ("this spring", "2025-03-20"),
+        ("last spring", "2025-03-20"),
+        ("next fall", "2025-09-23"),
+        ("this fall", "2025-09-23"),  # this year's, still to come
+        ("last fall", "2024-09-23"),
+        ("this winter", "2025-12-21"),
+        ("spring", "2025-03-20"),  # a bare season: the last one begun
+        ("fall", "2024-09-23"),
+    ],
+)
+def test_a_season_resolves_by_its_word(text: str, first: str) -> None:
+    value = parse_date(text, dt.date(2025, 7, 17))
+    assert value is not None and value.iso()[0] == first
+
+
 def test_a_sentence_never_runs_across_a_blank_line() -> None:
     text = "Marlow Falls girls win first sectional title since 2009\n\nThe team beat Crestview 3-1 on Saturday."
     sentences = [text[s:e].strip() for s, e in source_facts(text, PUB).sentences]

@@ -143,7 +143,7 @@ def _summary_line(records: list[Record]) -> str:
     verified = len(records) - counts["error"]
     parts = [f"{counts[k]} {k}" for k in ("supported", "contradicted", "unknown") if counts[k]]
     failed = f"; {plural(counts['error'], 'line')} failed" if counts["error"] else ""
-    return f"{plural(verified, 'claim')}: " + ", ".join(parts) + failed
+    return plural(verified, "claim") + (": " + ", ".join(parts) if parts else "") + failed
 
 
 def write_markdown(records: Iterable[Record], out: IO[str], run: RunInfo | None = None) -> None:

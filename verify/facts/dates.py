@@ -90,7 +90,8 @@ _PART = re.compile(
 )  # fmt: skip
 _MONTH_ONLY = re.compile(rf"\b{_MONTH_RE}(?:,?\s*(?:of\s+)?{_YEAR_RE})?")
 _SEASON = re.compile(
-    r"\b(?P<part>early|late|mid)?[- ]?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?" + _YEAR_RE + ")?"
+    r"\b(?:(?P<which>next|coming|last|past|(?:earlier|later)\s+this|this)\s+)?"
+    r"(?P<part>early|late|mid)?[- ]?(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?" + _YEAR_RE + ")?"
 )
 _YEAR = re.compile(rf"\b{_YEAR_RE}\b")
 _DECADE = re.compile(r"\b(?P<decade>(?:1[5-9]|20)\d)0s\b")
@@ -266,7 +267,7 @@ def parse_date(
         (m1, d1), (m2, d2) = SEASONS[m.group("season")]
         year = int(m.group("year")) if m.group("year") else None
         if year is None and reference is not None:
-            year = reference.year if (m1, d1) <= (reference.month, reference.day) or future else reference.year - 1
+            year = _season_year((m1, d1), (m2, d2), reference, m.group("which"), future)
         end_year = year + 1 if year is not None and m2 < m1 else year
         return DateValue((year, m1, d1), (end_year, m2, d2))
     m = _REF_UNIT.search(t)
@@ -281,6 +282,30 @@ def parse_date(
         year = int(m.group("year"))
         return DateValue((year, 1, 1), (year, 12, 31))
     return None
+
+
+def _season_year(
+    start: tuple[int, int], end: tuple[int, int], reference: dt.date, which: str | None, future: bool
+) -> int:
+    """The year a season without one starts in, said in an article of `reference`: "next spring"
+    the first to start after it, "last spring" the last to end before it, "this fall" (or
+    "earlier/later this fall") the one of its calendar year ("this winter" the one that began
+    the December before, in the first half of the year, else the coming one); a bare season the
+    last to start on or before it (the next one in a sentence about the future)."""
+
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        return _on(year, *start), _on(year + 1 if end < start else year, *end)
+
+    years = [reference.year - 2, reference.year - 1, reference.year, reference.year + 1]
+    which = " ".join(which.split()) if which else ""
+    if which in ("next", "coming") or (not which and future):
+        return next(y for y in years if span(y)[0] > reference)
+    if which in ("last", "past"):
+        return max(y for y in years if span(y)[1] < reference)
+    if which:  # "this", "earlier this", "later this"
+        across_new_year = end < start
+        return reference.year - 1 if across_new_year and reference.month <= 6 else reference.year
+    return max(y for y in years if span(y)[0] <= reference)
 
 
 def _full(m: re.Match[str], reference: dt.date | None, future: bool, after: dt.date | None) -> DateValue | None:

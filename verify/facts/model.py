@@ -181,7 +181,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # as a date too.
 # 40: a score's sides include the one it is "over" and, for "..., beating X 3-1", the main verb's
 # subject; a sentence never runs across a blank line (a headline without a full stop).
-FACTS_VERSION = 40
+# 41: "next spring", "last fall", "this winter" resolve by their word ("next spring" in July was
+# the spring just past).
+FACTS_VERSION = 41
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
