@@ -770,7 +770,8 @@ def test_those_named_as_doing_the_act_leave_out_the_claims_person() -> None:
 
 
 def test_a_passage_after_a_quote_keeps_its_first_sentence() -> None:
-    # the parser starts the sentence after a closing quote at the blank line, before the passage
+    # the parser alone would start the sentence after a closing quote at the blank line, before the
+    # passage; sentences start after every blank line (facts.nlp), so the passage holds it whole
     text = (
         '"This is not the outcome anyone on this board wanted."\n\n'
         "The three members who voted against the plan were Ann Lee, Bo Diaz and Cy Park."

@@ -207,7 +207,7 @@ def fact_conflict(case: Case) -> Decision | None:
             for f in case.passages[i].alignment.conflicts
             if (f.kind, f.claim) not in (outranking if f.kind == "date" and f.own else agreed)
             and not (other_party and f.kind != "name")
-            and not (f.sentence == taken and f.kind in _ANOTHERS_FIGURES)
+            and not (f.sentence == taken and f.kind in BACKING_KINDS)
         ]
         if standing:
             candidates.append((case.passages[i].alignment.overlap, -i, standing))
@@ -218,11 +218,6 @@ def fact_conflict(case: Case) -> Decision | None:
     confidence = max(p.contra, 1.0 - p.neutral, FACT_CONFLICT_CONFIDENCE)
     reason = " ".join(_conflict_sentence(p, f) for f in findings)
     return Decision(Label.CONTRADICTED, -neg_i, confidence, reason, CONTRA, findings)
-
-
-# The kinds of fact a sentence about another party's act gives of that act, not of the claim's
-# (a swapped side, a vote or a denial there is the claim's own matter, and still conflicts).
-_ANOTHERS_FIGURES = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal"})
 
 
 def _holds(p: Assessed, other: Assessed, f: Finding) -> bool:

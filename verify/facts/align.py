@@ -168,8 +168,7 @@ def align(
     claim: str, claim_facts: TextFacts, text: str, source: TextFacts, start: int, end: int, title: str | None = None
 ) -> Alignment:
     """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
-    # A sentence the parser starts at the whitespace before a paragraph is the passage's first one.
-    sentences = [s for s in source.sentences if start <= s[0] < end or _opens(text, s, start)] or [(start, end)]
+    sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
     claim_words = content_stems(claim)
     claim_marks = _figure_marks(claim)
     claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
@@ -403,11 +402,6 @@ _LIGHT_SLOT_VERBS = frozenset("be have do say tell".split())
 # contests (a league game "earlier in the season" is not the final the sentence says was won), nor
 # verbs of one kind of event.
 SYNONYM_VERBS = [VERB_FAMILIES[0], VERB_FAMILIES[3], VERB_FAMILIES[5]]
-
-
-def _opens(text: str, sentence: tuple[int, int], start: int) -> bool:
-    """The sentence begins before `start` only by whitespace: it is the one that opens there."""
-    return sentence[0] < start < sentence[1] and not text[sentence[0] : start].strip()
 
 
 def _overlap(

@@ -786,7 +786,7 @@ def _time_and_day(ent: Any) -> list[Any]:
     return sorted(parts, key=lambda p: p.start_char) if all(p is not None for p in parts) else [ent]
 
 
-_WEEKDAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_NAME = "(?:" + "|".join(n for n in dates_mod.WEEKDAYS if n.endswith("day")) + ")"  # full names only
 _TIME_WITH_DAY = re.compile(
     rf"^(?:(?P<time>.*?\d.*?)\s*,?\s+(?:on\s+)?(?P<day>{_WEEKDAY_NAME}))$"
     rf"|^(?:(?P<day2>{_WEEKDAY_NAME})\s*,?\s+(?:at\s+)?(?P<time2>.*?\d.*))$",
