@@ -1251,6 +1251,37 @@ def test_a_past_tense_weekday_in_a_sentence_about_the_future_is_in_the_past() ->
     assert dates == {"Monday": "2025-05-19", "Friday": "2025-05-23", "Thursday": "2025-05-22"}
 
 
+def test_a_weekday_reported_with_would_is_the_coming_one() -> None:
+    # filed on Thursday, 20 February 2025: "would meet ... Monday" is Monday the 24th, not the 17th
+    thursday = dt.date(2025, 2, 20)
+    passage = "The board president said trustees would meet in closed session Monday to discuss an appeal."
+    assert said("Trustees planned to meet on February 24, 2025, to discuss an appeal.", passage, thursday)[0][:2] == (
+        "date",
+        True,
+    )
+    assert conflicts("Trustees met on February 17, 2025, to discuss an appeal.", passage, thursday) == ["date"]
+    # what was said on a weekday stays in the past
+    past = "Trustees met in closed session Monday, the board president said."
+    dates = {f.text: f.first for f in source_facts(past, thursday).facts if f.kind == "date"}
+    assert dates == {"Monday": "2025-02-17"}
+
+
+def test_the_early_hours_of_a_day_are_no_length_of_time() -> None:
+    passage = "The spill began in the early hours of Saturday, March 15, when a power surge knocked out the pumps."
+    assert [f.kind for f in source_facts(passage, PUB).facts if f.kind == "duration"] == []
+    assert conflicts("The spill went on for two days before the state was told.", passage) == []
+
+
+def test_the_whole_a_part_is_taken_from_is_not_the_verbs_count() -> None:
+    passage = "The spill began when a power surge knocked out two of the three main pumps at the plant."
+    assert conflicts("A power surge knocked out all three main pumps at the plant.", passage) == ["quantity"]
+    assert conflicts("A power surge knocked out two of the plant's three main pumps.", passage) == []
+    assert [f[:2] for f in said("A power surge knocked out two of the plant's three main pumps.", passage)] == [
+        ("quantity", True),
+        ("quantity", True),
+    ]
+
+
 def test_a_date_the_source_cannot_place_still_keeps_its_verb_from_being_dated_once() -> None:
     # No article date: "last year" cannot be placed, but it dates one "carried" of the sentence,
     # so the other "carried ... in 2015" is not the claim's only date.
@@ -1521,6 +1552,10 @@ def test_a_unanimous_vote_conflicts_with_a_tally_with_votes_against() -> None:
     # two tallies may be two votes
     two = "The council rejected an amendment 4-3 and approved the library project by a 7-0 vote."
     assert conflicts("The council approved the library project unanimously.", two) == []
+    # a body the sentence calls divided did not rule unanimously, whatever its tally
+    divided = "A divided state appeals court ruled Wednesday that the school district overstepped its authority."
+    assert conflicts("The state appeals court ruled unanimously against the school district.", divided) == ["vote"]
+    assert conflicts("The state appeals court ruled against the school district.", divided) == []
 
 
 def test_one_teams_record_is_not_anothers() -> None:

@@ -228,7 +228,7 @@ def align(
         # the figures agree as values, but not as whose they are
         found = _instead(found, _swapped_figures(claim, claim_facts, text, in_sentence))
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
-        found += _unanimity(claim, claim_facts, in_sentence)
+        found += _unanimity(claim, claim_facts, in_sentence, text, sentence)
         found += _voters_on_a_side(claim, claim_facts, text, sentence, in_sentence)
         result = _result_reversed(claim, text, sentence)
         if result:  # the score agrees, but not as whose win it was
@@ -2166,12 +2166,26 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
 _UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|without (?:a )?dissent)\b", re.IGNORECASE)
 
 
-def _unanimity(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+_DIVIDED_BODY = re.compile(
+    r"\b(?:divided|split)\s+(?:[\w-]+\s+){0,3}?(?:court|panel|bench|board|council|commission|committee|jury|legislature)\b",
+    re.IGNORECASE,
+)
+
+
+def _unanimity(
+    claim: str, claim_facts: TextFacts, in_sentence: list[Fact], text: str, sentence: tuple[int, int]
+) -> list[Finding]:
     """A claim that a vote was unanimous against the tally of the vote in a sentence that restates
     the claim, with votes against ("approved the project ... by a 5-2 vote"). Only where the
     sentence has one tally and the claim none: two tallies may be two votes."""
     tallies = [f for f in in_sentence if f.kind == SCORE and f.role == "vote" and f.pair]
-    if not _UNANIMOUS.search(claim) or len(tallies) != 1 or any(f.kind == SCORE for f in claim_facts.facts):
+    if not _UNANIMOUS.search(claim) or any(f.kind == SCORE for f in claim_facts.facts):
+        return []
+    if not tallies and (divided := _DIVIDED_BODY.search(text, *sentence)):
+        # "A divided state appeals court ruled Wednesday ...": the body split, whatever the tally
+        where = (divided.start(), divided.end())
+        return [Finding("vote", False, "unanimously", divided.group(), *where, sentence, "divided")]
+    if len(tallies) != 1:
         return []
     # A vote the claim dates otherwise is another vote ("the 2016 fare increase was approved
     # unanimously" against this year's 6-3 vote).

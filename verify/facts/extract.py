@@ -565,7 +565,8 @@ def _entity_fact(
         # date of a verb in the past tense is in the past (the article's own Tuesday).
         after = recent if not in_dateline and _not_past(ent.root) else None
         verb = _event_noun(ent.root) or _verb_of(ent.root)
-        value = dates_mod.parse_date(ent.text, published, anchor.of(verb), future and not _in_past(ent.root), after)
+        ahead = (future or _said_ahead(ent.root)) and not _in_past(ent.root)
+        value = dates_mod.parse_date(ent.text, published, anchor.of(verb), ahead, after)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
             if days is None:
@@ -601,7 +602,7 @@ def _entity_fact(
                 r"\b(?:about|around|roughly|approximately|shortly|just)\b", _prefix(ent) + ent.text, re.I
             )
             return Fact(TIME, value=minutes, comparator="~" if approximate else "=", **base)
-        days = dates_mod.parse_duration(ent.text)
+        days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
         if days is None:
             return None
         comparator = comparator_in(_prefix(ent) + ent.text)
@@ -809,10 +810,13 @@ def _is_duration(text: str) -> bool:
     # "the first week", "the third year of the contract": which one, not how long
     if _ORDINAL_PERIOD.search(text):
         return False
+    # "in the early hours of Saturday": a part of the day, not three hours
+    if re.search(r"\b(?:early|small|wee|late|morning|evening)\s+hours\b", text.lower()):
+        return False
     # "the day before the vote", "that week": which one too
     if re.fullmatch(r"(?:the|that|this)\s+(?:hour|day|night|week|month|year)", text.strip().lower()):
         return False
-    return bool(re.search(r"\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b", text.lower()))
+    return bool(re.search(r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade)s?\b", text.lower()))
 
 
 _ORDINAL_PERIOD = re.compile(
@@ -870,7 +874,8 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if fraction and 0 < value <= 1:  # "a quarter of the budget" is 25 percent of it
         return _share(ent, value, comparator, base)
     unit = "fraction" if fraction or _one_of(ent) else _counted(ent)
-    base["verb"] = _counted_verb(ent) or base["verb"]
+    # "knocked out two of the three main pumps": the verb is done to the two, not the three
+    base["verb"] = "" if _whole_of_a_part(ent) else _counted_verb(ent) or base["verb"]
     if not base["role"] and _part_of_a_total(ent, unit):
         base["role"] = PART
     return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
@@ -1100,6 +1105,16 @@ def _counted_verb(ent: Any) -> str:
     return str(clause.lemma_.lower()) if clause is not None else ""
 
 
+def _whole_of_a_part(ent: Any) -> bool:
+    """The number of a whole a part is taken from: the "three" of "two of the three main pumps"
+    (the numeral counts a noun that "of" hangs on another number)."""
+    noun = ent.root.head if ent.root.dep_ == "nummod" else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    part = noun.head.head
+    return part.like_num or part.ent_type_ == "CARDINAL"
+
+
 def _one_of(ent: Any) -> bool:
     """ "one of three board members", "one of the injured": one picked out of a group, not a count
     of it. ("Seven of the nine patients" stays a count of patients: seven were treated there.)"""
@@ -1109,6 +1124,13 @@ def _one_of(ent: Any) -> bool:
 
 def _next_word(ent: Any) -> str:
     return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+def _said_ahead(token: Any) -> bool:
+    """Whether the verb a date belongs to is reported as still to come ("said trustees would meet
+    Monday"): "would" is the future of reported speech, so its weekday is the coming one."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def _in_past(token: Any) -> bool:

@@ -183,7 +183,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # subject; a sentence never runs across a blank line (a headline without a full stop).
 # 41: "next spring", "last fall", "this winter" resolve by their word ("next spring" in July was
 # the spring just past).
-FACTS_VERSION = 41
+# 42: a weekday of a verb reported with "would" is the coming one ("said trustees would meet
+# Monday"); "the early hours of" is no length of time; the "three" of "two of the three pumps" is
+# the whole, not a count of the verb's.
+FACTS_VERSION = 42
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
