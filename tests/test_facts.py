@@ -328,6 +328,14 @@ SCORERS = (
         # a name's relative clause says what it did ("Okafor, who proposed the project, said ...")
         ("Tom Brandt proposed the library project.", PROPOSED, True),
         ("Denise Okafor proposed the library project.", PROPOSED, False),
+        # the claim names the sentence's doer among its own ("Nathan and Leah Whitlock"), not as the
+        # other side of the act
+        (
+            "Nathan and Leah Whitlock had lived in their house for more than a decade.",
+            "Nathan Whitlock, a chemistry teacher, and his wife had lived in the house for 11 years.",
+            False,
+        ),
+        ("Tandy defeated Hale in the runoff.", "Hale defeated Tandy in the runoff on Tuesday.", True),
     ],
 )
 def test_another_name_in_the_claims_place_is_flagged(claim: str, sentence: str, taken: bool) -> None:
@@ -1556,6 +1564,21 @@ def test_a_unanimous_vote_conflicts_with_a_tally_with_votes_against() -> None:
     divided = "A divided state appeals court ruled Wednesday that the school district overstepped its authority."
     assert conflicts("The state appeals court ruled unanimously against the school district.", divided) == ["vote"]
     assert conflicts("The state appeals court ruled against the school district.", divided) == []
+
+
+def test_the_claims_act_given_to_another_name_conflicts_where_the_claims_name_does_something_else() -> None:
+    scorers = (
+        "For Dunlin, Jaylen Straker led all scorers with 37 points, one short of his career playoff high, "
+        "and forward Andre Pellham added 24."
+    )
+    assert conflicts("Andre Pellham led all scorers with 37 points.", scorers) == ["name"]
+    assert conflicts("Jaylen Straker led all scorers with 37 points.", scorers) == []
+    # a relative clause tells of another act: "that Aldana had won" does not give Aldana the win
+    precincts = "The endorsement mattered: Tandy carried 11 of the 14 precincts that Aldana had won on Nov. 4."
+    assert conflicts("Tandy won every precinct in Ward 3.", precincts) == []
+    # a name merely absent may be a pronoun's: no conflict without the claim's name doing another act
+    alone = "Jaylen Straker led all scorers with 37 points."
+    assert conflicts("Andre Pellham led all scorers with 37 points.", alone) == []
 
 
 def test_one_teams_record_is_not_anothers() -> None:

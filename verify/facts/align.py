@@ -229,6 +229,7 @@ def align(
         found = _instead(found, _swapped_figures(claim, claim_facts, text, in_sentence))
         found += _sides(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _unanimity(claim, claim_facts, in_sentence, text, sentence)
+        found += _doer_of_another_act(claim_facts, in_sentence, _relative_clause_verbs(source, sentence))
         found += _voters_on_a_side(claim, claim_facts, text, sentence, in_sentence)
         result = _result_reversed(claim, text, sentence)
         if result:  # the score agrees, but not as whose win it was
@@ -289,7 +290,7 @@ def align(
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
     taker = _place_taker(claim, text[sentence[0] : sentence[1]])
-    taken = _slot_taken(claim_facts, in_sentence) or taker is not None
+    taken = _slot_taken(claim, claim_facts, in_sentence) or taker is not None
     if taker is not None and overlap >= RESTATED and not any(f.kind == NAME and not f.agrees for f in found):
         # the sentence restating the claim puts its thing elsewhere: "an estate sale in Carrow Falls"
         # for "an estate sale in Linwood" names the claim's place otherwise
@@ -308,7 +309,7 @@ def _instead(found: list[Finding], conflicts: list[Finding]) -> list[Finding]:
     return [f for f in found if not (f.agrees and f.claim in replaced)] + conflicts
 
 
-def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
+def _slot_taken(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
     """Another name is the doer (or the object) of the claim's verb in the sentence, and the claim's
     name is not. Names are matched by their words, not their type (the tagger calls "Andre Pellham"
     an organisation in one sentence and a person in the next)."""
@@ -328,9 +329,20 @@ def _slot_taken(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
             ]
         else:
             in_place = [sf for sf in named if sf.role == cf.role and _same_verb(sf.verb, cf.verb)]
-        if in_place and not any(_same_name(cf.text, sf.text) for sf in in_place):
+        if in_place and not any(_same_name(cf.text, sf.text) or _named_in(sf, claim, claim_facts) for sf in in_place):
             return True
     return False
+
+
+def _named_in(name: Fact, claim: str, claim_facts: TextFacts) -> bool:
+    """Every word of the name is in the claim, outside the names the tagger found there: "Nathan
+    and Leah Whitlock had lived ..." names the "Nathan Whitlock" of "Nathan Whitlock ... and his wife
+    had lived ..." (the tagger took only "Leah Whitlock" for a name). A name the claim's own names
+    give is theirs to judge: "Smith beat Jones" does not name the winner of "Jones beat Smith"."""
+    words = set(re.findall(r"[\w'-]+", claim))
+    if not all(w in words for w in re.findall(r"[\w'-]+", name.text)):
+        return False
+    return not any(f.kind == NAME and _same_name(f.text, name.text) for f in claim_facts.facts)
 
 
 # A capitalised name after a noun and its preposition ("an estate sale in Linwood"), an article and
@@ -757,6 +769,28 @@ def _another_speaker(
     if not theirs or any(_same_name(mine[0].text, f.text) for f in theirs):
         return []
     return [_finding(NAME, False, mine[0].text, theirs[0], "as the one who said it")]
+
+
+def _doer_of_another_act(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> list[Finding]:
+    """The sentence restating the claim gives the claim's act to another name, and the claim's name
+    another act ("Jaylen Straker led all scorers with 37 points, ... and forward Andre Pellham added
+    24" for "Andre Pellham led all scorers with 37 points"). Only with one doer of the act on each
+    side, and the claim's name there doing something else: a name merely absent may be a pronoun's.
+    `aside`: the verbs of the sentence's relative clauses, which tell of another act ("Tandy carried
+    11 of the 14 precincts that Aldana had won")."""
+    mine = [f for f in claim_facts.facts if f.kind == NAME and f.role == "agent" and f.verb]
+    if len(mine) != 1 or mine[0].verb in _LIGHT_SLOT_VERBS | aside:
+        return []
+    doer = mine[0]
+    theirs = [f for f in in_sentence if f.kind == NAME and f.role == "agent" and _same_verb(f.verb, doer.verb)]
+    if len(theirs) != 1 or _same_name(doer.text, theirs[0].text):
+        return []
+    elsewhere = [f for f in in_sentence if f.kind == NAME and _same_name(doer.text, f.text)]
+    if not elsewhere or any(f.role == "agent" and _same_verb(f.verb, doer.verb) for f in elsewhere):
+        return []
+    if not any(f.role == "agent" and f.verb and f.verb not in _LIGHT_SLOT_VERBS for f in elsewhere):
+        return []
+    return [_finding(NAME, False, doer.text, theirs[0])]
 
 
 # Words that end a phrase after "the" without naming an office ("was the first", "the same").
