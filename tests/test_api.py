@@ -118,6 +118,7 @@ HOUSE_VOTE = (
 )
 
 
+@pytest.mark.slow  # the real MiniLM verifies the claims
 def test_the_model_reads_the_claim_with_the_facts_matched_in_the_passages_words(tmp_path) -> None:
     """The model cannot tell that "on Wednesday" in an article of Thursday 17 April 2025 is "April 16"
     (it reads the two as different); the fact layer can, so the model reads the claim with the
@@ -132,6 +133,18 @@ def test_the_model_reads_the_claim_with_the_facts_matched_in_the_passages_words(
     assert restated_claim(claim, check_text(claim, HOUSE_VOTE, published)) == (
         "The House voted on the cellphone ban on Wednesday."
     )
+    # the sentence's day, though the parse hangs it on another verb ("on Wednesday fined" for
+    # "announced their fine"); a year is not swapped for a day
+    fined = "State regulators on Wednesday fined the sewer authority $487,500 for a spill in March."
+    announced = "State regulators announced their fine against the sewer authority on May 7, 2025."
+    may8 = dt.date(2025, 5, 8)
+    assert restated_claim(announced, check_text(announced, fined, may8)) == announced.replace(
+        "May 7, 2025", "Wednesday"
+    )
+    year = "The regulators' 2025 fine against the sewer authority was $487,500."
+    year_agrees = check_text(year, fined, may8)
+    assert ("date", True) in [(f.kind, f.agrees) for f in year_agrees.findings]
+    assert restated_claim(year, year_agrees) == year
     v = Verifier(tmp_path / "idx", seeds_dir=None, nli_model="fast")
     v.add(make_source(HOUSE_VOTE, {"id": "house-vote", "published": "2025-04-17"}, "house-vote", None))
     assert v.verify(claim).label is Label.SUPPORTED

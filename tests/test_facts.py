@@ -176,6 +176,18 @@ def test_ranges_and_shares(claim: str, passage: str, expected: tuple[str, bool, 
     assert figures == ([expected] if expected else [])
 
 
+def test_a_range_with_its_scale_after_each_end_is_a_range_of_what_is_written_before_of() -> None:
+    outlook = (
+        "For 2025, Harwick forecast earnings of $1.55 to $1.70 a share and revenue of $630 million to $650 million."
+    )
+    money = {f.text: (f.value, f.upper, f.about) for f in source_facts(outlook, PUB).facts if f.kind == "money"}
+    assert money["$630 million to $650 million"] == (630e6, 650e6, ("revenue",))
+    assert conflicts("Harwick forecast 2025 revenue of $650 million to $670 million.", outlook) == ["money"]
+    assert ("money", True) in [
+        f[:2] for f in said("Harwick forecast 2025 revenue of $630 million to $650 million.", outlook)
+    ]
+
+
 def test_a_sentence_that_says_the_claims_act_in_other_words_holds_it() -> None:
     # "turned the request down" holds "rejected": the sentence is about the claim's event, so its
     # court and date are compared.

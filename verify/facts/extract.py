@@ -296,10 +296,10 @@ def _doc_facts(
     return out
 
 
-# "from $60 to $72", "between 20 and 30", "7:30 a.m. to 8:25 a.m.", "$4-$5": two ends, each with
-# a digit (so "two-thirds" and "24-inch" stay one figure).
+# "from $60 to $72", "between 20 and 30", "7:30 a.m. to 8:25 a.m.", "$4-$5", "$630 million to $650
+# million": two ends, each with a digit (so "two-thirds" and "24-inch" stay one figure).
 _RANGE = re.compile(
-    r"^(?:from\s+|between\s+)?(?P<a>[^\s]*\d[^\s]*(?:\s+[ap]\.?m\.?)?)"
+    r"^(?:from\s+|between\s+)?(?P<a>[^\s]*\d[^\s]*(?:\s+(?:[ap]\.?m\.?|thousand|million|billion|trillion))?)"
     r"(?:\s+(?:to|through|and)\s+|\s*[\u2013-]\s*)(?P<b>[^\s]*\d.*)$",
     re.IGNORECASE,
 )
@@ -1322,9 +1322,14 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
         nodes.append(root.head)
         words.add(root.head.lemma_.lower())
     elif root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        # "a street value of about $40,000": the noun the figure is the measure of
-        nodes.append(root.head.head)
-        words.add(root.head.head.lemma_.lower())
+        # "a street value of about $40,000": the noun the figure is the measure of; the one written
+        # right before "of" where the parse hangs it elsewhere ("earnings of $1.55 a share and
+        # revenue of $630 million" hangs the second "of" on "share")
+        of = root.head
+        before = of.doc[of.i - 1] if of.i > of.sent.start else None
+        noun = before if before is not None and before.pos_ == "NOUN" else of.head
+        nodes.append(noun)
+        words.add(noun.lemma_.lower())
     for node in nodes:
         for child in node.children:
             if count and node is not root and child.dep_ in ("compound", "amod"):

@@ -186,7 +186,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 42: a weekday of a verb reported with "would" is the coming one ("said trustees would meet
 # Monday"); "the early hours of" is no length of time; the "three" of "two of the three pumps" is
 # the whole, not a count of the verb's.
-FACTS_VERSION = 42
+# 43: a range with its scale after each end ("$630 million to $650 million") is a range; a figure
+# after "of" measures the noun written right before it ("revenue of $630 million").
+FACTS_VERSION = 43
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.

@@ -13,7 +13,8 @@ else of the claim changes, so a wrong verb, name or polarity is still the model'
 from __future__ import annotations
 
 from verify.facts.align import Alignment
-from verify.facts.model import BACKING_KINDS
+from verify.facts.dates import parse_date
+from verify.facts.model import BACKING_KINDS, DATE
 
 
 def restated_claim(claim: str, alignment: Alignment | None) -> str:
@@ -23,7 +24,12 @@ def restated_claim(claim: str, alignment: Alignment | None) -> str:
         return claim
     swaps: list[tuple[int, int, str]] = []
     for f in alignment.agreements:
-        if f.kind not in BACKING_KINDS or not f.own or f.claim.casefold() == f.source.casefold():
+        # A day of the sentence about the claim's event is the claim's day in the source's words
+        # even where the parse hangs it on another verb ("regulators on Wednesday fined ..." for
+        # "announced their fine on May 7"): the swap keeps the claim's meaning, so it stays sound.
+        # Not a year or a month ("Chelanga's 2025 winning time" is no "Sunday winning time").
+        own = f.own or (f.kind == DATE and f.sentence == alignment.sentence and _names_a_day(f.claim))
+        if f.kind not in BACKING_KINDS or not own or f.claim.casefold() == f.source.casefold():
             continue
         at = claim.find(f.claim)
         end = at + len(f.claim)
@@ -33,3 +39,9 @@ def restated_claim(claim: str, alignment: Alignment | None) -> str:
     for start, end, wording in sorted(swaps, reverse=True):
         claim = claim[:start] + wording + claim[end:]
     return claim
+
+
+def _names_a_day(wording: str) -> bool:
+    """The claim's date wording names one day ("May 7, 2025", "Wednesday"), not a month or a year."""
+    value = parse_date(wording)
+    return value is not None and value.first is not None and value.first == value.last
