@@ -101,6 +101,13 @@ def news_dev6() -> Benchmark:
     return _news("dev6", "news7")
 
 
+def news_dev7() -> Benchmark:
+    """A seventh set over six other articles (claims/news8/, its own index, bench-news8), written by
+    someone who had not read the code; run first to measure a pass's changes on articles it never
+    saw (before and after), then a tuning set."""
+    return _news("dev7", "news8")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -172,6 +179,7 @@ LOADERS = {
     "news_dev4": news_dev4,
     "news_dev5": news_dev5,
     "news_dev6": news_dev6,
+    "news_dev7": news_dev7,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

@@ -22,6 +22,7 @@ SETS = [
     ("news_dev4.jsonl", "news5"),
     ("news_dev5.jsonl", "news6"),
     ("news_dev6.jsonl", "news7"),
+    ("news_dev7.jsonl", "news8"),
 ]
 
 
