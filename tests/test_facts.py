@@ -188,6 +188,19 @@ def test_a_range_with_its_scale_after_each_end_is_a_range_of_what_is_written_bef
     ]
 
 
+def test_a_figure_per_share_and_a_margin_are_read_as_such() -> None:
+    results = (
+        "The maker posted net income of $18.6 million, or $1.42 a share, for the year ended Dec. 31, and the "
+        "company earned 41 cents a share in the quarter, topping the 38 cents analysts had expected on average."
+    )
+    assert "money" in conflicts("The maker earned $1.24 a share in 2024.", results)
+    # "beat ... by 3 cents" is the difference between two figures, worked out from them
+    margin = "The maker's quarterly earnings beat analysts' average estimate by 3 cents a share."
+    assert [f[:3] for f in said(margin, results) if f[0] == "money"] == [("money", True, "3 cents")]
+    # (a wrong margin is not worked out into agreement; no count of its own to conflict with either)
+    assert [f for f in said(margin.replace("3 cents", "5 cents"), results) if f[0] == "money"] == []
+
+
 def test_a_sentence_that_says_the_claims_act_in_other_words_holds_it() -> None:
     # "turned the request down" holds "rejected": the sentence is about the claim's event, so its
     # court and date are compared.

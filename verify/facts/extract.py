@@ -932,6 +932,8 @@ def _is_change(ent: Any) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and _changes(head.head):
         return True  # "cut by 30", "will go up by 50 cents"
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _MARGIN_VERBS:
+        return True  # "beat the estimate by 3 cents", "won by 41 votes": a margin, a difference
     if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "a $12 increase", "a 4.1 percent rise"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
@@ -949,6 +951,8 @@ def _is_change(ent: Any) -> bool:
     return after in _DIFFERENCE_AFTER or before in ("up", "down")
 
 
+# Verbs whose "by" phrase is a margin between two figures, not a figure of its own.
+_MARGIN_VERBS = frozenset("beat top exceed surpass outpace trail lead win lose miss edge outscore outpoll".split())
 # Verbs that give a thing's size: "amounts to", "totals", "comes to", "is".
 _SIZING_VERBS = frozenset("amount total come be".split())
 
@@ -1335,6 +1339,9 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
             if count and node is not root and child.dep_ in ("compound", "amod"):
                 continue
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ") and child not in ent:
+                words.add(child.lemma_.lower())
+            # "$1.42 a share", "$18 an hour": what the figure is per
+            if node is root and child.dep_ == "npadvmod" and child.pos_ == "NOUN" and child not in ent:
                 words.add(child.lemma_.lower())
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in", "to"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):

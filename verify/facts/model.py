@@ -188,7 +188,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # the whole, not a count of the verb's.
 # 43: a range with its scale after each end ("$630 million to $650 million") is a range; a figure
 # after "of" measures the noun written right before it ("revenue of $630 million").
-FACTS_VERSION = 43
+# 44: a figure is about what it is per ("$1.42 a share"); a "by" figure of "beat", "won", "trail"
+# is a margin, a difference ("beat the estimate by 3 cents").
+FACTS_VERSION = 44
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
