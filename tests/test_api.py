@@ -145,6 +145,16 @@ def test_the_model_reads_the_claim_with_the_facts_matched_in_the_passages_words(
     year_agrees = check_text(year, fined, may8)
     assert ("date", True) in [(f.kind, f.agrees) for f in year_agrees.findings]
     assert restated_claim(year, year_agrees) == year
+    # a body the sentence gives by its kind alone, in a story that names it and no other of its kind
+    story = (
+        "CANTRELL — Cantrell Regional Airport will add nonstop flights this fall.\n\n"
+        "The airport handled 412,600 passengers from January through June."
+    )
+    handled = "Cantrell Regional Airport handled 412,600 passengers from January through June."
+    aligned = check_text(handled, story, dt.date(2025, 7, 17))
+    assert restated_claim(handled, aligned) == "The airport handled 412,600 passengers from January through June."
+    two = story.replace("this fall.", "this fall, and Brennerton International Airport will lose them.")
+    assert restated_claim(handled, check_text(handled, two, dt.date(2025, 7, 17))) == handled
     v = Verifier(tmp_path / "idx", seeds_dir=None, nli_model="fast")
     v.add(make_source(HOUSE_VOTE, {"id": "house-vote", "published": "2025-04-17"}, "house-vote", None))
     assert v.verify(claim).label is Label.SUPPORTED

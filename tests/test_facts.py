@@ -894,6 +894,27 @@ def test_a_season_resolves_by_its_word(text: str, first: str) -> None:
     assert value is not None and value.iso()[0] == first
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("the first six months of 2025", ("2025-01-01", "2025-06-30")),
+        ("the first half of 2019", ("2019-01-01", "2019-06-30")),
+        ("the fourth quarter of 2024", ("2024-10-01", "2024-12-31")),
+        ("the last three months of the year", ("2025-10-01", "2025-12-31")),  # the article's year
+    ],
+)
+def test_a_part_of_a_year_is_its_months(text: str, span: tuple[str, str]) -> None:
+    value = parse_date(text, dt.date(2025, 7, 17))
+    assert value is not None and value.iso() == span
+    # so "the first six months" are no fall of the same year
+    passage = (
+        "The airport will add flights this fall. The airport handled 412,600 passengers from January through June."
+    )
+    claim = "The airport handled more than 400,000 passengers in the first six months of 2025."
+    found = said(claim, passage, dt.date(2025, 7, 17))
+    assert [f[3] for f in found if f[0] == "date" and f[1]] == ["January through June"]
+
+
 def test_a_sentence_never_runs_across_a_blank_line() -> None:
     text = "Marlow Falls girls win first sectional title since 2009\n\nThe team beat Crestview 3-1 on Saturday."
     sentences = [text[s:e].strip() for s, e in source_facts(text, PUB).sentences]

@@ -141,6 +141,10 @@ class Alignment:
     left_open: tuple[int, int] | None = None
     # The kinds of fact the passage gives anywhere ("date", "money", ...), compared or not.
     given: frozenset[str] = frozenset()
+    # The claim's names the aligned sentence gives by their kind alone, as (name, "the airport"):
+    # "The airport handled 412,600 passengers" in a story that names one airport, Cantrell Regional
+    # Airport. For the model's reading of the claim (facts.restate), never for a verdict.
+    described: tuple[tuple[str, str], ...] = ()
 
     @property
     def states_otherwise(self) -> bool:
@@ -299,7 +303,43 @@ def align(
     denies = _denied_clause(claim, text, sentence)
     left_open = next((s for s in sentences if _left_open(claim, text, s)), None)
     kinds = frozenset(f.kind for f in passage)
-    return Alignment(overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds)
+    described = _described(claim_facts, text, sentence, source, title)
+    return Alignment(
+        overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds, described
+    )
+
+
+# The kinds of body or place a story names once and then calls by its kind ("the airport").
+_KINDS_OF_BODY = frozenset(
+    "airport county city district council board company hospital university college school court commission "
+    "authority department agency museum library club union church bank plant factory committee".split()
+)
+
+
+def _described(
+    claim_facts: TextFacts, text: str, sentence: tuple[int, int], source: TextFacts, title: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The claim's names of a body or place ("Cantrell Regional Airport") that the aligned sentence
+    gives only by their kind ("the airport"), where the story names that one and no other of its
+    kind: the two are one, and a model reading the name against "the airport" calls them two."""
+    said = text[sentence[0] : sentence[1]]
+    out = []
+    for f in claim_facts.facts:
+        words = f.text.split()
+        kind = words[-1].lower() if f.kind == NAME and f.label != "PERSON" and len(words) >= 2 else ""
+        if kind not in _KINDS_OF_BODY or _mentioned(f.text, said, person=False):
+            continue
+        if not re.search(rf"\bthe {kind}\b", said, re.IGNORECASE):
+            continue
+        named = _mentioned(f.text, text, person=False) or (title is not None and _mentioned(f.text, title, False))
+        others = [
+            sf
+            for sf in source.facts
+            if sf.kind == NAME and sf.text.split()[-1].lower() == kind and not _same_name(sf.text, f.text)
+        ]
+        if named and not others:
+            out.append((f.text, f"the {kind}"))
+    return tuple(out)
 
 
 def _instead(found: list[Finding], conflicts: list[Finding]) -> list[Finding]:

@@ -230,6 +230,9 @@ def parse_date(
     `after` a day of its sentence's that a year-less date not in the past follows (see
     NEAR_EVENT_DAYS)."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").strip()
+    part = _part_of_year(t, reference)
+    if part is not None:
+        return part
     if NOT_A_DATE.search(t) or AGE.search(t):
         return None
     span = _range(t, reference, anchor, future, after)
@@ -282,6 +285,37 @@ def parse_date(
         year = int(m.group("year"))
         return DateValue((year, 1, 1), (year, 12, 31))
     return None
+
+
+_PART_OF_YEAR = re.compile(
+    r"\b(?P<which>first|second|third|fourth|last|final)\s+(?:(?P<part>half|quarter)|(?P<n>two|three|four|six|nine|\d+)"
+    r"\s+months)\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the|this)\s+year)\b"
+)
+_ORDINAL_PART = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "six": 6, "nine": 9}
+
+
+def _part_of_year(t: str, reference: dt.date | None) -> DateValue | None:
+    """ "the first half of 2019", "the fourth quarter of 2024", "the first six months of the year":
+    the months they span, or None (no such phrase, or no year to put it in)."""
+    m = _PART_OF_YEAR.search(t)
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else reference.year if reference else None
+    if year is None:
+        return None
+    which = m.group("which")
+    size = 6 if m.group("part") == "half" else 3 if m.group("part") == "quarter" else None
+    if size is None:
+        n = m.group("n")
+        size = int(n) if n.isdigit() else _MONTH_COUNTS[n]
+        if not 0 < size <= 12 or which not in ("first", "last", "final"):
+            return None
+    first_month = 13 - size if which in ("last", "final") else (_ORDINAL_PART[which] - 1) * size + 1
+    last_month = first_month + size - 1
+    if last_month > 12:
+        return None  # "the third half"
+    return DateValue((year, first_month, 1), (year, last_month, _last_day(year, last_month)))
 
 
 def _season_year(

@@ -6,11 +6,15 @@ or that "12 schoolteachers" are "a dozen"; it reads the two as different and cal
 restatement contradicted. The fact layer has already checked those facts, so the model is asked
 about everything else. The swap is sound for entailment: a matched source fact always satisfies
 the claim's ("250 million users" satisfies "more than 200 million"), so a passage that entails the
-restated claim entails the claim. Only facts of the claim's own event are swapped, and nothing
+restated claim entails the claim. Only facts of the claim's own event are swapped (and days of the
+sentence about it), and a body's name only for the kind the sentence calls it by ("Cantrell
+Regional Airport" -> "the airport", where the story names that airport and no other): nothing
 else of the claim changes, so a wrong verb, name or polarity is still the model's to find.
 """
 
 from __future__ import annotations
+
+import re
 
 from verify.facts.align import Alignment
 from verify.facts.dates import parse_date
@@ -19,7 +23,8 @@ from verify.facts.model import BACKING_KINDS, DATE
 
 def restated_claim(claim: str, alignment: Alignment | None) -> str:
     """`claim` with each agreeing date or figure of its own event that the passage words otherwise
-    replaced by the passage's wording ("... on April 16" -> "... on Wednesday")."""
+    replaced by the passage's wording ("... on April 16" -> "... on Wednesday"), and each name the
+    sentence gives by its kind alone (Alignment.described) by that kind."""
     if alignment is None:
         return claim
     swaps: list[tuple[int, int, str]] = []
@@ -38,6 +43,11 @@ def restated_claim(claim: str, alignment: Alignment | None) -> str:
         swaps.append((at, end, f.source))
     for start, end, wording in sorted(swaps, reverse=True):
         claim = claim[:start] + wording + claim[end:]
+    # a body the sentence gives by its kind alone, as the sentence gives it ("The airport handled ...")
+    for name, kind in alignment.described:
+        claim = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", kind, claim)
+        if claim.startswith(kind):
+            claim = kind.capitalize() + claim[len(kind) :]
     return claim
 
 
