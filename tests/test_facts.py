@@ -201,6 +201,53 @@ def test_a_figure_per_share_and_a_margin_are_read_as_such() -> None:
     assert [f for f in said(margin.replace("3 cents", "5 cents"), results) if f[0] == "money"] == []
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # the whole a part is taken from is no rival count ("missed eight" is 19 - 11)
+        (
+            "Ridgeport missed eight free throws in its semifinal loss to Halden State.",
+            "Ridgeport shot 51 percent from the field, compared with 44 percent for Halden State, and outrebounded "
+            "the Kestrels 36-29. But the Mariners made only 11 of 19 free throws, while Halden State made 16 of 18.",
+        ),
+        # "the other six" are the rest, besides one named before
+        (
+            "The jury awarded the seven injured plaintiffs more than $18 million in total.",
+            "The other six plaintiffs were awarded amounts ranging from $450,000 to $3.1 million.",
+        ),
+        # a count of those who did not, against a count of those required to
+        (
+            "Two of the 12 jurors did not agree that the firm was negligent.",
+            "State law requires at least nine of 12 jurors to agree in a civil case.",
+        ),
+        # no one voting against is what a unanimous vote says
+        (
+            "No member of the hospital's board voted against the merger.",
+            "The hospital's board voted unanimously to approve the merger last Thursday.",
+        ),
+        # an act weighed is neither done nor denied
+        (
+            "Halden State coach Renata Solberg chose not to call a timeout before Tomas Ybarra's game-winning drive.",
+            "Halden State coach Renata Solberg, in her second season, said she had considered calling a timeout "
+            "after the missed free throw but decided against it when she saw Ybarra already moving.",
+        ),
+    ],
+)
+def test_true_claims_the_checks_once_called_false(claim: str, passage: str) -> None:
+    # the title names the story's teams, so the sentence restates the claim (as in the pipeline)
+    title = "Ybarra's late layup lifts Halden State past Ridgeport into conference final"
+    assert check_text(claim, passage, PUB, title).conflicts == []
+
+
+def test_a_weekday_something_is_for_is_the_coming_one() -> None:
+    friday = dt.date(2025, 8, 8)
+    warning = "The National Weather Service issued a red flag warning for Saturday, with gusts of up to 40 mph."
+    dates = {f.text: f.first for f in source_facts(warning, friday).facts if f.kind == "date"}
+    assert dates == {"Saturday": "2025-08-09"}
+    met = {f.text: f.first for f in source_facts("The council met on Saturday.", friday).facts if f.kind == "date"}
+    assert met == {"Saturday": "2025-08-02"}
+
+
 def test_a_sentence_that_says_the_claims_act_in_other_words_holds_it() -> None:
     # "turned the request down" holds "rejected": the sentence is about the claim's event, so its
     # court and date are compared.

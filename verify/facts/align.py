@@ -37,6 +37,7 @@ from verify.facts.model import (
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
+    WHOLE,
     WINNER_VERBS,
     Fact,
     TextFacts,
@@ -206,7 +207,7 @@ def align(
     if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
-        found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED)
+        found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED, source)
         given = _money_from(claim, claim_facts, in_sentence, text)
         if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
             found = [f for f in found if f.claim not in {g.claim for g in given}] + given
@@ -246,7 +247,9 @@ def align(
         found += _no_deaths(claim_facts, text, start, end)
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
         found += _not_among(claim, claim_facts, text, sentence)
-    if overlap >= SAME_EVENT["negation"]:
+    # "No member of the board voted against the merger" says what "voted unanimously" says
+    no_dissent = bool(_NO_ONE_AGAINST.search(claim)) and bool(_UNANIMOUS.search(text[sentence[0] : sentence[1]]))
+    if overlap >= SAME_EVENT["negation"] and not no_dissent:
         found += (
             _negation(claim, claim_facts, source, sentence, text)
             or _lexical_negation(claim, sentence, text)
@@ -1200,7 +1203,10 @@ def _another_subject(claim: str, claim_facts: TextFacts, wording: str, date: Fac
     own = next((f.party for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
     if not own or not date.party:
         return False
-    return not _same_name(own, date.party) and not _mentioned(date.party, claim.lower(), person=True)
+    # a name the claim gives only for the event its date counts from ("a day after St. Brennan's
+    # board did") is not the claim's party
+    bare = _RELATIVE.sub(" ", claim)
+    return not _same_name(own, date.party) and not _mentioned(date.party, bare.lower(), person=True)
 
 
 def _contest_sides(claim_facts: TextFacts, verb: str, passage: list[Fact], date: Fact) -> str:
@@ -1573,6 +1579,7 @@ def _figures(
     other_time: bool = False,
     other_part: bool = False,
     restated: bool = False,
+    source: TextFacts | None = None,
 ) -> list[Finding]:
     """Each claim figure against the passage's: agreement from anywhere in it, a conflict only from
     the sentence about the claim's event, and only where that sentence speaks of the claim's time
@@ -1661,10 +1668,30 @@ def _figures(
             and sf.role != CHANGE
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
             and not (sf.role == PART and (cf.value or 0.0) > (sf.value or 0.0))
+            # nor the whole a part is taken from ("made 11 of 19 free throws" for "missed eight")
+            and not (sf.role == WHOLE and cf.role != WHOLE)
+            # nor a count of those who did what the claim's did not ("Two of the 12 jurors did not
+            # agree" against "requires at least nine of 12 jurors to agree")
+            and not _polarity_differs(cf, claim_facts, sf, source)
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
+
+
+def _polarity_differs(claim: Fact, claim_facts: TextFacts, source: Fact, source_facts: TextFacts | None) -> bool:
+    """The claim's figure hangs on a verb said one way ("did not agree") and the source's on the
+    same verb said the other way, or not asserted ("requires ... to agree")."""
+    if source_facts is None or not claim.verb or claim.verb != source.verb:
+        return False
+    mine = _said_as(claim_facts, claim.verb, claim.sentence)
+    theirs = _said_as(source_facts, source.verb, source.sentence)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _said_as(facts: TextFacts, verb: str, sentence: tuple[int, int]) -> int | None:
+    """How the sentence says its verb: 0 plainly, 1 negated, 2 not asserted either way (None: not found)."""
+    return next((int(v[4]) for v in facts.verbs if v[2] == verb and sentence[0] <= v[0] < sentence[1]), None)
 
 
 # "... $85,000 from the Lake Corrigan Association", "a $740,000 grant from the state Department of
@@ -2240,6 +2267,10 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
 _UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|without (?:a )?dissent)\b", re.IGNORECASE)
 
 
+_NO_ONE_AGAINST = re.compile(
+    r"\b(?:no|none|nobody|no one|not a single|not one)\b[^.;]*?\b(?:voted against|voted no|opposed|dissented)\b",
+    re.IGNORECASE,
+)
 _DIVIDED_BODY = re.compile(
     r"\b(?:divided|split)\s+(?:[\w-]+\s+){0,3}?(?:court|panel|bench|board|council|commission|committee|jury|legislature)\b",
     re.IGNORECASE,

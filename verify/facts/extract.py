@@ -30,6 +30,8 @@ from verify.facts.model import (
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
+    WEIGHING_VERBS,
+    WHOLE,
     Fact,
     TextFacts,
 )
@@ -288,6 +290,8 @@ def _doc_facts(
                     negated = UNDER_NEGATION  # "do not need to vote": whether they vote, it does not say
                 if not negated and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in ASKING_VERBS:
                     negated = UNDER_NEGATION  # "recommended that the authority dredge": nor whether it did
+                if not negated and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in WEIGHING_VERBS:
+                    negated = UNDER_NEGATION  # "had considered calling a timeout": nor whether she did
                 if not negated and _partly_denied(token):
                     negated = UNDER_NEGATION  # "found dents but no breach": found some things, not others
                 out.verbs.append(
@@ -565,7 +569,7 @@ def _entity_fact(
         # date of a verb in the past tense is in the past (the article's own Tuesday).
         after = recent if not in_dateline and _not_past(ent.root) else None
         verb = _event_noun(ent.root) or _verb_of(ent.root)
-        ahead = (future or _said_ahead(ent.root)) and not _in_past(ent.root)
+        ahead = ((future or _said_ahead(ent.root)) and not _in_past(ent.root)) or _for_a_weekday(ent)
         value = dates_mod.parse_date(ent.text, published, anchor.of(verb), ahead, after)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
@@ -875,7 +879,10 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         return _share(ent, value, comparator, base)
     unit = "fraction" if fraction or _one_of(ent) else _counted(ent)
     # "knocked out two of the three main pumps": the verb is done to the two, not the three
-    base["verb"] = "" if _whole_of_a_part(ent) else _counted_verb(ent) or base["verb"]
+    whole = _whole_of_a_part(ent)
+    base["verb"] = "" if whole else _counted_verb(ent) or base["verb"]
+    if not base["role"] and whole:
+        base["role"] = WHOLE
     if not base["role"] and _part_of_a_total(ent, unit):
         base["role"] = PART
     return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
@@ -885,6 +892,8 @@ def _part_of_a_total(ent: Any, unit: str) -> bool:
     """A count added to another of the same thing: "this state and three neighboring states" count
     four states in all, so "four states" is no other figure than the "three"."""
     doc, i = ent.doc, ent.start - 1
+    if i >= ent.sent.start and doc[i].lower_ in ("other", "remaining"):
+        return True  # "the other six plaintiffs": the rest of the plaintiffs, besides one named before
     if not unit or i < ent.sent.start or doc[i].lower_ not in ("and", "plus"):
         return False
     return any(t.lemma_.lower() == unit for t in doc[max(i - 4, ent.sent.start) : i])
@@ -1111,7 +1120,11 @@ def _counted_verb(ent: Any) -> str:
 
 def _whole_of_a_part(ent: Any) -> bool:
     """The number of a whole a part is taken from: the "three" of "two of the three main pumps"
-    (the numeral counts a noun that "of" hangs on another number)."""
+    (the numeral counts a noun that "of" hangs on another number), the "19" of "11 of 19 free
+    throws" (a number, "of", this one)."""
+    doc, i = ent.doc, ent.start
+    if i - 2 >= ent.sent.start and doc[i - 1].lower_ == "of" and doc[i - 2].like_num:
+        return True
     noun = ent.root.head if ent.root.dep_ == "nummod" else None
     if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
@@ -1128,6 +1141,17 @@ def _one_of(ent: Any) -> bool:
 
 def _next_word(ent: Any) -> str:
     return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+def _for_a_weekday(ent: Any) -> bool:
+    """A weekday something is "for" ("issued a red flag warning for Saturday", "set for Tuesday"):
+    the day it looks ahead to, the coming one, whatever the tense of the verb that set it."""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "for"
+        and bool(re.fullmatch(_WEEKDAY_NAME + r"(?:\s+(?:morning|afternoon|evening|night))?", ent.text, re.I))
+    )
 
 
 def _said_ahead(token: Any) -> bool:

@@ -31,6 +31,7 @@ SIDES_OF_A_DAY = ("before", "after", "by", "from")
 CHANGE = "change"
 RATIO = "ratio"
 PART = "part"  # a count added to another of the same thing ("this state and three neighboring states")
+WHOLE = "whole"  # the whole a part is taken from: the "19" of "made 11 of 19 free throws"
 # How far apart two lengths of time may be and still be one ("a month" is 28 to 31 days).
 DURATION_SLACK = 0.035
 KINDS = (DATE, TIME, DURATION, QUANTITY, MONEY, PERCENT, ORDINAL, SCORE, NAME)
@@ -191,11 +192,16 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 44: a figure is about what it is per ("$1.42 a share"); a "by" figure of "beat", "won", "trail"
 # is a margin, a difference ("beat the estimate by 3 cents").
 # 45: a part of a year is its months ("the first six months of 2025", "the fourth quarter of 2024").
-FACTS_VERSION = 45
+# 46: a weekday something is "for" is the coming one ("a red flag warning for Saturday"); the whole
+# of "11 of 19" and the rest, "the other six", are marked (WHOLE, PART); an act weighed ("had
+# considered calling a timeout") is not asserted.
+FACTS_VERSION = 46
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
 ASKING_VERBS = frozenset("recommend urge ask propose demand request suggest".split())
+# Verbs that weigh an act without saying it was done or not: "had considered calling a timeout".
+WEIGHING_VERBS = frozenset("consider weigh contemplate debate discuss mull ponder explore".split())
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
