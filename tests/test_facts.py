@@ -222,8 +222,8 @@ def test_a_figure_per_share_and_a_margin_are_read_as_such() -> None:
         ),
         # no one voting against is what a unanimous vote says
         (
-            "No member of the hospital's board voted against the merger.",
-            "The hospital's board voted unanimously to approve the merger last Thursday.",
+            "No member of St. Brennan Medical Center's board voted against the merger.",
+            "St. Brennan's board voted unanimously to approve the merger last Thursday.",
         ),
         # an act weighed is neither done nor denied
         (

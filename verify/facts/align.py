@@ -1205,7 +1205,8 @@ def _another_subject(claim: str, claim_facts: TextFacts, wording: str, date: Fac
         return False
     # a name the claim gives only for the event its date counts from ("a day after St. Brennan's
     # board did") is not the claim's party
-    bare = _RELATIVE.sub(" ", claim)
+    relative = _RELATIVE.search(claim)
+    bare = claim[: relative.start()] if relative else claim
     return not _same_name(own, date.party) and not _mentioned(date.party, bare.lower(), person=True)
 
 
@@ -2268,7 +2269,7 @@ _UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|without (?:a )?dissent)\b", re.I
 
 
 _NO_ONE_AGAINST = re.compile(
-    r"\b(?:no|none|nobody|no one|not a single|not one)\b[^.;]*?\b(?:voted against|voted no|opposed|dissented)\b",
+    r"\b(?:no|none|nobody|no one|not a single|not one)\b[^;]{0,80}?\b(?:voted against|voted no|opposed|dissented)\b",
     re.IGNORECASE,
 )
 _DIVIDED_BODY = re.compile(
