@@ -52,6 +52,7 @@ def restated_claim(claim: str, alignment: Alignment | None) -> str:
 
 
 def _names_a_day(wording: str) -> bool:
-    """The claim's date wording names one day ("May 7, 2025", "Wednesday"), not a month or a year."""
+    """The claim's date wording names one calendar day ("May 7, 2025", "Saturday, Nov. 15"), not a
+    month or a year (nor a bare weekday, which only the source's date places)."""
     value = parse_date(wording)
     return value is not None and value.first is not None and value.first == value.last
