@@ -239,6 +239,17 @@ def test_true_claims_the_checks_once_called_false(claim: str, passage: str) -> N
     assert check_text(claim, passage, PUB, title).conflicts == []
 
 
+def test_an_act_only_weighed_is_left_open() -> None:
+    weighed = (
+        "Commissioner Ruth Delaney, who voted against the plan, said she had considered proposing a smaller "
+        "extension but decided against it."
+    )
+    claim = "Ruth Delaney proposed a smaller runway extension."
+    assert check_text(claim, weighed, PUB).left_open is not None
+    stated = "Commissioner Ruth Delaney proposed a smaller extension on Tuesday."
+    assert check_text(claim, stated, PUB).left_open is None
+
+
 def test_a_weekday_something_is_for_is_the_coming_one() -> None:
     friday = dt.date(2025, 8, 8)
     warning = "The National Weather Service issued a red flag warning for Saturday, with gusts of up to 40 mph."

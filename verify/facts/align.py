@@ -37,6 +37,7 @@ from verify.facts.model import (
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
+    WEIGHING_VERBS,
     WHOLE,
     WINNER_VERBS,
     Fact,
@@ -305,6 +306,8 @@ def align(
     polarity = negation_count(text[sentence[0] : sentence[1]]) % 2 != negation_count(claim) % 2
     denies = _denied_clause(claim, text, sentence)
     left_open = next((s for s in sentences if _left_open(claim, text, s)), None)
+    if left_open is None and _only_weighed(claim_facts, source, text, sentence):
+        left_open = sentence
     kinds = frozenset(f.kind for f in passage)
     described = _described(claim_facts, text, sentence, source, title)
     return Alignment(
@@ -2571,6 +2574,23 @@ def _left_open(claim: str, text: str, sentence: tuple[int, int]) -> bool:
     question = text[m.end() : sentence[1]].split(";")[0]
     shared = len(words & content_stems(question))
     return shared >= 2 and shared / len(words) >= 0.5
+
+
+_WEIGHING = re.compile(rf"\b(?:{'|'.join(sorted(WEIGHING_VERBS))})(?:s|ed|d|ing|ion)?\b", re.IGNORECASE)
+
+
+def _only_weighed(claim_facts: TextFacts, source: TextFacts, text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence about the claim's event gives the claim's act only as one weighed ("said she had
+    considered proposing a smaller extension but decided against it" for "Delaney proposed a
+    smaller extension"): it does not state the act, whatever a model reads in it."""
+    root = next((v for v in claim_facts.verbs if v[3] == "ROOT"), None)
+    if root is None or root[4] or root[2] in _LIGHT_SLOT_VERBS:
+        return False
+    mine = [v for v in source.verbs if sentence[0] <= v[0] < sentence[1] and v[2] == root[2]]
+    if not mine or any(v[4] != 2 or v[3] not in ("xcomp", "ccomp") for v in mine):
+        return False
+    weighed = _WEIGHING.search(text, sentence[0], mine[0][0])
+    return weighed is not None
 
 
 # A clause that asks another party for an act (ASKING_VERBS), in any form, or "calls for" it.
