@@ -942,7 +942,7 @@ def _is_change(ent: Any) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "by" and _changes(head.head):
         return True  # "cut by 30", "will go up by 50 cents"
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _MARGIN_VERBS:
-        return True  # "beat the estimate by 3 cents", "won by 41 votes": a margin, a difference
+        return True  # "beat the estimate by 3 cents": a margin, a difference
     if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "a $12 increase", "a 4.1 percent rise"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
@@ -960,8 +960,11 @@ def _is_change(ent: Any) -> bool:
     return after in _DIFFERENCE_AFTER or before in ("up", "down")
 
 
-# Verbs whose "by" phrase is a margin between two figures, not a figure of its own.
-_MARGIN_VERBS = frozenset("beat top exceed surpass outpace trail lead win lose miss edge outscore outpoll".split())
+# Verbs whose "by" figure is a margin between two figures, not a figure of its own: a contest's
+# and a comparison's ("beat the estimate by 3 cents", "won by $2 million"). Only where the figure
+# is the object of "by" itself: "by 15 points" hangs the number on "points", and a margin told so
+# is still compared with the source's margin ("trailed by 13 points").
+_MARGIN_VERBS = CONTEST_VERBS | {"exceed", "surpass", "outpace", "trail", "lead", "miss", "outscore", "outpoll"}
 # Verbs that give a thing's size: "amounts to", "totals", "comes to", "is".
 _SIZING_VERBS = frozenset("amount total come be".split())
 

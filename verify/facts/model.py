@@ -195,7 +195,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 46: a weekday something is "for" is the coming one ("a red flag warning for Saturday"); the whole
 # of "11 of 19" and the rest, "the other six", are marked (WHOLE, PART); an act weighed ("had
 # considered calling a timeout") is not asserted.
-FACTS_VERSION = 46
+# 47: a "by" figure of every contest verb ("defeated the bond by $2 million") is a margin too.
+FACTS_VERSION = 47
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
