@@ -61,6 +61,7 @@ def record(model: str, sets: list[str], out: Path, limit: int | None) -> None:
                 "alignments": alignments,
                 "affirmed": None if affirmed is None else affirmed.copy(),
                 "claim_facts": facts,
+                "denied": kwargs.get("denied"),
             }
         )
         return real_decide(claim, hits, probs, alignments, affirmed, *args, **kwargs)
@@ -71,6 +72,7 @@ def record(model: str, sets: list[str], out: Path, limit: int | None) -> None:
         for name in sets:
             bench = LOADERS[name]()
             verifier = open_index(bench, 5, model)
+            verifier.all_denials = True  # every candidate's denial scored; score() applies the condition
             kept.clear()
             list(verifier.verify_many(bench.claims[:limit] if limit else bench.claims))
             recording[name] = list(kept)
@@ -133,6 +135,35 @@ def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: Casc
     return probs, affirmed, bool(look)
 
 
+def replayed_denial(fast: dict[str, Any], accurate: dict[str, Any], probs: Any, affirmed: Any) -> Any:
+    """The denial decide.denied_by_source reads, as the cascade pipeline asks it: the accurate
+    recording's, for a claim no rule decides on the replayed scores, where the recorded candidate is
+    the passage verify.facts.restate.denial_candidate names with the checked-out alignments (a
+    recording older than the denials has none)."""
+    from verify.decide import not_settled
+    from verify.facts.restate import denial_candidate
+
+    recorded = accurate.get("denied")
+    if recorded is None or fast["alignments"] is None:
+        return None
+    candidate = denial_candidate(
+        fast["claim"].claim, [(h.passage.text, h.passage.start) for h in fast["hits"]], fast["alignments"]
+    )
+    if candidate is None or candidate[0] != recorded[0]:
+        return None
+    rule = deciding_rule(
+        fast["claim"],
+        fast["hits"],
+        probs,
+        fast["alignments"],
+        affirmed,
+        SUPPORT_THRESHOLD,
+        CONTRADICT_THRESHOLD,
+        fast["claim_facts"],
+    )
+    return recorded if rule == not_settled.__name__ else None
+
+
 def score(args: argparse.Namespace) -> None:
     with args.fast.open("rb") as f:
         fast = pickle.load(f)
@@ -153,7 +184,10 @@ def score(args: argparse.Namespace) -> None:
         for r in records:
             probs, affirmed, rescored = cascade_scores(r, by_id[r["claim"].id], cascade)
             looked += rescored
-            verdict = decide(r["claim"], r["hits"], probs, r["alignments"], affirmed, claim_facts=r["claim_facts"])
+            denied = replayed_denial(r, by_id[r["claim"].id], probs, affirmed)
+            verdict = decide(
+                r["claim"], r["hits"], probs, r["alignments"], affirmed, claim_facts=r["claim_facts"], denied=denied
+            )
             gold = gold_label(r["claim"].extra.get("label"))
             confusion[(gold.value if gold else "unknown", verdict.label.value)] += 1
             labels[r["claim"].id] = verdict.label.value

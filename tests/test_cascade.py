@@ -12,6 +12,7 @@ import pytest
 
 import verify.cascade as cascade_module
 from verify.cascade import ACCURATE_BUNDLE, Band, CascadeNLI, resolve_model_spec, second_look_margins
+from verify.config import DENIAL_ENTAIL
 from verify.errors import ConfigError
 from verify.facts.align import Alignment, Finding
 from verify.nli import LABELS, BundledNLI, NLIModel, load_nli
@@ -385,3 +386,30 @@ def test_the_rule_names_the_cascade_acts_on_are_rules_of_decide() -> None:
         cascade_module.MODEL_ALONE_CONTRADICTIONS | {cascade_module.MODEL_ENTAILMENT, cascade_module.NOT_SETTLED}
         <= names
     )
+
+
+def test_an_undecided_claim_is_read_against_its_passage_without_the_passages_not(
+    tmp_path: Path, seed_index_dir: Path, nli: BundledNLI
+) -> None:
+    # The seed says Telegram "will not consider" the requests; the claim says it will take them up,
+    # which no fact check compares (another verb). A fast model that finds every pair unrelated
+    # leaves the claim undecided, so the accurate model reads that passage without its "not"
+    # (decide.denied_by_source), and only that one pair (the band's re-checks are off here).
+    shutil.copytree(seed_index_dir, tmp_path / "idx")
+    claim = Claim(
+        id="d",
+        claim="The Telegram messaging service will take up Russian intelligence agencies' requests to provide "
+        "users' IP addresses and phone numbers.",
+    )
+    accurate = Recording(nli)
+    only_denials = Band(support=-1.0, contradict=-1.0, contradictions=False, supports=False)
+    cascade = CascadeNLI(Shrugging(), accurate, only_denials)
+    verdict = Verifier(tmp_path / "idx", nli_model=cascade).verify(claim)
+    assert len(accurate.premises) == 1 and "service will consider Russian" in accurate.premises[0]
+    assert "will not consider" not in accurate.premises[0]
+    denied = float(accurate.model.score(accurate.premises, accurate.hypotheses)[0][0])
+    assert verdict.label is (Label.CONTRADICTED if denied >= DENIAL_ENTAIL else Label.UNKNOWN)
+    # a claim said with a "not" of its own is not asked so
+    accurate.premises.clear()
+    Verifier(tmp_path / "idx", nli_model=cascade).verify(claim.claim.replace("will take up", "will not take up"))
+    assert not any("service will consider Russian" in p for p in accurate.premises)

@@ -497,3 +497,33 @@ def test_swapped_sides_and_directions_read_as_sentences() -> None:
     way = Finding("change", False, "a rise of 3.4 percent", "3.4 percent", 20, 31, (0, 90), "a fall of 3.4 percent")
     verdict = decide(CLAIM, [hit(1)], np.array([[0.1, 0.3, 0.6]]), [aligned(0.9, way)])
     assert "gives the change as a fall of 3.4 percent; the claim says a rise of 3.4 percent" in verdict.reason
+
+
+DENIED = "Solis said the department would not release the names of the exposed classrooms, citing privacy rules."
+
+
+@pytest.mark.parametrize(
+    ("row", "denied", "label"),
+    [
+        # read without its "not", the sentence entails the claim strongly and far more than as written
+        ([0.05, 0.55, 0.4], [0.93, 0.04, 0.03], Label.CONTRADICTED),
+        # not strongly enough
+        ([0.05, 0.55, 0.4], [0.7, 0.2, 0.1], Label.UNKNOWN),
+        # a passage that entails the claim as written is decided by that, whatever the denial says
+        ([0.8, 0.1, 0.1], [0.95, 0.03, 0.02], Label.SUPPORTED),
+    ],
+)
+def test_a_passage_that_says_the_claim_with_a_not_denies_it(
+    row: list[float], denied: list[float], label: Label
+) -> None:
+    claim = Claim(id="c", claim="Solis said the health department would make public the names of the classrooms.")
+    passage = hit(1, DENIED)
+    alignment = Alignment(0.6, (passage.passage.start, passage.passage.end))
+    verdict = decide(claim, [passage], np.array([row]), [alignment], denied=(0, np.array(denied, dtype=np.float32)))
+    assert verdict.label is label, verdict.reason
+    if label is Label.CONTRADICTED:
+        assert verdict.confidence == pytest.approx(denied[0], abs=1e-4)
+        assert (
+            verdict.reason.startswith("The source (Title 1, 28 Aug 2018) states the opposite")
+            and "not release" in verdict.reason
+        )

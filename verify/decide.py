@@ -18,6 +18,7 @@ from verify.config import (
     CLOSE_RESTATEMENT,
     COMPARABLE,
     CONTRADICT_THRESHOLD,
+    DENIAL_ENTAIL,
     FACT_CONFLICT_CONFIDENCE,
     MAX_EVIDENCE,
     NEGATION_MARGIN,
@@ -46,6 +47,9 @@ class Assessed:
     scores: np.ndarray  # P(entailment), P(neutral), P(contradiction)
     alignment: Alignment
     affirmed: np.ndarray | None = None  # the scores of the claim with its one negation removed
+    # the scores of the claim against this passage with the "not" of its sentence about the claim's
+    # event taken out (facts.restate.denial_candidate), where that was asked
+    denied: np.ndarray | None = None
 
     @property
     def entail(self) -> float:
@@ -412,6 +416,25 @@ def _two_figures(p: Assessed) -> bool:
     return len({f.claim for f in p.alignment.agreements if f.kind in BACKING_KINDS and f.own}) >= 2
 
 
+def denied_by_source(case: Case) -> Decision | None:
+    """Nothing else fired, and the passage about the claim's event says it with a "not" the claim
+    lacks: read without that "not", the passage entails the claim strongly (DENIAL_ENTAIL), and
+    clearly more than as written (NEGATION_MARGIN). "Solis said the department would not release
+    the names of the schools' exposed classrooms" denies "Solis said the health department would
+    make public the names of the classrooms", which models read as anything from neutral to
+    contradicted. The mirror of negated_claim, asked only where no other rule decides (the
+    pipeline scores the denial only then)."""
+    denied = [(i, p) for i, p in enumerate(case.passages) if p.denied is not None]
+    if not denied:
+        return None
+    i, p = denied[0]
+    assert p.denied is not None
+    e = float(p.denied[ENTAIL])
+    if e < DENIAL_ENTAIL or e - p.entail < NEGATION_MARGIN:
+        return None
+    return Decision(Label.CONTRADICTED, i, e, f"{_source(p)} states the opposite: {_quote(p)}", CONTRA)
+
+
 def not_settled(case: Case) -> Decision:
     """Nothing above fired: no passage states or contradicts the claim."""
     ps = case.passages
@@ -435,6 +458,7 @@ RULES: list[Rule] = [
     model_contradiction,
     model_entailment,
     fact_agreement,
+    denied_by_source,
 ]
 
 
@@ -448,14 +472,17 @@ def decide(
     contradict_threshold: float = CONTRADICT_THRESHOLD,
     max_evidence: int = MAX_EVIDENCE,
     claim_facts: TextFacts | None = None,
+    *,
+    denied: tuple[int, np.ndarray] | None = None,
 ) -> Verdict:
     """probs[i] holds the (entailment, neutral, contradiction) scores of hits[i], alignments[i] its
     fact alignment, and affirmed[i] (for a claim with one explicit negation) the scores of the claim
-    with the negation removed."""
+    with the negation removed; `denied`, a passage's index and its scores with the "not" of its
+    sentence taken out (facts.restate.denial_candidate)."""
     if not hits:
         reason = "No passage in the index is related to the claim."
         return _verdict(claim, Label.UNKNOWN, 1.0, Scores(entailment=0.0, neutral=1.0, contradiction=0.0), reason, [])
-    case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts)
+    case = _case(claim, hits, probs, alignments, affirmed, support_threshold, contradict_threshold, claim_facts, denied)
     return _render(case, _first_rule(case)[1], max_evidence)
 
 
@@ -495,12 +522,15 @@ def _case(
     support_threshold: float,
     contradict_threshold: float,
     claim_facts: TextFacts | None,
+    denied: tuple[int, np.ndarray] | None = None,
 ) -> Case:
     alignments = alignments or [Alignment(0.0, (h.passage.start, h.passage.start)) for h in hits]
     passages = [
         Assessed(h, probs[i], alignments[i], affirmed[i] if affirmed is not None and len(affirmed) else None)
         for i, h in enumerate(hits)
     ]
+    if denied is not None:
+        passages[denied[0]].denied = denied[1]
     facts = list(claim_facts.facts) if claim_facts else []
     return Case(claim, passages, facts, support_threshold, contradict_threshold)
 

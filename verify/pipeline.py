@@ -25,13 +25,13 @@ from verify.config import (
     default_index_dir,
     default_seeds_dir,
 )
-from verify.decide import decide, deciding_rule
+from verify.decide import decide, deciding_rule, not_settled
 from verify.embed import Embedder
 from verify.errors import ClaimInvalid, ConfigError, IndexMissing
 from verify.facts.align import Alignment, align
 from verify.facts.extract import claim_facts
 from verify.facts.model import TextFacts
-from verify.facts.restate import restated_claim
+from verify.facts.restate import denial_candidate, plain_figures, restated_claim
 from verify.nli import NLIModel
 from verify.premise import PLAIN, PremiseFormat, dateline_text, model_premise_format, premise_for
 from verify.retrieve import Hit, HybridRetriever
@@ -104,6 +104,9 @@ class Verifier:
         self.contradict_threshold = contradict_threshold
         self.max_evidence = max_evidence
         self.checks = checks  # the deterministic date/number/name/negation checks (checks.py)
+        # Score every denial candidate, not only those of undecided claims (see _denials): for
+        # benchmarks/replay.py's recordings; the verdicts are the same.
+        self.all_denials = False
         # Raw confidences unless a calibrator is given: curves fitted on one domain (the shipped
         # Check-COVID ones) mis-state confidence on another (news), so none is applied by default.
         self.calibrator = calibrator or Calibrator()
@@ -310,19 +313,23 @@ class Verifier:
         # The passage of each scored pair: every claim's passages, then those of the claims with
         # one explicit negation again, against the claim without it (see decide.py). The model
         # reads the claim with the facts already matched in the passage's words (facts.restate).
-        pair_hits = [h for hits in hits_per_claim for h in hits]
-        hypotheses = [
-            restated_claim(c.claim, alignments[hi] if alignments else None)
-            for c, hits, alignments in zip(claims, hits_per_claim, alignments_per_claim)
-            for hi in range(len(hits))
-        ]
+        pair_hits: list[Hit] = []
+        pair_texts: list[str] = []  # each passage as the model reads it (facts.restate.plain_figures)
+        hypotheses: list[str] = []
+        for c, hits, alignments in zip(claims, hits_per_claim, alignments_per_claim):
+            for hi, h in enumerate(hits):
+                alignment = alignments[hi] if alignments else None
+                pair_hits.append(h)
+                pair_texts.append(plain_figures(h.passage.text, h.passage.start, alignment))
+                hypotheses.append(restated_claim(c.claim, alignment))
         affirmed_claims = [without_negation(c.claim) if self.checks else None for c in claims]
         for affirmative, hits in zip(affirmed_claims, hits_per_claim):
             if affirmative is not None:
                 pair_hits += hits
+                pair_texts += [h.passage.text for h in hits]
                 hypotheses += [affirmative] * len(hits)
         fmt = model_premise_format(self.nli)  # title/dateline first only for a model trained so
-        probs = self.nli.score([premise(h, fmt) for h in pair_hits], hypotheses)
+        probs = self.nli.score([premise(h, fmt, t) for h, t in zip(pair_hits, pair_texts)], hypotheses)
         # Each claim's rows of probs: its passages, then (for a negated claim) the same passages
         # scored against the claim without its negation.
         spans: list[tuple[slice, slice | None]] = []
@@ -351,7 +358,9 @@ class Verifier:
                     facts_per_claim[ci] if self.checks else None,
                 )
 
-            self._second_look(self.nli, probs, spans, alignments_per_claim, pair_hits, hypotheses, decided_by)
+            pairs = (pair_hits, pair_texts, hypotheses)
+            self._second_look(self.nli, probs, spans, alignments_per_claim, pairs, decided_by)
+        denials = self._denials(claims, hits_per_claim, alignments_per_claim, facts_per_claim, probs, spans, hypotheses)
         verdicts = []
         for ci, (claim, hits) in enumerate(zip(claims, hits_per_claim)):
             own, affirmed_rows = spans[ci]
@@ -368,10 +377,61 @@ class Verifier:
                 self.contradict_threshold,
                 self.max_evidence,
                 facts_per_claim[ci] if self.checks else None,
+                denied=denials[ci],
             )
             verdict.confidence = self.calibrator(verdict.label.value, verdict.confidence)
             verdicts.append(verdict)
         return verdicts
+
+    def _denials(
+        self,
+        claims: list[Claim],
+        hits_per_claim: list[list[Hit]],
+        alignments_per_claim: list[list[Alignment] | None],
+        facts_per_claim: list[TextFacts],
+        probs: np.ndarray,
+        spans: list[tuple[slice, slice | None]],
+        hypotheses: list[str],
+    ) -> list[tuple[int, np.ndarray] | None]:
+        """Per claim, the passage that may deny it outright (facts.restate.denial_candidate) scored
+        with its "not" taken out, for the claims no rule decides on the scores so far (the only ones
+        decide.denied_by_source may decide): by the cascade's accurate model (the fast one barely
+        reads a "not"), else by the one model. `all_denials` asks it of every candidate (for
+        benchmarks/replay.py, which applies the same condition when it replays)."""
+        out: list[tuple[int, np.ndarray] | None] = [None] * len(claims)
+        if not self.checks:
+            return out
+        asks: list[tuple[int, int, str, str]] = []  # claim, passage, its wording without the "not", hypothesis
+        for ci, (claim, hits, alignments) in enumerate(zip(claims, hits_per_claim, alignments_per_claim)):
+            if not hits or alignments is None:
+                continue
+            candidate = denial_candidate(claim.claim, [(h.passage.text, h.passage.start) for h in hits], alignments)
+            if candidate is None:
+                continue
+            own, affirmed_rows = spans[ci]
+            if not self.all_denials:
+                affirmed = probs[affirmed_rows] if affirmed_rows is not None else None
+                rule = deciding_rule(
+                    claim,
+                    hits,
+                    probs[own],
+                    alignments,
+                    affirmed,
+                    self.support_threshold,
+                    self.contradict_threshold,
+                    facts_per_claim[ci],
+                )
+                if rule != not_settled.__name__:
+                    continue
+            asks.append((ci, candidate[0], candidate[1], hypotheses[own.start + candidate[0]]))
+        if asks:
+            model = self.nli.accurate if isinstance(self.nli, CascadeNLI) else self.nli
+            fmt = model_premise_format(model)
+            premises = [premise(hits_per_claim[ci][i], fmt, text) for ci, i, text, _ in asks]
+            scored = model.score(premises, [hypothesis for *_, hypothesis in asks])
+            for (ci, i, _, _), row in zip(asks, scored):
+                out[ci] = (i, row)
+        return out
 
     def _second_look(
         self,
@@ -379,15 +439,15 @@ class Verifier:
         probs: np.ndarray,
         spans: list[tuple[slice, slice | None]],
         alignments: list[list[Alignment] | None],
-        pair_hits: list[Hit],
-        hypotheses: list[str],
+        pairs: tuple[list[Hit], list[str], list[str]],
         decided_by: Callable[[int], str],
     ) -> None:
         """Re-score, with the cascade's accurate model, every pair of the claims whose fast scores
         leave the decision open (see CascadeNLI.needs_second_look), and of the others the pairs a
         verdict of the fast model alone turns on (CascadeNLI.contradiction_rows, support_rows;
         `decided_by`: the rule that decides claim i on the fast scores, asked only of the claims not
-        re-scored whole; CascadeNLI.second_look); in place."""
+        re-scored whole; CascadeNLI.second_look); in place. `pairs`: each scored pair's hit, passage
+        wording for the model and hypothesis, in the rows' order."""
         rows: list[int] = []
         restating: list[int] = []  # rows whose accurate scores count only where they state the claim
         for ci, ((own, affirmed_rows), claim_alignments) in enumerate(zip(spans, alignments)):
@@ -409,7 +469,9 @@ class Verifier:
         if rows or restating:
             fmt = model_premise_format(cascade.accurate)  # each model reads premises as it was trained to
             both = rows + restating
-            scored = cascade.rescore([premise(pair_hits[i], fmt) for i in both], [hypotheses[i] for i in both])
+            pair_hits, pair_texts, hypotheses = pairs
+            premises = [premise(pair_hits[i], fmt, pair_texts[i]) for i in both]
+            scored = cascade.rescore(premises, [hypotheses[i] for i in both])
             probs[rows] = scored[: len(rows)]
             if restating:
                 probs[restating] = cascade.stated(probs[restating], scored[len(rows) :], self.support_threshold)
@@ -426,11 +488,12 @@ class Verifier:
         return out
 
 
-def premise(hit: Hit, fmt: PremiseFormat = PLAIN) -> str:
-    """What the NLI model reads for a passage: for a model trained so (`fmt`, from its card), the
-    article's title and dateline first, so a name the headline gives is known to the model."""
+def premise(hit: Hit, fmt: PremiseFormat = PLAIN, text: str | None = None) -> str:
+    """What the NLI model reads for a passage (`text`: its wording for the model, where that differs,
+    facts.restate.plain_figures): for a model trained so (`fmt`, from its card), the article's title
+    and dateline first, so a name the headline gives is known to the model."""
     p = hit.passage
-    return premise_for(fmt, p.text, p.title, dateline_text(p.dateline, p.published))
+    return premise_for(fmt, p.text if text is None else text, p.title, dateline_text(p.dateline, p.published))
 
 
 T = TypeVar("T")

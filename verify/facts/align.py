@@ -318,7 +318,8 @@ def align(
 # The kinds of body or place a story names once and then calls by its kind ("the airport").
 _KINDS_OF_BODY = frozenset(
     "airport county city district council board company hospital university college school court commission "
-    "authority department agency museum library club union church bank plant factory committee".split()
+    "authority department agency museum library club union church bank plant factory committee forest park "
+    "stadium arena center centre hotel prison jail reservoir station festival".split()
 )
 
 
@@ -335,7 +336,11 @@ def _described(
         kind = words[-1].lower() if f.kind == NAME and f.label != "PERSON" and len(words) >= 2 else ""
         if kind not in _KINDS_OF_BODY or _mentioned(f.text, said, person=False):
             continue
-        if not re.search(rf"\bthe {kind}\b", said, re.IGNORECASE):
+        # the longest tail of the name the sentence gives after "the" ("Kettle Peak National
+        # Forest" -> "the national forest"), never the whole name
+        tails = [" ".join(words[-k:]).lower() for k in range(len(words) - 1, 0, -1)]
+        said_as = next((t for t in tails if re.search(rf"\bthe {re.escape(t)}\b", said, re.IGNORECASE)), None)
+        if said_as is None:
             continue
         named = _mentioned(f.text, text, person=False) or (title is not None and _mentioned(f.text, title, False))
         others = [
@@ -344,7 +349,7 @@ def _described(
             if sf.kind == NAME and sf.text.split()[-1].lower() == kind and not _same_name(sf.text, f.text)
         ]
         if named and not others:
-            out.append((f.text, f"the {kind}"))
+            out.append((f.text, f"the {said_as}"))
     return tuple(out)
 
 
