@@ -462,6 +462,27 @@ def test_a_thing_changed_the_other_way_conflicts() -> None:
     assert "outcome" not in conflicts("The district lowered the bus fare.", both)
 
 
+def test_a_thing_put_at_another_compass_point_conflicts() -> None:
+    line = (
+        "Incident commander Lena Forsgren said crews had completed a containment line along the fire's "
+        "southern edge, which is why the east side of Juniper Bend could be reopened."
+    )
+    found = said("Forsgren said crews had completed a containment line along the northern edge of the fire.", line)
+    assert ("outcome", False, "northern edge", "southern edge") in found
+    # the same point, however written, agrees; another thing at another point says nothing of it
+    assert "outcome" not in conflicts(
+        "Forsgren said crews had completed a containment line along the south edge.", line
+    )
+    assert "outcome" not in conflicts("Forsgren said crews had completed a line on the north flank of the fire.", line)
+    # a sentence that gives the thing at both points does not deny either
+    both = line.replace("which is why", "and crews on the northern edge said")
+    assert "outcome" not in conflicts(
+        "Forsgren said crews had completed a containment line along the northern edge.", both
+    )
+    # nor does a sentence that shares too little of the claim
+    assert "outcome" not in conflicts("Residents of the west side of Juniper Bend may return home.", line)
+
+
 def test_an_office_the_sentence_gives_another_after_an_aside_conflicts() -> None:
     merger = (
         "Harlow Savings, the older of the two, with $2.4 billion in deposits, will be the surviving bank "

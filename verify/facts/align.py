@@ -240,7 +240,12 @@ def align(
         result = _result_reversed(claim, text, sentence)
         if result:  # the score agrees, but not as whose win it was
             found = [f for f in found if not (f.agrees and f.kind == SCORE)]
-        found += _job_outcome(claim, text, sentence) or _direction_reversed(claim, text, sentence) or result
+        found += (
+            _job_outcome(claim, text, sentence)
+            or _direction_reversed(claim, text, sentence)
+            or _other_compass_point(claim, text, sentence)
+            or result
+        )
         compared = _swapped_comparison(claim, text, sentence)
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
@@ -992,6 +997,32 @@ def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> lis
             if other is not None and not same_way:
                 start, end = s0 + other.start(), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
+    return []
+
+
+# A compass point said of a thing ("the northern edge", "the east side", "southbound lanes"), by
+# its point: "northern", "northbound" and "north" are one.
+_COMPASS = re.compile(
+    r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern|erly|bound|ward)?(?:\s+|-)([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_compass_point(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "along the fire's southern edge" for "along the northern edge of the fire": the sentence
+    restating the claim puts the claim's thing (the word after the compass point) at another point,
+    and never at the claim's."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    given = [(m.group(1).lower(), m.group(2).lower(), m) for m in _COMPASS.finditer(said)]
+    for claimed in _COMPASS.finditer(claim):
+        point, thing = claimed.group(1).lower(), claimed.group(2).lower()
+        if any(p == point and t == thing for p, t, _ in given):
+            continue
+        other = next((m for p, t, m in given if t == thing and p != point), None)
+        if other is not None:
+            start, end = s0 + other.start(), s0 + other.end()
+            return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
     return []
 
 
