@@ -2388,3 +2388,21 @@ def test_a_vote_to_approve_dates_the_approval(day: str, expected: list[str]) -> 
 def test_the_day_before_an_event_is_no_length_of_time() -> None:
     facts = claim_facts(["Grace Whitfield presented the final budget the day before the board voted."])[0]
     assert not [f for f in facts.facts if f.kind == "duration"]
+
+
+def test_a_crowd_counts_the_fans_and_spectators_a_claim_says_attended() -> None:
+    game = (
+        "Halden State players spilled onto the floor at Merrivale Civic Arena in front of a crowd of 8,912 "
+        "after the semifinal."
+    )
+    assert ("quantity", False, "More than 9,000", "8,912") in said(
+        "More than 9,000 fans attended the semifinal at Merrivale Civic Arena.", game
+    )
+    assert ("quantity", True) in [
+        (f.kind, f.agrees)
+        for f in check_text(
+            "Nearly 9,000 spectators watched the semifinal at Merrivale Civic Arena.", game, PUB
+        ).findings
+    ]
+    # the players are no count of the crowd's
+    assert "quantity" not in conflicts("More than 9,000 players were on the floor at Merrivale Civic Arena.", game)

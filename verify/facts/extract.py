@@ -60,6 +60,8 @@ UNIT_FAMILIES = {
     "death": ("death", "fatality", "dead", "victim"),
     "injury": ("injury", "injured", "injure", "casualty"),
     "firefighter": ("firefighter", "fireman", "crew"),
+    # those at a game or show: "a crowd of 8,912" counts the "9,000 fans" a claim says attended
+    "spectator": ("spectator", "fan", "crowd", "attendee", "onlooker"),
     "vote": ("vote", "ballot"),
     "store": ("store", "shop", "outlet", "location"),
     "case": ("case", "infection"),

@@ -196,7 +196,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # of "11 of 19" and the rest, "the other six", are marked (WHOLE, PART); an act weighed ("had
 # considered calling a timeout") is not asserted.
 # 47: a "by" figure of every contest verb ("defeated the bond by $2 million") is a margin too.
-FACTS_VERSION = 47
+# 48: a crowd, fans and spectators count the same people (UNIT_FAMILIES).
+FACTS_VERSION = 48
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
