@@ -356,6 +356,14 @@ def test_a_sentence_about_another_lake_tells_of_another_partys_act() -> None:
             "Yellow perch had the highest rate of any species, while walleye had the lowest.",
             False,
         ),
+        # a body's decision on a proposal
+        (
+            "The council adopted Gordon Pyle's proposal to delay the oversight board.",
+            "Pyle's proposal to delay the board's start until Jan. 1 was rejected 4-5.",
+            True,
+        ),
+        ("The levy measure passed.", "The countywide levy measure failed by 312 votes.", True),
+        ("The levy measure passed.", "The countywide levy measure passed by 312 votes.", False),
         # the clause that restates the claim gives the other outcome, though another clause has its verb
         ("The library will close during construction.", STAY_OPEN, True),
         ("The second floor will close during the work.", STAY_OPEN, False),

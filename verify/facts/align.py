@@ -962,7 +962,12 @@ def _verb_forms(past: str) -> frozenset[str]:
 # One event's incompatible outcomes, single words only. Contests and quantities (won / lost, rose /
 # fell) are left out: their opposite is often the same event told from the other side.
 _SIDED = {"won", "lost", "defeated", "beat", "gained", "rose", "fell", "increased", "decreased", "climbed", "dropped"}
-OUTCOME_OPPOSITES = [(_verb_forms(a), _verb_forms(b)) for a, b in ANTONYMS if " " not in a + b and not {a, b} & _SIDED]
+# A body's decision on a proposal, which the training lexicon does not pair: "adopted" against
+# "rejected", "passed" against "rejected" or "failed".
+_DECISIONS = [("adopted", "rejected"), ("passed", "rejected"), ("passed", "failed"), ("approved", "denied")]
+OUTCOME_OPPOSITES = [
+    (_verb_forms(a), _verb_forms(b)) for a, b in [*ANTONYMS, *_DECISIONS] if " " not in a + b and not {a, b} & _SIDED
+]
 
 
 # Changing a thing one way or the other, said of what is changed ("raised its forecast", "cut the
