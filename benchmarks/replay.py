@@ -109,20 +109,14 @@ def cascade_scores(fast: dict[str, Any], accurate: dict[str, Any], cascade: Casc
     the pairs CascadeNLI.second_look names (as the pipeline scores them) take the recorded
     accurate scores."""
     probs, affirmed = fast["probs"].copy(), None if fast["affirmed"] is None else fast["affirmed"].copy()
-
-    def rule() -> str:
-        return deciding_rule(
-            fast["claim"],
-            fast["hits"],
-            probs,
-            fast["alignments"],
-            affirmed,
-            SUPPORT_THRESHOLD,
-            CONTRADICT_THRESHOLD,
-            fast["claim_facts"],
-        )
-
-    look = cascade.second_look(probs, fast["alignments"], SUPPORT_THRESHOLD, CONTRADICT_THRESHOLD, affirmed, rule)
+    look = cascade.second_look(
+        probs,
+        fast["alignments"],
+        SUPPORT_THRESHOLD,
+        CONTRADICT_THRESHOLD,
+        affirmed,
+        lambda: _rule(fast, probs, affirmed),
+    )
     if look.whole:
         return accurate["probs"], accurate["affirmed"], True
     probs[look.rows] = accurate["probs"][look.rows]
@@ -151,17 +145,21 @@ def replayed_denial(fast: dict[str, Any], accurate: dict[str, Any], probs: Any, 
     )
     if candidate is None or candidate[0] != recorded[0]:
         return None
-    rule = deciding_rule(
-        fast["claim"],
-        fast["hits"],
+    return recorded if _rule(fast, probs, affirmed) == not_settled.__name__ else None
+
+
+def _rule(record: dict[str, Any], probs: Any, affirmed: Any) -> str:
+    """The rule deciding a recorded claim on these scores."""
+    return deciding_rule(
+        record["claim"],
+        record["hits"],
         probs,
-        fast["alignments"],
+        record["alignments"],
         affirmed,
         SUPPORT_THRESHOLD,
         CONTRADICT_THRESHOLD,
-        fast["claim_facts"],
+        record["claim_facts"],
     )
-    return recorded if rule == not_settled.__name__ else None
 
 
 def score(args: argparse.Namespace) -> None:

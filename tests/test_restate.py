@@ -92,6 +92,9 @@ def test_the_passage_that_may_deny_the_claim_is_read_without_its_not() -> None:
     # a "not ... until" sets a condition: without the "not" it is no claim of anyone's
     until = CLASSROOMS.replace("citing privacy rules", "until every family has been told")
     assert denial_candidate(claim, [(until, 0)], [check_text(claim, until, APRIL_11)]) is None
+    # nor does a "not only", which adds rather than denies
+    also = CLASSROOMS.replace("would not release", "would not only release").replace(", citing", " but also list")
+    assert denial_candidate(claim, [(also, 0)], [check_text(claim, also, APRIL_11)]) is None
     # a sentence that holds little of the claim is about something else
     other = "The state closed the Dunmore schools after cases at two of them."
     assert denial_candidate(other, [(CLASSROOMS, 0)], [check_text(other, CLASSROOMS, APRIL_11)]) is None

@@ -128,7 +128,7 @@ def denial_candidate(
     neutral to contradiction; asked whether the sentence *without* its "not" entails the claim, it
     answers plainly, and a strong yes means the sentence says the opposite (decide.denied_by_source).
     A "not ... until" or "not ... unless" sets a condition, not a denial ("would not be allowed to
-    return until engineers have checked the levee"), and is left alone."""
+    return until engineers have checked the levee"), and "not only" adds: both are left alone."""
     if negation_count(claim):
         return None
     best: tuple[float, int, str] | None = None
@@ -147,4 +147,9 @@ def denial_candidate(
     return None if best is None else (best[1], best[2])
 
 
-_CONDITION = re.compile(r"(?:\bnot\b|n[’']t\b|\bnever\b).*\b(?:until|unless|till)\b", re.IGNORECASE)
+# A "not" that denies nothing the claim could say: a condition ("would not reopen until ...",
+# "not unless ..."), an addition ("not only ... but also ..."), an alternative ("or not").
+_CONDITION = re.compile(
+    r"(?:\bnot\b|n[’']t\b|\bnever\b).*\b(?:until|unless|till)\b|\bnot\s+(?:only|just|merely)\b|\bor\s+not\b",
+    re.IGNORECASE,
+)
