@@ -2414,3 +2414,27 @@ def test_a_crowd_counts_the_fans_and_spectators_a_claim_says_attended() -> None:
     ]
     # the players are no count of the crowd's
     assert "quantity" not in conflicts("More than 9,000 players were on the floor at Merrivale Civic Arena.", game)
+
+
+def test_a_figure_of_the_year_before_is_no_figure_of_the_reported_period() -> None:
+    results = (
+        "Net income for the three months ended June 30 was $41.3 million, or 96 cents a share, compared with "
+        "$35.0 million, or 81 cents a share, in the same period last year."
+    )
+    # last year's 81 cents confirms nothing of this quarter's
+    assert ("money", True) not in [
+        (f.kind, f.agrees)
+        for f in check_text("Pemberton earned 81 cents a share in the quarter.", results, PUB).findings
+    ]
+    assert ("money", True, "96 cents", "96 cents") in said("Pemberton earned 96 cents a share in the quarter.", results)
+    # a claim about the year before is read against the year before's figure, wherever it says so
+    for year_before in (
+        "A year earlier, Pemberton earned 81 cents a share.",
+        "Pemberton earned 81 cents a share in the same period last year.",
+        "Pemberton earned 81 cents a share in the second quarter a year earlier.",
+    ):
+        found = said(year_before, results)
+        assert not [f for f in found if f[0] == "money" and not f[1]], (year_before, found)
+    # the base of a change is not the year before's figure ("rose 18 percent from a year earlier")
+    rose = "Second-quarter profit rose 18 percent from a year earlier."
+    assert ("percent", True, "18 percent", "18 percent") in said("Pemberton's profit rose 18 percent.", rose)

@@ -40,6 +40,7 @@ from verify.facts.model import (
     WEIGHING_VERBS,
     WHOLE,
     WINNER_VERBS,
+    YEAR_BEFORE,
     Fact,
     TextFacts,
 )
@@ -1672,6 +1673,7 @@ def _figures(
                 for sf in candidates
                 if sf.kind == cf.kind
                 and not _other_happening(cf, sf)
+                and not _other_year(cf, sf)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and _equal(cf, sf)
@@ -1684,7 +1686,10 @@ def _figures(
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
-        agree = next((sf for r, sf in relation if r == "agree" and not _other_happening(cf, sf)), None)
+        agree = next(
+            (sf for r, sf in relation if r == "agree" and not _other_happening(cf, sf) and not _other_year(cf, sf)),
+            None,
+        )
         if agree is not None:
             out.append(_finding(cf.kind, True, cf.text, agree))
             continue
@@ -2103,12 +2108,22 @@ GAME_PARTS = frozenset("overtime halftime half inning innings regulation".split(
 
 def _same_period(claim: Fact, source: Fact) -> bool:
     """Whether two figures may be about the same part of a game or period: the same one (one
-    wording inside the other: "quarter" and "second quarter"), or neither naming a part of a game."""
+    wording inside the other: "quarter" and "second quarter"), or neither naming a part of a game;
+    never a figure of the year before with one that is not (_other_year)."""
+    if _other_year(claim, source):
+        return False
     if claim.period and source.period:
         a, b = set(claim.period.split()), set(source.period.split())
         return a <= b or b <= a
     one = claim.period or source.period
     return not (set(one.split()) & GAME_PARTS)
+
+
+def _other_year(claim: Fact, source: Fact) -> bool:
+    """One figure is the year before's ("compared with $35.0 million, or 81 cents a share, in the
+    same period last year") and the other not: "earned 81 cents a share in the second quarter" is
+    neither confirmed nor denied by it."""
+    return (claim.period == YEAR_BEFORE) != (source.period == YEAR_BEFORE)
 
 
 def _equal(claim: Fact, source: Fact) -> bool:

@@ -32,6 +32,7 @@ from verify.facts.model import (
     UNTAGGED_SIDE,
     WEIGHING_VERBS,
     WHOLE,
+    YEAR_BEFORE,
     Fact,
     TextFacts,
 )
@@ -846,7 +847,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if value is None:
         return None
     comparator = comparator_in(_prefix(ent) + text)
-    base = {**base, "verb": _figure_verb(ent.root), "period": _period(ent)}
+    base = {**base, "verb": _figure_verb(ent.root), "period": _year_before(ent) or _period(ent)}
     # "$72," is often tagged a bare number "72": the sign just before it says it is money.
     before = ent.doc.text[max(ent.start_char - 1, 0) : ent.start_char]
     currency = next((c for w, c in CURRENCIES.items() if w in (before + text + " " + _next_word(ent)).lower()), None)
@@ -1103,6 +1104,39 @@ def _period(ent: Any) -> str:
                 words = [t.lower_ for t in child.subtree if t.is_alpha]
                 return " ".join("quarter" if w == "quarterly" else w for w in words)
     return ""
+
+
+# A figure of the year before, said right after it ("$35.0 million, or 81 cents a share, in the same
+# period last year", "$731.4 million a year earlier"), or later in its clause with no other figure
+# between ("earned 81 cents a share in the second quarter a year earlier"): the comparison's other
+# term, not the reported period's figure. Not the base of a change ("rose 18 percent from a year
+# earlier"), nor an event's time ("hired 40 workers a year ago", except right after the figure).
+_THE_YEAR_BEFORE = (
+    r"(?:a|one) year (?:earlier|before)|the year before"
+    r"|the (?:same|year-earlier|year-ago|prior-year|prior|previous) (?:period|quarter|year)(?: (?:last|a) year)?"
+)
+_OF_THE_YEAR_BEFORE = re.compile(
+    r"^(?:\s*(?:a|per) share)?(?:\s*,?\s*or\s+[^,;.]{1,30}?,)?\s*,?\s*(?:in\s+|for\s+)?"
+    rf"(?:(?:a|one) year ago|{_THE_YEAR_BEFORE})\b",
+    re.IGNORECASE,
+)
+_LATER_IN_CLAUSE = re.compile(
+    rf"^[^,;.$\d]*?(?<!from )(?<!than )(?<!over )(?<!since )\b(?:{_THE_YEAR_BEFORE})\b", re.IGNORECASE
+)
+
+
+# ... or that opens the figure's sentence ("A year earlier, it earned 81 cents a share").
+_OPENS_WITH_THE_YEAR_BEFORE = re.compile(rf"^\W*(?:in\s+|for\s+)?(?:{_THE_YEAR_BEFORE}|a year ago)\s*,", re.IGNORECASE)
+
+
+def _year_before(ent: Any) -> str:
+    """YEAR_BEFORE for a figure the words around it give to the year before, else ""."""
+    after = ent.doc.text[ent.end_char : ent.end_char + 100]
+    opening = ent.doc.text[ent.sent.start_char : ent.start_char]
+    said = (
+        _OF_THE_YEAR_BEFORE.match(after) or _LATER_IN_CLAUSE.match(after) or _OPENS_WITH_THE_YEAR_BEFORE.match(opening)
+    )
+    return YEAR_BEFORE if said else ""
 
 
 def _comma_between(ent: Any, phrase: Any) -> bool:

@@ -32,6 +32,9 @@ CHANGE = "change"
 RATIO = "ratio"
 PART = "part"  # a count added to another of the same thing ("this state and three neighboring states")
 WHOLE = "whole"  # the whole a part is taken from: the "19" of "made 11 of 19 free throws"
+# A figure's period when the words after it give it to the year before ("$35.0 million ... in the
+# same period last year", "$731.4 million a year earlier"): the comparison's other term.
+YEAR_BEFORE = "year before"
 # How far apart two lengths of time may be and still be one ("a month" is 28 to 31 days).
 DURATION_SLACK = 0.035
 KINDS = (DATE, TIME, DURATION, QUANTITY, MONEY, PERCENT, ORDINAL, SCORE, NAME)
@@ -197,7 +200,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # considered calling a timeout") is not asserted.
 # 47: a "by" figure of every contest verb ("defeated the bond by $2 million") is a margin too.
 # 48: a crowd, fans and spectators count the same people (UNIT_FAMILIES).
-FACTS_VERSION = 48
+# 49: a figure the words after it give to the year before has period YEAR_BEFORE.
+FACTS_VERSION = 49
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
