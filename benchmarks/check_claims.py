@@ -11,6 +11,7 @@ each problem and exits 1 if there is any.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -53,13 +54,18 @@ def problems(path: Path, articles: Path = NEWS) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    articles = NEWS
-    if argv[:1] == ["--articles"]:
-        articles, argv = Path(argv[1]), argv[2:]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=Path, default=NEWS, help="the folder of the claims' articles")
+    parser.add_argument("claims", nargs="+", type=Path, help="labelled claims files (JSONL)")
+    args = parser.parse_args(argv)
+    if not args.articles.is_dir():
+        parser.error(f"--articles {args.articles}: not a folder")
+    folders = [str(p) for p in args.claims if p.is_dir()]
+    if folders:
+        parser.error(f"{', '.join(folders)}: a folder, not a claims file (give the articles with --articles)")
     bad = 0
-    for name in argv:
-        path = Path(name)
-        found = problems(path, articles)
+    for path in args.claims:
+        found = problems(path, args.articles)
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         labels = Counter(r.get("label") for r in rows)
         print(f"{path}: {len(rows)} claims ({', '.join(f'{k} {v}' for k, v in sorted(labels.items()))}); "

@@ -23,6 +23,7 @@ SETS = [
     ("news_dev5.jsonl", "news6"),
     ("news_dev6.jsonl", "news7"),
     ("news_dev7.jsonl", "news8"),
+    ("news_dev8.jsonl", "news9"),
 ]
 
 

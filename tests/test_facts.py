@@ -2438,3 +2438,84 @@ def test_a_figure_of_the_year_before_is_no_figure_of_the_reported_period() -> No
     # the base of a change is not the year before's figure ("rose 18 percent from a year earlier")
     rose = "Second-quarter profit rose 18 percent from a year earlier."
     assert ("percent", True, "18 percent", "18 percent") in said("Pemberton's profit rose 18 percent.", rose)
+
+
+def test_a_weekday_of_a_verb_said_with_a_modal_is_the_coming_one() -> None:
+    wednesday = dt.date(2026, 3, 11)
+    advisory = (
+        "Water Department Director Teodora Marsh said the advisory could be lifted as early as Thursday "
+        'evening "if the numbers hold."'
+    )
+    claim = "The director said the boil-water advisory might be lifted as soon as the evening of March 12."
+    assert ("date", True, "March 12", "Thursday") in said(claim, advisory, wednesday)
+    assert ("date", False) in [
+        (f.kind, f.agrees) for f in check_text(claim.replace("March 12", "March 5"), advisory, wednesday).findings
+    ]
+    # "could have" looks back
+    looked_back = "Marsh said the advisory could have been lifted on Monday had the samples come back sooner."
+    assert ("date", True, "March 9", "Monday") in said(
+        "Marsh said the advisory could have been lifted on March 9.", looked_back, wednesday
+    )
+
+
+def test_an_ordinal_that_names_which_thing_rules_only_on_the_same_act() -> None:
+    stage = "Tomas Verhaegen of Brightline Cycling won the fourth stage of the Tour of the Garnet Hills on Thursday."
+    # the fifth stage is another stage: what it is won on says nothing of when it takes place
+    assert "ordinal" not in conflicts("The fifth stage of the Tour of the Garnet Hills takes place on Friday.", stage)
+    assert ("ordinal", False, "fifth", "fourth") in said(
+        "Tomas Verhaegen won the fifth stage of the Tour of the Garnet Hills.", stage
+    )
+
+
+def test_a_day_counted_from_another_event_dates_that_event_by_the_count() -> None:
+    thursday = dt.date(2026, 2, 19)
+    spill = (
+        "Two downstream communities were still drawing on stored water Thursday, three days after a freight "
+        "train derailed near Quarry Bend and spilled an industrial chemical into the Tamsin River."
+    )
+    assert ("date", True, "Feb. 16", "Thursday") in said(
+        "The freight train derailed near Quarry Bend on Feb. 16.", spill, thursday
+    )
+    assert ("date", False, "Feb. 19", "Thursday") in said(
+        "The freight train derailed near Quarry Bend on Feb. 19.", spill, thursday
+    )
+
+
+def test_a_figure_said_of_another_named_subject_is_no_rival() -> None:
+    standings = (
+        "Verhaegen has 87 points to Ferrandi's 75. Pellegrin, who picked up four more mountain points on the "
+        "day's only categorized climb, leads the climbers' competition with 31 points."
+    )
+    assert "quantity" not in conflicts("Tomas Verhaegen leads Luca Ferrandi by 12 points in the standings.", standings)
+    # the same subject's other figure still conflicts
+    assert ("quantity", False, "35", "31") in said(
+        "Pellegrin leads the climbers' competition with 35 points.", standings
+    )
+
+
+def test_a_length_of_time_in_a_rate_is_none() -> None:
+    severance = "Laid-off hourly employees will receive one week of pay for every year of service, up to 26 weeks."
+    claim = "A laid-off hourly worker with 30 years of service would get 26 weeks of severance pay."
+    assert "duration" not in conflicts(claim, severance)
+    assert not [f for f in check_text(claim, severance, PUB).findings if f.source in ("one week", "every year")]
+
+
+def test_a_verb_that_passes_a_figure_is_its_comparator() -> None:
+    tuition = "Tuition for out-of-state undergraduates will rise 8 percent, from $29,500 to $31,860."
+    assert ("money", True, "$31,000", "$31,860") in said(
+        "Out-of-state undergraduate tuition will top $31,000.", tuition
+    )
+    # "the top 10" is no comparator
+    assert [
+        f.comparator for f in claim_facts(["She finished in the top 10 of the 40 riders."])[0].facts if f.value == 10
+    ] == ["="]
+
+
+def test_a_share_of_the_whole_confirms_nothing_of_an_age_group() -> None:
+    poll = "The poll of 612 likely voters found 51 percent support Measure H and 43 percent oppose it."
+    claim = "Support for Measure H among voters 65 and older topped 50 percent in the poll."
+    assert ("percent", True) not in [(f.kind, f.agrees) for f in check_text(claim, poll, PUB).findings]
+    # the whole's share still confirms the whole's
+    assert ("percent", True, "50 percent", "51 percent") in said(
+        "Support for Measure H topped 50 percent in the poll.", poll
+    )

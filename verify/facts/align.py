@@ -217,6 +217,10 @@ def align(
         found = _instead(found, _persons_minute(claim_facts, in_sentence))
         # the claim's figure is there, as another party's ("to Abernathy's 9,386")
         found = _instead(found, _anothers_figure(claim, claim_facts, text, in_sentence))
+        # the claim's share is of an age group the sentence does not name: the whole's share
+        # ("51 percent support Measure H") confirms nothing of "voters 65 and older"
+        if _age_group_unsaid(claim, text[sentence[0] : sentence[1]]):
+            found = [f for f in found if not (f.agrees and f.kind in (PERCENT, QUANTITY))]
     if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
         refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
         refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
@@ -1723,10 +1727,36 @@ def _figures(
             # nor a count of those who did what the claim's did not ("Two of the 12 jurors did not
             # agree" against "requires at least nine of 12 jurors to agree")
             and not _polarity_differs(cf, claim_facts, sf, source)
+            # nor another named subject's figure ("Pellegrin ... leads the climbers' competition with
+            # 31 points" for "Verhaegen leads Ferrandi by 12 points")
+            and not _another_doers(cf, sf)
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
+
+
+# An age group of a poll or a count: "voters 65 and older", "those under 35", "aged 18 to 29".
+_AGE_GROUP = re.compile(
+    r"\b(\d{2})\s+(?:and|or)\s+(?:older|over|above|up|younger|under)\b"
+    r"|\b(?:under|over|younger than|older than|aged|ages)\s+(\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _age_group_unsaid(claim: str, said: str) -> bool:
+    """The claim gives an age group the sentence does not ("among voters 65 and older" against
+    "found 51 percent support Measure H")."""
+    groups = {a or b for a, b in _AGE_GROUP.findall(claim)}
+    return bool(groups) and not groups & {a or b for a, b in _AGE_GROUP.findall(said)}
+
+
+def _another_doers(claim: Fact, source: Fact) -> bool:
+    """Both figures are said of a proper name as their verb's subject, and of names that share no
+    word ("St. Brennan" and "Brennan Medical Center" may be one body)."""
+    if not (claim.party and source.party):
+        return False
+    return not set(_name_words(claim.party)) & set(_name_words(source.party))
 
 
 def _polarity_differs(claim: Fact, claim_facts: TextFacts, source: Fact, source_facts: TextFacts | None) -> bool:
@@ -2059,11 +2089,23 @@ def _other_happening(claim: Fact, source: Fact) -> bool:
     return not shared and not _same_verb(claim.verb, source.verb)
 
 
+# Ordinal times of a game: "in the fourth inning", "the third quarter", "the 23rd minute".
+_GAME_TIME = frozenset({"inning", "quarter", "half", "period", "minute", "overtime", "lap", "hole", "set"})
+
+
 def _same_event(claim: Fact, source: Fact) -> bool:
     """A conflict needs two counts of the same thing in the same happening: "killed one worker"
     does not rule on "injured seven people"; a count of people in general rules on nothing."""
     if claim.kind == ORDINAL and claim.unit == "minute":  # a goal's minute is not a booking's
         return bool(claim.verb) and _same_verb(claim.verb, source.verb)
+    if claim.kind == ORDINAL and claim.unit and claim.unit not in _GAME_TIME:
+        # An ordinal that names which thing ("the fourth stage", "the third woman to lead the
+        # city") tells another thing of that kind apart: "won the fourth stage" says nothing of what
+        # the fifth stage "takes place" on, only of a fifth stage "won". A verb that only says what
+        # is ("was the third woman", "became the first") compares with any. Not a time in a game
+        # ("in the fourth inning"): any act of the game is dated by it.
+        light = {"", "be", "become", "have"}
+        return claim.verb in light or source.verb in light or _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
     shared = (set(claim.about) & set(source.about)) - {claim.unit}

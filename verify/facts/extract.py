@@ -574,9 +574,11 @@ def _entity_fact(
         verb = _event_noun(ent.root) or _verb_of(ent.root)
         ahead = ((future or _said_ahead(ent.root)) and not _in_past(ent.root)) or _for_a_weekday(ent)
         value = dates_mod.parse_date(ent.text, published, anchor.of(verb), ahead, after)
+        if value is not None:
+            value = _counted_from(ent, value)
         if value is None:
             days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
-            if days is None:
+            if days is None or _in_a_rate(ent):
                 return None
             return Fact(
                 DURATION,
@@ -610,7 +612,7 @@ def _entity_fact(
             )
             return Fact(TIME, value=minutes, comparator="~" if approximate else "=", **base)
         days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
-        if days is None:
+        if days is None or _in_a_rate(ent):
             return None
         comparator = comparator_in(_prefix(ent) + ent.text)
         return Fact(DURATION, value=days, comparator=comparator, about=_about(ent), verb=_verb_of(ent.root), **base)
@@ -847,7 +849,12 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if value is None:
         return None
     comparator = comparator_in(_prefix(ent) + text)
-    base = {**base, "verb": _figure_verb(ent.root), "period": _year_before(ent) or _period(ent)}
+    base = {
+        **base,
+        "verb": _figure_verb(ent.root),
+        "period": _year_before(ent) or _period(ent),
+        "party": _subject_name(ent.root),
+    }
     # "$72," is often tagged a bare number "72": the sign just before it says it is money.
     before = ent.doc.text[max(ent.start_char - 1, 0) : ent.start_char]
     currency = next((c for w, c in CURRENCIES.items() if w in (before + text + " " + _next_word(ent)).lower()), None)
@@ -1193,11 +1200,60 @@ def _for_a_weekday(ent: Any) -> bool:
     )
 
 
+# A length of time in a rate: "one week of pay for every year of service" is neither a week nor a year.
+_RATE_AFTER = re.compile(r"^\s*(?:of\s+\w+\s+)?(?:for\s+)?(?:every|each|per)\b", re.IGNORECASE)
+_RATE_ITSELF = re.compile(r"^\s*(?:every|each|per)\b", re.IGNORECASE)
+
+
+def _in_a_rate(ent: Any) -> bool:
+    """The duration is a rate's term ("every year", "one week of pay for every year")."""
+    return bool(_RATE_ITSELF.match(ent.text) or _RATE_AFTER.match(ent.doc.text[ent.end_char : ent.end_char + 30]))
+
+
+# "Thursday, three days after a freight train derailed": the parse hangs the day on the verb the
+# count leads to, whose day it is not; that verb's day is the count away from it.
+_COUNT_FROM_A_DAY = re.compile(
+    r"^\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_from(ent: Any, value: dates_mod.DateValue) -> dates_mod.DateValue:
+    """The day of the event a count after this day leads to ("Thursday, three days after the train
+    derailed": the derailment's day is Monday), where the parse gives the day to that event's verb;
+    else `value` as it is."""
+    m = _COUNT_FROM_A_DAY.match(ent.doc.text[ent.end_char : ent.end_char + 40])
+    if m is None or value.first is None or value.first != value.last:
+        return value
+    year, month, day = value.first
+    if year is None:
+        return value
+    verb = _verb_token(ent.root)
+    mark = next((t for t in ent.doc[ent.end : ent.end + 6] if t.lower_ == m.group("dir").lower()), None)
+    if verb is None or mark is None or mark.head.i != verb.i:
+        return value  # the count hangs elsewhere: the day is its own verb's
+    n = parse_number(m.group("n")) if m.group("n").lower() not in ("a", "an") else 1.0
+    if n is None:
+        return value
+    days = int(n) * (7 if m.group("unit").lower() == "week" else 1)
+    when = dt.date(year, month, day) + dt.timedelta(days=-days if m.group("dir").lower() == "after" else days)
+    return dates_mod.DateValue((when.year, when.month, when.day), (when.year, when.month, when.day))
+
+
 def _said_ahead(token: Any) -> bool:
     """Whether the verb a date belongs to is reported as still to come ("said trustees would meet
-    Monday"): "would" is the future of reported speech, so its weekday is the coming one."""
+    Monday", "the advisory could be lifted as early as Thursday evening"): a modal is the future of
+    reported speech, so its weekday is the coming one; not with "have" ("could have been lifted
+    Monday" looks back)."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & _MODALS) and "have" not in auxiliaries
+
+
+_MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "can", "'ll", "wo", "ca"})
 
 
 def _in_past(token: Any) -> bool:

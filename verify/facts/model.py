@@ -71,8 +71,9 @@ class Fact:
     # A figure's part of a game or period, from a phrase on it, its noun or its verb: "overtime" in
     # "scored eight points in overtime", "after halftime", "second quarter" in "second-quarter profit".
     period: str = ""
-    # DATE: the proper name that is the subject of its verb ("Brannigan" in "Brannigan was sentenced
-    # a week earlier"), lower-cased: whose act the date is. "" for a common noun or a pronoun.
+    # DATE and a figure: the proper name that is the subject of its verb ("Brannigan" in "Brannigan
+    # was sentenced a week earlier", "Pellegrin ... leads the climbers' competition with 31
+    # points"), lower-cased: whose act it is. "" for a common noun or a pronoun.
     party: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -201,7 +202,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 47: a "by" figure of every contest verb ("defeated the bond by $2 million") is a margin too.
 # 48: a crowd, fans and spectators count the same people (UNIT_FAMILIES).
 # 49: a figure the words after it give to the year before has period YEAR_BEFORE.
-FACTS_VERSION = 49
+# 50: a weekday of a verb with any modal ("could be lifted Thursday") is the coming one; a day the
+# parse gives to the verb of "N days after ..." is that verb's day counted back.
+# 51: a figure knows its verb's proper-name subject (party); a length of time in a rate ("one week of
+# pay for every year") is none; "tops", "will top", "exceeded" are comparators.
+FACTS_VERSION = 51
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.

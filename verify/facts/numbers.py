@@ -29,6 +29,9 @@ COMPARATORS = {
     "about": "~", "around": "~", "roughly": "~", "approximately": "~", "some": "~", "an estimated": "~",
     "estimated": "~", "close to": "~<", "nearly": "~<", "almost": "~<", "just under": "~<",
     "just shy of": "~<", "just over": "~>", "just above": "~>", "more than double": ">", "almost double": "~<",
+    # a verb that passes the figure ("will top $31,000"; not "the top 10")
+    "tops": ">", "topped": ">", "topping": ">", "will top": ">", "would top": ">", "to top": ">",
+    "exceeds": ">", "exceeded": ">", "will exceed": ">", "to exceed": ">", "surpassed": ">", "surpasses": ">",
 }  # fmt: skip
 _COMPARATOR = re.compile(
     r"\b(?:" + "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True)) + r")\b", re.IGNORECASE
