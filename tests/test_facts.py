@@ -2519,3 +2519,24 @@ def test_a_share_of_the_whole_confirms_nothing_of_an_age_group() -> None:
     assert ("percent", True, "50 percent", "51 percent") in said(
         "Support for Measure H topped 50 percent in the poll.", poll
     )
+
+
+def test_a_figure_of_the_other_group_says_nothing_of_the_claims() -> None:
+    tuition = (
+        "Tuition for out-of-state undergraduates will rise 8 percent, from $29,500 to $31,860. In-state "
+        "undergraduate tuition will rise 6.5 percent this fall."
+    )
+    assert "percent" not in conflicts("Graduate tuition will rise 5 percent this fall.", tuition)
+    assert ("percent", False, "5 percent", "8 percent") in said(
+        "Tuition for out-of-state undergraduates will rise 5 percent.", tuition
+    )
+    assert ("percent", True, "6.5 percent", "6.5 percent") in said("In-state tuition will rise 6.5 percent.", tuition)
+
+
+def test_a_clause_naming_none_of_the_claims_names_denies_nothing_of_it() -> None:
+    union = (
+        "Under the company's agreement with Metal Trades Union Local 1417, which represents about 880 of the "
+        "plant's workers, laid-off hourly employees will receive severance."
+    )
+    assert "negation" not in conflicts("Workers at Ambrook's Kellerman plant are not represented by a union.", union)
+    assert "negation" in conflicts("Workers at the plant are not represented by a union.", union)

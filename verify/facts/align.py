@@ -217,10 +217,11 @@ def align(
         found = _instead(found, _persons_minute(claim_facts, in_sentence))
         # the claim's figure is there, as another party's ("to Abernathy's 9,386")
         found = _instead(found, _anothers_figure(claim, claim_facts, text, in_sentence))
-        # the claim's share is of an age group the sentence does not name: the whole's share
-        # ("51 percent support Measure H") confirms nothing of "voters 65 and older"
-        if _age_group_unsaid(claim, text[sentence[0] : sentence[1]]):
-            found = [f for f in found if not (f.agrees and f.kind in (PERCENT, QUANTITY))]
+        # the claim's figure is of a group the sentence does not give it for: the whole's share
+        # ("51 percent support Measure H") says nothing of "voters 65 and older", nor
+        # undergraduates' tuition of graduate students'
+        if _of_another_group(claim, text[sentence[0] : sentence[1]]):
+            found = [f for f in found if f.kind not in (PERCENT, QUANTITY, MONEY)]
     if _WON.search(claim):  # a win the claim gives: where the passage has the request turned down
         refusals = [sentence] if overlap >= SAME_EVENT["name"] else []
         refusals += _dated_like_the_claim(claim_facts, passage, text, sentences, sentence)
@@ -263,7 +264,7 @@ def align(
     if overlap >= SAME_EVENT["negation"] and not no_dissent:
         found += (
             _negation(claim, claim_facts, source, sentence, text)
-            or _lexical_negation(claim, sentence, text)
+            or _lexical_negation(claim, sentence, text, claim_facts)
             or _not_done_so(claim, claim_facts, source, sentence, text)
         )
     if overlap >= SAME_EVENT["figure"] and not any(f.kind == "negation" for f in found):
@@ -1744,11 +1745,25 @@ _AGE_GROUP = re.compile(
 )
 
 
-def _age_group_unsaid(claim: str, said: str) -> bool:
+# Groups a story gives figures for side by side: a claim about one is not answered by the other's.
+# (Matched in _plain text: "out-of-state" reads "out of state".)
+_GROUP_PAIRS = [
+    (_stance(r"graduate"), _stance(r"undergraduates?")),
+    (_stance(r"in state"), _stance(r"out of state")),
+    (_stance(r"full time"), _stance(r"part time")),
+    (_stance(r"men|boys|male"), _stance(r"women|girls|female")),
+    (_stance(r"residential"), _stance(r"commercial")),
+]
+
+
+def _of_another_group(claim: str, said: str) -> bool:
     """The claim gives an age group the sentence does not ("among voters 65 and older" against
-    "found 51 percent support Measure H")."""
+    "found 51 percent support Measure H"), or one of two groups where the sentence gives only the
+    other ("Graduate tuition" against "Tuition for out-of-state undergraduates")."""
     groups = {a or b for a, b in _AGE_GROUP.findall(claim)}
-    return bool(groups) and not groups & {a or b for a, b in _AGE_GROUP.findall(said)}
+    if groups and not groups & {a or b for a, b in _AGE_GROUP.findall(said)}:
+        return True
+    return _other_side(_GROUP_PAIRS, _plain(claim), _plain(said)) is not None
 
 
 def _another_doers(claim: Fact, source: Fact) -> bool:
@@ -2592,7 +2607,7 @@ _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
 
 
-def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[Finding]:
+def _lexical_negation(claim: str, sentence: tuple[int, int], text: str, claim_facts: TextFacts) -> list[Finding]:
     """Polarity words ("not", "nothing", "unrelated", "refused") counted clause by clause, for what
     the parse does not mark on a verb ("is not unrelated" against "has nothing to do with"). A
     clause of the source counts only if it restates most of a claim clause, so a "not" in a clause
@@ -2603,9 +2618,16 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str) -> list[
     # "... the harbor authority has not done so": the denial is of a verb in another clause
     if not _EXPLICIT_NOT.search(claim) or _NOT_DONE_SO.search(text, s0, s1):
         return []
+    names = [f.text for f in claim_facts.facts if f.kind == NAME]
     for claim_clause, clause in _restating_clauses(claim, text, sentence):
         # "urged that the county replace the alarms" states neither that it did nor that it did not
         if _ASKED_FOR.search(clause) and not _ASKED_FOR.search(claim_clause):
+            continue
+        # a clause that names none of the claim clause's names is about another party or place
+        # ("Metal Trades Union Local 1417, which represents about 880 of the plant's workers" for
+        # "Workers at Ambrook's Kellerman plant are not represented by a union")
+        own = [n for n in names if _mentioned(n, claim_clause, person=False)]
+        if own and not any(_mentioned(n, clause, person=True) for n in own):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too
