@@ -2540,3 +2540,27 @@ def test_a_clause_naming_none_of_the_claims_names_denies_nothing_of_it() -> None
     )
     assert "negation" not in conflicts("Workers at Ambrook's Kellerman plant are not represented by a union.", union)
     assert "negation" in conflicts("Workers at the plant are not represented by a union.", union)
+
+
+def test_a_share_that_restates_another_partys_count_is_that_partys() -> None:
+    recount = "The recount gave Barkowski 21,407 votes, or 49.93 percent, to Pruett's 21,352, or 49.80 percent."
+    assert ("percent", False) in [
+        (f.kind, f.agrees)
+        for f in check_text("Gordon Pruett received 49.93 percent of the vote.", recount, PUB).findings
+    ]
+    assert ("percent", True, "49.80 percent", "49.80 percent") in said(
+        "Gordon Pruett received 49.80 percent of the vote.", recount
+    )
+    assert ("percent", True, "49.93 percent", "49.93 percent") in said(
+        "Anita Barkowski received 49.93 percent of the vote.", recount
+    )
+
+
+def test_money_raised_is_money_collected_not_a_change() -> None:
+    raised = (
+        "The increases are expected to bring in about $19.6 million. Of that, $4.1 million will go to financial aid."
+    )
+    claim = "Tessaly State expects its tuition increases to raise roughly $16 million."
+    # not worked out as 19.6 - 4.1
+    assert not [f for f in check_text(claim, raised, PUB).findings if f.agrees]
+    assert [f.role for f in claim_facts([claim])[0].facts if f.kind == "money"] == [""]

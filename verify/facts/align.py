@@ -1911,12 +1911,14 @@ def _anothers_figure(claim: str, claim_facts: TextFacts, text: str, in_sentence:
             s0 = sf.sentence[0]
             if not _mentioned(mine, text[s0 : sf.sentence[1]], person=True):
                 continue
-            m = _POSSESSOR.search(text[max(s0, sf.start - 40) : sf.start])
+            before = text[max(s0, sf.start - 40) : sf.start]
+            m = _POSSESSOR.search(before) or _OWNER_BEFORE_OR.search(before)
             if m is None or _same_name(m.group("name"), mine) or _mentioned(m.group("name"), claim, person=True):
                 continue
             # two parties, two figures ("Lindgren 9,427 votes to Abernathy's 9,386"), and not a
             # giver's sum to the claim's party ("the state's $2 million grant to Calder County")
-            if _mentioned(mine, text[sf.end : sf.end + 40], person=True):
+            after = text[sf.end : sf.end + 40]
+            if _mentioned(mine, after, person=True) and not _POSSESSED_FIGURE.search(after):
                 continue
             if not any(f.kind == cf.kind and not _equal(cf, f) for f in in_sentence):
                 continue
@@ -1926,6 +1928,10 @@ def _anothers_figure(claim: str, claim_facts: TextFacts, text: str, in_sentence:
 
 # "... to Abernathy's 9,386": the name whose figure follows.
 _POSSESSOR = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['\u2019]s\s+(?:\w+\s+)?$")
+# "gave Barkowski 21,407 votes, or 49.93 percent": the name whose count the share restates.
+_OWNER_BEFORE_OR = re.compile(r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+[\d,.]+(?:\s+[a-z]+)?,?\s+or\s+$")
+# "... to Pruett's 21,352": another figure, the named party's own, follows.
+_POSSESSED_FIGURE = re.compile(r"[A-Z][\w-]+['\u2019]s\s+[$\d]")
 
 
 def _nearer_figure(text: str, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:

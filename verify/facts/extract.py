@@ -947,7 +947,10 @@ _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above
 def _is_change(ent: Any) -> bool:
     root, doc = ent.root, ent.doc
     head = root.head
-    if root.dep_ in ("npadvmod", "dobj", "advmod") and head.lemma_.lower() in CHANGE_VERBS | {"up", "down"}:
+    # (money a body "raised" is money collected, not a change: "expects the increases to raise $16 million")
+    raised = root.dep_ == "dobj" and head.lemma_.lower() == "raise" and ent.label_ == "MONEY"
+    changing = head.lemma_.lower() in CHANGE_VERBS | {"up", "down"}
+    if root.dep_ in ("npadvmod", "dobj", "advmod") and changing and not raised:
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and _changes(head.head):
         return True  # "cut by 30", "will go up by 50 cents"
