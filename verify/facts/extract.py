@@ -1234,8 +1234,11 @@ def _counted_from(ent: Any, value: dates_mod.DateValue) -> dates_mod.DateValue:
         return value
     verb = _verb_token(ent.root)
     mark = next((t for t in ent.doc[ent.end : ent.end + 6] if t.lower_ == m.group("dir").lower()), None)
-    if verb is None or mark is None or mark.head.i != verb.i:
-        return value  # the count hangs elsewhere: the day is its own verb's
+    # only where "after" opens the clause of the verb the parse gave the day ("... derailed"); a
+    # count before a noun ("heard the appeal on Feb. 4, six weeks before Tuesday's decision")
+    # leaves the day its own verb's
+    if verb is None or mark is None or mark.dep_ != "mark" or mark.head.i != verb.i:
+        return value
     n = parse_number(m.group("n")) if m.group("n").lower() not in ("a", "an") else 1.0
     if n is None:
         return value

@@ -207,7 +207,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 51: a figure knows its verb's proper-name subject (party); a length of time in a rate ("one week of
 # pay for every year") is none; "tops", "will top", "exceeded" are comparators.
 # 52: money that is the object of "raise" is money collected, not a change.
-FACTS_VERSION = 52
+# 53: a day is counted back only for the verb of a clause its count opens ("after a train derailed").
+FACTS_VERSION = 53
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
