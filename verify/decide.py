@@ -1,7 +1,8 @@
 """From the assessed passages of one claim to a verdict: an ordered list of named rules.
 
 Each retrieved passage becomes one `Assessed` record (the hit, its NLI scores, the scores of the
-claim without its negation, and its fact alignment). The rules run in order and the first that
+claim without its negation, its fact alignment and, for the passage that may deny the claim, its
+scores without its own "not"). The rules run in order and the first that
 fires decides; each says in its docstring when it fires. Thresholds live in verify.config.
 """
 

@@ -10,6 +10,9 @@ restated claim entails the claim. Only facts of the claim's own event are swappe
 sentence about it), and a body's name only for the kind the sentence calls it by ("Cantrell
 Regional Airport" -> "the airport", where the story names that airport and no other): nothing
 else of the claim changes, so a wrong verb, name or polarity is still the model's to find.
+
+The passage is read as it is but for an emphasis before a matched figure (plain_figures); and the
+passage that may deny the claim outright is read once more without its "not" (denial_candidate).
 """
 
 from __future__ import annotations
