@@ -2540,6 +2540,16 @@ def test_a_clause_naming_none_of_the_claims_names_denies_nothing_of_it() -> None
     )
     assert "negation" not in conflicts("Workers at Ambrook's Kellerman plant are not represented by a union.", union)
     assert "negation" in conflicts("Workers at the plant are not represented by a union.", union)
+    # the names may stand outside the clause that restates the claim
+    wants = (
+        "According to Durov, Russian intelligence services seek access to all users' messages and not the data "
+        "that Telegram is ready to provide."
+    )
+    claim = (
+        "According to Durov, what Russia's intelligence services really want is not access to every message "
+        "sent by Telegram users."
+    )
+    assert "negation" in conflicts(claim, wants)
 
 
 def test_a_share_that_restates_another_partys_count_is_that_partys() -> None:

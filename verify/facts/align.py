@@ -2629,11 +2629,12 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str, claim_fa
         # "urged that the county replace the alarms" states neither that it did nor that it did not
         if _ASKED_FOR.search(clause) and not _ASKED_FOR.search(claim_clause):
             continue
-        # a clause that names none of the claim clause's names is about another party or place
+        # a sentence that names none of the claim clause's names is about another party or place
         # ("Metal Trades Union Local 1417, which represents about 880 of the plant's workers" for
-        # "Workers at Ambrook's Kellerman plant are not represented by a union")
+        # "Workers at Ambrook's Kellerman plant are not represented by a union"); the names may
+        # stand outside the clause ("According to Durov, Russian intelligence services seek ...")
         own = [n for n in names if _mentioned(n, claim_clause, person=False)]
-        if own and not any(_mentioned(n, clause, person=True) for n in own):
+        if own and not any(_mentioned(n, text[s0:s1], person=True) for n in own):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too
