@@ -23,10 +23,13 @@ from verify.config import DENIAL_OVERLAP
 from verify.facts.align import Alignment
 from verify.facts.dates import parse_date
 from verify.facts.model import BACKING_KINDS, DATE
-from verify.text import NUMBER_WORDS, negation_count, without_negation
+from verify.facts.numbers import MULTIPLES, SCALES, TENS, UNITS
+from verify.text import negation_count, without_negation
 
-# Number words NUMBER_WORDS leaves out as too short to count as content words.
-SMALL_NUMBERS = frozenset({"one", "two", "a dozen", "a hundred", "a thousand"})
+# The words a figure may start with, from the number reader's own vocabulary ("a" and "an" only
+# before a scale: "a dozen", not "a handful").
+_NUMBER_WORDS = sorted((set(UNITS) - {"a", "an"}) | set(TENS) | set(SCALES) | set(MULTIPLES) | {"half"})
+_NUMBER_START = "|".join([*_NUMBER_WORDS, *(f"an? {w}" for w in [*SCALES, "dozen"])])
 
 
 def restated_claim(claim: str, alignment: Alignment | None) -> str:
@@ -97,9 +100,7 @@ def plain_figures(passage_text: str, passage_start: int, alignment: Alignment | 
 
 # An emphasis before a figure that says nothing the figure does not ("just 19", "only $5,000", "a
 # mere 3 percent"); not a comparator's ("just over", "only about").
-_EMPHASIS = re.compile(
-    rf"^(?:just|only|merely|a mere)\s+(?=[$\d]|(?:{'|'.join(sorted(SMALL_NUMBERS | NUMBER_WORDS))})\b)", re.IGNORECASE
-)
+_EMPHASIS = re.compile(rf"^(?:just|only|merely|a mere)\s+(?=[$\d]|(?:{_NUMBER_START})\b)", re.IGNORECASE)
 
 
 def _same_span(claim: str, source: str) -> bool:
