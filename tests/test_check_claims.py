@@ -24,6 +24,7 @@ SETS = [
     ("news_dev6.jsonl", "news7"),
     ("news_dev7.jsonl", "news8"),
     ("news_dev8.jsonl", "news9"),
+    ("news_dev9.jsonl", "news10"),
 ]
 
 

@@ -2037,6 +2037,31 @@ def test_a_denied_complement_or_a_none_subject_negates_the_verb(claim: str, pass
     assert ("negation" in conflicts(claim, passage)) is denied
 
 
+RULING = (
+    "A state appeals court ruled Wednesday that Harrowgate voters will get to decide a proposed tax on "
+    "short-term rentals in November."
+)
+
+
+def test_a_verb_said_of_another_subject_is_not_the_claims_negated_verb() -> None:
+    claim = "The appeals court did not decide whether Harrowgate's proposed rental tax would be legal."
+    assert "negation" not in conflicts(claim, RULING)  # the voters decide; the court's deciding is not said
+    assert "negation" in conflicts("Harrowgate voters will not get to decide the proposed tax.", RULING)
+    # a subject that says how many ("no one") may be anyone's
+    tornado = (
+        "A tornado cut a path through the east side of Granby Crossing on Tuesday evening, damaging 63 homes "
+        "and injuring nine people, but no one was killed, officials said."
+    )
+    assert "negation" in conflicts("Two people were killed when the tornado struck Granby Crossing.", tornado)
+
+
+def test_a_numbers_no_denies_nothing() -> None:
+    bus = "The bus, a 2019 model, had no lap-shoulder seat belts; the state does not require them."
+    assert "negation" not in conflicts("Bus No. 31 was not equipped with lap-shoulder belts.", bus)
+    unequipped = "Bus No. 31, a 2019 model, was not equipped with lap-shoulder seat belts."
+    assert "negation" in conflicts("Bus No. 31 was equipped with lap-shoulder seat belts.", unequipped)
+
+
 @pytest.mark.parametrize(
     ("claim", "passage", "kinds"),
     [
@@ -2278,6 +2303,72 @@ def test_the_date_of_another_named_partys_act_neither_agrees_nor_conflicts() -> 
     # Kessel's own date rules on his; Brannigan's Nov. 9 does not back "Kessel ... on Nov. 9"
     assert conflicts("Kessel was sentenced on Nov. 9.", SENTENCING) == ["date"]
     assert conflicts("Kessel was sentenced on Nov. 16.", SENTENCING) == []
+
+
+MARGIN = "Gross margin narrowed to 28.1 percent from 28.6 percent, which the finance chief blamed on promotions."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("Gross margin widened to 28.6 percent from 28.1 percent.", MARGIN, ["change"]),
+        ("Gross margin fell to 28.1 percent from 28.6 percent.", MARGIN, []),
+        ("Gross margin went from 28.1 percent to 28.6 percent.", MARGIN, ["change"]),
+        (
+            "The kindergarten vaccination rate rose from 86.4 percent to 91 percent.",
+            "The rate for kindergarten children was 86.4 percent, down from 91 percent five years ago.",
+            ["change"],
+        ),
+        # the same two figures as another thing's change, beside the claim's own, the claim's way
+        (
+            "Revenue rose to $5 million from $4 million.",
+            "Revenue rose to $5 million from $4 million, while costs fell to $4 million from $5 million.",
+            [],
+        ),
+    ],
+)
+def test_a_changes_ends_the_other_way_round_conflict(claim: str, passage: str, expected: list[str]) -> None:
+    assert conflicts(claim, passage) == expected
+
+
+def test_a_thing_kept_unchanged_was_not_raised() -> None:
+    dividend = "The board declared a quarterly dividend of 23 cents a share, unchanged from the previous quarter."
+    assert conflicts("Tolliver raised its quarterly dividend to 23 cents a share.", dividend) == ["outcome"]
+    assert conflicts("Tolliver kept its quarterly dividend at 23 cents a share.", dividend) == []
+
+
+MERGER_VOTES = (
+    "St. Brennan's board voted unanimously to approve the agreement last Thursday, and Harrowgate's board "
+    "gave its approval a day later."
+)
+
+
+def test_a_body_is_the_party_of_whose_it_is_and_a_light_verb_says_its_acts_verb() -> None:
+    dates = {f.text: f for f in source_facts(MERGER_VOTES, dt.date(2025, 9, 30)).facts if f.kind == "date"}
+    assert (dates["last Thursday"].party, dates["last Thursday"].verb) == ("st. brennan", "approve")
+    assert (dates["a day later"].first, dates["a day later"].party, dates["a day later"].verb) == (
+        "2025-09-26",
+        "harrowgate",
+        "approve",
+    )
+    # St. Brennan's Thursday rules on St. Brennan's act, not on Harrowgate's
+    claim = "Harrowgate Regional Health's board approved the merger on Friday, September 26, 2025."
+    assert conflicts(claim, MERGER_VOTES, dt.date(2025, 9, 30)) == []
+    assert conflicts(claim.replace("September 26", "September 27"), MERGER_VOTES, dt.date(2025, 9, 30)) == ["date"]
+
+
+def test_the_object_of_an_order_is_the_party_of_what_it_orders() -> None:
+    ordered = "Judge Harriet Onwuachi also ordered Raymond Kessel, 61, to forfeit $318,000."
+    money = next(f for f in source_facts(ordered, PUB).facts if f.kind == "money")
+    assert money.party == "raymond kessel"  # who forfeits, not the judge who ordered it
+    assert conflicts("Kessel was ordered to forfeit $381,000.", ordered) == ["money"]
+
+
+def test_a_dateline_of_a_place_alone_is_not_the_subject_of_the_lead() -> None:
+    lead = "MERRITON \u2014 Tessaly State University's Board of Trustees voted 7-4 on Thursday to raise tuition."
+    thursday = next(f for f in source_facts(lead, dt.date(2026, 6, 12)).facts if f.kind == "date")
+    assert thursday.party == "tessaly state university board"
+    assert conflicts("Tessaly State's trustees voted on Wednesday, June 10.", lead, dt.date(2026, 6, 12)) == ["date"]
 
 
 CREST = (

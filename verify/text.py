@@ -54,11 +54,12 @@ def negation_count(text: str) -> int:
     return sum(1 for w in words if w in NEGATION_CUES or w.endswith("n't"))
 
 
-# A "no" that denies nothing: a vote ("voting no", "the two no votes", not "there was no vote") and
-# a compound ("a no-hitter", "a no-confidence vote").
+# A "no" that denies nothing: a vote ("voting no", "the two no votes", not "there was no vote"), a
+# compound ("a no-hitter", "a no-confidence vote") and a number's "No.".
 _NOT_A_DENIAL = re.compile(
     r"\b(?:vot(?:e|es|ed|ing)\s+no|(?:the|one|two|three|four|five|six|seven|eight|nine|\d+)\s+no(?=\s+votes?\b)"
     r"|no(?=-\w))\b"
+    r"|\bno\.(?=\s*\d)"  # a number: "Bus No. 31"
 )
 
 

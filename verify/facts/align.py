@@ -255,6 +255,9 @@ def align(
         compared = _swapped_comparison(claim, text, sentence)
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
+        swapped = _swapped_ends(claim, claim_facts, text, in_sentence)
+        if swapped:  # its figures agree, but as the other end of the change
+            found = [f for f in found if not (f.agrees and f.claim in swapped[0].claim)] + swapped
     if overlap >= SAME_EVENT["name"]:
         found += _no_deaths(claim_facts, text, start, end)
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
@@ -264,7 +267,7 @@ def align(
     if overlap >= SAME_EVENT["negation"] and not no_dissent:
         found += (
             _negation(claim, claim_facts, source, sentence, text)
-            or _lexical_negation(claim, sentence, text, claim_facts)
+            or _lexical_negation(claim, sentence, text, claim_facts, source)
             or _not_done_so(claim, claim_facts, source, sentence, text)
         )
     if overlap >= SAME_EVENT["figure"] and not any(f.kind == "negation" for f in found):
@@ -992,7 +995,7 @@ _LOWERED = re.compile(rf"\b(?:{_LOWERING}){_CHANGED}", re.IGNORECASE)
 def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
     """ "raised its full-year profit forecast" for "lowered its full-year profit forecast": the
     sentence restating the claim changes the claim's thing (its last word, the same) the other way,
-    and never the claim's way."""
+    or keeps it unchanged, and never changes it the claim's way."""
     s0, s1 = sentence
     said = text[s0:s1]
     for mine, theirs in ((_RAISED, _LOWERED), (_LOWERED, _RAISED)):
@@ -1008,6 +1011,11 @@ def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> lis
             if other is not None and not same_way:
                 start, end = s0 + other.start(), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
+            # "declared a quarterly dividend of 23 cents a share, unchanged from the previous quarter"
+            kept = re.search(rf"\b{re.escape(thing)}s?\b[^.;:\u2014]{{0,60}}?\b(?:unchanged|held steady)\b", said, re.I)
+            if kept is not None and not same_way and other is None:
+                start, end = s0 + kept.start(), s0 + kept.end()
+                return [Finding("outcome", False, claimed.group(), kept.group(), start, end, sentence, kept.group())]
     return []
 
 
@@ -1088,6 +1096,48 @@ def _swapped_comparison(claim: str, text: str, sentence: tuple[int, int]) -> lis
     at = s0 + theirs.start("right") + theirs.group("right").find(other)
     detail = "on the other side of the comparison"
     return [Finding("role", False, mine.group("right").strip(" ."), other, at, at + len(other), sentence, detail)]
+
+
+# The two ends of a change, by the words between them: "to 28.1 percent from 28.6 percent",
+# "86.4 percent, down from 91 percent" (later, then earlier); "from $2.50 to $2.75" (earlier first).
+_LATER_THEN_EARLIER = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s+$", re.IGNORECASE)
+_UP_OR_DOWN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s+$", re.IGNORECASE)
+_EARLIER_THEN_LATER = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+
+
+def _change_ends(facts: list[Fact], text: str) -> list[tuple[Fact, Fact]]:
+    """Each (earlier, later) pair of figures of one kind that the text gives as a change's ends."""
+    figures = sorted(
+        (f for f in facts if f.kind in (QUANTITY, MONEY, PERCENT) and f.value is not None and f.upper is None),
+        key=lambda f: f.start,
+    )
+    out = []
+    for a, b in zip(figures, figures[1:]):
+        if a.kind != b.kind:
+            continue
+        gap, before = text[a.end : b.start], text[max(a.start - 5, 0) : a.start]
+        if _LATER_THEN_EARLIER.match(gap) and (re.search(r"\bto\s+$", before) or _UP_OR_DOWN.match(gap)):
+            out.append((b, a))
+        elif _EARLIER_THEN_LATER.match(gap) and re.search(r"\bfrom\s+$", before):
+            out.append((a, b))
+    return out
+
+
+def _swapped_ends(claim: str, claim_facts: TextFacts, text: str, in_sentence: list[Fact]) -> list[Finding]:
+    """ "widened to 28.6 percent from 28.1 percent" for "narrowed to 28.1 percent from 28.6 percent":
+    the claim gives a change's two ends, and the sentence restating it gives the same two figures
+    as the ends the other way round, and never the claim's way."""
+    theirs = _change_ends(in_sentence, text)
+    for early, late in _change_ends(claim_facts.facts, claim):
+        if early.value == late.value:
+            continue
+        same = [(a, b) for a, b in theirs if a.kind == early.kind and (a.value, b.value) == (early.value, late.value)]
+        other = [(a, b) for a, b in theirs if a.kind == early.kind and (a.value, b.value) == (late.value, early.value)]
+        if other and not same:
+            a, b = other[0]
+            source = Fact(a.kind, f"{a.text} and {b.text}", min(a.start, b.start), max(a.end, b.end), a.sentence)
+            return [_finding(CHANGE, False, f"from {early.text} to {late.text}", source, f"from {a.text} to {b.text}")]
+    return []
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -2565,12 +2615,19 @@ def _negation(
     """The claim's main verb negated where the source's same verb is not, or the reverse; a "not"
     inside a noun phrase or a clause the claim does not restate is not the claim's negation."""
     source_verbs = [v for v in source.verbs if sentence[0] <= v[0] < sentence[1]]
-    for _, _, lemma, dep, negated in claim_facts.verbs:
+    for start, _, lemma, dep, negated in claim_facts.verbs:
         if dep not in ("ROOT", "ccomp", "conj", "xcomp") or lemma in ("be", "have", "do", "say"):
             continue
         # A verb of a relative clause is said of its noun ("Dusseau, who did not run in college"),
-        # not of the claim's subject ("The marathon was run on Oct. 19").
-        same = [v for v in source_verbs if v[2] == lemma and v[3] != "relcl"]
+        # not of the claim's subject ("The marathon was run on Oct. 19"); nor is the verb of another
+        # subject the claim's ("ruled that voters will get to decide" for "The appeals court did
+        # not decide ...").
+        doer = claim_facts.doers.get(start, "")
+        same = [
+            v
+            for v in source_verbs
+            if v[2] == lemma and v[3] != "relcl" and not _other_doer(doer, source.doers.get(v[0], ""))
+        ]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
         # did not approve the budget" does not deny "approved the plan"); a verb under another's
         # negation ("do not need to vote") says neither.
@@ -2613,7 +2670,9 @@ _EXPLICIT_NOT = re.compile(r"\b(?:not|never)\b|n[\u2019']t\b", re.IGNORECASE)
 MIN_SHARED_IN_CLAUSE = 3
 
 
-def _lexical_negation(claim: str, sentence: tuple[int, int], text: str, claim_facts: TextFacts) -> list[Finding]:
+def _lexical_negation(
+    claim: str, sentence: tuple[int, int], text: str, claim_facts: TextFacts, source: TextFacts
+) -> list[Finding]:
     """Polarity words ("not", "nothing", "unrelated", "refused") counted clause by clause, for what
     the parse does not mark on a verb ("is not unrelated" against "has nothing to do with"). A
     clause of the source counts only if it restates most of a claim clause, so a "not" in a clause
@@ -2636,6 +2695,8 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str, claim_fa
         own = [n for n in names if _mentioned(n, claim_clause, person=False)]
         if own and not any(_mentioned(n, text[s0:s1], person=True) for n in own):
             continue
+        if _anothers_verbs(claim, claim_clause, claim_facts, text.find(clause, s0, s1), clause, source):
+            continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too
         source_negated = source_negated or (claim_negated and bool(_RATHER_THAN.search(clause)))
@@ -2649,6 +2710,29 @@ def _lexical_negation(claim: str, sentence: tuple[int, int], text: str, claim_fa
                 )
             ]
     return []
+
+
+def _anothers_verbs(
+    claim: str, claim_clause: str, claim_facts: TextFacts, at: int, clause: str, source: TextFacts
+) -> bool:
+    """The claim clause's verbs are in the source clause only as another subject's acts ("ruled
+    that voters will get to decide" for "The appeals court did not decide ...")."""
+    c0 = claim.find(claim_clause)
+    mine = [v for v in claim_facts.verbs if c0 <= v[0] < c0 + len(claim_clause) and v[2] not in _LIGHT_SLOT_VERBS]
+    theirs = [v for v in source.verbs if at <= v[0] < at + len(clause)]
+    shared = [(c, v) for c in mine for v in theirs if c[2] == v[2]]
+    return bool(shared) and all(
+        _other_doer(claim_facts.doers.get(c[0], ""), source.doers.get(v[0], "")) for c, v in shared
+    )
+
+
+def _other_doer(claim: str, source: str) -> bool:
+    """Two subjects of one verb that are not one: two common nouns, or two names, with no word in
+    common ("appeal court" and "harrowgate voter"; "hale" and "tandy"; not "diver" and "diver
+    survey"). A name and a common noun may be one ("the mayor", "Hale"); an unknown one, anyone."""
+    if not claim or not source or claim.split(":")[0] != source.split(":")[0]:
+        return False
+    return not set(claim.split(":", 1)[1].split()) & set(source.split(":", 1)[1].split())
 
 
 def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:

@@ -124,6 +124,7 @@ def source_facts(
         out.facts += part.facts
         out.sentences += part.sentences
         out.verbs += part.verbs
+        out.doers |= part.doers
         if progress is not None:
             progress(offset + len(doc.text))
     return out
@@ -199,7 +200,14 @@ def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:
         if m:
             at = lo + m.start()
             text = text[:at] + "." + text[at + 1 :]
+    # A dateline of a place alone ("MERRITON — Tessaly State University's Board ... voted") is cut
+    # too, or the parse makes the place the subject of the lead sentence.
+    for m in _PLACE_DATELINE.finditer(text):
+        text = text[: m.start(1)] + "." + text[m.end(1) :]
     return text
+
+
+_PLACE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{1,40}?\s([\u2014\u2013])\s")
 
 
 def _pieces(text: str) -> Iterable[tuple[int, str]]:
@@ -300,6 +308,9 @@ def _doc_facts(
                 out.verbs.append(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
+                doer = _doer(token)
+                if doer:
+                    out.doers[token.idx + offset] = doer
     return out
 
 
@@ -1313,15 +1324,58 @@ def _recent_day(
 
 def _subject_name(token: Any) -> str:
     """The proper name that is the subject of the verb a date belongs to ("Brannigan" in "Brannigan,
-    58, was sentenced a week earlier"), lower-cased, or "" (a pronoun, a common noun, no subject)."""
+    58, was sentenced a week earlier"), lower-cased, or "" (a pronoun, a common noun, no subject).
+    A body is named by whose it is ("St. Brennan's board voted": "st. brennan")."""
     verb = _verb_token(token)
     if verb is None:
         return ""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _child(verb, "nsubj", "nsubjpass")
+    if subject is None and verb.dep_ == "xcomp":
+        # "the board voted to approve the deal": the board approved it; "ordered Kessel to
+        # forfeit $318,000": Kessel forfeits it
+        subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
+    if subject is not None and subject.pos_ != "PROPN" and subject.lemma_.lower() in _BODIES:
+        subject = _child(subject, "poss")
     if subject is None or subject.pos_ != "PROPN":
         return ""
-    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject]
-    return " ".join(t.text.lower() for t in words)
+    owner = _child(subject, "poss")
+    owner_words = _compound_name(owner) if owner is not None and owner.pos_ == "PROPN" else []
+    return " ".join(t.text.lower() for t in owner_words + _compound_name(subject))
+
+
+def _doer(verb: Any) -> str:
+    """A clause verb's subject ("noun:appeal court", "name:hale"; an xcomp's from the verb it hangs
+    on, as in _subject_name), or "" for none, a pronoun or a count ("no one")."""
+    subject = _child(verb, "nsubj", "nsubjpass")
+    if subject is None and verb.dep_ == "xcomp":
+        subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in _ANYONE:
+        return ""
+    # its nouns up to the head ("a diver survey": "diver survey"), marked by the head's kind (the
+    # mayor may be "Hale": align compares a name with a name, a common noun with a common noun)
+    words = [t.lemma_.lower() for t in subject.subtree if t.i <= subject.i and t.pos_ in ("NOUN", "PROPN")]
+    return ("name:" if subject.pos_ == "PROPN" else "noun:") + " ".join(words)
+
+
+# Subjects that say how many, not who ("no one was killed", "all of them", "none"): any subject.
+_ANYONE = frozenset("one none nobody nothing all some many few several both each either neither most".split())
+
+
+# Bodies of people that act as one and are said by whose they are ("the county's commissioners").
+_BODIES = frozenset(
+    "board council committee commission panel jury trustee lawyer attorney team player union "
+    "shareholder director regulator official staff employee worker member voter".split()
+)
+
+
+def _child(token: Any, *deps: str) -> Any:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _compound_name(token: Any) -> list[Any]:
+    """A proper noun with the proper nouns compounded before it ("Kwame Asante")."""
+    before = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return [w for t in before for w in _compound_name(t)] + [token]
 
 
 def _verb_token(token: Any) -> Any:
@@ -1374,7 +1428,17 @@ def _lemma(verb: Any) -> str:
     if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return "come out"  # a book, a report: published (align.DATE_EVENT_FAMILIES)
     objects = {g.lemma_.lower() for c in verb.children for g in [c, *c.children] if c.dep_ in ("dobj", "prep")}
-    return "begin" if any((lemma, noun) in _BEGINS for noun in objects) else lemma
+    if any((lemma, noun) in _BEGINS for noun in objects):
+        return "begin"
+    if lemma in _LIGHT_VERBS:
+        # "gave its approval a day later" dates the approval as "approved a day later" would
+        act = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "")
+        return _EVENT_NOUNS.get(act, lemma)
+    return lemma
+
+
+# Verbs that say an act by its noun ("gave its approval", "cast their votes", "held a hearing").
+_LIGHT_VERBS = frozenset("give grant cast make hold issue".split())
 
 
 # Verbs that hand their figure on to the verb they take ("Six tugboats were needed to refloat the

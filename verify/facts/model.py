@@ -208,7 +208,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # pay for every year") is none; "tops", "will top", "exceeded" are comparators.
 # 52: money that is the object of "raise" is money collected, not a change.
 # 53: a day is counted back only for the verb of a clause its count opens ("after a train derailed").
-FACTS_VERSION = 53
+# 54: a party may be the proper name a subject belongs to ("St. Brennan's board"), or the subject of
+# the verb an xcomp hangs on ("voted to approve"); "gave its approval" is the verb "approve"; each
+# clause verb's subject is kept (TextFacts.doers); "Bus No. 31" denies nothing.
+FACTS_VERSION = 54
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
@@ -233,6 +236,9 @@ class TextFacts:
     # Clause verbs: (start, end, lemma, dependency label, polarity): 1 when negated in its own clause,
     # 2 when the verb governing it is ("do not need to vote"), else 0.
     verbs: list[tuple[int, int, str, str, int]] = field(default_factory=list)
+    # Each clause verb's subject, by the verb's start: the kind of its head and its nouns' lemmas
+    # ("noun:appeal court" for "The appeals court did not decide"), where it is not a pronoun.
+    doers: dict[int, str] = field(default_factory=dict)
 
     # The extraction that made these facts (FACTS_VERSION); stored facts of an older one are
     # read again from the source's text rather than trusted.
@@ -243,6 +249,7 @@ class TextFacts:
             "facts": [f.to_json() for f in self.facts],
             "sentences": self.sentences,
             "verbs": self.verbs,
+            "doers": {str(k): v for k, v in self.doers.items()},
             "version": self.version,
         }
 
@@ -252,6 +259,7 @@ class TextFacts:
             facts=[Fact.from_json(f) for f in data.get("facts", [])],
             sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
             verbs=[tuple(v) for v in data.get("verbs", [])],  # type: ignore[misc]
+            doers={int(k): v for k, v in data.get("doers", {}).items()},
             version=int(data.get("version", 1)),
         )
 
