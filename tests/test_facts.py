@@ -155,7 +155,7 @@ POWER = "The utility expected to restore power to 90 percent of customers by Thu
     [
         # a range may be a change ("from 7:30 to 8:25"): either end stated agrees ...
         ("Three schools moved their first bell to 8:25 a.m.", SCHOOLS, ("time", True, "8:25 a.m.")),
-        ("Gallery space grew to 41,000 square feet from 22,000.", SCHOOLS, ("quantity", True, "41,000 square feet")),
+        ("Gallery space grew to 41,000 square feet.", SCHOOLS, ("quantity", True, "41,000 square feet")),
         # ... a figure outside it conflicts, one inside is left unsure (no finding)
         ("The schools moved their first bell to 9:40 a.m.", SCHOOLS, ("time", False, "9:40 a.m.")),
         ("Gallery space grew to 50,000 square feet.", SCHOOLS, ("quantity", False, "50,000 square feet")),
@@ -988,6 +988,10 @@ def test_a_season_resolves_by_its_word(text: str, first: str) -> None:
         ("the first half of 2019", ("2019-01-01", "2019-06-30")),
         ("the fourth quarter of 2024", ("2024-10-01", "2024-12-31")),
         ("the last three months of the year", ("2025-10-01", "2025-12-31")),  # the article's year
+        # a third of a year, as "early June" is a third of a month
+        ("the start of 2027", ("2027-01-01", "2027-04-30")),
+        ("mid-2027", ("2027-05-01", "2027-08-31")),
+        ("the end of 2027", ("2027-09-01", "2027-12-31")),
     ],
 )
 def test_a_part_of_a_year_is_its_months(text: str, span: tuple[str, str]) -> None:
@@ -2335,6 +2339,38 @@ def test_a_thing_kept_unchanged_was_not_raised() -> None:
     dividend = "The board declared a quarterly dividend of 23 cents a share, unchanged from the previous quarter."
     assert conflicts("Tolliver raised its quarterly dividend to 23 cents a share.", dividend) == ["outcome"]
     assert conflicts("Tolliver kept its quarterly dividend at 23 cents a share.", dividend) == []
+
+
+def test_the_start_of_a_year_is_not_its_middle() -> None:
+    effect = "If approved on Nov. 3, it would take effect July 1, 2027."
+    assert conflicts("If approved, the tax would take effect at the start of 2027.", effect) == ["date"]
+    assert conflicts("If approved, the tax would take effect in mid-2027.", effect) == []
+
+
+HEAT = "Thursday marked the eighth consecutive day above 100 degrees, and the weather service extended its warning."
+
+
+def test_a_rank_in_a_run_is_an_ordinal_of_the_run() -> None:
+    assert conflicts("Thursday was the sixth straight day above 100 degrees.", HEAT) == ["ordinal"]
+    assert conflicts("Thursday was the eighth straight day above 100 degrees.", HEAT) == []
+    # a count of a run is still no length of time, nor a rank
+    assert not [f for f in claim_facts(["It rained for three days in a row."])[0].facts if f.kind != "name"]
+
+
+def test_the_count_a_change_starts_from_counts_what_its_end_counts() -> None:
+    drew = "The Foxhounds drew 241,000 fans last season, down from 256,000 a year earlier."
+    assert [f.unit for f in source_facts(drew, PUB).facts if f.kind == "quantity"] == ["spectator", "spectator"]
+    assert said("Foxhounds attendance fell by 15,000 last season.", drew) == [
+        ("quantity", True, "15,000", "241,000 and 256,000")
+    ]
+    # so both ends of a change a claim gives agree with the source's range
+    assert [(kind, agrees, wording) for kind, agrees, wording, _ in said(GALLERY, SCHOOLS)] == [
+        ("quantity", True, "41,000 square feet"),
+        ("quantity", True, "22,000"),
+    ]
+
+
+GALLERY = "Gallery space grew to 41,000 square feet from 22,000."
 
 
 MERGER_VOTES = (

@@ -4,7 +4,8 @@ A source's dates resolve against the article: a date without a year takes the ye
 on or before the publication date (after it, in a sentence about the future); "Tuesday" is the
 last Tuesday before publication; "the same day", "two days later", "a week earlier" count from
 the date before them. A claim's dates keep only what the claim says: "June 14" has no year,
-"mid-June" is June 11-20 of any year, "in the spring" is March 20 - June 20.
+"mid-June" is June 11-20 of any year, "early 2027" January to April, "in the spring" is March 20 -
+June 20.
 """
 
 from __future__ import annotations
@@ -291,13 +292,24 @@ _PART_OF_YEAR = re.compile(
     r"\b(?P<which>first|second|third|fourth|last|final)\s+(?:(?P<part>half|quarter)|(?P<n>two|three|four|six|nine|\d+)"
     r"\s+months)\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the|this)\s+year)\b"
 )
+# "early 2027", "the start of 2027", "mid-2027", "the end of 2027": a third of the year, as "early
+# June" is a third of the month (PARTS).
+_THIRD_OF_YEAR = re.compile(
+    r"\b(?P<part>early|mid|middle|late|beginning|start|end)(?:[- ]|\s+of\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
+YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8)}
+YEAR_THIRDS |= {"late": (9, 12), "end": (9, 12)}
 _ORDINAL_PART = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "six": 6, "nine": 9}
 
 
 def _part_of_year(t: str, reference: dt.date | None) -> DateValue | None:
-    """ "the first half of 2019", "the fourth quarter of 2024", "the first six months of the year":
-    the months they span, or None (no such phrase, or no year to put it in)."""
+    """ "the first half of 2019", "the fourth quarter of 2024", "the first six months of the year",
+    "early 2027": the months they span, or None (no such phrase, or no year to put it in)."""
+    third = _THIRD_OF_YEAR.search(t)
+    if third is not None:
+        year, (first_month, last_month) = int(third.group("year")), YEAR_THIRDS[third.group("part")]
+        return DateValue((year, first_month, 1), (year, last_month, _last_day(year, last_month)))
     m = _PART_OF_YEAR.search(t)
     if m is None:
         return None

@@ -97,6 +97,11 @@ _NAMES_A_DAY = re.compile(
 _STREAK = re.compile(
     r"\bin\s+a\s+row\b|\b(?:straight|consecutive|successive)\s+(?:day|week|month|year|season)s?\b", re.I
 )
+# A rank in a run: "the sixth straight day", "fifth consecutive season".
+_STREAK_RANK = re.compile(
+    r"\b([a-z]+|\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive)\s+(day|week|month|year|season|game)s?\b",
+    re.IGNORECASE,
+)
 _FUTURE = frozenset("will shall scheduled upcoming expected expects planned plans plan intends aims slated".split())
 _STOP_LEMMAS = frozenset(
     "be have do say percent % $ million billion thousand year day the a an of half third quarter fifth".split()
@@ -287,6 +292,7 @@ def _doc_facts(
                 out.facts.append(fact)
                 found.append((fact.start - offset, fact.end - offset))
         _others_as_before(out.facts, n_before)
+        _earlier_end_as_later(out.facts, n_before, doc.text, offset)
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
         out.facts += _ratio_verbs(sent, span, offset)
@@ -435,6 +441,24 @@ def _others_as_before(facts: list[Fact], first: int) -> None:
             facts[i] = dataclasses.replace(f, unit=before.unit)
 
 
+# What comes between a change's later end and its earlier one: "241,000 fans, down from 256,000",
+# "to 2,140 rentals from 1,760".
+_DOWN_FROM = re.compile(
+    r"^(?:\s+[^.;:\d]{0,40}?,?\s+(?:up|down)|\s+(?:[a-z][\w-]*\s+)?)\s*from\s+(?:about\s+|roughly\s+)?$"
+)
+
+
+def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int) -> None:
+    """ "drew 241,000 fans last season, down from 256,000 a year earlier": the bare count a change
+    starts from counts what its later end counts."""
+    for i in range(max(first, 1), len(facts)):
+        f, later = facts[i], facts[i - 1]
+        if f.kind != QUANTITY or f.unit or later.kind != QUANTITY or not later.unit or later.upper is not None:
+            continue
+        if _DOWN_FROM.match(text[later.end - offset : f.start - offset]):
+            facts[i] = dataclasses.replace(f, unit=later.unit)
+
+
 def _half_a_unit(doc: Any, ent: Any) -> Any:
     """ "as much as half" + "an hour": the tagger stops a length of time at "half"; the length,
     tagged TIME, reads as one (DURATION), else the entity as it was."""
@@ -566,7 +590,14 @@ def _entity_fact(
     if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
         label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
     if label == "DATE" and _STREAK.search(ent.text):
-        return None  # "three years in a row", "the third straight year": how many times, not how long
+        # "three years in a row", "the third straight year": how many times, not how long; a rank
+        # ("the eighth consecutive day above 100 degrees") says which of the run
+        streak = _STREAK_RANK.search(ent.text)
+        rank = _ordinal(streak.group(1)) if streak is not None else None
+        if streak is None or rank is None or rank <= 0:
+            return None
+        unit = f"{streak.group(2).lower()} in a row"
+        return Fact(ORDINAL, value=rank, unit=unit, about=_about(ent), verb=_verb_of(ent.root), **base)
     if label == "DATE" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
         # "State Highway 19 early Saturday" tagged "19 early Saturday": the day without the road's number
         rest = ent.doc.char_span(ent[0].idx + len(ent[0]) + 1, ent.end_char, label="DATE") if len(ent) > 1 else None

@@ -211,7 +211,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 54: a party may be the proper name a subject belongs to ("St. Brennan's board"), or the subject of
 # the verb an xcomp hangs on ("voted to approve"); "gave its approval" is the verb "approve"; each
 # clause verb's subject is kept (TextFacts.doers); "Bus No. 31" denies nothing.
-FACTS_VERSION = 54
+# 55: the bare count a change starts from counts what its later end counts ("241,000 fans, down
+# from 256,000"); "the eighth consecutive day" is a rank in a run (ORDINAL, unit "day in a row"); "early
+# 2027" is January to April (dates.YEAR_THIRDS).
+FACTS_VERSION = 55
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
