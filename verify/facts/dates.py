@@ -308,8 +308,8 @@ def _part_of_year(t: str, reference: dt.date | None) -> DateValue | None:
     "early 2027": the months they span, or None (no such phrase, or no year to put it in)."""
     third = _THIRD_OF_YEAR.search(t)
     if third is not None:
-        year, (first_month, last_month) = int(third.group("year")), YEAR_THIRDS[third.group("part")]
-        return DateValue((year, first_month, 1), (year, last_month, _last_day(year, last_month)))
+        whole, (first_month, last_month) = int(third.group("year")), YEAR_THIRDS[third.group("part")]
+        return DateValue((whole, first_month, 1), (whole, last_month, _last_day(whole, last_month)))
     m = _PART_OF_YEAR.search(t)
     if m is None:
         return None
