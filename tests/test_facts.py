@@ -771,6 +771,17 @@ def test_a_win_where_the_request_was_turned_down_conflicts(
             "Police Chief Tom Weller said the road would reopen Monday morning.",
             "Tom Weller",
         ),
+        # a company's chief officer holds the office alone too
+        (
+            "Chief Financial Officer Annika Brandvold blamed the narrower margin on promotions.",
+            "Margin narrowed, which Chief Financial Officer Desmond Achterberg attributed to promotions.",
+            "Desmond Achterberg",
+        ),
+        (
+            "Chief Financial Officer Desmond Achterberg blamed the narrower margin on promotions.",
+            "Margin narrowed, which Chief Financial Officer Desmond Achterberg attributed to promotions.",
+            None,
+        ),
         # the office's holder is the claim's, or the claim gives no definite office
         (
             "Priya Raman is the authority's finance director.",

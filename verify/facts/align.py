@@ -720,7 +720,11 @@ _HOLDS = re.compile(
 # "District Attorney Maureen Kessel": a capitalised office right before the name.
 # Offices one person holds in a place at a time (a school has its principal, but a story may have two).
 _OFFICES = "Attorney Chief Superintendent Mayor Governor Sheriff Treasurer"
-_TITLED = re.compile(rf"\b(?P<title>(?:[A-Z][a-z]+ ){{1,2}}(?:{'|'.join(_OFFICES.split())})) (?P<name>{_NAME})")
+# A company's chief officers too: "Chief Financial Officer Desmond Achterberg", "Chief Executive ...".
+_CHIEF = r"Chief (?:[A-Z][a-z]+ )?(?:Officer|Executive)"
+_TITLED = re.compile(
+    rf"\b(?P<title>(?:[A-Z][a-z]+ ){{1,2}}(?:{'|'.join(_OFFICES.split())})|{_CHIEF}) (?P<name>{_NAME})"
+)
 
 
 def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
