@@ -25,6 +25,7 @@ SETS = [
     ("news_dev7.jsonl", "news8"),
     ("news_dev8.jsonl", "news9"),
     ("news_dev9.jsonl", "news10"),
+    ("news_dev10.jsonl", "news11"),
 ]
 
 

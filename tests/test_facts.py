@@ -2384,6 +2384,35 @@ def test_the_count_a_change_starts_from_counts_what_its_end_counts() -> None:
 GALLERY = "Gallery space grew to 41,000 square feet from 22,000."
 
 
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Castavon Power & Light reported widespread outages Monday.", ["negation"]),
+        ("Castavon Power & Light reported no widespread outages Monday.", []),
+        # one word is too little to be sure of the thing ("no outages" against "reported outages")
+        ("Castavon Power & Light reported outages Monday.", []),
+    ],
+)
+def test_a_thing_the_sentence_says_there_was_none_of_denies_it(claim: str, expected: list[str]) -> None:
+    utility = "Castavon Power & Light said there had been no widespread outages, though demand peaked Monday."
+    assert [k for k in conflicts(claim, utility) if k == "negation"] == expected
+    assert conflicts("The utility said demand peaked no later than Monday.", "Demand peaked no later than Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("A year earlier, the county commission voted 3-2 to put a traffic signal at the intersection.", ["outcome"]),
+        ("A year earlier, the county commission voted 3-2 against a traffic signal at the intersection.", []),
+        # another tally is another vote
+        ("A year earlier, the county commission voted 4-1 to put a traffic signal at the intersection.", ["score"]),
+    ],
+)
+def test_a_vote_against_is_no_vote_for(claim: str, expected: list[str]) -> None:
+    signal = "A year earlier, the county commission voted 3-2 against installing a signal at the intersection."
+    assert [k for k in conflicts(claim, signal) if k != "date"] == expected
+
+
 MERGER_VOTES = (
     "St. Brennan's board voted unanimously to approve the agreement last Thursday, and Harrowgate's board "
     "gave its approval a day later."

@@ -248,6 +248,7 @@ def align(
             found = [f for f in found if not (f.agrees and f.kind == SCORE)]
         found += (
             _job_outcome(claim, text, sentence)
+            or _voted_the_other_way(claim, text, sentence)
             or _direction_reversed(claim, text, sentence)
             or _other_compass_point(claim, text, sentence)
             or result
@@ -269,6 +270,7 @@ def align(
             _negation(claim, claim_facts, source, sentence, text)
             or _lexical_negation(claim, sentence, text, claim_facts, source)
             or _not_done_so(claim, claim_facts, source, sentence, text)
+            or _none_of_it(claim, text, sentence)
         )
     if overlap >= SAME_EVENT["figure"] and not any(f.kind == "negation" for f in found):
         found += _object_denied(claim, claim_facts, source, text, start, end)
@@ -2902,6 +2904,56 @@ def _not_done_so(
     if not doer or not doer <= content_stems(claim):
         return []
     return [Finding("negation", False, f"does {main[2]}", m.group(), m.start(), m.end(), sentence, m.group())]
+
+
+# "no paid circulators", "no widespread outages": none of a thing (not "no longer", "no more than").
+_NONE_OF = re.compile(
+    r"\bno\s+(?!(?:longer|more|less|fewer|later|earlier|sooner|one|matter|doubt|other)\b)"
+    r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b(?!\s+(?:than|sooner|later)\b)",
+    re.IGNORECASE,
+)
+
+
+def _none_of_it(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "with about 90 volunteers and no paid circulators" for "used a mix of volunteers and paid
+    circulators"; "said there had been no widespread outages" for "reported widespread outages": an
+    affirmative claim that gives a thing of two words or more which the sentence says there was none
+    of, and never gives without its "no"."""
+    if negation_count(claim) != 0:
+        return []
+    s0, s1 = sentence
+    said = text[s0:s1]
+    claimed = " " + _plain(claim) + " "
+    for m in _NONE_OF.finditer(said):
+        words = _plain(m.group(1))
+        if len(content_stems(words)) < 2 or f" {words} " not in claimed:
+            continue
+        elsewhere = _plain(said[: m.start()] + " " + said[m.end() :])
+        if f" {words} " in f" {elsewhere} ":
+            continue
+        return [Finding("negation", False, "affirmed", m.group(), s0 + m.start(), s0 + m.end(), sentence, m.group())]
+    return []
+
+
+# "voted 3-2 to put a traffic signal" against "voted 3-2 against installing a signal".
+_VOTED_FOR = re.compile(r"\bvot(?:ed|es|e)\s+(?:(\d{1,2}-\d{1,2})\s+)?(?:to|in\s+favou?r\s+of|for)\b", re.IGNORECASE)
+_VOTED_AGAINST = re.compile(r"\bvot(?:ed|es|e)\s+(?:(\d{1,2}-\d{1,2})\s+)?against\b", re.IGNORECASE)
+
+
+def _voted_the_other_way(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The sentence restating the claim has the body vote against what the claim has it vote for,
+    or the reverse, by the claim's tally where the claim gives one, and never the claim's way."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    for mine, theirs in ((_VOTED_FOR, _VOTED_AGAINST), (_VOTED_AGAINST, _VOTED_FOR)):
+        claimed = mine.search(claim)
+        if claimed is None or mine.search(said):
+            continue
+        other = next((m for m in theirs.finditer(said) if not claimed.group(1) or m.group(1) == claimed.group(1)), None)
+        if other is not None:
+            at, end = s0 + other.start(), s0 + other.end()
+            return [Finding("outcome", False, claimed.group(), other.group(), at, end, sentence, other.group())]
+    return []
 
 
 def _clauses(text: str) -> list[str]:
