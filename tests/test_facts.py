@@ -2396,7 +2396,7 @@ GALLERY = "Gallery space grew to 41,000 square feet from 22,000."
 def test_a_thing_the_sentence_says_there_was_none_of_denies_it(claim: str, expected: list[str]) -> None:
     utility = "Castavon Power & Light said there had been no widespread outages, though demand peaked Monday."
     assert [k for k in conflicts(claim, utility) if k == "negation"] == expected
-    assert conflicts("The utility said demand peaked no later than Monday.", "Demand peaked no later than Monday.") == []
+    assert conflicts("Demand peaked no later than Monday, it said.", "Demand peaked no later than Monday.") == []
 
 
 @pytest.mark.parametrize(
