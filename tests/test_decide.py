@@ -440,6 +440,18 @@ def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
         assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
 
 
+def test_a_model_contradiction_where_the_checks_arithmetic_agrees_is_not_trusted() -> None:
+    # "$214 an hour, up from $171" for "a $43-an-hour raise": the model reads the unstated $43 as
+    # a contradiction; the checks worked it out
+    facts = TextFacts(facts=[Fact("money", "$43", 12, 15, (0, 40), value=43.0, unit="$", role="change")])
+    worked = Finding("money", True, "$43", "$214 and $171", 0, 9, (0, 9), "$214 and $171", worked=True)
+    stated = replace(worked, worked=False)
+    against = np.array([[0.03, 0.04, 0.93]])
+    for finding, expected in ((worked, Label.UNKNOWN), (stated, Label.CONTRADICTED)):
+        verdict = decide(CLAIM, [hit(1)], against, [Alignment(0.5, (0, 9), [finding])], claim_facts=facts)
+        assert verdict.label is expected
+
+
 def test_a_contradiction_resting_on_another_events_date_is_not_the_claims() -> None:
     # "Next year's race is scheduled for Oct. 18, 2026" against "The race was run on Oct. 19, 2025",
     # whose date another passage of the source confirms

@@ -2413,6 +2413,29 @@ def test_a_vote_against_is_no_vote_for(claim: str, expected: list[str]) -> None:
     assert [k for k in conflicts(claim, signal) if k != "date"] == expected
 
 
+def test_a_surname_the_tagger_calls_a_noun_still_names_the_figures_party() -> None:
+    saves = "Tremblay, a senior, made 38 saves. Greystone goalie Micah Delacroix stopped 29 shots."
+    shots = next(f for f in claim_facts(["Tremblay stopped 38 of the 41 shots."])[0].facts if f.text == "38")
+    assert shots.party == "tremblay"
+    assert conflicts("Tremblay stopped 38 of the 41 shots.", saves) == []  # Delacroix's 29 is not his
+    # a common noun may open a sentence only with its determiner: no name there
+    cars = next(f for f in claim_facts(["The police stopped 38 cars."])[0].facts if f.kind == "quantity")
+    assert cars.party == ""
+
+
+def test_money_on_a_raise_is_a_change() -> None:
+    pay = "Captains at the top of the scale will earn $214 an hour, up from $171."
+    assert said("Captains at the top of the pay scale get a $43-an-hour raise.", pay) == [
+        ("money", True, "$43", "$214 and $171")
+    ]
+
+
+def test_a_denial_of_an_act_the_clause_never_tells_of_is_not_its_polarity() -> None:
+    hours = "The theft forced the pantry to cut its Saturday hours in 2024, and it has not yet restored them."
+    assert "negation" not in conflicts("The pantry still has not brought back the Saturday hours it cut.", hours)
+    assert "negation" in conflicts("The pantry did not cut its Saturday hours in 2024.", hours)
+
+
 MERGER_VOTES = (
     "St. Brennan's board voted unanimously to approve the agreement last Thursday, and Harrowgate's board "
     "gave its approval a day later."

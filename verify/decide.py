@@ -319,7 +319,8 @@ def model_contradiction(case: Case) -> Decision | None:
     """The NLI model finds a passage contradicting the claim with confidence, and no passage
     entails it clearly more strongly (contradiction outranks an entailment of comparable strength),
     the passage's figures or dates were not judged another thing's (_figures_left_unread,
-    _another_events_date), and it does not leave the claim's matter open ("did not say whether")."""
+    _another_events_date), it does not leave the claim's matter open ("did not say whether"), and
+    the checks' arithmetic does not agree with the claim there (_worked_out_agrees)."""
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
     p = case.passages[i]
@@ -329,9 +330,17 @@ def model_contradiction(case: Case) -> Decision | None:
         or _figures_left_unread(case, p)
         or _another_events_date(case, p)
         or p.alignment.left_open is not None
+        or _worked_out_agrees(p)
     ):
         return None
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
+
+
+def _worked_out_agrees(p: Assessed) -> bool:
+    """The checks worked a claim's difference or ratio out of the passage's figures and it agrees
+    ("$214 an hour, up from $171" for "a $43-an-hour raise"), with nothing in conflict: the model,
+    which does no arithmetic, reads the unstated figure as a contradiction."""
+    return not p.alignment.conflicts and any(f.worked for f in p.alignment.agreements)
 
 
 # The kinds of figure a model contradiction may rest on.

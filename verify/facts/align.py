@@ -102,6 +102,9 @@ class Finding:
     # A date: whether the source's date is of the claim's own verb (or one of its kind) rather
     # than of another event the passage dates ("canceled classes on Wednesday" for "opened").
     own: bool = True
+    # A difference or ratio the checks worked out from two source figures ("$214 ... up from $171"
+    # for "a $43 raise"): arithmetic a model does not do.
+    worked: bool = False
 
 
 @dataclass
@@ -2064,7 +2067,7 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
         if lo - slack <= worked <= hi + slack:
             wording = a.text if a is b else f"{a.text} and {b.text}"
             source = Fact(claim.kind, wording, min(a.start, b.start), max(a.end, b.end), a.sentence)
-            return [_finding(claim.kind, True, claim.text, source, wording)]
+            return [replace(_finding(claim.kind, True, claim.text, source, wording), worked=True)]
     rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf) and _same_period(claim, sf)]
     if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
         return [_finding(claim.kind, False, claim.text, rivals[0])]
@@ -2701,7 +2704,10 @@ def _lexical_negation(
         own = [n for n in names if _mentioned(n, claim_clause, person=False)]
         if own and not any(_mentioned(n, text[s0:s1], person=True) for n in own):
             continue
-        if _anothers_verbs(claim, claim_clause, claim_facts, text.find(clause, s0, s1), clause, source):
+        at = text.find(clause, s0, s1)
+        if _anothers_verbs(claim, claim_clause, claim_facts, at, clause, source):
+            continue
+        if _denied_verb_absent(claim, claim_clause, claim_facts, at, clause, source):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too
@@ -2730,6 +2736,22 @@ def _anothers_verbs(
     return bool(shared) and all(
         _other_doer(claim_facts.doers.get(c[0], ""), source.doers.get(v[0], "")) for c, v in shared
     )
+
+
+def _denied_verb_absent(
+    claim: str, claim_clause: str, claim_facts: TextFacts, at: int, clause: str, source: TextFacts
+) -> bool:
+    """The claim clause denies an act ("has not brought back the hours it cut") that the source
+    clause does not tell of at all ("forced the pantry to cut its hours"): its polarity is not the
+    claim's. Only a verb of content: "is not unrelated" and "has nothing to do with" meet anyway."""
+    c0 = claim.find(claim_clause)
+    denied = [
+        v[2]
+        for v in claim_facts.verbs
+        if c0 <= v[0] < c0 + len(claim_clause) and v[4] == 1 and v[2] not in _LIGHT_VERBS_OF_NEGATION
+    ]
+    told = [v[2] for v in source.verbs if at <= v[0] < at + len(clause)]
+    return bool(denied) and not any(_same_verb(d, t) for d in denied for t in told)
 
 
 def _other_doer(claim: str, source: str) -> bool:

@@ -1000,6 +1000,8 @@ def _is_change(ent: Any) -> bool:
         return True  # "beat the estimate by 3 cents": a margin, a difference
     if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "a $12 increase", "a 4.1 percent rise"
+    if ent.label_ == "MONEY" and head.lemma_.lower() == "raise" and root.dep_ in ("nummod", "compound", "amod"):
+        return True  # "a $43-an-hour raise" (a share's "6 percent raise" is weighed as offers are)
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "an increase of $3 million"
     # "The fare increase amounts to 20 percent", "The cut was $3 million": the change's own size
@@ -1367,11 +1369,25 @@ def _subject_name(token: Any) -> str:
         subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
     if subject is not None and subject.pos_ != "PROPN" and subject.lemma_.lower() in _BODIES:
         subject = _child(subject, "poss")
+    if subject is not None and _untagged_name(subject):
+        return subject.lower_
     if subject is None or subject.pos_ != "PROPN":
         return ""
     owner = _child(subject, "poss")
     owner_words = _compound_name(owner) if owner is not None and owner.pos_ == "PROPN" else []
     return " ".join(t.text.lower() for t in owner_words + _compound_name(subject))
+
+
+def _untagged_name(token: Any) -> bool:
+    """A surname the tagger calls a common noun, where a common noun could not stand: capitalised,
+    singular, opening its sentence with no determiner ("Tremblay stopped 38 of the 41 shots")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.is_title
+        and token.i == token.sent.start
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in token.children)
+    )
 
 
 def _doer(verb: Any) -> str:

@@ -214,7 +214,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 55: the bare count a change starts from counts what its later end counts ("241,000 fans, down
 # from 256,000"); "the eighth consecutive day" is a rank in a run (ORDINAL, unit "day in a row"); "early
 # 2027" is January to April (dates.YEAR_THIRDS).
-FACTS_VERSION = 55
+# 56: a capitalised singular noun opening its sentence without a determiner is a name's party
+# ("Tremblay stopped 38 of the 41 shots"); money on "raise" ("a $43-an-hour raise") is a change.
+FACTS_VERSION = 56
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
