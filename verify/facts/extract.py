@@ -1386,7 +1386,7 @@ def _untagged_name(token: Any) -> bool:
         and token.tag_ == "NN"
         and token.is_title
         and token.i == token.sent.start
-        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in token.children)
+        and all(c.dep_ in ("appos", "punct") for c in token.children)  # not "Support for Measure H"
     )
 
 
