@@ -999,10 +999,12 @@ def test_a_season_resolves_by_its_word(text: str, first: str) -> None:
         ("the first half of 2019", ("2019-01-01", "2019-06-30")),
         ("the fourth quarter of 2024", ("2024-10-01", "2024-12-31")),
         ("the last three months of the year", ("2025-10-01", "2025-12-31")),  # the article's year
-        # a third of a year, as "early June" is a third of a month
-        ("the start of 2027", ("2027-01-01", "2027-04-30")),
-        ("mid-2027", ("2027-05-01", "2027-08-31")),
-        ("the end of 2027", ("2027-09-01", "2027-12-31")),
+        # about a third of a year, as "early June" is a third of a month (a month of overlap)
+        ("the start of 2027", ("2027-01-01", "2027-05-31")),
+        ("mid-2027", ("2027-04-01", "2027-09-30")),
+        ("the end of 2027", ("2027-08-01", "2027-12-31")),
+        # the end of a range is no date by itself
+        ("March 2026 to the end of 2027", ("2026-03-01", "2027-12-31")),
     ],
 )
 def test_a_part_of_a_year_is_its_months(text: str, span: tuple[str, str]) -> None:
@@ -2434,6 +2436,46 @@ def test_a_denial_of_an_act_the_clause_never_tells_of_is_not_its_polarity() -> N
     hours = "The theft forced the pantry to cut its Saturday hours in 2024, and it has not yet restored them."
     assert "negation" not in conflicts("The pantry still has not brought back the Saturday hours it cut.", hours)
     assert "negation" in conflicts("The pantry did not cut its Saturday hours in 2024.", hours)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # a vote "to reject" is a vote against; a member's vote is not the body's; another thing voted on
+        ("The council voted 6-1 to reject the proposal.", "The council voted 6-1 against the proposal on Tuesday."),
+        ("Hale voted for the budget on Tuesday.", "Tandy voted against the budget on Tuesday, which passed 4-1."),
+        (
+            "The board voted to delay the tuition increase.",
+            "The board voted against the fee increase and to delay a decision on tuition.",
+        ),
+        # "unchanged" beside a change the sentence also tells of
+        (
+            "Tolliver raised its quarterly dividend to 25 cents a share.",
+            "Tolliver's quarterly dividend, unchanged since 2021, rose to 25 cents a share.",
+        ),
+        # another company's or another rank's officer; a former one
+        (
+            "Chief Petty Officer Ann Lee pulled the crew from the water.",
+            "Chief Petty Officer Mark Diaz, who pulled the crew from the water with Lee, said it was cold.",
+        ),
+        (
+            "Chief Executive Officer John Smith will become chairman of the combined company.",
+            "Chief Executive Officer Jane Doe will lead the combined company, and Smith will become its chairman.",
+        ),
+        # none of a thing only if a condition fails
+        (
+            "The measure would pay for new library branches.",
+            "If the measure fails, there will be no new library branches, the mayor said.",
+        ),
+        # the end of a range is no date of its own
+        (
+            "The bridge will be closed to traffic in the summer of 2026.",
+            "The bridge will be closed to traffic from March 2026 to the end of 2027, the state said.",
+        ),
+    ],
+)
+def test_true_copy_near_this_passs_conflict_rules_is_not_contradicted(claim: str, passage: str) -> None:
+    assert conflicts(claim, passage, dt.date(2026, 3, 1)) == []
 
 
 MERGER_VOTES = (

@@ -261,7 +261,8 @@ def align(
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
         swapped = _swapped_ends(claim, claim_facts, text, in_sentence)
         if swapped:  # its figures agree, but as the other end of the change
-            found = [f for f in found if not (f.agrees and f.claim in swapped[0].claim)] + swapped
+            ends = {f.text for pair in _change_ends(claim_facts.facts, claim) for f in pair}
+            found = [f for f in found if not (f.agrees and f.claim in ends)] + swapped
     if overlap >= SAME_EVENT["name"]:
         found += _no_deaths(claim_facts, text, start, end)
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
@@ -726,10 +727,13 @@ _HOLDS = re.compile(
 # Offices one person holds in a place at a time (a school has its principal, but a story may have two).
 _OFFICES = "Attorney Chief Superintendent Mayor Governor Sheriff Treasurer"
 # A company's chief officers too: "Chief Financial Officer Desmond Achterberg", "Chief Executive ...".
-_CHIEF = r"Chief (?:[A-Z][a-z]+ )?(?:Officer|Executive)"
+_CHIEF = r"Chief (?:(?:Executive|Financial|Operating|Technology|Information|Marketing|Medical) Officer|Executive)"
 _TITLED = re.compile(
     rf"\b(?P<title>(?:[A-Z][a-z]+ ){{1,2}}(?:{'|'.join(_OFFICES.split())})|{_CHIEF}) (?P<name>{_NAME})"
 )
+
+
+_FORMER = re.compile(r"\b(?:former|interim|acting|then|ex)\b[\s-]*(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
@@ -756,6 +760,12 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
                 said,
             ),
         ]
+        # (a company officer: not a former, interim or acting one; and a sentence that names the
+        # claim's person may give them another post, as in a merger: "... and Smith will become chairman")
+        if re.fullmatch(_CHIEF, title, re.IGNORECASE):
+            holders = [m for m in holders if not _FORMER.search(said[max(m.start() - 30, 0) : m.start()])]
+            if _mentioned(name, said, person=True):
+                continue
         names = [(m.group("name"), m.start("name")) for m in holders]
         if names and not any(_same_name(name, other) for other, _ in names):
             other, at = names[0]
@@ -1001,6 +1011,14 @@ _RAISED = re.compile(rf"\b(?:{_RAISING}){_CHANGED}", re.IGNORECASE)
 _LOWERED = re.compile(rf"\b(?:{_LOWERING}){_CHANGED}", re.IGNORECASE)
 
 
+# Words that tell of a change, whoever makes it: "rose", "increased", "up from", "lifting it".
+_A_CHANGE = re.compile(
+    r"\b(?:rose|rises?|rising|rais(?:ed|es|ing)|increas(?:ed|es|ing)|lift(?:ed|s|ing)|hik(?:ed|es|ing)|"
+    r"(?:up|down)\s+from|fell|falls?|falling|cut|lower(?:ed|s|ing)|reduc(?:ed|es|ing)|unchanged\s+(?:since|for))\b",
+    re.IGNORECASE,
+)
+
+
 def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
     """ "raised its full-year profit forecast" for "lowered its full-year profit forecast": the
     sentence restating the claim changes the claim's thing (its last word, the same) the other way,
@@ -1022,7 +1040,9 @@ def _direction_reversed(claim: str, text: str, sentence: tuple[int, int]) -> lis
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
             # "declared a quarterly dividend of 23 cents a share, unchanged from the previous quarter"
             kept = re.search(rf"\b{re.escape(thing)}s?\b[^.;:\u2014]{{0,60}}?\b(?:unchanged|held steady)\b", said, re.I)
-            if kept is not None and not same_way and other is None:
+            # (not "unchanged since 2021, rose to 25 cents", nor "left unchanged in March before
+            # lifting it in June": the sentence tells of a change as well)
+            if kept is not None and not same_way and other is None and not _A_CHANGE.search(said):
                 start, end = s0 + kept.start(), s0 + kept.end()
                 return [Finding("outcome", False, claimed.group(), kept.group(), start, end, sentence, kept.group())]
     return []
@@ -1135,10 +1155,12 @@ def _change_ends(facts: list[Fact], text: str) -> list[tuple[Fact, Fact]]:
 def _swapped_ends(claim: str, claim_facts: TextFacts, text: str, in_sentence: list[Fact]) -> list[Finding]:
     """ "widened to 28.6 percent from 28.1 percent" for "narrowed to 28.1 percent from 28.6 percent":
     the claim gives a change's two ends, and the sentence restating it gives the same two figures
-    as the ends the other way round, and never the claim's way."""
+    as the ends the other way round (and no other figure of their kind), and never the claim's way."""
     theirs = _change_ends(in_sentence, text)
     for early, late in _change_ends(claim_facts.facts, claim):
-        if early.value == late.value:
+        # (a sentence with more figures of the kind may give another thing's change: "fell to 4
+        # percent, while Kessing's rose to 5 percent from 4 percent")
+        if early.value == late.value or sum(f.kind == early.kind for f in in_sentence) != 2:
             continue
         same = [(a, b) for a, b in theirs if a.kind == early.kind and (a.value, b.value) == (early.value, late.value)]
         other = [(a, b) for a, b in theirs if a.kind == early.kind and (a.value, b.value) == (late.value, early.value)]
@@ -2722,7 +2744,6 @@ def _lexical_negation(
         source_negated = source_negated or (claim_negated and bool(_RATHER_THAN.search(clause)))
         # "not ... until Saturday" says when, not whether: it denies nothing the claim affirms.
         if claim_negated != source_negated and not _UNTIL.search(clause if source_negated else claim_clause):
-            at = text.find(clause, s0, s1)
             say = {True: "negated", False: "affirmed"}
             return [
                 Finding(
@@ -2944,6 +2965,9 @@ _NONE_OF = re.compile(
 )
 
 
+_CONDITIONAL = re.compile(r"\b(?:if|unless|without|would|could|might|should)\b", re.IGNORECASE)
+
+
 def _none_of_it(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
     """ "with about 90 volunteers and no paid circulators" for "used a mix of volunteers and paid
     circulators"; "said there had been no widespread outages" for "reported widespread outages": an
@@ -2953,6 +2977,8 @@ def _none_of_it(claim: str, text: str, sentence: tuple[int, int]) -> list[Findin
         return []
     s0, s1 = sentence
     said = text[s0:s1]
+    if _CONDITIONAL.search(said):  # "If the measure fails, there will be no new library branches"
+        return []
     claimed = " " + _plain(claim) + " "
     for m in _NONE_OF.finditer(said):
         words = _plain(m.group(1))
@@ -2965,21 +2991,45 @@ def _none_of_it(claim: str, text: str, sentence: tuple[int, int]) -> list[Findin
     return []
 
 
-# "voted 3-2 to put a traffic signal" against "voted 3-2 against installing a signal".
-_VOTED_FOR = re.compile(r"\bvot(?:ed|es|e)\s+(?:(\d{1,2}-\d{1,2})\s+)?(?:to|in\s+favou?r\s+of|for)\b", re.IGNORECASE)
-_VOTED_AGAINST = re.compile(r"\bvot(?:ed|es|e)\s+(?:(\d{1,2}-\d{1,2})\s+)?against\b", re.IGNORECASE)
+# "the county commission voted 3-2 to put a traffic signal" against "the county commission voted
+# 3-2 against installing a signal": a body's vote (not a member's), and "to" an act that is no
+# refusal ("voted to reject" is a vote against).
+_VOTING_BODY = (
+    r"\b(?P<body>council|board|commission|committee|panel|trustees|supervisors|commissioners|legislature|senate"
+    r"|assembly|members|voters|jury|court)\s+(?:\w+ly\s+)?"
+)
+_REFUSALS = r"reject|deny|oppose|kill|table|delay|postpone|block|repeal|defeat|halt|cancel|scrap|drop|end|overturn"
+_VOTED_FOR = re.compile(
+    _VOTING_BODY + r"vot(?:ed|es|e)\s+(?:(?P<tally>\d{1,2}-\d{1,2})\s+)?"
+    rf"(?:to\s+(?!(?:{_REFUSALS})\b)|in\s+favou?r\s+of\s+|for\s+)(?P<what>[^.;,]+)",
+    re.IGNORECASE,
+)
+_VOTED_AGAINST = re.compile(
+    _VOTING_BODY + r"vot(?:ed|es|e)\s+(?:(?P<tally>\d{1,2}-\d{1,2})\s+)?against\s+(?P<what>[^.;,]+)", re.IGNORECASE
+)
 
 
 def _voted_the_other_way(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
-    """The sentence restating the claim has the body vote against what the claim has it vote for,
-    or the reverse, by the claim's tally where the claim gives one, and never the claim's way."""
+    """The sentence restating the claim has the claim's body vote against what the claim has it
+    vote for (a word of it shared), or the reverse, by the claim's tally where the claim gives one,
+    and never the claim's way."""
     s0, s1 = sentence
     said = text[s0:s1]
     for mine, theirs in ((_VOTED_FOR, _VOTED_AGAINST), (_VOTED_AGAINST, _VOTED_FOR)):
         claimed = mine.search(claim)
         if claimed is None or mine.search(said):
             continue
-        other = next((m for m in theirs.finditer(said) if not claimed.group(1) or m.group(1) == claimed.group(1)), None)
+        other = next(
+            (
+                m
+                for m in theirs.finditer(said)
+                if m.group("body").lower() == claimed.group("body").lower()
+                and (not claimed.group("tally") or m.group("tally") == claimed.group("tally"))
+                # the same thing voted on: a content word of what follows shared
+                and content_stems(m.group("what")) & content_stems(claimed.group("what"))
+            ),
+            None,
+        )
         if other is not None:
             at, end = s0 + other.start(), s0 + other.end()
             return [Finding("outcome", False, claimed.group(), other.group(), at, end, sentence, other.group())]

@@ -4,7 +4,7 @@ A source's dates resolve against the article: a date without a year takes the ye
 on or before the publication date (after it, in a sentence about the future); "Tuesday" is the
 last Tuesday before publication; "the same day", "two days later", "a week earlier" count from
 the date before them. A claim's dates keep only what the claim says: "June 14" has no year,
-"mid-June" is June 11-20 of any year, "early 2027" January to April, "in the spring" is March 20 -
+"mid-June" is June 11-20 of any year, "early 2027" January to May, "in the spring" is March 20 -
 June 20.
 """
 
@@ -294,11 +294,14 @@ _PART_OF_YEAR = re.compile(
 )
 # "early 2027", "the start of 2027", "mid-2027", "the end of 2027": a third of the year, as "early
 # June" is a third of the month (PARTS).
+# The whole date only: "from March 2026 to the end of 2027" is a range (_range), not its end. The
+# parts overlap by a month, as a reader's "early 2027" may take in May.
 _THIRD_OF_YEAR = re.compile(
-    r"\b(?P<part>early|mid|middle|late|beginning|start|end)(?:[- ]|\s+of\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"
+    r"(?:(?:in|by|at|until|till|since|from|before|after|around|about)\s+)?(?:the\s+)?"
+    r"(?P<part>early|mid|middle|late|beginning|start|end)(?:[- ]|\s+of\s+)(?P<year>(?:1[89]|20)\d\d)"
 )
-YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8)}
-YEAR_THIRDS |= {"late": (9, 12), "end": (9, 12)}
+YEAR_THIRDS = {"early": (1, 5), "beginning": (1, 5), "start": (1, 5), "mid": (4, 9), "middle": (4, 9)}
+YEAR_THIRDS |= {"late": (8, 12), "end": (8, 12)}
 _ORDINAL_PART = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "six": 6, "nine": 9}
 
@@ -306,7 +309,7 @@ _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "six": 6, "nine": 9}
 def _part_of_year(t: str, reference: dt.date | None) -> DateValue | None:
     """ "the first half of 2019", "the fourth quarter of 2024", "the first six months of the year",
     "early 2027": the months they span, or None (no such phrase, or no year to put it in)."""
-    third = _THIRD_OF_YEAR.search(t)
+    third = _THIRD_OF_YEAR.fullmatch(t)
     if third is not None:
         whole, (first_month, last_month) = int(third.group("year")), YEAR_THIRDS[third.group("part")]
         return DateValue((whole, first_month, 1), (whole, last_month, _last_day(whole, last_month)))

@@ -99,7 +99,7 @@ _STREAK = re.compile(
 )
 # A rank in a run: "the sixth straight day", "fifth consecutive season".
 _STREAK_RANK = re.compile(
-    r"\b([a-z]+|\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive)\s+(day|week|month|year|season|game)s?\b",
+    r"\b([a-z]+|\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive)\s+(day|week|month|year|season)s?\b",
     re.IGNORECASE,
 )
 _FUTURE = frozenset("will shall scheduled upcoming expected expects planned plans plan intends aims slated".split())
@@ -195,6 +195,10 @@ def _untagged_bodies(sent: Any, offset: int) -> list[Fact]:
     return out
 
 
+_PLACE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{1,40}?\s([\u2014\u2013])\s")
+_DATELINE_REACH = 300  # characters from the text's start a dateline may open at
+
+
 def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:
     """The text with the dash that ends a dateline ("MILLBROOK, June 3 — More than 60 ...") made a
     full stop, so the tagger does not read "June 3 - More than 60" as one date. Same length, so
@@ -206,13 +210,11 @@ def _dateline_cut(text: str, filed: list[tuple[int, int]]) -> str:
             at = lo + m.start()
             text = text[:at] + "." + text[at + 1 :]
     # A dateline of a place alone ("MERRITON — Tessaly State University's Board ... voted") is cut
-    # too, or the parse makes the place the subject of the lead sentence.
-    for m in _PLACE_DATELINE.finditer(text):
+    # too, or the parse makes the place the subject of the lead sentence: at the article's opening
+    # only (a headline may stand before it), not "NASA — ..." further down.
+    for m in _PLACE_DATELINE.finditer(text, 0, min(len(text), _DATELINE_REACH)):
         text = text[: m.start(1)] + "." + text[m.end(1) :]
     return text
-
-
-_PLACE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'\- ]{1,40}?\s([\u2014\u2013])\s")
 
 
 def _pieces(text: str) -> Iterable[tuple[int, str]]:
@@ -443,9 +445,8 @@ def _others_as_before(facts: list[Fact], first: int) -> None:
 
 # What comes between a change's later end and its earlier one: "241,000 fans, down from 256,000",
 # "to 2,140 rentals from 1,760".
-_DOWN_FROM = re.compile(
-    r"^(?:\s+[^.;:\d]{0,40}?,?\s+(?:up|down)|\s+(?:[a-z][\w-]*\s+)?)\s*from\s+(?:about\s+|roughly\s+)?$"
-)
+_DOWN_FROM = re.compile(r"^\s+[^.;:\d]{0,40}?,?\s+(?:up|down)\s*from\s+(?:about\s+|roughly\s+)?$")
+_TO_FROM = re.compile(r"^\s+(?:[a-z][\w-]*\s+)?from\s+(?:about\s+|roughly\s+)?$")
 
 
 def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int) -> None:
@@ -455,7 +456,10 @@ def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int)
         f, later = facts[i], facts[i - 1]
         if f.kind != QUANTITY or f.unit or later.kind != QUANTITY or not later.unit or later.upper is not None:
             continue
-        if _DOWN_FROM.match(text[later.end - offset : f.start - offset]):
+        gap = text[later.end - offset : f.start - offset]
+        # "to 2,140 listings from 1,760", not "12 finalists chosen from 300"
+        after_to = re.search(r"\bto\s+$", text[max(later.start - offset - 4, 0) : later.start - offset])
+        if _DOWN_FROM.match(gap) or (after_to and _TO_FROM.match(gap)):
             facts[i] = dataclasses.replace(f, unit=later.unit)
 
 
