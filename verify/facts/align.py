@@ -1762,7 +1762,6 @@ def _figures(
                 and not _other_year(cf, sf)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
-                and not _another_doers(cf, sf)
                 and _equal(cf, sf)
             ),
             None,
@@ -1774,14 +1773,7 @@ def _figures(
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
         agree = next(
-            (
-                sf
-                for r, sf in relation
-                if r == "agree"
-                and not _other_happening(cf, sf)
-                and not _other_year(cf, sf)
-                and not _another_doers(cf, sf)
-            ),
+            (sf for r, sf in relation if r == "agree" and not _other_happening(cf, sf) and not _other_year(cf, sf)),
             None,
         )
         if agree is not None:
