@@ -2750,13 +2750,19 @@ def _anothers_verbs(
 ) -> bool:
     """The claim clause's verbs are in the source clause only as another subject's acts ("ruled
     that voters will get to decide" for "The appeals court did not decide ...")."""
-    c0 = claim.find(claim_clause)
-    mine = [v for v in claim_facts.verbs if c0 <= v[0] < c0 + len(claim_clause) and v[2] not in _LIGHT_SLOT_VERBS]
-    theirs = [v for v in source.verbs if at <= v[0] < at + len(clause)]
+    mine = [
+        v for v in _verbs_in(claim_facts, claim.find(claim_clause), len(claim_clause)) if v[2] not in _LIGHT_SLOT_VERBS
+    ]
+    theirs = _verbs_in(source, at, len(clause))
     shared = [(c, v) for c in mine for v in theirs if c[2] == v[2]]
     return bool(shared) and all(
         _other_doer(claim_facts.doers.get(c[0], ""), source.doers.get(v[0], "")) for c, v in shared
     )
+
+
+def _verbs_in(facts: TextFacts, start: int, length: int) -> list[tuple[int, int, str, str, int]]:
+    """The clause verbs of `facts` in `length` characters from `start` (a clause's)."""
+    return [v for v in facts.verbs if start <= v[0] < start + length]
 
 
 def _denied_verb_absent(
@@ -2765,13 +2771,12 @@ def _denied_verb_absent(
     """The claim clause denies an act ("has not brought back the hours it cut") that the source
     clause does not tell of at all ("forced the pantry to cut its hours"): its polarity is not the
     claim's. Only a verb of content: "is not unrelated" and "has nothing to do with" meet anyway."""
-    c0 = claim.find(claim_clause)
     denied = [
         v[2]
-        for v in claim_facts.verbs
-        if c0 <= v[0] < c0 + len(claim_clause) and v[4] == 1 and v[2] not in _LIGHT_VERBS_OF_NEGATION
+        for v in _verbs_in(claim_facts, claim.find(claim_clause), len(claim_clause))
+        if v[4] == 1 and v[2] not in _LIGHT_VERBS_OF_NEGATION
     ]
-    told = [v[2] for v in source.verbs if at <= v[0] < at + len(clause)]
+    told = [v[2] for v in _verbs_in(source, at, len(clause))]
     return bool(denied) and not any(_same_verb(d, t) for d in denied for t in told)
 
 

@@ -1366,11 +1366,7 @@ def _subject_name(token: Any) -> str:
     verb = _verb_token(token)
     if verb is None:
         return ""
-    subject = _child(verb, "nsubj", "nsubjpass")
-    if subject is None and verb.dep_ == "xcomp":
-        # "the board voted to approve the deal": the board approved it; "ordered Kessel to
-        # forfeit $318,000": Kessel forfeits it
-        subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
+    subject = _clause_subject(verb)
     if subject is not None and subject.pos_ != "PROPN" and subject.lemma_.lower() in _BODIES:
         subject = _child(subject, "poss")
     if subject is not None and _untagged_name(subject):
@@ -1380,6 +1376,16 @@ def _subject_name(token: Any) -> str:
     owner = _child(subject, "poss")
     owner_words = _compound_name(owner) if owner is not None and owner.pos_ == "PROPN" else []
     return " ".join(t.text.lower() for t in owner_words + _compound_name(subject))
+
+
+def _clause_subject(verb: Any) -> Any:
+    """A verb's subject, or None; an xcomp's is the object of the verb it hangs on, else that verb's
+    subject ("ordered Kessel to forfeit $318,000": Kessel forfeits it; "the board voted to approve
+    the deal": the board approved it)."""
+    subject = _child(verb, "nsubj", "nsubjpass")
+    if subject is None and verb.dep_ == "xcomp":
+        subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
+    return subject
 
 
 def _untagged_name(token: Any) -> bool:
@@ -1395,11 +1401,9 @@ def _untagged_name(token: Any) -> bool:
 
 
 def _doer(verb: Any) -> str:
-    """A clause verb's subject ("noun:appeal court", "name:hale"; an xcomp's from the verb it hangs
-    on, as in _subject_name), or "" for none, a pronoun or a count ("no one")."""
-    subject = _child(verb, "nsubj", "nsubjpass")
-    if subject is None and verb.dep_ == "xcomp":
-        subject = _child(verb.head, "dobj") or _child(verb.head, "nsubj", "nsubjpass")
+    """A clause verb's subject ("noun:appeal court", "name:hale"; an xcomp's as _clause_subject
+    says), or "" for none, a pronoun or a count ("no one")."""
+    subject = _clause_subject(verb)
     if subject is None or subject.pos_ == "PRON" or subject.lower_ in _ANYONE:
         return ""
     # its nouns up to the head ("a diver survey": "diver survey"), marked by the head's kind (the
