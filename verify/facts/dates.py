@@ -292,10 +292,9 @@ _PART_OF_YEAR = re.compile(
     r"\b(?P<which>first|second|third|fourth|last|final)\s+(?:(?P<part>half|quarter)|(?P<n>two|three|four|six|nine|\d+)"
     r"\s+months)\s+of\s+(?:(?P<year>(?:1[89]|20)\d\d)|(?:the|this)\s+year)\b"
 )
-# "early 2027", "the start of 2027", "mid-2027", "the end of 2027": a third of the year, as "early
-# June" is a third of the month (PARTS).
-# The whole date only: "from March 2026 to the end of 2027" is a range (_range), not its end. The
-# parts overlap by a month, as a reader's "early 2027" may take in May.
+# "early 2027", "the start of 2027", "mid-2027", "the end of 2027": about a third of the year, as
+# "early June" is a third of the month (PARTS); the parts overlap by a month, as a reader's "early
+# 2027" may take in May. The whole date only: "from March 2026 to the end of 2027" is a range.
 _THIRD_OF_YEAR = re.compile(
     r"(?:(?:in|by|at|until|till|since|from|before|after|around|about)\s+)?(?:the\s+)?"
     r"(?P<part>early|mid|middle|late|beginning|start|end)(?:[- ]|\s+of\s+)(?P<year>(?:1[89]|20)\d\d)"

@@ -218,7 +218,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # ("Tremblay stopped 38 of the 41 shots"); money on "raise" ("a $43-an-hour raise") is a change.
 # 57: ... and has no words of its own but an aside ("Support for Measure H" is no name).
 # 58: the count a change starts from takes its end's unit only after "up/down from" or "to X ... from"
-# ("12 finalists chosen from 300" counts no finalists); a place dateline is cut at the opening only.
+# ("12 finalists chosen from 300" counts no finalists); a place dateline is cut at the opening only;
+# the thirds of a year overlap by a month ("early 2027" is January to May) and are whole dates only.
 FACTS_VERSION = 58
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
