@@ -26,6 +26,7 @@ SETS = [
     ("news_dev8.jsonl", "news9"),
     ("news_dev9.jsonl", "news10"),
     ("news_dev10.jsonl", "news11"),
+    ("news_dev11.jsonl", "news12"),
 ]
 
 
