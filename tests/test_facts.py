@@ -2806,3 +2806,65 @@ def test_money_raised_is_money_collected_not_a_change() -> None:
     # not worked out as 19.6 - 4.1
     assert not [f for f in check_text(claim, raised, PUB).findings if f.agrees]
     assert [f.role for f in claim_facts([claim])[0].facts if f.kind == "money"] == [""]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # a bound written after the figure: two lower bounds never conflict
+        (
+            "Members of the club won more than $2 million in prizes last year.",
+            "Members may not claim any prize of $500 or more won at their own club.",
+        ),
+        # a margin and a difference said with a comparative are differences, worked out or left alone
+        (
+            "The school bond passed by a margin of 412 votes.",
+            "The school bond passed 3,120 votes to 2,708, according to the county clerk.",
+        ),
+        (
+            "The truck was traveling 15 miles per hour faster than the limit.",
+            "The truck was traveling at 50 miles per hour, faster than the 35 mph limit on the bridge, police said.",
+        ),
+        # a denied act done to another thing: "would not cut salaries" is not answered by fares cut
+        (
+            "Mayor Ruiz said Brookvale would not cut salaries for its clerks.",
+            "Mayor Ruiz said Brookvale would not lower wages for clerks and that bus fares would be cut by 10%.",
+        ),
+    ],
+)
+def test_true_copy_near_a_bound_a_margin_or_another_things_act_is_not_contradicted(claim: str, passage: str) -> None:
+    assert conflicts(claim, passage) == []
+
+
+def test_a_bound_after_a_figure_is_its_comparator() -> None:
+    facts = claim_facts(["Groups of 10 or fewer may enter, and prizes of $600 or more are taxed."])[0].facts
+    assert [(f.text, f.comparator) for f in facts if f.kind in ("quantity", "money")] == [("10", "<="), ("$600", ">=")]
+
+
+def test_a_margin_and_a_figure_before_a_comparative_are_differences() -> None:
+    margin, faster, level = claim_facts(
+        [
+            "The bond passed by a margin of 412 votes.",
+            "The truck was going 15 miles per hour faster than the limit.",
+            "The truck was going 50 miles per hour.",
+        ]
+    )
+    assert [f.role for f in margin.facts if f.kind == "quantity"] == ["change"]
+    assert [f.role for f in faster.facts if f.kind == "quantity"] == ["change"]
+    assert [f.role for f in level.facts if f.kind == "quantity"] == [""]
+    # worked out from the tally, whose second count takes the first's unit
+    assert said("The bond passed by a margin of 412 votes.", "The bond passed 3,120 votes to 2,708.") == [
+        ("quantity", True, "412", "3,120 and 2,708")
+    ]
+
+
+def test_an_age_told_by_its_decade_is_an_age_not_a_decade() -> None:
+    facts = claim_facts(["The driver, a woman in her late 40s, was hurt; two men in their 30s were not."])[0].facts
+    assert [(f.unit, f.value, f.upper) for f in facts if f.unit == "age"] == [("age", 46.0, 49.0), ("age", 30.0, 39.0)]
+    assert not [f for f in facts if f.kind == "date"]
+
+
+def test_each_clause_verb_keeps_what_it_is_done_to_in_either_voice() -> None:
+    active, passive = claim_facts(["The club will reduce ticket prices.", "Ticket prices will be reduced."])
+    assert list(active.undergoers.values()) == ["noun:ticket price"]
+    assert list(passive.undergoers.values()) == ["noun:ticket price"]

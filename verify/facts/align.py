@@ -2653,11 +2653,16 @@ def _negation(
         # not of the claim's subject ("The marathon was run on Oct. 19"); nor is the verb of another
         # subject the claim's ("ruled that voters will get to decide" for "The appeals court did
         # not decide ...").
-        doer = claim_facts.doers.get(start, "")
+        # Nor is the verb done to another thing ("would not reduce pay" against "prices would be
+        # reduced").
+        doer, undergoer = claim_facts.doers.get(start, ""), claim_facts.undergoers.get(start, "")
         same = [
             v
             for v in source_verbs
-            if v[2] == lemma and v[3] != "relcl" and not _other_doer(doer, source.doers.get(v[0], ""))
+            if v[2] == lemma
+            and v[3] != "relcl"
+            and not _other_doer(doer, source.doers.get(v[0], ""))
+            and not _other_doer(undergoer, source.undergoers.get(v[0], ""))
         ]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
         # did not approve the budget" does not deny "approved the plan"); a verb under another's
@@ -2781,9 +2786,10 @@ def _denied_verb_absent(
 
 
 def _other_doer(claim: str, source: str) -> bool:
-    """Two subjects of one verb that are not one: two common nouns, or two names, with no word in
-    common ("appeal court" and "harrowgate voter"; "hale" and "tandy"; not "diver" and "diver
-    survey"). A name and a common noun may be one ("the mayor", "Hale"); an unknown one, anyone."""
+    """Two subjects (or two undergoers) of one verb that are not one: two common nouns, or two
+    names, with no word in common ("appeal court" and "harrowgate voter"; "hale" and "tandy"; not
+    "diver" and "diver survey"). A name and a common noun may be one ("the mayor", "Hale"); an
+    unknown one, anyone."""
     if not claim or not source or claim.split(":")[0] != source.split(":")[0]:
         return False
     return not set(claim.split(":", 1)[1].split()) & set(source.split(":", 1)[1].split())

@@ -37,7 +37,7 @@ from verify.facts.model import (
     TextFacts,
 )
 from verify.facts.nlp import MAX_DOC_CHARS, parse_lazily, parse_many
-from verify.facts.numbers import SCALES, UNITS, comparator_in, parse_number
+from verify.facts.numbers import SCALES, UNITS, comparator_after, comparator_in, parse_number
 from verify.facts.units import unit_after
 
 NAME_GROUPS = {
@@ -130,6 +130,7 @@ def source_facts(
         out.sentences += part.sentences
         out.verbs += part.verbs
         out.doers |= part.doers
+        out.undergoers |= part.undergoers
         if progress is not None:
             progress(offset + len(doc.text))
     return out
@@ -316,9 +317,11 @@ def _doc_facts(
                 out.verbs.append(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
-                doer = _doer(token)
+                doer, undergoer = _doer(token), _undergoer(token)
                 if doer:
                     out.doers[token.idx + offset] = doer
+                if undergoer:
+                    out.undergoers[token.idx + offset] = undergoer
     return out
 
 
@@ -447,11 +450,13 @@ def _others_as_before(facts: list[Fact], first: int) -> None:
 # "to 2,140 rentals from 1,760".
 _DOWN_FROM = re.compile(r"^\s+[^.;:\d]{0,40}?,?\s+(?:up|down)\s*from\s+(?:about\s+|roughly\s+)?$")
 _TO_FROM = re.compile(r"^\s+(?:[a-z][\w-]*\s+)?from\s+(?:about\s+|roughly\s+)?$")
+# A tally's second count after the first's unit: "8,913 votes to 7,531".
+_COUNT_TO_COUNT = re.compile(r"^\s+([a-z]+)\s+to\s+$", re.IGNORECASE)
 
 
 def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int) -> None:
     """ "drew 241,000 fans last season, down from 256,000 a year earlier": the bare count a change
-    starts from counts what its later end counts."""
+    starts from counts what its later end counts; so does a tally's second ("8,913 votes to 7,531")."""
     for i in range(max(first, 1), len(facts)):
         f, later = facts[i], facts[i - 1]
         if f.kind != QUANTITY or f.unit or later.kind != QUANTITY or not later.unit or later.upper is not None:
@@ -459,7 +464,12 @@ def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int)
         gap = text[later.end - offset : f.start - offset]
         # "to 2,140 listings from 1,760", not "12 finalists chosen from 300"
         after_to = re.search(r"\bto\s+$", text[max(later.start - offset - 4, 0) : later.start - offset])
-        if _DOWN_FROM.match(gap) or (after_to and _TO_FROM.match(gap)):
+        tally = _COUNT_TO_COUNT.match(gap)
+        if (
+            _DOWN_FROM.match(gap)
+            or (after_to and _TO_FROM.match(gap))
+            or (tally and tally.group(1).lower().startswith(later.unit))
+        ):
             facts[i] = dataclasses.replace(f, unit=later.unit)
 
 
@@ -613,6 +623,12 @@ def _entity_fact(
         if age:
             years = float(next(g for g in age.groups() if g))
             return Fact(QUANTITY, value=years, unit="age", about=_about(ent), **base)
+        decade = _AGE_DECADE.search(_prefix(ent) + ent.text)
+        if decade:
+            # "a man in his 70s": an age between 70 and 79 ("late 40s": 47 to 49), not the 1970s
+            lo, hi = _DECADE_PART.get((decade.group(1) or "").lower(), (0, 9))
+            tens = float(decade.group(2))
+            return Fact(QUANTITY, value=tens + lo, upper=tens + hi, unit="age", about=_about(ent), **base)
         in_dateline = any(s <= start < e for s, e in filed)
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
@@ -882,10 +898,30 @@ _ORDINAL_PERIOD = re.compile(
 _RELATIVE_WHEN = re.compile(r"\b(?:earlier|later|ago|before|after|prior|since|hence)\b", re.IGNORECASE)
 
 
+# An age told by its decade: "in his 70s", "in her late 40s", "people in their 30s".
+_AGE_DECADE = re.compile(r"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?([1-9]0)'?s\s*$", re.IGNORECASE)
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
 def _prefix(ent: Any) -> str:
     """The few words before an entity, where its comparator may stand ("more than" before "60")."""
     doc = ent.doc
     return doc[max(ent.start - 3, ent.sent.start) : ent.start].text + " "
+
+
+def _end_past_unit(ent: Any) -> int:
+    """Where a figure's words end, past the unit noun written right after it ("10" + "votes")."""
+    doc, end = ent.doc, ent.end
+    if end < len(doc) and doc[end].i == ent.root.head.i and doc[end].pos_ == "NOUN":
+        end += 1
+    return end
+
+
+def _after(ent: Any) -> str:
+    """The words right after a figure and its unit ("$600" + "or more on", "10 votes" + "or
+    fewer"): where a bound written after a figure stands."""
+    end = _end_past_unit(ent)
+    return ent.doc[end : end + 3].text
 
 
 def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
@@ -895,6 +931,8 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if value is None:
         return None
     comparator = comparator_in(_prefix(ent) + text)
+    if comparator == "=":
+        comparator = comparator_after(_after(ent))
     base = {
         **base,
         "verb": _figure_verb(ent.root),
@@ -986,7 +1024,8 @@ CHANGE_VERBS = frozenset(
     "rise increase fall drop grow climb jump decline raise lower reduce surge slip tumble plunge soar dip "
     "slide shrink boost trim slash hike decrease swell sink cut lift".split()
 )
-CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth".split())
+# (a "margin" is a difference too: "passed by a margin of 1,382 votes", "a 1,382-vote margin")
+CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth margin".split())
 _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
 
 
@@ -1008,6 +1047,11 @@ def _is_change(ent: Any) -> bool:
         return True  # "a $43-an-hour raise" (a share's "6 percent raise" is weighed as offers are)
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "an increase of $3 million"
+    # "a margin of 1,382 votes", "an increase of 300 jobs": the figure counts the noun of "of"
+    counted = head if root.dep_ == "nummod" and head.pos_ == "NOUN" else None
+    of = counted.head if counted is not None and counted.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in CHANGE_NOUNS:
+        return True
     # "The fare increase amounts to 20 percent", "The cut was $3 million": the change's own size
     sized = (
         head.head if root.dep_ == "pobj" and head.lower_ == "to" else head if root.dep_ in ("attr", "dobj") else None
@@ -1018,7 +1062,14 @@ def _is_change(ent: Any) -> bool:
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return after in _DIFFERENCE_AFTER or before in ("up", "down")
+    return after in _DIFFERENCE_AFTER or before in ("up", "down") or _compared_after(ent)
+
+
+def _compared_after(ent: Any) -> bool:
+    """ "going 4 knots faster than the limit", "12 years older than his brother": a figure, past its
+    unit noun, followed by a comparative and "than" is the difference between two things."""
+    doc, end = ent.doc, _end_past_unit(ent)
+    return end + 1 < len(doc) and doc[end].tag_ in ("JJR", "RBR") and doc[end + 1].lower_ == "than"
 
 
 # Verbs whose "by" figure is a margin between two figures, not a figure of its own: a contest's
@@ -1403,13 +1454,27 @@ def _untagged_name(token: Any) -> bool:
 def _doer(verb: Any) -> str:
     """A clause verb's subject ("noun:appeal court", "name:hale"; an xcomp's as _clause_subject
     says), or "" for none, a pronoun or a count ("no one")."""
-    subject = _clause_subject(verb)
-    if subject is None or subject.pos_ == "PRON" or subject.lower_ in _ANYONE:
+    return _party_key(_clause_subject(verb))
+
+
+def _undergoer(verb: Any) -> str:
+    """What a clause verb is done to, whatever the voice: its object ("reduce pay": "noun:pay") or
+    its passive subject ("prices would be reduced": "noun:price"); "" for none or a pronoun."""
+    # all the nouns of the phrase, its conjuncts' too ("found dents and a hole in the hull"): a thing
+    # is another only if it shares none of them
+    return _party_key(_child(verb, "dobj") or _child(verb, "nsubjpass"), whole=True)
+
+
+def _party_key(head: Any, whole: bool = False) -> str:
+    """A doer's or undergoer's nouns up to its head ("a diver survey": "diver survey"), or in its
+    whole phrase (`whole`), marked by the head's kind (the mayor may be "Hale": align compares a
+    name with a name, a common noun with a common noun); "" for none, a pronoun or a count ("no one")."""
+    if head is None or head.pos_ == "PRON" or head.lower_ in _ANYONE:
         return ""
-    # its nouns up to the head ("a diver survey": "diver survey"), marked by the head's kind (the
-    # mayor may be "Hale": align compares a name with a name, a common noun with a common noun)
-    words = [t.lemma_.lower() for t in subject.subtree if t.i <= subject.i and t.pos_ in ("NOUN", "PROPN")]
-    return ("name:" if subject.pos_ == "PROPN" else "noun:") + " ".join(words)
+    words = [t.lemma_.lower() for t in head.subtree if (whole or t.i <= head.i) and t.pos_ in ("NOUN", "PROPN")]
+    if not words:
+        return ""
+    return ("name:" if head.pos_ == "PROPN" else "noun:") + " ".join(words)
 
 
 # Subjects that say how many, not who ("no one was killed", "all of them", "none"): any subject.

@@ -220,7 +220,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 58: the count a change starts from takes its end's unit only after "up/down from" or "to X ... from"
 # ("12 finalists chosen from 300" counts no finalists); a place dateline is cut at the opening only;
 # the thirds of a year overlap by a month ("early 2027" is January to May) and are whole dates only.
-FACTS_VERSION = 58
+# 59: a bound after a figure ("$600 or more") is its comparator; a margin ("by a margin of 1,382
+# votes") and a figure a comparative follows ("4 knots faster than") are differences; a tally's bare
+# second count takes the first's unit ("8,913 votes to 7,531"); each clause verb's undergoer is kept
+# (TextFacts.undergoers: its object, or its passive subject).
+FACTS_VERSION = 59
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
@@ -248,6 +252,9 @@ class TextFacts:
     # Each clause verb's subject, by the verb's start: the kind of its head and its nouns' lemmas
     # ("noun:appeal court" for "The appeals court did not decide"), where it is not a pronoun.
     doers: dict[int, str] = field(default_factory=dict)
+    # Each clause verb's undergoer, by the verb's start, in the doers' form: its object, or its
+    # subject where it is passive ("noun:season ticket price" for "prices would be reduced").
+    undergoers: dict[int, str] = field(default_factory=dict)
 
     # The extraction that made these facts (FACTS_VERSION); stored facts of an older one are
     # read again from the source's text rather than trusted.
@@ -259,6 +266,7 @@ class TextFacts:
             "sentences": self.sentences,
             "verbs": self.verbs,
             "doers": {str(k): v for k, v in self.doers.items()},
+            "undergoers": {str(k): v for k, v in self.undergoers.items()},
             "version": self.version,
         }
 
@@ -269,6 +277,7 @@ class TextFacts:
             sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
             verbs=[tuple(v) for v in data.get("verbs", [])],  # type: ignore[misc]
             doers={int(k): v for k, v in data.get("doers", {}).items()},
+            undergoers={int(k): v for k, v in data.get("undergoers", {}).items()},
             version=int(data.get("version", 1)),
         )
 

@@ -46,6 +46,22 @@ def comparator_in(text: str) -> str:
     return COMPARATORS[found[-1].lower()] if found else "="
 
 
+# A bound written after the figure: "prizes of $600 or more", "groups of 10 or fewer".
+_BOUND_AFTER = re.compile(
+    r"^\s*(?:or|and)\s+(?:(?P<up>more|over|higher|above|greater|up|longer|older)"
+    r"|(?P<down>less|fewer|under|lower|below|shorter|younger))\b",
+    re.IGNORECASE,
+)
+
+
+def comparator_after(text: str) -> str:
+    """The bound the words right after a figure put on it ("or more" -> ">="), "=" if none."""
+    m = _BOUND_AFTER.match(text)
+    if m is None:
+        return "="
+    return ">=" if m.group("up") else "<="
+
+
 def parse_number(text: str) -> float | None:
     """The value of a figure's wording: "48.2 million" -> 48.2e6, "Thirty-four" -> 34,
     "a dozen" -> 12, "two-thirds" -> 0.667, "$2m" -> 2e6; None when it holds no number."""
