@@ -2868,3 +2868,32 @@ def test_each_clause_verb_keeps_what_it_is_done_to_in_either_voice() -> None:
     active, passive = claim_facts(["The club will reduce ticket prices.", "Ticket prices will be reduced."])
     assert list(active.undergoers.values()) == ["noun:ticket price"]
     assert list(passive.undergoers.values()) == ["noun:ticket price"]
+
+
+def test_an_age_beside_a_name_is_that_persons_and_only_conflicts() -> None:
+    source = "Dana Whitlow, 34, of Carver, was hurt when the scaffold gave way."
+    facts = claim_facts([source])[0].facts
+    assert [(f.value, f.unit, f.party) for f in facts if f.unit == "age"] == [(34.0, "age", "dana whitlow")]
+    assert said("Dana Whitlow, 43, was hurt when the scaffold gave way.", source) == [("age", False, "43", "34")]
+    # the same age says who, not what happened: its finding backs nothing (kind "age")
+    assert said("Dana Whitlow, 34, of Lisle, was hurt when the scaffold gave way.", source) == [
+        ("age", True, "34", "34")
+    ]
+    # another person's age is no rival (the name is)
+    assert conflicts("Sam Ortiz, 43, was hurt when the scaffold gave way.", source) == ["name"]
+
+
+def test_coming_off_the_bench_is_entering_not_a_goal_that_came() -> None:
+    assert conflicts("Okoro came off the bench in the 70th minute.", "The equalizer came in the 74th minute.") == []
+    assert [
+        f.verb for f in claim_facts(["Okoro came on for Reyes in the 70th minute."])[0].facts if f.kind == "ordinal"
+    ] == ["enter"]
+    assert [f.verb for f in claim_facts(["The ruling came on Tuesday."])[0].facts if f.kind == "date"] == ["come"]
+
+
+def test_an_event_that_occurred_is_dated_as_its_noun() -> None:
+    source = "The bus hit a delivery van on Route 9 at 7:15 a.m. on Oct. 14."
+    assert said("The collision occurred on Oct. 14.", source, dt.date(2025, 10, 20)) == [
+        ("date", True, "Oct. 14", "Oct. 14")
+    ]
+    assert [f.verb for f in claim_facts(["The crash took place on Oct. 4."])[0].facts if f.kind == "date"] == ["crash"]

@@ -29,7 +29,7 @@ from verify.config import (
     TWO_FIGURES_OVERLAP,
 )
 from verify.facts.align import Alignment, Finding
-from verify.facts.model import BACKING_KINDS, Fact, TextFacts
+from verify.facts.model import AGE, BACKING_KINDS, Fact, TextFacts
 from verify.retrieve import Hit
 from verify.schema import Claim, Evidence, FactFinding, Label, Scores, Verdict, passthrough_fields
 from verify.text import negation_count
@@ -353,7 +353,8 @@ def _figures_left_unread(case: Case, p: Assessed) -> bool:
     budget for the coming fiscal year" for "the current fiscal year was $201 million"; "About 900
     people ... in the shelters" for "300 ... in the shelter at Tessaly Community College"). A model
     contradiction there rests on those figures, which the checks have already judged unlike."""
-    figures = [f for f in case.claim_facts if f.kind in _FIGURE_KINDS]
+    # (not an age beside a name: it says who, and a passage rarely repeats it)
+    figures = [f for f in case.claim_facts if f.kind in _FIGURE_KINDS and not (f.unit == AGE and f.party)]
     return (
         bool(figures) and _silent_on(p, {f.text for f in figures}) and all(f.kind in p.alignment.given for f in figures)
     )
@@ -615,6 +616,7 @@ _WHAT = {
     "time": "the time as",
     "duration": "the length of time as",
     "quantity": "the figure as",
+    "age": "the age as",
     "money": "the amount as",
     "percent": "the share as",
     "ordinal": "the rank as",

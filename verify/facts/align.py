@@ -19,6 +19,7 @@ from itertools import combinations
 from verify.facts import dates as dates_mod
 from verify.facts.dates import MONTHS
 from verify.facts.model import (
+    AGE,
     ASKING_VERBS,
     CHANGE,
     CONTEST_VERBS,
@@ -64,6 +65,7 @@ VERB_FAMILIES = [
     {"approve", "pass", "adopt", "back"},
     {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
     {"spend", "use"},  # "spent more than four hours a day on their phones" is phone use
+    {"collide", "hit", "strike", "crash", "ram"},  # "The collision occurred" is read as "collide"
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
@@ -1766,8 +1768,11 @@ def _figures(
             ),
             None,
         )
+        # A person's age beside their name ("Harold Minter, 71, of Lisle") says who, not what
+        # happened: its findings are of kind AGE, which may conflict but back nothing.
+        kind = AGE if cf.unit == AGE and cf.party else cf.kind
         if same is not None and not any(_figure_relation(cf, sf) == "agree" for sf in comparable):
-            out.append(_finding(cf.kind, True, cf.text, same))
+            out.append(_finding(kind, True, cf.text, same))
             continue
         if not comparable:
             continue
@@ -1777,7 +1782,7 @@ def _figures(
             None,
         )
         if agree is not None:
-            out.append(_finding(cf.kind, True, cf.text, agree))
+            out.append(_finding(kind, True, cf.text, agree))
             continue
         if other_time or (other_part and cf.kind in (MONEY, PERCENT)):
             continue
@@ -1787,7 +1792,7 @@ def _figures(
         lone = (
             restated
             and cf.kind == QUANTITY
-            and cf.unit not in GENERIC_UNITS | {"age"}
+            and cf.unit not in GENERIC_UNITS | {AGE}
             and cf.verb not in ("be", "have", "")
             and _lone_count(cf, claim_facts.facts)
         )
@@ -1814,7 +1819,7 @@ def _figures(
             and not _another_doers(cf, sf)
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
-            out.append(_finding(cf.kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
+            out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
 
 
@@ -2210,6 +2215,8 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return claim.verb in light or source.verb in light or _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
+    if claim.unit == AGE and claim.party and source.party:  # "Park, 21," and "Park, 19,": one person
+        return _same_name(claim.party, source.party)
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     same_verb = bool(claim.verb) and _same_verb(claim.verb, source.verb)
     if claim.unit in GENERIC_UNITS:

@@ -13,6 +13,7 @@ from typing import Any
 
 from verify.facts import dates as dates_mod
 from verify.facts.model import (
+    AGE,
     ASKING_VERBS,
     CHANGE,
     CONTEST_VERBS,
@@ -622,13 +623,17 @@ def _entity_fact(
         age = dates_mod.AGE.search(ent.text.lower())
         if age:
             years = float(next(g for g in age.groups() if g))
-            return Fact(QUANTITY, value=years, unit="age", about=_about(ent), **base)
+            return Fact(QUANTITY, value=years, unit=AGE, about=_about(ent), **base)
+        person = _aged(ent)
+        if person:
+            # "Park, 19, was making his third appearance": the tagger calls the age a date
+            return Fact(QUANTITY, value=float(ent.text), unit=AGE, **{**base, "party": person})
         decade = _AGE_DECADE.search(_prefix(ent) + ent.text)
         if decade:
             # "a man in his 70s": an age between 70 and 79 ("late 40s": 47 to 49), not the 1970s
             lo, hi = _DECADE_PART.get((decade.group(1) or "").lower(), (0, 9))
             tens = float(decade.group(2))
-            return Fact(QUANTITY, value=tens + lo, upper=tens + hi, unit="age", about=_about(ent), **base)
+            return Fact(QUANTITY, value=tens + lo, upper=tens + hi, unit=AGE, about=_about(ent), **base)
         in_dateline = any(s <= start < e for s, e in filed)
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
@@ -896,6 +901,17 @@ _ORDINAL_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_WHEN = re.compile(r"\b(?:earlier|later|ago|before|after|prior|since|hence)\b", re.IGNORECASE)
+
+
+def _aged(ent: Any) -> str:
+    """Whose age a bare number between commas after a name is ("Park, 19, was making ...";
+    "Marcus Hale, 61, had campaigned"): the name, lower-cased, or ""."""
+    root, doc = ent.root, ent.doc
+    if not re.fullmatch(r"\d{1,3}", ent.text) or root.dep_ != "appos" or root.head.pos_ != "PROPN":
+        return ""
+    if not (ent.start > 0 and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","):
+        return ""
+    return " ".join(t.text.lower() for t in _compound_name(root.head))
 
 
 # An age told by its decade: "in his 70s", "in her late 40s", "people in their 30s".
@@ -1520,7 +1536,14 @@ _EVENT_NOUNS = {
     "opening": "open",
     "closure": "close",
     "launch": "launch",
+    "collision": "collide",
+    "crash": "crash",
+    "derailment": "derail",
+    "explosion": "explode",
 }
+# Verbs that only say an event took place ("The collision occurred on Oct. 4"): the date is the
+# event's, named by their subject.
+_HAPPENS = frozenset("occur happen".split())  # and "take place"
 
 
 def _event_noun(token: Any) -> str:
@@ -1540,16 +1563,25 @@ def _verb_of(token: Any) -> str:
 # Phrases that say a thing begins ("takes effect on June 1", "goes into effect", "comes into force"):
 # one verb, "begin", so they meet "starting July 1" (align.VERB_FAMILIES).
 _BEGINS = {("take", "effect"), ("go", "effect"), ("come", "effect"), ("come", "force"), ("enter", "force")}
+# A player's coming on as a substitute ("came off the bench in the 77th minute", "came on for
+# Reyes"): the act "enter" ("had entered the match four minutes earlier"), not a goal that "came".
+_COMES_ON = {("come", "bench"), ("come", "on")}  # a noun it takes, or its particle ("on", not "on Tuesday")
 
 
 def _lemma(verb: Any) -> str:
-    """The verb's lemma, or "begin" for a phrase of _BEGINS."""
+    """The verb's lemma, or "begin" for a phrase of _BEGINS, "enter" for one of _COMES_ON."""
     lemma = str(verb.lemma_.lower())
     if lemma == "come" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return "come out"  # a book, a report: published (align.DATE_EVENT_FAMILIES)
     objects = {g.lemma_.lower() for c in verb.children for g in [c, *c.children] if c.dep_ in ("dobj", "prep")}
     if any((lemma, noun) in _BEGINS for noun in objects):
         return "begin"
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if any((lemma, word) in _COMES_ON for word in (objects - {"on"}) | particles):
+        return "enter"
+    subject = _child(verb, "nsubj")
+    if subject is not None and (lemma in _HAPPENS or (lemma == "take" and "place" in objects)):
+        return _EVENT_NOUNS.get(subject.lemma_.lower(), lemma)
     if lemma in _LIGHT_VERBS:
         # "gave its approval a day later" dates the approval as "approved a day later" would
         act = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "")

@@ -24,6 +24,9 @@ NAME = "name"  # a person, organisation, place, work ...
 # A capitalised doer or object of several words the tagger did not name ("Moscow's Tagansky District
 # Court ruled"): compared only with a claim's name of the same head word (align._names), nothing else.
 UNTAGGED = "untagged"
+# A figure's unit for a person's age; and the kind of finding on an age beside a name ("Harold
+# Minter, 71,"), which says who rather than what happened: it may conflict, never back a claim.
+AGE = "age"
 # Labels of a date that is one side of the day it names ("before Aug. 25", "after May 3", "by
 # Friday", "from" for "not before May"): verify.facts.extract sets them, align opens them.
 SIDES_OF_A_DAY = ("before", "after", "by", "from")
@@ -224,7 +227,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # votes") and a figure a comparative follows ("4 knots faster than") are differences; a tally's bare
 # second count takes the first's unit ("8,913 votes to 7,531"); each clause verb's undergoer is kept
 # (TextFacts.undergoers: its object, or its passive subject).
-FACTS_VERSION = 59
+# ... and an age beside a name ("Park, 19,"; the tagger calls it a date) is that person's age; "came
+# off the bench" is "enter"; "The collision occurred on Oct. 4" dates the collision.
+FACTS_VERSION = 60
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
