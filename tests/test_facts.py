@@ -2897,3 +2897,11 @@ def test_an_event_that_occurred_is_dated_as_its_noun() -> None:
         ("date", True, "Oct. 14", "Oct. 14")
     ]
     assert [f.verb for f in claim_facts(["The crash took place on Oct. 4."])[0].facts if f.kind == "date"] == ["crash"]
+
+
+def test_money_by_the_year_is_a_rate_compared_only_with_a_rate() -> None:
+    facts = claim_facts(["The levy raises $3.1 million a year, up from $2.6 million, and cost $40,000 once."])[0]
+    assert [f.unit for f in facts.facts if f.kind == "money"] == ["$/year", "$/year", "$"]
+    total = "The board agreed to spend $420,000 over two years on the mowing program."
+    assert conflicts("The mowing program will cost about $210,000 a year.", total) == []
+    assert conflicts("The mowing program will cost about $210,000 a year.", "It costs $300,000 a year.") == ["money"]

@@ -457,10 +457,16 @@ _COUNT_TO_COUNT = re.compile(r"^\s+([a-z]+)\s+to\s+$", re.IGNORECASE)
 
 def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int) -> None:
     """ "drew 241,000 fans last season, down from 256,000 a year earlier": the bare count a change
-    starts from counts what its later end counts; so does a tally's second ("8,913 votes to 7,531")."""
+    starts from counts what its later end counts; so does a tally's second ("8,913 votes to 7,531");
+    and money a change starts from is by the period its end is ("$3.1 million a year, up from $2.6
+    million")."""
     for i in range(max(first, 1), len(facts)):
         f, later = facts[i], facts[i - 1]
-        if f.kind != QUANTITY or f.unit or later.kind != QUANTITY or not later.unit or later.upper is not None:
+        if later.upper is not None or f.kind != later.kind:
+            continue
+        bare = f.kind == QUANTITY and not f.unit and bool(later.unit)
+        per = f.kind == MONEY and "/" in later.unit and f.unit == later.unit.split("/")[0]
+        if not (bare or per):
             continue
         gap = text[later.end - offset : f.start - offset]
         # "to 2,140 listings from 1,760", not "12 finalists chosen from 300"
@@ -925,6 +931,12 @@ def _prefix(ent: Any) -> str:
     return doc[max(ent.start - 3, ent.sent.start) : ent.start].text + " "
 
 
+_PER_PERIOD = re.compile(
+    r"^\s*(?:(?:a|an|per|each|every)\s+(year|month|week)\b|(annually|yearly|monthly|weekly)\b)", re.IGNORECASE
+)
+_PER_WORD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+
+
 def _end_past_unit(ent: Any) -> int:
     """Where a figure's words end, past the unit noun written right after it ("10" + "votes")."""
     doc, end = ent.doc, ent.end
@@ -969,7 +981,10 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
     base["role"] = CHANGE if _is_change(ent) else ""
     if label == "MONEY":
-        unit = currency or "$"
+        # money by the year, month or week is a rate, compared only with a rate of that period
+        # ("$210,000 a year" is not "$420,000 over two years")
+        per = _PER_PERIOD.match(_after(ent))
+        unit = (currency or "$") + (f"/{(per.group(1) or _PER_WORD[per.group(2).lower()]).lower()}" if per else "")
         return Fact(MONEY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
     if label == "PERCENT":
         return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)

@@ -52,7 +52,9 @@ class Fact:
     sentence: tuple[int, int]  # the sentence holding it, as offsets into the same text
     value: float | None = None  # quantity / money / percent / ordinal / time (minutes) / duration (days)
     comparator: str = "="  # = > >= < <= ~ (about) ~< (nearly) ~> (just over)
-    unit: str = ""  # what a quantity counts (lemma: "firefighter"), a currency, a measure ("foot")
+    # what a quantity counts (lemma: "firefighter"), a currency ("$/year" for a rate by the year,
+    # month or week), a measure ("foot")
+    unit: str = ""
     about: tuple[str, ...] = ()  # content lemmas saying what the figure is about ("budget", "station")
     first: str | None = None  # DATE: ISO day the interval starts; "--MM-DD" when the year is not given
     last: str | None = None  # DATE: ISO day it ends (same form as first)
@@ -227,9 +229,11 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # votes") and a figure a comparative follows ("4 knots faster than") are differences; a tally's bare
 # second count takes the first's unit ("8,913 votes to 7,531"); each clause verb's undergoer is kept
 # (TextFacts.undergoers: its object, or its passive subject).
-# ... and an age beside a name ("Park, 19,"; the tagger calls it a date) is that person's age; "came
+# 60: an age beside a name ("Park, 19,"; the tagger calls it a date) is that person's age; "came
 # off the bench" is "enter"; "The collision occurred on Oct. 4" dates the collision.
-FACTS_VERSION = 60
+# 61: money by the year, month or week is a rate (unit "$/year"), and the money a change starts
+# from is by its end's period ("$3.1 million a year, up from $2.6 million").
+FACTS_VERSION = 61
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
