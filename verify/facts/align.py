@@ -1002,7 +1002,10 @@ OUTCOME_OPPOSITES = [
 
 # Changing a thing one way or the other, said of what is changed ("raised its forecast", "cut the
 # tax rate"): transitive forms only, so "profit rose" or "a $1.1 million cut to ..." are not read.
-_RAISING = r"raised|raises|raising|increased|increases|increasing|boosted|boosts|boosting|lifted|lifts|hiked|hikes"
+_RAISING = (
+    r"raised|raises|raising|increased|increases|increasing|boosted|boosts|boosting|lifted|lifts|lifting"
+    r"|hiked|hikes|hiking"
+)
 _LOWERING = r"lowered|lowers|lowering|cut|cuts|cutting|reduced|reduces|reducing|trimmed|trims|slashed|slashes"
 # What the verb changes: a determiner, then words up to a preposition, a figure or the clause's end.
 _CHANGED = (
@@ -1013,10 +1016,10 @@ _RAISED = re.compile(rf"\b(?:{_RAISING}){_CHANGED}", re.IGNORECASE)
 _LOWERED = re.compile(rf"\b(?:{_LOWERING}){_CHANGED}", re.IGNORECASE)
 
 
-# Words that tell of a change, whoever makes it: "rose", "increased", "up from", "lifting it".
+# Words that tell of a change, whoever makes it: the changing verbs above, said of the thing itself
+# too ("rose", "fell"), "up from", "lifting it", "unchanged since".
 _A_CHANGE = re.compile(
-    r"\b(?:rose|rises?|rising|rais(?:ed|es|ing)|increas(?:ed|es|ing)|lift(?:ed|s|ing)|hik(?:ed|es|ing)|"
-    r"(?:up|down)\s+from|fell|falls?|falling|cut|lower(?:ed|s|ing)|reduc(?:ed|es|ing)|unchanged\s+(?:since|for))\b",
+    rf"\b(?:{_RAISING}|{_LOWERING}|rose|rises?|rising|fell|falls?|falling|(?:up|down)\s+from|unchanged\s+(?:since|for))\b",
     re.IGNORECASE,
 )
 
