@@ -2905,3 +2905,22 @@ def test_money_by_the_year_is_a_rate_compared_only_with_a_rate() -> None:
     total = "The board agreed to spend $420,000 over two years on the mowing program."
     assert conflicts("The mowing program will cost about $210,000 a year.", total) == []
     assert conflicts("The mowing program will cost about $210,000 a year.", "It costs $300,000 a year.") == ["money"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "Turnout narrowed to 28.1 percent from 28.6 percent.",
+            [("28.1 percent", "later"), ("28.6 percent", "earlier")],
+        ),
+        ("The rink drew 41,000 fans, down from 56,000 a year earlier.", [("41,000", "later"), ("56,000", "earlier")]),
+        ("Fares rose from $2.50 to $2.75.", [("$2.50", "earlier"), ("$2.75", "later")]),
+        ("Listings rose to 2,140 rentals from 1,760.", [("2,140", "later"), ("1,760", "earlier")]),
+        # not a change: the finalists were chosen from the entrants
+        ("The jury picked 12 finalists from 300 entries.", [("12", ""), ("300", "")]),
+    ],
+)
+def test_a_changes_two_ends_are_marked_once_by_the_extractor(text: str, ends: list[tuple[str, str]]) -> None:
+    facts = claim_facts([text])[0].facts
+    assert [(f.text, f.change_end) for f in facts if f.kind in ("quantity", "money", "percent")] == ends

@@ -261,9 +261,9 @@ def align(
         compared = _swapped_comparison(claim, text, sentence)
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
-        swapped = _swapped_ends(claim, claim_facts, text, in_sentence)
+        swapped = _swapped_ends(claim_facts, in_sentence)
         if swapped:  # its figures agree, but as the other end of the change
-            ends = {f.text for pair in _change_ends(claim_facts.facts, claim) for f in pair}
+            ends = {f.text for f in claim_facts.facts if f.change_end}
             found = [f for f in found if not (f.agrees and f.claim in ends)] + swapped
     if overlap >= SAME_EVENT["name"]:
         found += _no_deaths(claim_facts, text, start, end)
@@ -1132,37 +1132,23 @@ def _swapped_comparison(claim: str, text: str, sentence: tuple[int, int]) -> lis
     return [Finding("role", False, mine.group("right").strip(" ."), other, at, at + len(other), sentence, detail)]
 
 
-# The two ends of a change, by the words between them: "to 28.1 percent from 28.6 percent",
-# "86.4 percent, down from 91 percent" (later, then earlier); "from $2.50 to $2.75" (earlier first).
-_LATER_THEN_EARLIER = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s+$", re.IGNORECASE)
-_UP_OR_DOWN = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s+$", re.IGNORECASE)
-_EARLIER_THEN_LATER = re.compile(r"^\s+to\s+$", re.IGNORECASE)
-
-
-def _change_ends(facts: list[Fact], text: str) -> list[tuple[Fact, Fact]]:
-    """Each (earlier, later) pair of figures of one kind that the text gives as a change's ends."""
-    figures = sorted(
-        (f for f in facts if f.kind in (QUANTITY, MONEY, PERCENT) and f.value is not None and f.upper is None),
-        key=lambda f: f.start,
-    )
+def _change_ends(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Each (earlier, later) pair of figures the extractor marked as a change's ends
+    (verify.facts.extract._mark_change_ends)."""
+    figures = sorted((f for f in facts if f.change_end), key=lambda f: f.start)
     out = []
     for a, b in zip(figures, figures[1:]):
-        if a.kind != b.kind:
-            continue
-        gap, before = text[a.end : b.start], text[max(a.start - 5, 0) : a.start]
-        if _LATER_THEN_EARLIER.match(gap) and (re.search(r"\bto\s+$", before) or _UP_OR_DOWN.match(gap)):
-            out.append((b, a))
-        elif _EARLIER_THEN_LATER.match(gap) and re.search(r"\bfrom\s+$", before):
-            out.append((a, b))
+        if a.kind == b.kind and {a.change_end, b.change_end} == {"earlier", "later"}:
+            out.append((a, b) if a.change_end == "earlier" else (b, a))
     return out
 
 
-def _swapped_ends(claim: str, claim_facts: TextFacts, text: str, in_sentence: list[Fact]) -> list[Finding]:
+def _swapped_ends(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
     """ "widened to 28.6 percent from 28.1 percent" for "narrowed to 28.1 percent from 28.6 percent":
     the claim gives a change's two ends, and the sentence restating it gives the same two figures
     as the ends the other way round (and no other figure of their kind), and never the claim's way."""
-    theirs = _change_ends(in_sentence, text)
-    for early, late in _change_ends(claim_facts.facts, claim):
+    theirs = _change_ends(in_sentence)
+    for early, late in _change_ends(claim_facts.facts):
         # (a sentence with more figures of the kind may give another thing's change: "fell to 4
         # percent, while Kessing's rose to 5 percent from 4 percent")
         if early.value == late.value or sum(f.kind == early.kind for f in in_sentence) != 2:

@@ -296,7 +296,7 @@ def _doc_facts(
                 out.facts.append(fact)
                 found.append((fact.start - offset, fact.end - offset))
         _others_as_before(out.facts, n_before)
-        _earlier_end_as_later(out.facts, n_before, doc.text, offset)
+        _mark_change_ends(out.facts, n_before, doc.text, offset)
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
         out.facts += _ratio_verbs(sent, span, offset)
@@ -447,37 +447,44 @@ def _others_as_before(facts: list[Fact], first: int) -> None:
             facts[i] = dataclasses.replace(f, unit=before.unit)
 
 
-# What comes between a change's later end and its earlier one: "241,000 fans, down from 256,000",
-# "to 2,140 rentals from 1,760".
-_DOWN_FROM = re.compile(r"^\s+[^.;:\d]{0,40}?,?\s+(?:up|down)\s*from\s+(?:about\s+|roughly\s+)?$")
-_TO_FROM = re.compile(r"^\s+(?:[a-z][\w-]*\s+)?from\s+(?:about\s+|roughly\s+)?$")
+# What comes between a change's two ends: later then earlier ("241,000 fans, down from 256,000";
+# "86.4 percent, down from 91 percent"; after "to": "to 2,140 rentals from 1,760", not "12
+# finalists chosen from 300"), or earlier then later (after "from": "from $2.50 to $2.75").
+_DOWN_FROM = re.compile(r"^[^.;:\d]{0,40}?,?\s*\b(?:up|down)\s*from\s+(?:about\s+|roughly\s+)?$", re.IGNORECASE)
+_TO_FROM = re.compile(r"^\s*,?\s*(?:[a-z][\w-]*\s+)?from\s+(?:about\s+|roughly\s+)?$", re.IGNORECASE)
+_FROM_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 # A tally's second count after the first's unit: "8,913 votes to 7,531".
 _COUNT_TO_COUNT = re.compile(r"^\s+([a-z]+)\s+to\s+$", re.IGNORECASE)
+_CHANGE_END_KINDS = (QUANTITY, MONEY, PERCENT)
 
 
-def _earlier_end_as_later(facts: list[Fact], first: int, text: str, offset: int) -> None:
-    """ "drew 241,000 fans last season, down from 256,000 a year earlier": the bare count a change
-    starts from counts what its later end counts; so does a tally's second ("8,913 votes to 7,531");
-    and money a change starts from is by the period its end is ("$3.1 million a year, up from $2.6
-    million")."""
+def _mark_change_ends(facts: list[Fact], first: int, text: str, offset: int) -> None:
+    """The two figures a sentence gives as a change's ends, marked (Fact.change_end "earlier" and
+    "later": align compares which end is which), the earlier taking what the later counts where it
+    says nothing itself ("drew 241,000 fans last season, down from 256,000": fans) and money the
+    later's period ("$3.1 million a year, up from $2.6 million"). A tally's bare second count takes
+    the first's unit too ("8,913 votes to 7,531"), though no change."""
     for i in range(max(first, 1), len(facts)):
-        f, later = facts[i], facts[i - 1]
-        if later.upper is not None or f.kind != later.kind:
+        a, b = facts[i - 1], facts[i]
+        if a.kind != b.kind or a.kind not in _CHANGE_END_KINDS or a.upper is not None or b.upper is not None:
             continue
-        bare = f.kind == QUANTITY and not f.unit and bool(later.unit)
-        per = f.kind == MONEY and "/" in later.unit and f.unit == later.unit.split("/")[0]
-        if not (bare or per):
+        gap = text[a.end - offset : b.start - offset]
+        before = text[max(a.start - offset - 5, 0) : a.start - offset]
+        if _DOWN_FROM.match(gap) or (re.search(r"\bto\s+$", before) and _TO_FROM.match(gap)):
+            earlier, later = i, i - 1
+        elif re.search(r"\bfrom\s+$", before) and _FROM_TO.match(gap):
+            earlier, later = i - 1, i
+        else:
+            tally = _COUNT_TO_COUNT.match(gap)
+            if a.kind == QUANTITY and a.unit and not b.unit and tally and tally.group(1).lower().startswith(a.unit):
+                facts[i] = dataclasses.replace(b, unit=a.unit)
             continue
-        gap = text[later.end - offset : f.start - offset]
-        # "to 2,140 listings from 1,760", not "12 finalists chosen from 300"
-        after_to = re.search(r"\bto\s+$", text[max(later.start - offset - 4, 0) : later.start - offset])
-        tally = _COUNT_TO_COUNT.match(gap)
-        if (
-            _DOWN_FROM.match(gap)
-            or (after_to and _TO_FROM.match(gap))
-            or (tally and tally.group(1).lower().startswith(later.unit))
-        ):
-            facts[i] = dataclasses.replace(f, unit=later.unit)
+        start, end = facts[earlier], facts[later]
+        bare = start.kind == QUANTITY and not start.unit
+        per = start.kind == MONEY and "/" in end.unit and start.unit == end.unit.split("/")[0]
+        unit = end.unit if bare or per else start.unit
+        facts[earlier] = dataclasses.replace(start, unit=unit, change_end="earlier")
+        facts[later] = dataclasses.replace(end, change_end="later")
 
 
 def _half_a_unit(doc: Any, ent: Any) -> Any:

@@ -80,6 +80,9 @@ class Fact:
     # was sentenced a week earlier", "Pellegrin ... leads the climbers' competition with 31
     # points"), lower-cased: whose act it is. "" for a common noun or a pronoun.
     party: str = ""
+    # A figure that is one end of a change the sentence tells ("to 28.1 percent from 28.6 percent",
+    # "241,000 fans, down from 256,000"): "earlier" or "later"; "" for any other.
+    change_end: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -233,7 +236,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # off the bench" is "enter"; "The collision occurred on Oct. 4" dates the collision.
 # 61: money by the year, month or week is a rate (unit "$/year"), and the money a change starts
 # from is by its end's period ("$3.1 million a year, up from $2.6 million").
-FACTS_VERSION = 61
+# 62: a change's two ends are marked once, here (Fact.change_end), for align to read.
+FACTS_VERSION = 62
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
