@@ -2924,3 +2924,12 @@ def test_money_by_the_year_is_a_rate_compared_only_with_a_rate() -> None:
 def test_a_changes_two_ends_are_marked_once_by_the_extractor(text: str, ends: list[tuple[str, str]]) -> None:
     facts = claim_facts([text])[0].facts
     assert [(f.text, f.change_end) for f in facts if f.kind in ("quantity", "money", "percent")] == ends
+
+
+def test_where_a_change_began_is_compared_only_with_where_one_began() -> None:
+    both = "Alder's jobless rate fell by a point, to 4 percent, while Brill's rose to 5 percent from 4 percent."
+    # the sentence never says where Alder's change began: Brill's "5 percent" is where another ended
+    assert conflicts("Alder's jobless rate fell to 4 percent from 5 percent.", both) == []
+    assert conflicts("The rate rose to 7 percent from 3 percent.", "The rate rose to 7 percent from 6 percent.") == [
+        "percent"
+    ]

@@ -1806,6 +1806,9 @@ def _figures(
             # nor another named subject's figure ("Pellegrin ... leads the climbers' competition with
             # 31 points" for "Verhaegen leads Ferrandi by 12 points")
             and not _another_doers(cf, sf)
+            # nor the other end of a change ("fell ... to 4 percent, while Kessing's rose to 5
+            # percent from 4 percent" tells nothing of where "fell to 4 percent from 5 percent" began)
+            and not _other_end(cf, sf)
         ]
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
@@ -1839,6 +1842,15 @@ def _of_another_group(claim: str, said: str) -> bool:
     if groups and not groups & {a or b for a, b in _AGE_GROUP.findall(said)}:
         return True
     return _other_side(_GROUP_PAIRS, _plain(claim), _plain(said)) is not None
+
+
+def _other_end(claim: Fact, source: Fact) -> bool:
+    """The claim's figure is where a change began and the source's is not stated as such (it may be
+    another thing's, or where one ended), or the claim's is where one ended and the source's where
+    one began: two ends of changes are compared end to end."""
+    if claim.change_end == "earlier":
+        return source.change_end != "earlier"
+    return claim.change_end == "later" and source.change_end == "earlier"
 
 
 def _another_doers(claim: Fact, source: Fact) -> bool:
