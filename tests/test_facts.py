@@ -2933,3 +2933,16 @@ def test_where_a_change_began_is_compared_only_with_where_one_began() -> None:
     assert conflicts("The rate rose to 7 percent from 3 percent.", "The rate rose to 7 percent from 6 percent.") == [
         "percent"
     ]
+
+
+def test_another_rank_of_the_same_extreme_conflicts_only_for_the_claims_subject() -> None:
+    mill = "The paper mill, which employs 300 people, is the county's second-largest employer, after the hospital."
+    assert conflicts("The paper mill is the county's largest employer.", mill) == ["ordinal"]
+    assert conflicts(
+        "The mill is the county's third-largest employer.", "The mill is the county's second-largest employer."
+    ) == ["ordinal"]
+    # the hospital is the largest; another scope ("the state's") is another list
+    assert conflicts("The hospital is the county's largest employer.", mill) == []
+    assert conflicts("The paper mill is the state's largest employer.", mill) == []
+    both = "The hospital is the county's largest employer, while the mill is its second-largest."
+    assert conflicts("The hospital is the county's largest employer.", both) == []

@@ -256,6 +256,7 @@ def align(
             or _voted_the_other_way(claim, text, sentence)
             or _direction_reversed(claim, text, sentence)
             or _other_compass_point(claim, text, sentence)
+            or _other_rank_of_extreme(claim, text, sentence)
             or result
         )
         compared = _swapped_comparison(claim, text, sentence)
@@ -625,6 +626,58 @@ def _opposed_superlative(claim: str, sentence: str) -> bool:
                 if words & other and not words & own and len(subject & content_stems(clause)) * 2 >= len(subject):
                     return True
     return False
+
+
+# A superlative with its rank ("the town's second-largest employer"; none is the first) and the
+# words it is said within: two before it ("the town's") and the noun it qualifies.
+_RANKS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_RANKED = re.compile(
+    r"(?P<within>\b[\w'\u2019]+\s+[\w'\u2019]+)\s+(?:(?P<rank>" + "|".join(_RANKS) + r")[- ])?"
+    r"(?P<most>largest|biggest|highest|lowest|smallest|oldest|busiest|longest|deadliest)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_ONE_SCALE = {"biggest": "largest"}
+_SUBJECT_END = re.compile(r",|\b(?:is|was|are|were|remains|remained|became|has been|had been)\b", re.IGNORECASE)
+_CONJOINED = re.compile(r"(?:(?!;|\s(?:and|but|while|whereas)\s).)+", re.IGNORECASE | re.DOTALL)
+
+
+def _other_rank_of_extreme(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "The plant is the town's second-largest employer" for "The plant is the town's largest
+    employer": the clause of the sentence that says what the claim's superlative is said of gives it
+    another rank, within the same words ("the town's"), of the same noun, and never the claim's."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    for mine in _RANKED.finditer(claim):
+        subject = content_stems(claim[: mine.start("within")])
+        key = (_ONE_SCALE.get(mine["most"].lower(), mine["most"].lower()), mine["noun"].lower(), mine["within"].lower())
+        rank = _RANKS.get((mine["rank"] or "").lower(), 1)
+        for theirs in _RANKED.finditer(said):
+            most = _ONE_SCALE.get(theirs["most"].lower(), theirs["most"].lower())
+            if (most, theirs["noun"].lower(), theirs["within"].lower()) != key:
+                continue
+            # said of the claim's subject: in its part of the sentence (between conjunctions: "...,
+            # while walleye had the lowest"), before it ("after the regional school district" is not)
+            part = next(p for p in _CONJOINED.finditer(said) if p.start() <= theirs.start("most") < p.end())
+            before = said[part.start() : theirs.start("most")]
+            # (or by fewer words: "The plant is ..." for "The Marsh Point plant")
+            named = content_stems(_SUBJECT_END.split(before)[0])
+            if not subject or (len(subject & content_stems(before)) * 2 < len(subject) and not named <= subject):
+                continue
+            if _RANKS.get((theirs["rank"] or "").lower(), 1) != rank:
+                start, end = s0 + theirs.start("within"), s0 + theirs.end()
+                wording = mine.group()[len(mine["within"]) :].strip()
+                return [
+                    Finding(
+                        "ordinal",
+                        False,
+                        wording,
+                        said[theirs.end("within") : theirs.end()].strip(),
+                        start,
+                        end,
+                        sentence,
+                    )
+                ]
+    return []
 
 
 def _stance(words: str) -> re.Pattern[str]:
