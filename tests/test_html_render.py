@@ -26,7 +26,6 @@ FLAGS = [
 ]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def page_records() -> list:
     contradicted = verdict("d", "The appeal was rejected June 15.", Label.CONTRADICTED)
     contradicted.findings = [finding("June 14", agrees=False), finding("Moscow City Court", agrees=True, kind="name")]
@@ -34,6 +33,7 @@ def page_records() -> list:
     return [*RECORDS, contradicted]
 
 
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     buffer = io.StringIO()
     write_html(page_records(), buffer, RUN)
