@@ -136,6 +136,13 @@ def news_dev11() -> Benchmark:
     return _news("dev11", "news12")
 
 
+def news_dev12() -> Benchmark:
+    """A twelfth set over six other articles (claims/news13/, its own index, bench-news13), written
+    by someone who had not read the code; run first to measure a pass's changes on articles it never
+    saw, then a tuning set."""
+    return _news("dev12", "news13")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -212,6 +219,7 @@ LOADERS = {
     "news_dev9": news_dev9,
     "news_dev10": news_dev10,
     "news_dev11": news_dev11,
+    "news_dev12": news_dev12,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

@@ -27,6 +27,7 @@ SETS = [
     ("news_dev9.jsonl", "news10"),
     ("news_dev10.jsonl", "news11"),
     ("news_dev11.jsonl", "news12"),
+    ("news_dev12.jsonl", "news13"),
 ]
 
 
