@@ -65,7 +65,7 @@ VERB_FAMILIES = [
     {"approve", "pass", "adopt", "back"},
     {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
     {"spend", "use"},  # "spent more than four hours a day on their phones" is phone use
-    {"collide", "hit", "strike", "crash", "ram"},  # "The collision occurred" is read as "collide"
+    {"collide", "crash", "ram"},  # "The collision occurred" is read as "collide" (not a storm that "hit")
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
@@ -628,14 +628,20 @@ def _opposed_superlative(claim: str, sentence: str) -> bool:
     return False
 
 
-# A superlative with its rank ("the town's second-largest employer"; none is the first) and the
-# words it is said within: two before it ("the town's") and the noun it qualifies.
+# A superlative with its rank ("the town's second-largest employer"; none is the first), the
+# possessive it is said within and the noun it qualifies; none with a scope after the noun ("in
+# the state", "of the year"), which may be another list.
 _RANKS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
 _RANKED = re.compile(
-    r"(?P<within>\b[\w'\u2019]+\s+[\w'\u2019]+)\s+(?:(?P<rank>" + "|".join(_RANKS) + r")[- ])?"
-    r"(?P<most>largest|biggest|highest|lowest|smallest|oldest|busiest|longest|deadliest)\s+(?P<noun>[a-z]+)\b",
+    # within a possessive ("the town's", "Marsh Point's", "its"), names case-sensitive
+    r"(?P<within>\b(?-i:[A-Z][\w.-]*\s+)*[\w.-]+['\u2019]s|\bits|\btheir)\s+"
+    r"(?:(?P<rank>" + "|".join(_RANKS) + r")[- ])?"
+    r"(?P<most>largest|biggest|highest|lowest|smallest|oldest|busiest|longest|deadliest)\s+(?P<noun>[a-z]+)\b"
+    r"(?!\s+(?:in|of|on|at|for|among|since|ever)\b)",
     re.IGNORECASE,
 )
+# Another time said beside a rank ("became the largest in 2019", "once the second-largest").
+_ANOTHER_TIME = re.compile(r"\b(?:(?:19|20)\d\d|once|formerly|then|now|no longer|until|since|became|become)\b", re.I)
 _ONE_SCALE = {"biggest": "largest"}
 _SUBJECT_END = re.compile(r",|\b(?:is|was|are|were|remains|remained|became|has been|had been)\b", re.IGNORECASE)
 _CONJOINED = re.compile(r"(?:(?!;|\s(?:and|but|while|whereas)\s).)+", re.IGNORECASE | re.DOTALL)
@@ -643,12 +649,21 @@ _CONJOINED = re.compile(r"(?:(?!;|\s(?:and|but|while|whereas)\s).)+", re.IGNOREC
 
 def _other_rank_of_extreme(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
     """ "The plant is the town's second-largest employer" for "The plant is the town's largest
-    employer": the clause of the sentence that says what the claim's superlative is said of gives it
-    another rank, within the same words ("the town's"), of the same noun, and never the claim's."""
+    employer": the part of the sentence that says what the claim's superlative is said of gives it
+    another rank, within the same possessive ("the town's"), of the same noun, and the sentence never
+    gives the claim's rank; neither tells of another time ("in 2010", "once", "became")."""
     s0, s1 = sentence
     said = text[s0:s1]
+    if _ANOTHER_TIME.search(claim) or _ANOTHER_TIME.search(said):
+        return []
     for mine in _RANKED.finditer(claim):
         subject = content_stems(claim[: mine.start("within")])
+        # (the sentence may give the claim's rank too, in another scope: "... and the largest in the county")
+        told = re.compile(
+            rf"\b{(mine['rank'] + '[- ]') if mine['rank'] else '(?<![-])'}{mine['most']}\b", re.IGNORECASE
+        )
+        if told.search(said):
+            continue
         key = (_ONE_SCALE.get(mine["most"].lower(), mine["most"].lower()), mine["noun"].lower(), mine["within"].lower())
         rank = _RANKS.get((mine["rank"] or "").lower(), 1)
         for theirs in _RANKED.finditer(said):
@@ -1862,7 +1877,15 @@ def _figures(
             # nor the other end of a change ("fell ... to 4 percent, while Kessing's rose to 5
             # percent from 4 percent" tells nothing of where "fell to 4 percent from 5 percent" began)
             and not _other_end(cf, sf)
+            # nor an age a year off (a birthday between the two tellings)
+            and not (kind == AGE and abs((cf.value or 0.0) - (sf.value or 0.0)) <= 1)
         ]
+        # a rate the sentence also gives as the bare amount ("rents for $1,400, plus $50 a month
+        # for parking" for "Rent is $1,400 a month") is that amount
+        if "/" in cf.unit and any(
+            sf.kind == MONEY and sf.unit == cf.unit.split("/")[0] and _equal(cf, sf) for sf in in_sentence
+        ):
+            rivals = []
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
@@ -2269,8 +2292,9 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return claim.verb in light or source.verb in light or _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
-    if claim.unit == AGE and claim.party and source.party:  # "Park, 21," and "Park, 19,": one person
-        return _same_name(claim.party, source.party)
+    if claim.unit == AGE and claim.party and source.party:
+        # "Park, 21," and "Park, 19,": one person, named alike ("Smith, 45," may be Mary Smith's husband)
+        return _name_words(claim.party) == _name_words(source.party)
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     same_verb = bool(claim.verb) and _same_verb(claim.verb, source.verb)
     if claim.unit in GENERIC_UNITS:
@@ -2720,15 +2744,17 @@ def _negation(
         same = [
             v
             for v in source_verbs
-            if v[2] == lemma
-            and v[3] != "relcl"
-            and not _other_doer(doer, source.doers.get(v[0], ""))
-            and not _other_doer(undergoer, source.undergoers.get(v[0], ""))
+            if v[2] == lemma and v[3] != "relcl" and not _other_doer(doer, source.doers.get(v[0], ""))
         ]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
         # did not approve the budget" does not deny "approved the plan"); a verb under another's
         # negation ("do not need to vote") says neither.
         if not same or negated == 2 or any(bool(v[4]) == bool(negated) or v[4] == 2 for v in same):
+            continue
+        # Nor does one done to another thing deny it ("would not reduce pay" against "prices would
+        # be reduced").
+        same = [v for v in same if not _other_doer(undergoer, source.undergoers.get(v[0], ""))]
+        if not same:
             continue
         v0, v1, _, _, s_negated = same[0]
         say = {True: "does not", False: "does"}

@@ -920,7 +920,12 @@ def _aged(ent: Any) -> str:
     """Whose age a bare number between commas after a name is ("Park, 19, was making ...";
     "Marcus Hale, 61, had campaigned"): the name, lower-cased, or ""."""
     root, doc = ent.root, ent.doc
-    if not re.fullmatch(r"\d{1,3}", ent.text) or root.dep_ != "appos" or root.head.pos_ != "PROPN":
+    if (
+        not re.fullmatch(r"\d{1,3}", ent.text)
+        or int(ent.text) > 120
+        or root.dep_ != "appos"
+        or root.head.pos_ != "PROPN"
+    ):
         return ""
     if not (ent.start > 0 and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","):
         return ""
@@ -929,7 +934,7 @@ def _aged(ent: Any) -> str:
 
 # An age told by its decade: "in his 70s", "in her late 40s", "people in their 30s".
 _AGE_DECADE = re.compile(r"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?([1-9]0)'?s\s*$", re.IGNORECASE)
-_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 
 
 def _prefix(ent: Any) -> str:
@@ -938,9 +943,13 @@ def _prefix(ent: Any) -> str:
     return doc[max(ent.start - 3, ent.sent.start) : ent.start].text + " "
 
 
+# (not "$4 million a year earlier": a time, not a rate)
 _PER_PERIOD = re.compile(
-    r"^\s*(?:(?:a|an|per|each|every)\s+(year|month|week)\b|(annually|yearly|monthly|weekly)\b)", re.IGNORECASE
+    r"^\s*(?:(?:a|an|per|each|every)\s+(year|month|week)\b(?!\s+(?:ago|earlier|later|before|after|prior|from))"
+    r"|(annually|yearly|monthly|weekly)\b)",
+    re.IGNORECASE,
 )
+_BOUND_FIRST = re.compile(r"^\s*(?:or|and)\s+(?:more|less|fewer|over|under|up)\b", re.IGNORECASE)
 _PER_WORD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 
 
@@ -952,11 +961,11 @@ def _end_past_unit(ent: Any) -> int:
     return end
 
 
-def _after(ent: Any) -> str:
+def _after(ent: Any, words: int = 3) -> str:
     """The words right after a figure and its unit ("$600" + "or more on", "10 votes" + "or
-    fewer"): where a bound written after a figure stands."""
+    fewer"): where a bound or a rate's period written after a figure stands."""
     end = _end_past_unit(ent)
-    return ent.doc[end : end + 3].text
+    return ent.doc[end : end + words].text
 
 
 def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
@@ -990,7 +999,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if label == "MONEY":
         # money by the year, month or week is a rate, compared only with a rate of that period
         # ("$210,000 a year" is not "$420,000 over two years")
-        per = _PER_PERIOD.match(_after(ent))
+        per = _PER_PERIOD.match(_BOUND_FIRST.sub("", _after(ent, 5)))
         unit = (currency or "$") + (f"/{(per.group(1) or _PER_WORD[per.group(2).lower()]).lower()}" if per else "")
         return Fact(MONEY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
     if label == "PERCENT":
@@ -1062,8 +1071,10 @@ CHANGE_VERBS = frozenset(
     "rise increase fall drop grow climb jump decline raise lower reduce surge slip tumble plunge soar dip "
     "slide shrink boost trim slash hike decrease swell sink cut lift".split()
 )
-# (a "margin" is a difference too: "passed by a margin of 1,382 votes", "a 1,382-vote margin")
-CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth margin".split())
+CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump decrease fall gain growth".split())
+# A contest's margin is a difference between two counts ("passed by a margin of 1,382 votes"), in
+# these units; a company's "gross margin of 40 percent" is a level.
+_MARGIN_UNITS = frozenset("vote point stroke run goal length second seat".split())
 _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
 
 
@@ -1085,11 +1096,13 @@ def _is_change(ent: Any) -> bool:
         return True  # "a $43-an-hour raise" (a share's "6 percent raise" is weighed as offers are)
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in CHANGE_NOUNS:
         return True  # "an increase of $3 million"
-    # "a margin of 1,382 votes", "an increase of 300 jobs": the figure counts the noun of "of"
+    # "an increase of 300 jobs", "a margin of 1,382 votes": the figure counts the noun of "of"
     counted = head if root.dep_ == "nummod" and head.pos_ == "NOUN" else None
     of = counted.head if counted is not None and counted.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in CHANGE_NOUNS:
         return True
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() == "margin":
+        return counted is not None and counted.lemma_.lower() in _MARGIN_UNITS
     # "The fare increase amounts to 20 percent", "The cut was $3 million": the change's own size
     sized = (
         head.head if root.dep_ == "pobj" and head.lower_ == "to" else head if root.dep_ in ("attr", "dobj") else None

@@ -237,7 +237,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 61: money by the year, month or week is a rate (unit "$/year"), and the money a change starts
 # from is by its end's period ("$3.1 million a year, up from $2.6 million").
 # 62: a change's two ends are marked once, here (Fact.change_end), for align to read.
-FACTS_VERSION = 62
+# 63: "a year earlier" after money is no rate; a rate's period may follow a bound ("$5 or more a
+# year"); a margin is a difference only of votes, points and the like ("gross margin" is a level);
+# "late 40s" is 47 to 49.
+FACTS_VERSION = 63
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
