@@ -2971,7 +2971,15 @@ def test_another_rank_of_the_same_extreme_conflicts_only_for_the_claims_subject(
         ("Ramos, 33, signed a new contract.", "Ramos, 32, signed a new contract last season."),
         ("The company's gross margin of 40 percent beat forecasts.", "Gross margin rose 3 percent to 40 percent."),
         ("The storm struck on Oct. 4.", "A crash occurred Oct. 5 on the flooded highway after the storm."),
+        # a verb said of another count of the thing ("48 finished" is said of others than the nine)
+        ("Nine runners who started did not finish the race.", "Of the 57 runners who started, 48 finished the race."),
     ],
 )
 def test_true_copy_near_this_passs_new_rules_is_not_contradicted(claim: str, passage: str) -> None:
     assert conflicts(claim, passage) == []
+
+
+def test_a_verb_said_of_the_same_count_is_denied() -> None:
+    assert conflicts("48 runners did not finish the race.", "Of the 57 runners who started, 48 finished the race.") == [
+        "negation"
+    ]

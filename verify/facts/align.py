@@ -2875,11 +2875,18 @@ def _denied_verb_absent(
 def _other_doer(claim: str, source: str) -> bool:
     """Two subjects (or two undergoers) of one verb that are not one: two common nouns, or two
     names, with no word in common ("appeal court" and "harrowgate voter"; "hale" and "tandy"; not
-    "diver" and "diver survey"). A name and a common noun may be one ("the mayor", "Hale"); an
-    unknown one, anyone."""
-    if not claim or not source or claim.split(":")[0] != source.split(":")[0]:
+    "diver" and "diver survey"), or two counts that differ ("Eleven riders" and "121"). A name and
+    a common noun may be one ("the mayor", "Hale"); an unknown one, anyone."""
+    if not claim or not source:
         return False
-    return not set(claim.split(":", 1)[1].split()) & set(source.split(":", 1)[1].split())
+    mine, theirs = set(claim.split(":", 1)[1].split()), set(source.split(":", 1)[1].split())
+    # so are two counts of a thing that differ ("#11 rider" and "#121"), or a count and none
+    counts = {w for w in mine if w[0] == "#"}, {w for w in theirs if w[0] == "#"}
+    if (counts[0] or counts[1]) and counts[0] != counts[1]:
+        return True
+    if claim.split(":")[0] != source.split(":")[0]:
+        return False
+    return not mine & theirs
 
 
 def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:

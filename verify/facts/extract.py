@@ -1523,6 +1523,11 @@ def _party_key(head: Any, whole: bool = False) -> str:
     if head is None or head.pos_ == "PRON" or head.lower_ in _ANYONE:
         return ""
     words = [t.lemma_.lower() for t in head.subtree if (whole or t.i <= head.i) and t.pos_ in ("NOUN", "PROPN")]
+    # how many of them, as "#121": "121 finished" is said of other riders than "Eleven riders ... did not"
+    count = head if head.pos_ == "NUM" else _child(head, "nummod")
+    value = parse_number(count.text) if count is not None else None
+    if value is not None:
+        words.insert(0, f"#{value:g}")
     if not words:
         return ""
     return ("name:" if head.pos_ == "PROPN" else "noun:") + " ".join(words)

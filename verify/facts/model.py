@@ -240,7 +240,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 63: "a year earlier" after money is no rate; a rate's period may follow a bound ("$5 or more a
 # year"); a margin is a difference only of votes, points and the like ("gross margin" is a level);
 # "late 40s" is 47 to 49.
-FACTS_VERSION = 63
+# 64: a doer or undergoer keeps its count ("noun:#11 rider"): "121 finished" is said of others.
+FACTS_VERSION = 64
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
