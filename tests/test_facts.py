@@ -2971,8 +2971,13 @@ def test_another_rank_of_the_same_extreme_conflicts_only_for_the_claims_subject(
         ("Ramos, 33, signed a new contract.", "Ramos, 32, signed a new contract last season."),
         ("The company's gross margin of 40 percent beat forecasts.", "Gross margin rose 3 percent to 40 percent."),
         ("The storm struck on Oct. 4.", "A crash occurred Oct. 5 on the flooded highway after the storm."),
-        # a verb said of another count of the thing ("48 finished" is said of others than the nine)
+        # a verb said of another count of the thing ("48 finished" is said of others than the nine),
+        # and a count of those who did not is no count of those who started
         ("Nine runners who started did not finish the race.", "Of the 57 runners who started, 48 finished the race."),
+        (
+            "Six boats that started the regatta did not finish it.",
+            "Of the 40 boats that started the regatta, 34 finished it.",
+        ),
     ],
 )
 def test_true_copy_near_this_passs_new_rules_is_not_contradicted(claim: str, passage: str) -> None:

@@ -1852,6 +1852,9 @@ def _figures(
             and cf.unit not in GENERIC_UNITS | {AGE}
             and cf.verb not in ("be", "have", "")
             and _lone_count(cf, claim_facts.facts)
+            # (not a count of those who did not: "Six boats ... did not finish" against "40 boats
+            # that started")
+            and not any(v[2] == cf.verb and v[4] == 1 for v in claim_facts.verbs)
         )
         rivals = [
             sf

@@ -1313,6 +1313,11 @@ def _counted_verb(ent: Any) -> str:
     root = ent.root
     if root.dep_ not in ("nummod", "quantmod") or root.head.pos_ not in ("NOUN", "PROPN"):
         return ""
+    # (not where the main verb is denied: "Six boats that started did not finish" counts those who
+    # did not finish, not starters)
+    main = _verb_token(root.head)
+    if main is not None and _negated(main):
+        return ""
     clause = next((c for c in root.head.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
     return str(clause.lemma_.lower()) if clause is not None else ""
 

@@ -241,7 +241,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # year"); a margin is a difference only of votes, points and the like ("gross margin" is a level);
 # "late 40s" is 47 to 49.
 # 64: a doer or undergoer keeps its count ("noun:#11 rider"): "121 finished" is said of others.
-FACTS_VERSION = 64
+# 65: a count of a noun whose main verb is denied ("Six boats that started did not finish") counts
+# for that verb, not its relative clause's.
+FACTS_VERSION = 65
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
