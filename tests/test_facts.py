@@ -2988,3 +2988,16 @@ def test_a_verb_said_of_the_same_count_is_denied() -> None:
     assert conflicts("48 runners did not finish the race.", "Of the 57 runners who started, 48 finished the race.") == [
         "negation"
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # found by the review, called false before this pass too
+        ("Voters rejected the levy.", "Voters rejected the levy, 1,060 no votes to 1,020 yes votes."),
+        ("Police arrested the driver.", "Police arrested the motorist but did not arrest the driver's passenger."),
+        ("Police charged the teen.", "Police charged the 17-year-old but have not charged the teen's father."),
+    ],
+)
+def test_a_tallys_no_votes_and_a_possessor_deny_nothing(claim: str, passage: str) -> None:
+    assert conflicts(claim, passage) == []

@@ -3008,7 +3008,8 @@ def _object_denied(
         denied: list[tuple[int, int]] = []
         for w0, w1, _, _, w_negated in same:
             after = _clause_after(text, w1, end)
-            said = content_stems(after)
+            # (a possessor is not the object: "did not arrest the driver's passenger")
+            said = content_stems(_A_POSSESSOR.sub(" ", after))
             met = len(wanted & said)
             if not met or met * 2 < len(wanted) or met * 2 < len(said - names):
                 continue
@@ -3024,6 +3025,8 @@ def _object_denied(
     return []
 
 
+# A possessor: "the driver's", "the players'".
+_A_POSSESSOR = re.compile(r"\b[\w-]+['\u2019]s\b|\b[\w-]+s['\u2019](?=\s)")
 _LIGHT_VERBS_OF_NEGATION = frozenset("be have do say tell make take get go come".split())
 
 

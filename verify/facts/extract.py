@@ -558,6 +558,9 @@ def _none_of(party: Any, verb: Any) -> bool:
     )
     if not said_none or party.lemma_.lower() in _NO_IDIOMS:
         return False
+    # a tally's "1,060 no votes" counts votes against; it denies nothing
+    if any(g.dep_ == "nummod" for g in party.children):
+        return False
     after = party.doc[party.i + 1].lower_ if party.i + 1 < len(party.doc) else ""
     if after in ("but", "else", "other", "except", "besides"):
         return False

@@ -243,7 +243,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 64: a doer or undergoer keeps its count ("noun:#11 rider"): "121 finished" is said of others.
 # 65: a count of a noun whose main verb is denied ("Six boats that started did not finish") counts
 # for that verb, not its relative clause's.
-FACTS_VERSION = 65
+# 66: a tally's "1,060 no votes" denies nothing.
+FACTS_VERSION = 66
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
