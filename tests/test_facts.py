@@ -3001,3 +3001,9 @@ def test_a_verb_said_of_the_same_count_is_denied() -> None:
 )
 def test_a_tallys_no_votes_and_a_possessor_deny_nothing(claim: str, passage: str) -> None:
     assert conflicts(claim, passage) == []
+
+
+def test_a_rank_said_of_a_pronoun_is_nobodys() -> None:
+    assert (
+        conflicts("Acme is the town's largest employer.", "It is the town's second-largest employer, after Acme.") == []
+    )

@@ -676,7 +676,10 @@ def _other_rank_of_extreme(claim: str, text: str, sentence: tuple[int, int]) -> 
             before = said[part.start() : theirs.start("most")]
             # (or by fewer words: "The plant is ..." for "The Marsh Point plant")
             named = content_stems(_SUBJECT_END.split(before)[0])
-            if not subject or (len(subject & content_stems(before)) * 2 < len(subject) and not named <= subject):
+            # (a pronoun, "It is the town's ...", names nobody)
+            if not subject or (
+                len(subject & content_stems(before)) * 2 < len(subject) and not (named and named <= subject)
+            ):
                 continue
             if _RANKS.get((theirs["rank"] or "").lower(), 1) != rank:
                 start, end = s0 + theirs.start("within"), s0 + theirs.end()
