@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from verify.facts.align import align, check_text
 from verify.facts.dates import compare, parse_date, parse_duration
 from verify.facts.extract import claim_facts, source_facts
-from verify.facts.model import TextFacts
+from verify.facts.model import Party, TextFacts
 from verify.facts.numbers import comparator_in, parse_number
 
 # spaCy's pipeline is a model (and thinc imports torch): not in the quick lane.
@@ -2866,8 +2867,24 @@ def test_an_age_told_by_its_decade_is_an_age_not_a_decade() -> None:
 
 def test_each_clause_verb_keeps_what_it_is_done_to_in_either_voice() -> None:
     active, passive = claim_facts(["The club will reduce ticket prices.", "Ticket prices will be reduced."])
-    assert list(active.undergoers.values()) == ["noun:ticket price"]
-    assert list(passive.undergoers.values()) == ["noun:ticket price"]
+    assert list(active.undergoers.values()) == [Party(("ticket", "price"))]
+    assert list(passive.undergoers.values()) == [Party(("ticket", "price"))]
+
+
+def test_a_doer_keeps_how_many_it_counts() -> None:
+    finished, dropped = claim_facts(["121 riders finished the stage.", "Eleven riders did not finish the stage."])
+    assert list(finished.doers.values()) == [Party(("rider",), count=121)]
+    assert list(dropped.doers.values()) == [Party(("rider",), count=11)]
+
+
+def test_parties_survive_the_index_round_trip() -> None:
+    facts = claim_facts(["Mayor Hale's office said 121 riders finished the stage."])[0]
+    again = TextFacts.from_json(json.loads(json.dumps(facts.to_json())))
+    assert again.doers == facts.doers and again.undergoers == facts.undergoers
+    assert sorted(again.doers.values(), key=str) == [
+        Party(("mayor", "hale", "office")),
+        Party(("rider",), count=121),
+    ]
 
 
 def test_an_age_beside_a_name_is_that_persons_and_only_conflicts() -> None:
@@ -2896,7 +2913,9 @@ def test_an_event_that_occurred_is_dated_as_its_noun() -> None:
     assert said("The collision occurred on Oct. 14.", source, dt.date(2025, 10, 20)) == [
         ("date", True, "Oct. 14", "Oct. 14")
     ]
-    assert [f.verb for f in claim_facts(["The crash took place on Oct. 4."])[0].facts if f.kind == "date"] == ["crash"]
+    dated = claim_facts(["The crash took place on Oct. 4.", "The collision occurred on Oct. 14.", "It happened Oct. 4"])
+    verbs = [[f.verb for f in facts.facts if f.kind == "date"] for facts in dated]
+    assert verbs == [["crash"], ["collide"], ["happen"]]
 
 
 def test_money_by_the_year_is_a_rate_compared_only_with_a_rate() -> None:

@@ -354,7 +354,7 @@ def _figures_left_unread(case: Case, p: Assessed) -> bool:
     people ... in the shelters" for "300 ... in the shelter at Tessaly Community College"). A model
     contradiction there rests on those figures, which the checks have already judged unlike."""
     # (not an age beside a name: it says who, and a passage rarely repeats it)
-    figures = [f for f in case.claim_facts if f.kind in _FIGURE_KINDS and not (f.unit == AGE and f.party)]
+    figures = [f for f in case.claim_facts if f.kind in _FIGURE_KINDS and not f.says_who]
     return (
         bool(figures) and _silent_on(p, {f.text for f in figures}) and all(f.kind in p.alignment.given for f in figures)
     )
@@ -616,7 +616,7 @@ _WHAT = {
     "time": "the time as",
     "duration": "the length of time as",
     "quantity": "the figure as",
-    "age": "the age as",
+    AGE: "the age as",
     "money": "the amount as",
     "percent": "the share as",
     "ordinal": "the rank as",

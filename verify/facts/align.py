@@ -43,6 +43,7 @@ from verify.facts.model import (
     WINNER_VERBS,
     YEAR_BEFORE,
     Fact,
+    Party,
     TextFacts,
 )
 from verify.facts.units import same_unit
@@ -632,17 +633,30 @@ def _opposed_superlative(claim: str, sentence: str) -> bool:
 # possessive it is said within and the noun it qualifies; none with a scope after the noun ("in
 # the state", "of the year"), which may be another list.
 _RANKS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_RANK_AND_EXTREME = (
+    r"(?:(?P<rank>" + "|".join(_RANKS) + r")[- ])?"
+    r"(?P<most>largest|biggest|highest|lowest|smallest|oldest|busiest|longest|deadliest)"
+)
 _RANKED = re.compile(
     # within a possessive ("the town's", "Marsh Point's", "its"), names case-sensitive
     r"(?P<within>\b(?-i:[A-Z][\w.-]*\s+)*[\w.-]+['\u2019]s|\bits|\btheir)\s+"
-    r"(?:(?P<rank>" + "|".join(_RANKS) + r")[- ])?"
-    r"(?P<most>largest|biggest|highest|lowest|smallest|oldest|busiest|longest|deadliest)\s+(?P<noun>[a-z]+)\b"
-    r"(?!\s+(?:in|of|on|at|for|among|since|ever)\b)",
+    + _RANK_AND_EXTREME
+    + r"\s+(?P<noun>[a-z]+)\b(?!\s+(?:in|of|on|at|for|among|since|ever)\b)",
     re.IGNORECASE,
 )
+# Any superlative with its rank, in any scope; not the tail of a rank this does not read ("15th-largest").
+_ANY_RANKED = re.compile(r"(?<![-\w])" + _RANK_AND_EXTREME + r"\b", re.IGNORECASE)
 # Another time said beside a rank ("became the largest in 2019", "once the second-largest").
 _ANOTHER_TIME = re.compile(r"\b(?:(?:19|20)\d\d|once|formerly|then|now|no longer|until|since|became|become)\b", re.I)
 _ONE_SCALE = {"biggest": "largest"}
+
+
+def _rank_of(m: re.Match[str]) -> tuple[int, str]:
+    """A superlative match's rank (1 for none) and its scale, one word for synonyms."""
+    most = m["most"].lower()
+    return _RANKS.get((m["rank"] or "").lower(), 1), _ONE_SCALE.get(most, most)
+
+
 _SUBJECT_END = re.compile(r",|\b(?:is|was|are|were|remains|remained|became|has been|had been)\b", re.IGNORECASE)
 _CONJOINED = re.compile(r"(?:(?!;|\s(?:and|but|while|whereas)\s).)+", re.IGNORECASE | re.DOTALL)
 
@@ -658,17 +672,17 @@ def _other_rank_of_extreme(claim: str, text: str, sentence: tuple[int, int]) -> 
         return []
     for mine in _RANKED.finditer(claim):
         subject = content_stems(claim[: mine.start("within")])
+        rank, scale = _rank_of(mine)
         # (the sentence may give the claim's rank too, in another scope: "... and the largest in the county")
-        told = re.compile(
-            rf"\b{(mine['rank'] + '[- ]') if mine['rank'] else '(?<![-])'}{mine['most']}\b", re.IGNORECASE
-        )
-        if told.search(said):
+        if any(_rank_of(m) == (rank, scale) for m in _ANY_RANKED.finditer(said)):
             continue
-        key = (_ONE_SCALE.get(mine["most"].lower(), mine["most"].lower()), mine["noun"].lower(), mine["within"].lower())
-        rank = _RANKS.get((mine["rank"] or "").lower(), 1)
         for theirs in _RANKED.finditer(said):
-            most = _ONE_SCALE.get(theirs["most"].lower(), theirs["most"].lower())
-            if (most, theirs["noun"].lower(), theirs["within"].lower()) != key:
+            their_rank, their_scale = _rank_of(theirs)
+            if (their_scale, theirs["noun"].lower(), theirs["within"].lower()) != (
+                scale,
+                mine["noun"].lower(),
+                mine["within"].lower(),
+            ):
                 continue
             # said of the claim's subject: in its part of the sentence (between conjunctions: "...,
             # while walleye had the lowest"), before it ("after the regional school district" is not)
@@ -681,7 +695,7 @@ def _other_rank_of_extreme(claim: str, text: str, sentence: tuple[int, int]) -> 
                 len(subject & content_stems(before)) * 2 < len(subject) and not (named and named <= subject)
             ):
                 continue
-            if _RANKS.get((theirs["rank"] or "").lower(), 1) != rank:
+            if their_rank != rank:
                 start, end = s0 + theirs.start("within"), s0 + theirs.end()
                 wording = mine.group()[len(mine["within"]) :].strip()
                 return [
@@ -1830,7 +1844,7 @@ def _figures(
         )
         # A person's age beside their name ("Harold Minter, 71, of Lisle") says who, not what
         # happened: its findings are of kind AGE, which may conflict but back nothing.
-        kind = AGE if cf.unit == AGE and cf.party else cf.kind
+        kind = AGE if cf.says_who else cf.kind
         if same is not None and not any(_figure_relation(cf, sf) == "agree" for sf in comparable):
             out.append(_finding(kind, True, cf.text, same))
             continue
@@ -2298,7 +2312,7 @@ def _same_event(claim: Fact, source: Fact) -> bool:
         return claim.verb in light or source.verb in light or _same_verb(claim.verb, source.verb)
     if claim.kind != QUANTITY or claim.role == RATIO:
         return True
-    if claim.unit == AGE and claim.party and source.party:
+    if claim.says_who and source.party:
         # "Park, 21," and "Park, 19,": one person, named alike ("Smith, 45," may be Mary Smith's husband)
         return _name_words(claim.party) == _name_words(source.party)
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
@@ -2746,11 +2760,11 @@ def _negation(
         # not decide ...").
         # Nor is the verb done to another thing ("would not reduce pay" against "prices would be
         # reduced").
-        doer, undergoer = claim_facts.doers.get(start, ""), claim_facts.undergoers.get(start, "")
+        doer, undergoer = claim_facts.doers.get(start), claim_facts.undergoers.get(start)
         same = [
             v
             for v in source_verbs
-            if v[2] == lemma and v[3] != "relcl" and not _other_doer(doer, source.doers.get(v[0], ""))
+            if v[2] == lemma and v[3] != "relcl" and not _other_doer(doer, source.doers.get(v[0]))
         ]
         # Any occurrence of the verb with the claim's polarity answers it ("approved the plan, but
         # did not approve the budget" does not deny "approved the plan"); a verb under another's
@@ -2759,7 +2773,7 @@ def _negation(
             continue
         # Nor does one done to another thing deny it ("would not reduce pay" against "prices would
         # be reduced").
-        same = [v for v in same if not _other_doer(undergoer, source.undergoers.get(v[0], ""))]
+        same = [v for v in same if not _other_doer(undergoer, source.undergoers.get(v[0]))]
         if not same:
             continue
         v0, v1, _, _, s_negated = same[0]
@@ -2853,9 +2867,7 @@ def _anothers_verbs(
     ]
     theirs = _verbs_in(source, at, len(clause))
     shared = [(c, v) for c in mine for v in theirs if c[2] == v[2]]
-    return bool(shared) and all(
-        _other_doer(claim_facts.doers.get(c[0], ""), source.doers.get(v[0], "")) for c, v in shared
-    )
+    return bool(shared) and all(_other_doer(claim_facts.doers.get(c[0]), source.doers.get(v[0])) for c, v in shared)
 
 
 def _verbs_in(facts: TextFacts, start: int, length: int) -> list[tuple[int, int, str, str, int]]:
@@ -2878,21 +2890,18 @@ def _denied_verb_absent(
     return bool(denied) and not any(_same_verb(d, t) for d in denied for t in told)
 
 
-def _other_doer(claim: str, source: str) -> bool:
+def _other_doer(claim: Party | None, source: Party | None) -> bool:
     """Two subjects (or two undergoers) of one verb that are not one: two common nouns, or two
     names, with no word in common ("appeal court" and "harrowgate voter"; "hale" and "tandy"; not
-    "diver" and "diver survey"), or two counts that differ ("Eleven riders" and "121"). A name and
-    a common noun may be one ("the mayor", "Hale"); an unknown one, anyone."""
-    if not claim or not source:
+    "diver" and "diver survey"), or two counts that differ ("Eleven riders" and "121"), or a count
+    and none. A name and a common noun may be one ("the mayor", "Hale"); an unknown one, anyone."""
+    if claim is None or source is None:
         return False
-    mine, theirs = set(claim.split(":", 1)[1].split()), set(source.split(":", 1)[1].split())
-    # so are two counts of a thing that differ ("#11 rider" and "#121"), or a count and none
-    counts = {w for w in mine if w[0] == "#"}, {w for w in theirs if w[0] == "#"}
-    if (counts[0] or counts[1]) and counts[0] != counts[1]:
-        return True
-    if claim.split(":")[0] != source.split(":")[0]:
+    if claim.count is not None or source.count is not None:
+        return claim.count != source.count
+    if claim.proper != source.proper:
         return False
-    return not mine & theirs
+    return not set(claim.words) & set(source.words)
 
 
 def _denied_clause(claim: str, text: str, sentence: tuple[int, int]) -> bool:

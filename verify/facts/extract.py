@@ -35,6 +35,7 @@ from verify.facts.model import (
     WHOLE,
     YEAR_BEFORE,
     Fact,
+    Party,
     TextFacts,
 )
 from verify.facts.nlp import MAX_DOC_CHARS, parse_lazily, parse_many
@@ -319,9 +320,9 @@ def _doc_facts(
                     (token.idx + offset, token.idx + len(token) + offset, token.lemma_.lower(), token.dep_, negated)
                 )  # type: ignore[arg-type]
                 doer, undergoer = _doer(token), _undergoer(token)
-                if doer:
+                if doer is not None:
                     out.doers[token.idx + offset] = doer
-                if undergoer:
+                if undergoer is not None:
                     out.undergoers[token.idx + offset] = undergoer
     return out
 
@@ -1510,35 +1511,32 @@ def _untagged_name(token: Any) -> bool:
     )
 
 
-def _doer(verb: Any) -> str:
-    """A clause verb's subject ("noun:appeal court", "name:hale"; an xcomp's as _clause_subject
-    says), or "" for none, a pronoun or a count ("no one")."""
-    return _party_key(_clause_subject(verb))
+def _doer(verb: Any) -> Party | None:
+    """A clause verb's subject ("appeal court", "hale"; an xcomp's as _clause_subject says), or
+    None for none, a pronoun or a count ("no one")."""
+    return _party(_clause_subject(verb))
 
 
-def _undergoer(verb: Any) -> str:
-    """What a clause verb is done to, whatever the voice: its object ("reduce pay": "noun:pay") or
-    its passive subject ("prices would be reduced": "noun:price"); "" for none or a pronoun."""
+def _undergoer(verb: Any) -> Party | None:
+    """What a clause verb is done to, whatever the voice: its object ("reduce pay": "pay") or
+    its passive subject ("prices would be reduced": "price"); None for none or a pronoun."""
     # all the nouns of the phrase, its conjuncts' too ("found dents and a hole in the hull"): a thing
     # is another only if it shares none of them
-    return _party_key(_child(verb, "dobj") or _child(verb, "nsubjpass"), whole=True)
+    return _party(_child(verb, "dobj") or _child(verb, "nsubjpass"), whole=True)
 
 
-def _party_key(head: Any, whole: bool = False) -> str:
+def _party(head: Any, whole: bool = False) -> Party | None:
     """A doer's or undergoer's nouns up to its head ("a diver survey": "diver survey"), or in its
-    whole phrase (`whole`), marked by the head's kind (the mayor may be "Hale": align compares a
-    name with a name, a common noun with a common noun); "" for none, a pronoun or a count ("no one")."""
+    whole phrase (`whole`), with how many it counts; None for none, a pronoun or a count ("no one")."""
     if head is None or head.pos_ == "PRON" or head.lower_ in _ANYONE:
-        return ""
-    words = [t.lemma_.lower() for t in head.subtree if (whole or t.i <= head.i) and t.pos_ in ("NOUN", "PROPN")]
-    # how many of them, as "#121": "121 finished" is said of other riders than "Eleven riders ... did not"
+        return None
+    words = tuple(t.lemma_.lower() for t in head.subtree if (whole or t.i <= head.i) and t.pos_ in ("NOUN", "PROPN"))
+    # how many of them: "121 finished" is said of other riders than "Eleven riders ... did not"
     count = head if head.pos_ == "NUM" else _child(head, "nummod")
     value = parse_number(count.text) if count is not None else None
-    if value is not None:
-        words.insert(0, f"#{value:g}")
-    if not words:
-        return ""
-    return ("name:" if head.pos_ == "PROPN" else "noun:") + " ".join(words)
+    if not words and value is None:
+        return None
+    return Party(words, head.pos_ == "PROPN", value)
 
 
 # Subjects that say how many, not who ("no one was killed", "all of them", "none"): any subject.

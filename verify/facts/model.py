@@ -84,6 +84,12 @@ class Fact:
     # "241,000 fans, down from 256,000"): "earlier" or "later"; "" for any other.
     change_end: str = ""
 
+    @property
+    def says_who(self) -> bool:
+        """An age beside a name ("Harold Minter, 71, of Lisle"): it tells which person is meant,
+        not what happened, so it may conflict with the same person's age but backs no claim."""
+        return self.unit == AGE and bool(self.party)
+
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
         data["kind"], data["text"], data["start"], data["end"] = self.kind, self.text, self.start, self.end
@@ -244,7 +250,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 65: a count of a noun whose main verb is denied ("Six boats that started did not finish") counts
 # for that verb, not its relative clause's.
 # 66: a tally's "1,060 no votes" denies nothing.
-FACTS_VERSION = 66
+# 67: doers and undergoers are records (Party), not strings.
+FACTS_VERSION = 67
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
@@ -260,6 +267,33 @@ UNTAGGED_SIDE = "side"
 BACKING_KINDS = frozenset({"date", "time", "duration", "quantity", "money", "percent", "ordinal", "score"})
 
 
+@dataclass(frozen=True)
+class Party:
+    """Who does a clause verb's act, or undergoes it: the lemmas of its nouns ("appeal court" for
+    "The appeals court"), whether its head is a proper name, and how many it counts where it says
+    ("121" for "121 finished"). Align compares a name with a name and a common noun with a common
+    noun (the mayor may be "Hale"); two counts that differ are other parties."""
+
+    words: tuple[str, ...]
+    proper: bool = False
+    count: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"words": list(self.words), "proper": self.proper}
+        if self.count is not None:
+            data["count"] = self.count
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Party:
+        return cls(tuple(data["words"]), bool(data.get("proper")), data.get("count"))
+
+
+def _parties(data: dict[str, Any]) -> dict[int, Party]:
+    # (facts of an older extraction kept parties as strings; they are read again, FACTS_VERSION)
+    return {int(k): Party.from_json(v) for k, v in data.items() if isinstance(v, dict)}
+
+
 @dataclass
 class TextFacts:
     """Everything the fact layer found in one text (a source or a claim)."""
@@ -269,12 +303,12 @@ class TextFacts:
     # Clause verbs: (start, end, lemma, dependency label, polarity): 1 when negated in its own clause,
     # 2 when the verb governing it is ("do not need to vote"), else 0.
     verbs: list[tuple[int, int, str, str, int]] = field(default_factory=list)
-    # Each clause verb's subject, by the verb's start: the kind of its head and its nouns' lemmas
-    # ("noun:appeal court" for "The appeals court did not decide"), where it is not a pronoun.
-    doers: dict[int, str] = field(default_factory=dict)
-    # Each clause verb's undergoer, by the verb's start, in the doers' form: its object, or its
-    # subject where it is passive ("noun:season ticket price" for "prices would be reduced").
-    undergoers: dict[int, str] = field(default_factory=dict)
+    # Each clause verb's subject, by the verb's start ("appeal court" for "The appeals court did
+    # not decide"), where it is not a pronoun.
+    doers: dict[int, Party] = field(default_factory=dict)
+    # Each clause verb's undergoer, by the verb's start: its object, or its subject where it is
+    # passive ("season ticket price" for "prices would be reduced"), its whole phrase.
+    undergoers: dict[int, Party] = field(default_factory=dict)
 
     # The extraction that made these facts (FACTS_VERSION); stored facts of an older one are
     # read again from the source's text rather than trusted.
@@ -285,8 +319,8 @@ class TextFacts:
             "facts": [f.to_json() for f in self.facts],
             "sentences": self.sentences,
             "verbs": self.verbs,
-            "doers": {str(k): v for k, v in self.doers.items()},
-            "undergoers": {str(k): v for k, v in self.undergoers.items()},
+            "doers": {str(k): v.to_json() for k, v in self.doers.items()},
+            "undergoers": {str(k): v.to_json() for k, v in self.undergoers.items()},
             "version": self.version,
         }
 
@@ -296,8 +330,8 @@ class TextFacts:
             facts=[Fact.from_json(f) for f in data.get("facts", [])],
             sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
             verbs=[tuple(v) for v in data.get("verbs", [])],  # type: ignore[misc]
-            doers={int(k): v for k, v in data.get("doers", {}).items()},
-            undergoers={int(k): v for k, v in data.get("undergoers", {}).items()},
+            doers=_parties(data.get("doers", {})),
+            undergoers=_parties(data.get("undergoers", {})),
             version=int(data.get("version", 1)),
         )
 
