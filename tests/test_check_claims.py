@@ -28,6 +28,7 @@ SETS = [
     ("news_dev10.jsonl", "news11"),
     ("news_dev11.jsonl", "news12"),
     ("news_dev12.jsonl", "news13"),
+    ("news_dev13.jsonl", "news14"),
 ]
 
 

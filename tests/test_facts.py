@@ -3026,3 +3026,36 @@ def test_a_rank_said_of_a_pronoun_is_nobodys() -> None:
     assert (
         conflicts("Acme is the town's largest employer.", "It is the town's second-largest employer, after Acme.") == []
     )
+
+
+def test_a_count_of_what_a_change_verb_changes_is_a_difference() -> None:
+    # "grew by about 14,000 visitors" is worked out from the two ends, a date between them read past
+    source = "The museum drew about 118,000 visitors last year, up from 104,000 the year before."
+    assert said("Museum attendance grew by about 14,000 visitors last year.", source) == [
+        ("quantity", True, "about 14,000", "about 118,000 and 104,000")
+    ]
+    assert conflicts("Museum attendance grew by about 30,000 visitors last year.", source) == []
+    assert conflicts("The museum drew about 104,000 visitors last year.", source) == ["quantity"]
+    # "cut nine turbines" is no rival of the 51 first proposed; a stated cut still is
+    plan = "The company first proposed 51 turbines in 2024 but scaled the plan back. It now plans 42 turbines."
+    assert ("quantity", True, "nine", "51 and 42") in said("Plainsgate has cut nine turbines from its plan.", plan)
+    assert conflicts("The company cut 40 jobs.", "The company cut 35 jobs in March.") == ["quantity"]
+
+
+def test_an_act_turned_down_is_stated_neither_way() -> None:
+    source = "Mayor Gordon Heppner said Wednesday that he would not propose a property tax increase this year."
+    assert conflicts("Heppner ruled out proposing a property tax increase this year.", source) == []
+    assert conflicts("Heppner declined to propose a property tax increase this year.", source) == []
+    refused = "Heppner said he refused to propose a property tax increase this year."
+    assert conflicts("Heppner will not propose a property tax increase this year.", refused) == []
+    assert conflicts("Heppner will propose a property tax increase this year.", source) == ["negation"]
+
+
+def test_a_day_that_owns_a_thing_says_which_it_is() -> None:
+    race = "Of the 132 riders who started the race in Harlan City on Thursday, 121 finished Sunday's stage."
+    published = dt.date(2026, 8, 10)
+    assert conflicts("Vos started Sunday's stage as the race leader.", race, published) == []
+    assert [f.label for f in claim_facts(["Vos started Sunday's stage."])[0].facts if f.kind == "date"] == ["which"]
+    assert conflicts("Vos started the race on Friday.", race, published) == ["date"]
+    # a day that owns an act still dates it
+    assert [f.label for f in claim_facts(["Tuesday's ruling was appealed."])[0].facts if f.kind == "date"] == [""]

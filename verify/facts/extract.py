@@ -26,6 +26,7 @@ from verify.facts.model import (
     PERCENT,
     QUANTITY,
     RATIO,
+    REFUSING_VERBS,
     SCORE,
     SIDES_OF_A_DAY,
     TIME,
@@ -314,6 +315,8 @@ def _doc_facts(
                     negated = UNDER_NEGATION  # "recommended that the authority dredge": nor whether it did
                 if not negated and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in WEIGHING_VERBS:
                     negated = UNDER_NEGATION  # "had considered calling a timeout": nor whether she did
+                if not negated and token.dep_ in ("xcomp", "ccomp") and _refusing(token.head):
+                    negated = UNDER_NEGATION  # "declined to propose", "ruled out raising": turned down
                 if not negated and _partly_denied(token):
                     negated = UNDER_NEGATION  # "found dents but no breach": found some things, not others
                 out.verbs.append(
@@ -465,16 +468,18 @@ def _mark_change_ends(facts: list[Fact], first: int, text: str, offset: int) -> 
     says nothing itself ("drew 241,000 fans last season, down from 256,000": fans) and money the
     later's period ("$3.1 million a year, up from $2.6 million"). A tally's bare second count takes
     the first's unit too ("8,913 votes to 7,531"), though no change."""
-    for i in range(max(first, 1), len(facts)):
-        a, b = facts[i - 1], facts[i]
+    # (a date between the two ends is read past: "drew about 118,000 visitors last year, up from 104,000")
+    figures = [j for j in range(first, len(facts)) if facts[j].kind not in (DATE, TIME)]
+    for h, i in zip(figures, figures[1:]):
+        a, b = facts[h], facts[i]
         if a.kind != b.kind or a.kind not in _CHANGE_END_KINDS or a.upper is not None or b.upper is not None:
             continue
         gap = text[a.end - offset : b.start - offset]
         before = text[max(a.start - offset - 5, 0) : a.start - offset]
         if _DOWN_FROM.match(gap) or (re.search(r"\bto\s+$", before) and _TO_FROM.match(gap)):
-            earlier, later = i, i - 1
+            earlier, later = i, h
         elif re.search(r"\bfrom\s+$", before) and _FROM_TO.match(gap):
-            earlier, later = i - 1, i
+            earlier, later = h, i
         else:
             tally = _COUNT_TO_COUNT.match(gap)
             if a.kind == QUANTITY and a.unit and not b.unit and tally and tally.group(1).lower().startswith(a.unit):
@@ -520,6 +525,13 @@ UNDER_NEGATION = 2
 
 
 _NO_ONE = frozenset({"nobody", "nothing", "none", "noone", "neither"})
+
+
+def _refusing(verb: Any) -> bool:
+    """A verb that turns down the act it takes: "declined", "refused", "ruled out"."""
+    lemma = verb.lemma_.lower()
+    ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in REFUSING_VERBS or ruled_out
 
 
 def _negated(verb: Any) -> bool:
@@ -753,10 +765,12 @@ _TIME_NOUNS = frozenset("morning afternoon evening night overnight noon midnight
 
 def _says_which(root: Any) -> bool:
     """A date that modifies a noun says which thing, not when the verb happened: "summer classes",
-    "the 2016 fare increase" ("Tuesday night" and "the morning of June 3" do date the verb)."""
+    "the 2016 fare increase", "started Sunday's stage" ("Tuesday night" and "the morning of June 3"
+    do date the verb, and "Tuesday's ruling" dates the ruling: _event_noun)."""
     head = root.head
+    owns = root.dep_ == "poss" and not _event_noun(root)
     return (
-        root.dep_ in ("compound", "amod", "nmod", "nummod")
+        (root.dep_ in ("compound", "amod", "nmod", "nummod") or owns)
         and head.i != root.i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() not in _TIME_NOUNS
@@ -1104,6 +1118,12 @@ def _is_change(ent: Any) -> bool:
     counted = head if root.dep_ == "nummod" and head.pos_ == "NOUN" else None
     of = counted.head if counted is not None and counted.dep_ == "pobj" else None
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in CHANGE_NOUNS:
+        return True
+    # "grew by about 14,000 visitors", "cut nine turbines from the plan": the count of what a verb of
+    # change changes ("won by 12 votes" stays a level: a margin told so is compared as one)
+    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "by" and _changes(counted.head.head):
+        return True
+    if counted is not None and counted.dep_ == "dobj" and _changes(counted.head) and counted.head.lemma_ != "raise":
         return True
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() == "margin":
         return counted is not None and counted.lemma_.lower() in _MARGIN_UNITS

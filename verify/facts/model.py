@@ -251,13 +251,22 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # for that verb, not its relative clause's.
 # 66: a tally's "1,060 no votes" denies nothing.
 # 67: doers and undergoers are records (Party), not strings.
-FACTS_VERSION = 67
+# 68: a count of what a change verb changes is a difference ("grew by about 14,000 visitors", "cut
+# nine turbines"); a change's two ends are found past a date between them ("118,000 visitors last
+# year, up from 104,000"); a verb a refusal takes ("declined to propose", "ruled out raising") is
+# under negation.
+FACTS_VERSION = 68
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
 ASKING_VERBS = frozenset("recommend urge ask propose demand request suggest".split())
 # Verbs that weigh an act without saying it was done or not: "had considered calling a timeout".
 WEIGHING_VERBS = frozenset("consider weigh contemplate debate discuss mull ponder explore".split())
+# Verbs that turn an act down without it being denied in so many words: "declined to propose",
+# "ruled out raising", "refused to approve" say the act was not done, but not as "did not" does
+# (a refusal may be later reversed, and "failed to" may be in part): stated neither way. "rule"
+# counts only with its particle ("ruled out").
+REFUSING_VERBS = frozenset("refuse decline fail avoid neglect".split())
 # Verbs of a contest with a winner and a loser ("Hale beat Tandy"): their doer and object are sides.
 WINNER_VERBS = frozenset("win beat defeat top edge oust unseat".split())
 CONTEST_VERBS = WINNER_VERBS | {"lose"}
