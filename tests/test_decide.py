@@ -316,6 +316,20 @@ def test_two_agreeing_figures_keep_a_model_contradiction_from_deciding() -> None
     assert decide(claim, [hit(1)], against, [one], claim_facts=facts).label is Label.CONTRADICTED
 
 
+def test_agreeing_figures_do_not_back_a_claim_whose_day_the_passage_does_not_give() -> None:
+    """ "The two state epidemiologists arrived on Monday" against "has sent two epidemiologists":
+    the count agrees, the day is nowhere, so the facts back only part of the claim."""
+    claim = Claim(id="c", claim="The two state epidemiologists arrived in Kestrel Bay on Monday.")
+    two = Fact("quantity", "two", 4, 7, (0, 63), value=2.0, unit="epidemiologist")
+    monday = Fact("date", "Monday", 56, 62, (0, 63), weekday=0)
+    count = aligned(0.7, Finding("quantity", True, "two", "two", 40, 43, (0, 90), own=True))
+    leaning = np.array([[0.30, 0.45, 0.25]])
+    dated = decide(claim, [hit(1)], leaning, [count], claim_facts=TextFacts(facts=[two, monday]))
+    assert dated.label is Label.UNKNOWN
+    undated = decide(claim, [hit(1)], leaning, [count], claim_facts=TextFacts(facts=[two]))
+    assert undated.label is Label.SUPPORTED
+
+
 def test_negation_probe() -> None:
     negated = Claim(id="n", claim="The appeal was not rejected.")
     probs = np.array([[0.3, 0.4, 0.3]])

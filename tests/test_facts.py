@@ -3059,3 +3059,78 @@ def test_a_day_that_owns_a_thing_says_which_it_is() -> None:
     assert conflicts("Vos started the race on Friday.", race, published) == ["date"]
     # a day that owns an act still dates it
     assert [f.label for f in claim_facts(["Tuesday's ruling was appealed."])[0].facts if f.kind == "date"] == [""]
+
+
+def test_a_speaker_named_by_title_and_surname_is_the_one_named_in_full() -> None:
+    source = "No teachers will be laid off, Superintendent Angela Marsh said, though 11 positions will go."
+    assert conflicts("Superintendent Marsh said the closures would not lead to teacher layoffs.", source) == []
+    assert conflicts("John Marsh said no teachers will be laid off.", source) == ["name"]
+    assert conflicts("Superintendent Marsh said the plan was sound.", "Superintendent Angela Marsh said so.") == []
+
+
+def test_a_contests_margin_is_worked_out_from_its_score_and_no_count_of_points() -> None:
+    lead = "Harlan State rallied from a five-point deficit to beat second-seeded Westbrook 78-71 on Saturday."
+    assert said("Harlan State beat Westbrook by seven points.", lead) == [("quantity", True, "seven", "78-71")]
+    turnovers = "Westbrook committed 15 turnovers, which Harlan State converted into 19 points."
+    assert conflicts("Harlan State beat Westbrook by seven points.", turnovers) == []
+    assert conflicts("Hale won by 12 votes.", "Hale received 1,012 votes to Tandy's 1,000.") == []
+    assert conflicts("Hale won by 15 votes.", "Hale won by 12 votes.") == ["quantity"]
+    # how far behind a side fell is a level, compared as one
+    behind = claim_facts(["Harbor City fell behind by 15 points early in the third quarter."])[0].facts
+    assert [f.role for f in behind if f.kind == "quantity"] == [""]
+
+
+def test_the_claims_own_whole_is_no_rival_of_its_part() -> None:
+    offered = "About 120 employees at the affected stations will be offered transfers to other airports."
+    part = "About 45 of the 120 employees being offered transfers work at the Kellerton station."
+    assert conflicts(part, offered) == []
+    other_part = "About 30 of the 120 employees work at the Kellerton station."
+    assert conflicts("About 45 of the 120 employees work at the Kellerton station.", other_part) == ["quantity"]
+
+
+def test_a_denied_expectation_of_another_act_denies_nothing() -> None:
+    expected = "Castellanos said she expected more cases."
+    assert conflicts("Castellanos said she does not expect the outbreak to stop at seven cases.", expected) == []
+    assert conflicts("Castellanos said she does not expect more cases.", expected) == ["negation"]
+    assert conflicts("The council did not vote to approve the plan.", "The council voted to reject the plan.") == []
+
+
+def test_not_until_dates_the_denied_verb_however_the_parse_hangs_until() -> None:
+    text = (
+        "The patient sought treatment on Jan. 27. The patient was not diagnosed with measles until three days"
+        " later, when a rash appeared and the person returned to the clinic."
+    )
+    published = dt.date(2026, 2, 5)
+    later = next(f for f in source_facts(text, published).facts if f.text == "three days later")
+    assert (later.first, later.label, later.verb) == ("2026-01-30", "", "diagnose")
+    assert said("The patient was diagnosed with measles on Jan. 30.", text, published) == [
+        ("date", True, "Jan. 30", "three days later")
+    ]
+    assert conflicts("The patient was diagnosed with measles on Jan. 29.", text, published) == ["date"]
+
+
+def test_a_count_of_them_and_a_bare_count_after_it_count_what_came_before() -> None:
+    recount = (
+        "The campaigns challenged 27 ballots, most over stray marks; the canvass board accepted 19 of them and"
+        " rejected 8."
+    )
+    assert [f.unit for f in source_facts(recount, PUB).facts if f.kind == "quantity"] == ["vote", "vote", "vote"]
+    assert conflicts("The canvass board rejected 19 of the 27 challenged ballots.", recount) == ["quantity"]
+    assert conflicts("The canvass board rejected eight of the 27 challenged ballots.", recount) == []
+
+
+def test_a_petition_handed_over_is_one_presented() -> None:
+    petition = "Parents collected 2,150 signatures on a petition, which they presented to the board on Feb. 24."
+    published = dt.date(2026, 3, 12)
+    assert conflicts("Parents handed their petition to the board in early March.", petition, published) == ["date"]
+    assert said("Parents handed their petition to the board on Feb. 24.", petition, published) == [
+        ("date", True, "Feb. 24", "Feb. 24")
+    ]
+
+
+def test_another_sides_figure_or_another_halfs_agrees_with_nothing() -> None:
+    first_half = "Kofi Mensah scored 12 points in the first half."
+    assert said("Kofi Mensah scored 12 points in the second half.", first_half) == []
+    assert said("Kofi Mensah scored 12 points.", first_half) == [("quantity", True, "12", "12")]
+    hawks = "The Hawks had only eight turnovers in the game against Westbrook."
+    assert ("quantity", True, "eight", "only eight") not in said("Westbrook committed eight turnovers.", hawks)

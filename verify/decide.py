@@ -409,6 +409,7 @@ def fact_agreement(case: Case) -> Decision | None:
             p.alignment.overlap >= AGREEMENT_OVERLAP or (p.alignment.overlap >= TWO_FIGURES_OVERLAP and _two_figures(p))
         )
         and p.entail > p.contra
+        and not _dates_unmatched(case, p)
     ]
     if not candidates:
         return None
@@ -418,6 +419,14 @@ def fact_agreement(case: Case) -> Decision | None:
     confidence = 1.0 - p.contra - p.neutral / 2
     reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)} {_agreement_sentence(agreements)}"
     return Decision(Label.SUPPORTED, -neg_i, confidence, reason, ENTAIL, agreements)
+
+
+def _dates_unmatched(case: Case, p: Assessed) -> bool:
+    """The claim dates its event ("arrived in Kestrel Bay on Monday") and the passage agrees on its
+    other facts but not on that date: a count that agrees ("sent two epidemiologists") does not
+    tell when, so it backs only part of the claim."""
+    agreed = {f.claim for f in p.alignment.agreements if f.kind == "date"}
+    return any(f.kind == "date" and _placed(f) and f.text not in agreed for f in case.claim_facts)
 
 
 def _two_figures(p: Assessed) -> bool:

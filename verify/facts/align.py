@@ -67,6 +67,7 @@ VERB_FAMILIES = [
     {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
     {"spend", "use"},  # "spent more than four hours a day on their phones" is phone use
     {"collide", "crash", "ram"},  # "The collision occurred" is read as "collide" (not a storm that "hit")
+    {"hand", "present", "deliver", "submit"},  # a petition "handed" to the board is one "presented" to it
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
@@ -938,6 +939,11 @@ def _another_speaker(
         return []
     theirs = [f for f in in_sentence if f.kind in (NAME, UNTAGGED) and f.role == "agent" and f.verb in _SAYING]
     if not theirs or any(_same_name(mine[0].text, f.text) for f in theirs):
+        return []
+    # the claim's speaker by a title the sentence gives beside the name the tagger kept
+    # ("Superintendent Marsh" for "..., Superintendent Angela Marsh said", tagged "Angela Marsh")
+    words = _name_words(mine[0].text)
+    if set(words) <= set(_name_words(said)) and any(words[-1:] == _name_words(f.text)[-1:] for f in theirs):
         return []
     return [_finding(NAME, False, mine[0].text, theirs[0], "as the one who said it")]
 
@@ -1838,6 +1844,7 @@ def _figures(
                 and not _other_year(cf, sf)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
+                and not _other_period(cf, sf)
                 and _equal(cf, sf)
             ),
             None,
@@ -1851,8 +1858,19 @@ def _figures(
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
+        # (not another named subject's figure, "Harlan State committed only eight turnovers" for
+        # "Westbrook committed eight", nor one of another part of the game: "12 points in the first
+        # half" for "12 of his points in the second half")
         agree = next(
-            (sf for r, sf in relation if r == "agree" and not _other_happening(cf, sf) and not _other_year(cf, sf)),
+            (
+                sf
+                for r, sf in relation
+                if r == "agree"
+                and not _other_happening(cf, sf)
+                and not _other_year(cf, sf)
+                and not _other_period(cf, sf)
+                and not _another_doers(cf, sf)
+            ),
             None,
         )
         if agree is not None:
@@ -1873,6 +1891,7 @@ def _figures(
             # that started")
             and not any(v[2] == cf.verb and v[4] == 1 for v in claim_facts.verbs)
         )
+        wholes = [w for w in claim_facts.facts if w.role == WHOLE and w.kind == cf.kind and w.unit == cf.unit]
         rivals = [
             sf
             for sf in comparable
@@ -1886,8 +1905,10 @@ def _figures(
             and sf.role != CHANGE
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
             and not (sf.role == PART and (cf.value or 0.0) > (sf.value or 0.0))
-            # nor the whole a part is taken from ("made 11 of 19 free throws" for "missed eight")
+            # nor the whole a part is taken from ("made 11 of 19 free throws" for "missed eight"),
+            # the claim's own whole too ("About 120 employees" for "About 45 of the 120 employees")
             and not (sf.role == WHOLE and cf.role != WHOLE)
+            and not (cf.role != WHOLE and any(sf.bounds()[0] <= (w.value or 0.0) <= sf.bounds()[1] for w in wholes))
             # nor a count of those who did what the claim's did not ("Two of the 12 jurors did not
             # agree" against "requires at least nine of 12 jurors to agree")
             and not _polarity_differs(cf, claim_facts, sf, source)
@@ -2178,6 +2199,12 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
     pairs = [(a, b, a.value, b.value) for i, a in enumerate(levels) for b in levels[i + 1 :] if _one_measure(a, b)]
     pairs = [p for p in pairs if p[0].upper is None and p[1].upper is None]
     pairs += [(a, a, a.value, a.upper) for a in levels if a.upper is not None]
+    # a contest's margin from the score of the claim's side ("beat Westbrook by seven points" from
+    # "Harlan State ... beat Westbrook 78-71")
+    if claim.role == CHANGE and claim.verb in CONTEST_VERBS and claim.party:
+        side = set(claim.party.split())
+        scores = [sf for sf in passage if sf.kind == SCORE and sf.pair and side <= set(sf.about)]
+        pairs += [(sf, sf, sf.pair[0], sf.pair[1]) for sf in scores if sf.pair]
     lo, hi = claim.bounds()
     for a, b, x, y in pairs:
         if not x or not y:
@@ -2366,6 +2393,13 @@ def _same_period(claim: Fact, source: Fact) -> bool:
         return a <= b or b <= a
     one = claim.period or source.period
     return not (set(one.split()) & GAME_PARTS)
+
+
+def _other_period(claim: Fact, source: Fact) -> bool:
+    """Both figures name a part of a game or period, and not the same one ("in the second half",
+    "in the first half"); one that names none may be of any ("in his six innings" for "pitched the
+    first six innings")."""
+    return bool(claim.period and source.period) and not _same_period(claim, source)
 
 
 def _other_year(claim: Fact, source: Fact) -> bool:
@@ -2700,7 +2734,12 @@ def _same_name(a: str, b: str) -> bool:
     if not _name_words(a) or not _name_words(b):
         return False
     shorter, longer = sorted((a, b), key=lambda n: len(_name_words(n)))
-    return _mentioned(shorter, longer, person=False)
+    if _mentioned(shorter, longer, person=False):
+        return True
+    # a title kept before a name the other gives in full ("Superintendent Marsh", "Superintendent
+    # Angela Marsh"): the shorter's words in the longer's order, ending on the same surname
+    few, many = _name_words(shorter), iter(_name_words(longer))
+    return few[-1] == _name_words(longer)[-1] and all(w in many for w in few)
 
 
 def _mentioned(name: str, haystack: str, person: bool) -> bool:

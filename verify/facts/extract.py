@@ -297,7 +297,7 @@ def _doc_facts(
             if fact is not None:
                 out.facts.append(fact)
                 found.append((fact.start - offset, fact.end - offset))
-        _others_as_before(out.facts, n_before)
+        _others_as_before(out.facts, n_before, doc.text, offset)
         _mark_change_ends(out.facts, n_before, doc.text, offset)
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
@@ -437,17 +437,28 @@ def _untagged(
     return out
 
 
-def _others_as_before(facts: list[Fact], first: int) -> None:
-    """ "killed two people and injured 17 others": a count of "others" counts what the count
-    before it in the sentence counts."""
+# Units that point back at the count before: "17 others", "19 of them".
+_BACK_UNITS = frozenset("other they them those these".split())
+# A bare count as the object of a verb joined to the count before: "accepted 19 of them and rejected 8".
+_AND_VERB = re.compile(r"^(?:\s+of\s+(?:them|those|these))?\s+and\s+[a-z]+\s+$", re.IGNORECASE)
+
+
+def _others_as_before(facts: list[Fact], first: int, text: str, offset: int) -> None:
+    """ "killed two people and injured 17 others", "challenged 27 ballots; ... accepted 19 of them
+    and rejected 8": a count of "others" or "them", or a bare count right after such a count and a
+    verb, counts what the count before it in the sentence counts."""
     for i in range(max(first, 1), len(facts)):
         f = facts[i]
-        if f.kind != QUANTITY or f.unit != "other":
+        if f.kind != QUANTITY or f.unit not in _BACK_UNITS | {""}:
             continue
         before = next(
-            (g for g in reversed(facts[first:i]) if g.kind == QUANTITY and g.unit and g.unit != "other"), None
+            (g for g in reversed(facts[first:i]) if g.kind == QUANTITY and g.unit and g.unit not in _BACK_UNITS), None
         )
-        if before is not None:
+        if before is None:
+            continue
+        prior = facts[i - 1]
+        gap = text[prior.end - offset : f.start - offset]
+        if f.unit or (i - 1 >= first and prior.kind == QUANTITY and prior.unit and _AND_VERB.match(gap)):
             facts[i] = dataclasses.replace(f, unit=before.unit)
 
 
@@ -667,7 +678,8 @@ def _entity_fact(
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
         after = recent if not in_dateline and _not_past(ent.root) else None
-        verb = _event_noun(ent.root) or _verb_of(ent.root)
+        denied = _denied_until(ent)
+        verb = _lemma(denied) if denied is not None else _event_noun(ent.root) or _verb_of(ent.root)
         ahead = ((future or _said_ahead(ent.root)) and not _in_past(ent.root)) or _for_a_weekday(ent)
         value = dates_mod.parse_date(ent.text, published, anchor.of(verb), ahead, after)
         if value is not None:
@@ -814,7 +826,7 @@ def _open_ended(ent: Any, value: dates_mod.DateValue, published: dt.date | None)
     """ "since 2019" runs from 2019 on (to the article's date, for a source); "until May" up to May.
     The second value says which end the text gave ("since", "until"), or is ""."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in ("until", "till") and _negated_head(ent.doc[ent.start - 1]):
+    if before in ("until", "till") and (_negated_head(ent.doc[ent.start - 1]) or _denied_until(ent) is not None):
         # "classes do not start until Aug. 25": they start on Aug. 25, a day, not a stretch up to it
         return value, ""
     if before == "since" and value.first is not None:
@@ -841,6 +853,18 @@ OPEN_SIDES = {"before": "before", "after": "after", "by": "by"}
 
 # A side of a day under a negated verb: "not before May" is from May on, "not after" by it.
 _DENIED_SIDE = {"before": "from", "after": "by", "by": "after"}
+
+
+def _denied_until(ent: Any) -> Any:
+    """The denied verb an "until" date tells the day of, where the parse hung "until" on a later
+    clause ("was not diagnosed with measles until three days later, when a rash appeared": the
+    diagnosis, not the rash): the nearest verb before "until", in its sentence, when it is negated;
+    else None."""
+    if ent.start == 0 or ent.doc[ent.start - 1].lower_ not in ("until", "till"):
+        return None
+    sent = ent.doc[ent.start - 1].sent
+    verb = next((t for t in reversed(ent.doc[sent.start : ent.start - 1]) if t.pos_ == "VERB"), None)
+    return verb if verb is not None and _negated(verb) else None
 
 
 def _negated_head(word: Any) -> bool:
@@ -1120,8 +1144,14 @@ def _is_change(ent: Any) -> bool:
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in CHANGE_NOUNS:
         return True
     # "grew by about 14,000 visitors", "cut nine turbines from the plan": the count of what a verb of
-    # change changes ("won by 12 votes" stays a level: a margin told so is compared as one)
-    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "by" and _changes(counted.head.head):
+    # change changes ("fell behind by 15 points" is a level: how far behind)
+    by = counted.head if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "by" else None
+    by_verb = by.head if by is not None else None
+    if by_verb is not None and _changes(by_verb) and not any(c.lower_ in ("behind", "ahead") for c in by_verb.children):
+        return True
+    # "beat Westbrook by seven points", "won by 12 votes": a contest's margin, the difference of its
+    # two scores, no count of points anyone scored
+    if by_verb is not None and by_verb.lemma_.lower() in CONTEST_VERBS:
         return True
     if counted is not None and counted.dep_ == "dobj" and _changes(counted.head) and counted.head.lemma_ != "raise":
         return True
@@ -1538,11 +1568,21 @@ def _doer(verb: Any) -> Party | None:
 
 
 def _undergoer(verb: Any) -> Party | None:
-    """What a clause verb is done to, whatever the voice: its object ("reduce pay": "pay") or
-    its passive subject ("prices would be reduced": "price"); None for none or a pronoun."""
+    """What a clause verb is done to, whatever the voice: its object ("reduce pay": "pay"), its
+    passive subject ("prices would be reduced": "price") or the act it takes ("expects it to
+    stop": "stop"); None for none or a pronoun."""
     # all the nouns of the phrase, its conjuncts' too ("found dents and a hole in the hull"): a thing
     # is another only if it shares none of them
-    return _party(_child(verb, "dobj") or _child(verb, "nsubjpass"), whole=True)
+    thing = _child(verb, "dobj") or _child(verb, "nsubjpass")
+    # an act it takes, by that act's verb: "did not expect the outbreak to stop" is of stopping, and
+    # "expected more cases" of cases
+    clause = _child(verb, "xcomp") or _child(verb, "ccomp") if thing is None else None
+    if clause is not None and clause.pos_ in ("VERB", "AUX"):
+        # and its conjuncts' ("not determined how fast it was traveling or whether its driver was
+        # distracted" is of distracting too)
+        acts = [clause, *(c for c in clause.conjuncts if c.pos_ == "VERB")]
+        return Party(tuple(a.lemma_.lower() for a in acts))
+    return _party(thing, whole=True)
 
 
 def _party(head: Any, whole: bool = False) -> Party | None:
