@@ -150,6 +150,13 @@ def news_dev13() -> Benchmark:
     return _news("dev13", "news14")
 
 
+def news_dev14() -> Benchmark:
+    """A fourteenth set over six other articles (claims/news15/, its own index, bench-news15), written
+    by someone who had not read the code or the earlier sets; run at a pass's base and its end only,
+    never looked into."""
+    return _news("dev14", "news15")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -228,6 +235,7 @@ LOADERS = {
     "news_dev11": news_dev11,
     "news_dev12": news_dev12,
     "news_dev13": news_dev13,
+    "news_dev14": news_dev14,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

@@ -29,6 +29,7 @@ SETS = [
     ("news_dev11.jsonl", "news12"),
     ("news_dev12.jsonl", "news13"),
     ("news_dev13.jsonl", "news14"),
+    ("news_dev14.jsonl", "news15"),
 ]
 
 
