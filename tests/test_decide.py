@@ -553,3 +553,19 @@ def test_a_passage_that_says_the_claim_with_a_not_denies_it(
             verdict.reason.startswith("The source (Title 1, 28 Aug 2018) states the opposite")
             and "not release" in verdict.reason
         )
+
+
+def test_a_rank_that_says_which_one_is_no_fact_to_confirm() -> None:
+    """ "The first patient was diagnosed with measles on Jan. 30": the date agrees, and "first" only
+    says which patient; the model's contradiction (it misreads "not diagnosed until three days
+    later") does not call the claim false."""
+    claim = Claim(id="c", claim="The first patient was diagnosed with measles on Jan. 30.")
+    jan30 = Fact("date", "Jan. 30", 48, 55, (0, 56), first="--01-30", last="--01-30")
+    which = Fact("ordinal", "first", 4, 9, (0, 56), value=1.0, unit="patient", label="which")
+    rank = replace(which, label="")
+    date = aligned(0.75, Finding("date", True, "Jan. 30", "three days later", 50, 66, (0, 120), own=True))
+    against = np.array([[0.07, 0.01, 0.92]])
+    said_which = decide(claim, [hit(1)], against, [date], claim_facts=TextFacts(facts=[which, jan30]))
+    assert said_which.label is Label.UNKNOWN
+    ranked = decide(claim, [hit(1)], against, [date], claim_facts=TextFacts(facts=[rank, jan30]))
+    assert ranked.label is Label.CONTRADICTED

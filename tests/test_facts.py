@@ -3134,3 +3134,26 @@ def test_another_sides_figure_or_another_halfs_agrees_with_nothing() -> None:
     assert said("Kofi Mensah scored 12 points.", first_half) == [("quantity", True, "12", "12")]
     hawks = "The Hawks had only eight turnovers in the game against Westbrook."
     assert ("quantity", True, "eight", "only eight") not in said("Westbrook committed eight turnovers.", hawks)
+
+
+def test_an_officers_other_title_before_the_same_name_conflicts() -> None:
+    source = "The five routes accounted for about 2% of revenue, Chief Financial Officer Priya Natarajan said."
+    claim = "Chief Executive Priya Natarajan said the five routes accounted for about 2% of revenue."
+    assert conflicts(claim, source) == ["name"]
+    assert conflicts(claim.replace("Chief Executive", "Chief Financial Officer"), source) == []
+    # a former post, or the claim's own title given elsewhere, is no conflict
+    assert conflicts(claim, source.replace("Chief Financial", "former Chief Financial")) == []
+    both = "Chief Executive Priya Natarajan spoke first. " + source
+    assert "name" not in conflicts(claim, both)
+
+
+def test_a_reversed_preference_or_the_other_side_of_a_place_backs_nothing() -> None:
+    stage = "Monday's stage is a rolling route expected to favor breakaway riders rather than the overall contenders."
+    reversed_ = "Monday's stage is expected to suit the overall contenders rather than breakaway riders."
+    assert check_text(reversed_, stage, PUB).opposed_verb
+    assert not check_text(
+        "Monday's stage is expected to favor breakaway riders rather than the overall contenders.", stage, PUB
+    ).opposed_verb
+    village = "About 1,100 people live downstream in the village of Carver Mills."
+    assert check_text("About 1,100 people live upstream of the dam in Carver Mills.", village, PUB).opposed_verb
+    assert not check_text("About 1,100 people live downstream of the dam in Carver Mills.", village, PUB).opposed_verb

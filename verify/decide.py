@@ -311,7 +311,10 @@ def fact_confirmed(case: Case) -> Decision | None:
 
 def _placed(f: Fact) -> bool:
     """A fact a source can confirm: not a claim's date that only the claim's own day would place
-    ("last year", "yesterday": a claim has no date of its own)."""
+    ("last year", "yesterday": a claim has no date of its own), nor a rank that says which one the
+    claim is about ("The first patient was diagnosed on Jan. 30": the claim is about the date)."""
+    if f.kind == "ordinal":
+        return f.label != "which"
     return f.kind != "date" or f.first is not None or f.weekday is not None
 
 

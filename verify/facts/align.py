@@ -238,6 +238,7 @@ def align(
         # an office's other holder, unless the names already differ there ("District Attorney ...")
         office = (
             _office_holder(claim, text, sentence)
+            or _another_office(claim, text, sentence)
             or _the_only_one(claim, claim_facts, text, sentence)
             or _another_speaker(claim_facts, text, sentence, in_sentence)
         )
@@ -571,7 +572,7 @@ def _opposed_verb(claim: str, sentence: str) -> bool:
                 return True
     if _other_side(STANCE_OPPOSITES, _plain(claim), _plain(sentence)) is not None:
         return True
-    return _opposed_superlative(claim, sentence)
+    return _opposed_superlative(claim, sentence) or _preference_reversed(claim, sentence)
 
 
 def _other_side(
@@ -861,6 +862,37 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
     return []
 
 
+# A company officer's title right before the name: "Chief Financial Officer Priya Natarajan".
+_CHIEF_NAMED = re.compile(rf"\b(?P<title>{_CHIEF})\s+(?P<name>{_NAME})")
+
+
+def _chief(title: str) -> str:
+    return re.sub(r"\s+officer$", "", title.lower())  # "Chief Executive Officer" is "Chief Executive"
+
+
+def _another_office(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """The claim puts one company officer's title before a name ("Chief Executive Priya
+    Natarajan said ...") where the sentence puts another before the same name ("..., Chief
+    Financial Officer Priya Natarajan said"), not a former or acting one, and nowhere in the passage
+    is the claim's title that person's: the quote or the act is given to the wrong office."""
+    s0, s1 = sentence
+    said = text[s0:s1]
+    for mine in _CHIEF_NAMED.finditer(claim):
+        theirs = [
+            m
+            for m in _CHIEF_NAMED.finditer(said)
+            if _same_name(mine["name"], m["name"]) and not _FORMER.search(said[max(m.start() - 30, 0) : m.start()])
+        ]
+        told = any(
+            _same_name(mine["name"], m["name"]) and _chief(m["title"]) == _chief(mine["title"])
+            for m in _CHIEF_NAMED.finditer(text)
+        )
+        other = next((m for m in theirs if _chief(m["title"]) != _chief(mine["title"])), None)
+        if other is not None and not told:
+            return [Finding("name", False, mine.group(), other.group(), s0 + other.start(), s0 + other.end(), sentence)]
+    return []
+
+
 # An aside between commas, up to a sentence's end (a decimal point is no end: "$1.7 billion").
 _ASIDE = r"(?:[^.;]|\.(?=\d)){0,120}?"
 # Capitalised words that open a sentence without naming anyone ("It will be the ...").
@@ -1089,6 +1121,35 @@ _DECISIONS = [("adopted", "rejected"), ("passed", "rejected"), ("passed", "faile
 OUTCOME_OPPOSITES = [
     (_verb_forms(a), _verb_forms(b)) for a, b in [*ANTONYMS, *_DECISIONS] if " " not in a + b and not {a, b} & _SIDED
 ]
+# Sides of a place or a way that one thing has only one of: "live upstream of the dam" is not
+# "live downstream".
+_PLACE_SIDES = [
+    ("upstream", "downstream"),
+    ("upriver", "downriver"),
+    ("uphill", "downhill"),
+    ("upstairs", "downstairs"),
+    ("indoors", "outdoors"),
+    ("northbound", "southbound"),
+    ("eastbound", "westbound"),
+    ("inbound", "outbound"),
+]
+OUTCOME_OPPOSITES += [(frozenset({a}), frozenset({b})) for a, b in _PLACE_SIDES]
+# "X rather than Y", "X instead of Y": a preference, which the other order turns round.
+_RATHER = re.compile(
+    r"(?P<first>(?:[\w'-]+\s+){1,4}?)(?:rather\s+than|instead\s+of)\s+(?P<second>(?:[\w'-]+\s*){1,4})", re.I
+)
+
+
+def _preference_reversed(claim: str, sentence: str) -> bool:
+    """ "suit the overall contenders rather than breakaway riders" for "favor breakaway riders rather
+    than the overall contenders": each side of the claim's preference is the sentence's other side."""
+    for mine in _RATHER.finditer(claim):
+        a, b = content_stems(mine["first"]), content_stems(mine["second"])
+        for theirs in _RATHER.finditer(sentence):
+            x, y = content_stems(theirs["first"]), content_stems(theirs["second"])
+            if a & y and b & x and not (a & x or b & y):
+                return True
+    return False
 
 
 # Changing a thing one way or the other, said of what is changed ("raised its forecast", "cut the

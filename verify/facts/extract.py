@@ -1047,7 +1047,9 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if label == "PERCENT":
         return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)
     if label == "ORDINAL":
-        return Fact(ORDINAL, value=value, unit=_counted(ent), about=_about(ent), **base)
+        # "The first patient was diagnosed ...": a rank on the subject says which one is meant
+        which = ent.root.dep_ == "amod" and ent.root.head.dep_ in ("nsubj", "nsubjpass")
+        return Fact(ORDINAL, value=value, unit=_counted(ent), about=_about(ent), label="which" if which else "", **base)
     measure = unit_after(_unit_words(ent)) if label in ("QUANTITY", "CARDINAL") else None
     if measure == "%":  # "4 per cent", tagged a quantity
         return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)

@@ -62,7 +62,8 @@ class Fact:
     # NAME: PERSON / ORG / PLACE / WORK; DATE: "filed" for a dateline's date, "which" for one that
     # says which thing ("the 2016 fare increase", "summer classes") rather than when a verb happened,
     # "until" / "since" for a span the text gives one end of (first and last are that end: "March"
-    # in "until March"; the span is open before or after it)
+    # in "until March"; the span is open before or after it); ORDINAL: "which" for a rank on a
+    # verb's subject ("The first patient was diagnosed"), which says which one is meant
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
     # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "part" for a
@@ -261,7 +262,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 70: ... and its conjuncts' acts ("how fast it was traveling or whether its driver was
 # distracted"); "19 of them" and a bare count after it and a verb ("and rejected 8") count what the
 # count before counts.
-FACTS_VERSION = 70
+# 71: a rank on a verb's subject says which one ("The first patient was diagnosed"; label "which").
+FACTS_VERSION = 71
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
