@@ -3157,3 +3157,25 @@ def test_a_reversed_preference_or_the_other_side_of_a_place_backs_nothing() -> N
     village = "About 1,100 people live downstream in the village of Carver Mills."
     assert check_text("About 1,100 people live upstream of the dam in Carver Mills.", village, PUB).opposed_verb
     assert not check_text("About 1,100 people live downstream of the dam in Carver Mills.", village, PUB).opposed_verb
+
+
+def test_a_rate_by_the_year_past_what_it_is_per() -> None:
+    paid = claim_facts(["Landowners would be paid about $9,000 per turbine each year."])[0].facts
+    assert [f.unit for f in paid if f.kind == "money"] == ["$/year"]
+    yearly = "Landowners would be paid about $9,000 per turbine each year, according to Plainsgate."
+    assert said("Landowners would be paid about $9,000 per turbine over the full term of their leases.", yearly) == []
+
+
+def test_where_a_change_began_does_not_back_where_one_ended() -> None:
+    source = "The report sets the 2027 contribution at $24.6 million, up from $19.8 million this year."
+    ended = claim_facts(["The contribution will fall to $19.8 million in 2027."])[0].facts
+    assert [f.change_end for f in ended if f.kind == "money"] == ["later"]
+    assert ("money", True, "$19.8 million", "$19.8 million") not in said(
+        "The contribution will fall to $19.8 million in 2027.", source
+    )
+    assert ("money", True, "$24.6 million", "$24.6 million") in said(
+        "The contribution will rise to $24.6 million in 2027.", source
+    )
+    assert ("money", True, "$19.8 million", "$19.8 million") in said(
+        "The contribution is $19.8 million this year.", source
+    )

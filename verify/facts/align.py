@@ -1894,6 +1894,12 @@ def _figures(
         candidates = [
             sf for sf in in_sentence if _own_verb(cf, sf) and (not sf.unit or same_unit(cf.unit, sf.unit))
         ] or ([] if elsewhere else in_sentence)
+        # A claim figure that is the one end of a change it gives ("will fall to $19.8 million")
+        # is not where the source's change began ("up from $19.8 million"), nor the other way round;
+        # a claim giving both ends is read by _swapped_ends.
+        lone_end = bool(cf.change_end) and not any(
+            g.kind == cf.kind and g.change_end and g.change_end != cf.change_end for g in claim_facts.facts
+        )
         # The same figure in the sentence about the event agrees even when the parse cannot say
         # what either counts ("49 percent" and "at 49 percent"); a conflict needs like with like.
         same = next(
@@ -1906,6 +1912,7 @@ def _figures(
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and not _other_period(cf, sf)
+                and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
                 and _equal(cf, sf)
             ),
             None,
@@ -1921,7 +1928,8 @@ def _figures(
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
         # (not another named subject's figure, "Harlan State committed only eight turnovers" for
         # "Westbrook committed eight", nor one of another part of the game: "12 points in the first
-        # half" for "12 of his points in the second half")
+        # half" for "12 of his points in the second half", nor where a change began for where one
+        # ended: "up from $19.8 million" for "will fall to $19.8 million")
         agree = next(
             (
                 sf
@@ -1931,6 +1939,7 @@ def _figures(
                 and not _other_year(cf, sf)
                 and not _other_period(cf, sf)
                 and not _another_doers(cf, sf)
+                and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
             ),
             None,
         )

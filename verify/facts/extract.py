@@ -358,7 +358,8 @@ def _as_range(fact: Fact) -> Fact:
             lo *= hi / digits  # "$1 to $2 million": the scale written once, after the upper end
     if lo is None or hi is None or lo == hi or (fact.kind == TIME and hi < lo):
         return fact  # "11 p.m. to 5 a.m." runs past midnight: left as its first time
-    return dataclasses.replace(fact, value=min(lo, hi), upper=max(lo, hi))
+    # (a range is both ends, no one end of a change: "grew from 22,000 to 41,000 square feet")
+    return dataclasses.replace(fact, value=min(lo, hi), upper=max(lo, hi), change_end="")
 
 
 def _ratio(ent: Any, nxt: Any, span: tuple[int, int], offset: int) -> Fact | None:
@@ -987,7 +988,9 @@ def _prefix(ent: Any) -> str:
 
 # (not "$4 million a year earlier": a time, not a rate)
 _PER_PERIOD = re.compile(
-    r"^\s*(?:(?:a|an|per|each|every)\s+(year|month|week)\b(?!\s+(?:ago|earlier|later|before|after|prior|from))"
+    # (past what it is per: "$9,000 per turbine each year")
+    r"^\s*(?:(?:per|a|an)\s+(?!year|month|week)[a-z-]+\s+)?"
+    r"(?:(?:a|an|per|each|every)\s+(year|month|week)\b(?!\s+(?:ago|earlier|later|before|after|prior|from))"
     r"|(annually|yearly|monthly|weekly)\b)",
     re.IGNORECASE,
 )
@@ -1038,6 +1041,8 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     if label == "MONEY" and currency is None:
         label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
     base["role"] = CHANGE if _is_change(ent) else ""
+    if not base["role"]:
+        base["change_end"] = _one_end(ent)
     if label == "MONEY":
         # money by the year, month or week is a rate, compared only with a rate of that period
         # ("$210,000 a year" is not "$420,000 over two years")
@@ -1170,6 +1175,17 @@ def _is_change(ent: Any) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return after in _DIFFERENCE_AFTER or before in ("up", "down") or _compared_after(ent)
+
+
+def _one_end(ent: Any) -> str:
+    """The one end of a change a figure is where a sentence gives only that one: "will fall to $19.8
+    million" ("later"), "rose from 12 percent" ("earlier"); else "". (Two ends told together are
+    marked by _mark_change_ends.)"""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and _changes(head.head):
+        return "later" if head.lower_ == "to" else "earlier"
+    return ""
 
 
 def _compared_after(ent: Any) -> bool:
