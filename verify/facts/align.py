@@ -67,7 +67,6 @@ VERB_FAMILIES = [
     {"begin", "start"},  # "takes effect" is read as "begin" (verify.facts.extract._lemma)
     {"spend", "use"},  # "spent more than four hours a day on their phones" is phone use
     {"collide", "crash", "ram"},  # "The collision occurred" is read as "collide" (not a storm that "hit")
-    {"hand", "present", "deliver", "submit"},  # a petition "handed" to the board is one "presented" to it
 ]
 # Verbs of one kind of event, for dates only, in a sentence that restates the claim (RESTATED):
 # a judge's "ordered ... on April 14" is the decision the claim says was "ruled on April 13".
@@ -878,19 +877,30 @@ def _another_office(claim: str, text: str, sentence: tuple[int, int]) -> list[Fi
     s0, s1 = sentence
     said = text[s0:s1]
     for mine in _CHIEF_NAMED.finditer(claim):
+        if _FORMER.search(claim[: mine.start()]):
+            continue  # "Former Chief Financial Officer Priya Natarajan now leads the company"
         theirs = [
             m
             for m in _CHIEF_NAMED.finditer(said)
             if _same_name(mine["name"], m["name"]) and not _FORMER.search(said[max(m.start() - 30, 0) : m.start()])
         ]
-        told = any(
-            _same_name(mine["name"], m["name"]) and _chief(m["title"]) == _chief(mine["title"])
-            for m in _CHIEF_NAMED.finditer(text)
-        )
         other = next((m for m in theirs if _chief(m["title"]) != _chief(mine["title"])), None)
-        if other is not None and not told:
+        if other is not None and not _title_not_anothers(mine["title"], mine["name"], text):
             return [Finding("name", False, mine.group(), other.group(), s0 + other.start(), s0 + other.end(), sentence)]
     return []
+
+
+def _title_not_anothers(title: str, name: str, text: str) -> bool:
+    """The passage gives this officer's title somewhere other than before another person's name:
+    to this person, in any words ("Chief Executive Officer and Chief Financial Officer Priya
+    Natarajan", "who was named chief executive last week", "who also serves as chief executive"),
+    or to nobody named; a person may hold two posts, or have changed posts."""
+    words = r"\s+".join(map(re.escape, _chief(title).split()))
+    for m in re.finditer(rf"\b{words}(?:\s+officer)?\b", text, re.IGNORECASE):
+        after = re.match(rf"\s+(?P<name>{_NAME})", text[m.end() :])
+        if after is None or _same_name(name, after["name"]):
+            return True
+    return False
 
 
 # An aside between commas, up to a sentence's end (a decimal point is no end: "$1.7 billion").
@@ -1912,6 +1922,8 @@ def _figures(
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and not _other_period(cf, sf)
+                and not _another_doers(cf, sf)
+                and not _opposite_acts(cf.verb, sf.verb)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
                 and _equal(cf, sf)
             ),
@@ -1939,6 +1951,7 @@ def _figures(
                 and not _other_year(cf, sf)
                 and not _other_period(cf, sf)
                 and not _another_doers(cf, sf)
+                and not _opposite_acts(cf.verb, sf.verb)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
             ),
             None,
@@ -2463,6 +2476,31 @@ def _same_period(claim: Fact, source: Fact) -> bool:
         return a <= b or b <= a
     one = claim.period or source.period
     return not (set(one.split()) & GAME_PARTS)
+
+
+# Acts of one decision with opposite outcomes, by lemma: a figure of one is never the other's
+# ("approved 12 of them" does not back "rejected 12 of the 15 applications").
+_OPPOSITE_ACTS = [
+    {"approve", "reject"},
+    {"approve", "deny"},
+    {"accept", "reject"},
+    {"accept", "decline"},
+    {"grant", "deny"},
+    {"grant", "reject"},
+    {"uphold", "overturn"},
+    {"uphold", "reverse"},
+    {"acquit", "convict"},
+    {"pass", "reject"},
+    {"adopt", "reject"},
+    {"allow", "ban"},
+    {"permit", "prohibit"},
+    {"hire", "fire"},
+    {"open", "close"},
+]
+
+
+def _opposite_acts(a: str, b: str) -> bool:
+    return {a, b} in _OPPOSITE_ACTS
 
 
 def _other_period(claim: Fact, source: Fact) -> bool:

@@ -452,10 +452,11 @@ def _others_as_before(facts: list[Fact], first: int, text: str, offset: int) -> 
         f = facts[i]
         if f.kind != QUANTITY or f.unit not in _BACK_UNITS | {""}:
             continue
-        before = next(
-            (g for g in reversed(facts[first:i]) if g.kind == QUANTITY and g.unit and g.unit not in _BACK_UNITS), None
-        )
-        if before is None:
+        counted = [g for g in facts[first:i] if g.kind == QUANTITY and g.unit and g.unit not in _BACK_UNITS]
+        before = counted[-1] if counted else None
+        # "them" is what the sentence counted before, where that is one thing ("challenged 27
+        # ballots and filed three lawsuits; ... accepted 19 of them" says not which)
+        if before is None or (f.unit != "other" and len({g.unit for g in counted}) > 1):
             continue
         prior = facts[i - 1]
         gap = text[prior.end - offset : f.start - offset]

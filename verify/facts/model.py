@@ -265,7 +265,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 71: a rank on a verb's subject says which one ("The first patient was diagnosed"; label "which").
 # 72: money by the year past what it is per ("$9,000 per turbine each year") is a rate; a figure
 # that is the one end a change verb gives ("will fall to $19.8 million") is marked that end.
-FACTS_VERSION = 72
+# 73: "them" after counts of two things says not which ("challenged 27 ballots and filed three
+# lawsuits; ... accepted 19 of them").
+FACTS_VERSION = 73
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
