@@ -1923,7 +1923,6 @@ def _figures(
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and not _other_period(cf, sf)
                 and not _another_doers(cf, sf)
-                and not _opposite_acts(cf.verb, sf.verb)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
                 and _equal(cf, sf)
             ),
@@ -1951,7 +1950,6 @@ def _figures(
                 and not _other_year(cf, sf)
                 and not _other_period(cf, sf)
                 and not _another_doers(cf, sf)
-                and not _opposite_acts(cf.verb, sf.verb)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
             ),
             None,
@@ -2476,31 +2474,6 @@ def _same_period(claim: Fact, source: Fact) -> bool:
         return a <= b or b <= a
     one = claim.period or source.period
     return not (set(one.split()) & GAME_PARTS)
-
-
-# Acts of one decision with opposite outcomes, by lemma: a figure of one is never the other's
-# ("approved 12 of them" does not back "rejected 12 of the 15 applications").
-_OPPOSITE_ACTS = [
-    {"approve", "reject"},
-    {"approve", "deny"},
-    {"accept", "reject"},
-    {"accept", "decline"},
-    {"grant", "deny"},
-    {"grant", "reject"},
-    {"uphold", "overturn"},
-    {"uphold", "reverse"},
-    {"acquit", "convict"},
-    {"pass", "reject"},
-    {"adopt", "reject"},
-    {"allow", "ban"},
-    {"permit", "prohibit"},
-    {"hire", "fire"},
-    {"open", "close"},
-]
-
-
-def _opposite_acts(a: str, b: str) -> bool:
-    return {a, b} in _OPPOSITE_ACTS
 
 
 def _other_period(claim: Fact, source: Fact) -> bool:
