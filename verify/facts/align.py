@@ -1922,7 +1922,6 @@ def _figures(
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
                 and not _other_period(cf, sf)
-                and not _another_doers(cf, sf)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
                 and _equal(cf, sf)
             ),
@@ -1937,10 +1936,10 @@ def _figures(
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
-        # (not another named subject's figure, "Harlan State committed only eight turnovers" for
-        # "Westbrook committed eight", nor one of another part of the game: "12 points in the first
-        # half" for "12 of his points in the second half", nor where a change began for where one
-        # ended: "up from $19.8 million" for "will fall to $19.8 million")
+        # (not one of another part of the game: "12 points in the first half" for "12 of his points
+        # in the second half", nor where a change began for where one ended: "up from $19.8 million"
+        # for "will fall to $19.8 million". Another named subject's figure may agree: two names may
+        # be one party, "the Hawks" and "Harlan State", and a blocked agreement leaves a rival standing.)
         agree = next(
             (
                 sf
@@ -1949,7 +1948,6 @@ def _figures(
                 and not _other_happening(cf, sf)
                 and not _other_year(cf, sf)
                 and not _other_period(cf, sf)
-                and not _another_doers(cf, sf)
                 and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
             ),
             None,
