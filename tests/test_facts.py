@@ -3189,3 +3189,10 @@ def test_them_after_two_counted_things_says_not_which() -> None:
     source = "The campaigns challenged 27 ballots and filed 3 lawsuits; the board accepted 19 of them and rejected 8."
     assert [f.unit for f in source_facts(source, PUB).facts if f.kind == "quantity"] == ["vote", "lawsuit", "they", ""]
     assert conflicts("The board rejected eight ballots.", source) == []
+
+
+def test_a_count_lost_or_laid_off_is_a_difference() -> None:
+    staff = "The company now has 210 workers, down from 250."
+    assert said("The company laid off 40 workers.", staff) == [("quantity", True, "40", "210 and 250")]
+    assert conflicts("The company lost 40 workers.", staff) == []
+    assert conflicts("The company lost 40 employees.", "The company lost 35 employees last year.") == ["quantity"]

@@ -1161,7 +1161,7 @@ def _is_change(ent: Any) -> bool:
     # two scores, no count of points anyone scored
     if by_verb is not None and by_verb.lemma_.lower() in CONTEST_VERBS:
         return True
-    if counted is not None and counted.dep_ == "dobj" and _changes(counted.head) and counted.head.lemma_ != "raise":
+    if counted is not None and counted.dep_ == "dobj" and _changes_a_count(counted.head):
         return True
     if of is not None and of.lower_ == "of" and of.head.lemma_.lower() == "margin":
         return counted is not None and counted.lemma_.lower() in _MARGIN_UNITS
@@ -1207,6 +1207,21 @@ _SIZING_VERBS = frozenset("amount total come be".split())
 
 def _subject_is_a_change(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CHANGE_NOUNS for c in verb.children)
+
+
+# Verbs that take away the count they take, besides the verbs of change: "lost 40 employees",
+# "shed 12 routes", "laid off 30 workers" (each a difference, not a level). Not "add": "would add
+# about 2,100 vehicle trips a day" counts the new trips, and the parse may hang the source's count
+# on another noun, so that the claim's alone would be a difference and escape comparison.
+_COUNT_CHANGING = frozenset("lose shed eliminate".split())
+
+
+def _changes_a_count(verb: Any) -> bool:
+    """A verb whose object count is how much a count changed: "cut nine turbines", "lost 40
+    employees", "laid off 30 workers" (not "raise": money raised is collected)."""
+    lemma = verb.lemma_.lower()
+    laid_off = lemma == "lay" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return (_changes(verb) and lemma != "raise") or lemma in _COUNT_CHANGING or laid_off
 
 
 def _changes(verb: Any) -> bool:
