@@ -1917,12 +1917,9 @@ def _figures(
                 sf
                 for sf in candidates
                 if sf.kind == cf.kind
-                and not _other_happening(cf, sf)
-                and not _other_year(cf, sf)
+                and not _told_otherwise(cf, sf, lone_end)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
-                and not _other_period(cf, sf)
-                and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
                 and _equal(cf, sf)
             ),
             None,
@@ -1936,22 +1933,9 @@ def _figures(
         if not comparable:
             continue
         relation = [(_figure_relation(cf, sf), sf) for sf in comparable]
-        # (not one of another part of the game: "12 points in the first half" for "12 of his points
-        # in the second half", nor where a change began for where one ended: "up from $19.8 million"
-        # for "will fall to $19.8 million". Another named subject's figure may agree: two names may
-        # be one party, "the Hawks" and "Harlan State", and a blocked agreement leaves a rival standing.)
-        agree = next(
-            (
-                sf
-                for r, sf in relation
-                if r == "agree"
-                and not _other_happening(cf, sf)
-                and not _other_year(cf, sf)
-                and not _other_period(cf, sf)
-                and not (lone_end and {cf.change_end, sf.change_end} == {"earlier", "later"})
-            ),
-            None,
-        )
+        # (Another named subject's figure may agree: two names may be one party, "the Hawks" and
+        # "Harlan State", and a blocked agreement leaves a rival standing.)
+        agree = next((sf for r, sf in relation if r == "agree" and not _told_otherwise(cf, sf, lone_end)), None)
         if agree is not None:
             out.append(_finding(kind, True, cf.text, agree))
             continue
@@ -2472,6 +2456,19 @@ def _same_period(claim: Fact, source: Fact) -> bool:
         return a <= b or b <= a
     one = claim.period or source.period
     return not (set(one.split()) & GAME_PARTS)
+
+
+def _told_otherwise(claim: Fact, source: Fact, lone_end: bool) -> bool:
+    """The same value told of something else, so it backs nothing: another happening or year, another
+    part of the game ("12 points in the first half" for "12 of his points in the second half"), or,
+    for a claim figure that is a change's lone end (`lone_end`), the other end ("up from $19.8
+    million" for "will fall to $19.8 million")."""
+    return (
+        _other_happening(claim, source)
+        or _other_year(claim, source)
+        or _other_period(claim, source)
+        or (lone_end and {claim.change_end, source.change_end} == {"earlier", "later"})
+    )
 
 
 def _other_period(claim: Fact, source: Fact) -> bool:
