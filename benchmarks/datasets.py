@@ -157,6 +157,13 @@ def news_dev14() -> Benchmark:
     return _news("dev14", "news15")
 
 
+def news_dev15() -> Benchmark:
+    """A fifteenth set over six other articles (claims/news16/, its own index, bench-news16), written
+    by someone who had not read the code or the earlier sets; run at a pass's base and its end only,
+    never looked into."""
+    return _news("dev15", "news16")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -236,6 +243,7 @@ LOADERS = {
     "news_dev12": news_dev12,
     "news_dev13": news_dev13,
     "news_dev14": news_dev14,
+    "news_dev15": news_dev15,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

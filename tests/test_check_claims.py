@@ -30,6 +30,7 @@ SETS = [
     ("news_dev12.jsonl", "news13"),
     ("news_dev13.jsonl", "news14"),
     ("news_dev14.jsonl", "news15"),
+    ("news_dev15.jsonl", "news16"),
 ]
 
 
