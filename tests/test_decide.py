@@ -569,3 +569,20 @@ def test_a_rank_that_says_which_one_is_no_fact_to_confirm() -> None:
     assert said_which.label is Label.UNKNOWN
     ranked = decide(claim, [hit(1)], against, [date], claim_facts=TextFacts(facts=[rank, jan30]))
     assert ranked.label is Label.CONTRADICTED
+
+
+def test_a_wording_the_claim_gives_twice_needs_two_source_facts_to_be_confirmed() -> None:
+    """ "Tandy finished first in the first round of voting": "four days after the first round" backs
+    one "first" (the round), not where she finished. With both backed, a sentence restating the claim
+    closely confirms it though the model leans the other way."""
+    claim = Claim(id="c", claim="Tandy finished first in the first round of voting.")
+    rank = Fact("ordinal", "first", 15, 20, (0, 50), value=1.0)
+    round_ = Fact("ordinal", "first", 28, 33, (0, 50), value=1.0, unit="round")
+    facts = TextFacts(facts=[rank, round_])
+    round_only = Finding("ordinal", True, "first", "first", 40, 45, (0, 90))
+    leaning = np.array([[0.30, 0.30, 0.40]])
+    once = decide(claim, [hit(1)], leaning, [aligned(0.85, round_only)], claim_facts=facts)
+    assert once.label is Label.UNKNOWN, once.reason
+    both = aligned(0.85, round_only, Finding("ordinal", True, "first", "first", 10, 15, (0, 90)))
+    twice = decide(claim, [hit(1)], leaning, [both], claim_facts=facts)
+    assert twice.label is Label.SUPPORTED and "same fact" in twice.reason, twice.reason

@@ -3196,3 +3196,20 @@ def test_a_count_lost_or_laid_off_is_a_difference() -> None:
     assert said("The company laid off 40 workers.", staff) == [("quantity", True, "40", "210 and 250")]
     assert conflicts("The company lost 40 workers.", staff) == []
     assert conflicts("The company lost 40 employees.", "The company lost 35 employees last year.") == ["quantity"]
+
+
+def test_a_day_inside_a_since_span_does_not_give_where_it_began() -> None:
+    """ "has been chief executive since 2019" is backed by the year the post began, not by any later
+    day the source dates her in it ("said on a call ... this spring")."""
+    claim = "Lorraine Whitaker has been Pemberton's chief executive since 2019."
+    spring = (
+        '"Customers came back in a big way this spring," chief executive Lorraine Whitaker said on a call '
+        "with analysts."
+    )
+    published = dt.date(2025, 8, 7)
+    assert [f for f in said(claim, spring, published) if f[0] == "date"] == []
+    began = "Lorraine Whitaker became Pemberton's chief executive in 2019."
+    assert ("date", True, "2019", "2019") in said(claim, began, published)
+    # a later year is no backing either, and not called a conflict: she may have held it since 2019
+    later = "Lorraine Whitaker was named Pemberton's chief executive in 2021."
+    assert ("date", True) not in [f[:2] for f in said(claim, later, published)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -256,7 +257,8 @@ def fact_confirmed(case: Case) -> Decision | None:
     conflict: the model's contradiction, if any, is not trusted over that (it misreads plain
     restatements). Supported when the passage leans to entailment or its sentence restates the
     claim closely (CLOSE_RESTATEMENT, same polarity, no confident contradiction), else not settled."""
-    checkable = {f.text for f in case.claim_facts if f.kind in BACKING_KINDS and _placed(f)}
+    wanted = Counter(f.text for f in case.claim_facts if f.kind in BACKING_KINDS and _placed(f))
+    checkable = set(wanted)
     if not checkable:
         return None
     # Its sentence holds most of the claim; or less, where two of the claim's figures agree
@@ -266,11 +268,11 @@ def fact_confirmed(case: Case) -> Decision | None:
     contested = case.passages[case.best_contra].contra >= case.contradict_threshold
     candidates = []
     for i, p in enumerate(case.passages):
-        agreed = {f.claim for f in p.alignment.agreements if f.kind in BACKING_KINDS}
+        agreed = _backed(p)
         restates = p.alignment.overlap >= AGREEMENT_OVERLAP or (
             contested and p.alignment.overlap >= TWO_FIGURES_OVERLAP and _two_figures(p)
         )
-        if p.related and not p.alignment.conflicts and restates and checkable <= agreed:
+        if p.related and not p.alignment.conflicts and restates and all(agreed[t] >= n for t, n in wanted.items()):
             candidates.append((p.alignment.overlap, p.entail, -i))
     if not candidates:
         return None
@@ -307,6 +309,14 @@ def fact_confirmed(case: Case) -> Decision | None:
         "but its wording does not clearly state the claim: check it by hand."
     )
     return Decision(Label.UNKNOWN, -neg_i, 1.0 - max(p.entail, p.contra), reason, None, agreements)
+
+
+def _backed(p: Assessed) -> Counter[str]:
+    """How many source facts back each of the claim's wordings: a wording the claim gives twice
+    ("finished first in the first round") needs two ("the first round" alone backs one of them)."""
+    return Counter(
+        f.claim for f in {(f.claim, f.start): f for f in p.alignment.agreements if f.kind in BACKING_KINDS}.values()
+    )
 
 
 def _placed(f: Fact) -> bool:

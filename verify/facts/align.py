@@ -1536,7 +1536,12 @@ def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None)
         return dates_mod.compare(placed, _value(source)) if placed is not None else "unsure"
     if bound is not None and source.label == bound.label:
         return _compare_bounds(_named(bound), _named(source))
-    return dates_mod.compare(claim, _value(source))
+    relation = dates_mod.compare(claim, _value(source))
+    if relation == "agree" and bound is not None and bound.label in _BOUNDS:
+        # A day inside the span does not give its end: "said on a call this spring" is no backing
+        # for "has been chief executive since 2019"; "became chief executive in 2019" is.
+        return "agree" if dates_mod.compare(_named(bound), _value(source)) == "agree" else "unsure"
+    return relation
 
 
 def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue) -> str:
