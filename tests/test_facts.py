@@ -3213,3 +3213,55 @@ def test_a_day_inside_a_since_span_does_not_give_where_it_began() -> None:
     # a later year is no backing either, and not called a conflict: she may have held it since 2019
     later = "Lorraine Whitaker was named Pemberton's chief executive in 2021."
     assert ("date", True) not in [f[:2] for f in said(claim, later, published)]
+
+
+def test_an_order_conflict_needs_the_claims_own_act_in_the_sentence() -> None:
+    """A sentence that orders another act says nothing of when the claim's came: "learned of the
+    layoffs ... one day before the public announcement" is no answer to "voted to authorize a strike
+    after the layoffs were announced"; "Before the vote, the crowd rallied" still is to "The crowd
+    rallied after the vote"."""
+    learned = (
+        "Local 88 of the Riverside Nurses Union, which represents the hospital's nurses, said it learned of "
+        "the cuts Monday morning, one day before the public announcement."
+    )
+    claim = "Local 88 of the Riverside Nurses Union voted to authorize a strike after the cuts were announced."
+    assert "date" not in conflicts(claim, learned)
+    assert conflicts("The crowd rallied after the vote.", "Before the vote, the crowd rallied outside city hall.") == [
+        "date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "kinds"),
+    [
+        # a total or a margin worked out from two of the sentence's figures is no conflict
+        (
+            "In all, 209 homes in Pell County were destroyed or damaged by the tornado.",
+            "County officials said 61 homes were destroyed and another 148 were damaged.",
+            [],
+        ),
+        (
+            "Pike broke Callahan's franchise record for goals in a single playoff series by one goal.",
+            "Pike's two goals gave him six in the series, a franchise record for a single playoff round, breaking "
+            "the mark of five set by Callahan in 2009.",
+            [],
+        ),
+        # small counts add up by chance, and "survived by" is no margin
+        ("Two people died in the fire.", "Three people died in the fire and one was injured.", ["quantity"]),
+        (
+            "Van Tassel is survived by three daughters.",
+            "Van Tassel is survived by four daughters and one son.",
+            ["quantity"],
+        ),
+        # the claim's figure is there as another thing's: a swap, not a sum
+        (
+            "The canvass board rejected 19 of the 27 challenged ballots.",
+            "The canvass board reviewed 27 challenged ballots, accepted 19 of them and rejected 8.",
+            ["quantity"],
+        ),
+    ],
+)
+def test_a_figure_worked_out_from_two_of_the_sentences_is_not_contradicted(
+    claim: str, passage: str, kinds: list[str]
+) -> None:
+    assert [k for k in conflicts(claim, passage) if k == "quantity"] == kinds

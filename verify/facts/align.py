@@ -209,13 +209,13 @@ def align(
     if overlap >= SAME_EVENT["date"]:
         found += _dates(claim, claim_facts, source, passage, in_sentence, text, sentence, overlap >= RESTATED)
     if overlap >= SAME_EVENT["date"]:
-        found += _order(claim, text, sentence)
+        found += _order(claim, claim_facts, source, text, sentence)
         began = _began_since(claim_facts, in_sentence)  # the start of a "since", not a day inside it
         found = [f for f in found if f.claim not in {b.claim for b in began}] + began
     if overlap >= SAME_EVENT["figure"]:
         other_time = _another_time(claim, claim_facts, passage, text, sentence)
         other_part = _another_part_of_the_year(claim, text, sentence)
-        found += _figures(claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED, source)
+        found += _figures(claim, claim_facts, passage, in_sentence, other_time, other_part, overlap >= RESTATED, source)
         given = _money_from(claim, claim_facts, in_sentence, text)
         if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
             found = [f for f in found if f.claim not in {g.claim for g in given}] + given
@@ -1576,14 +1576,22 @@ _DIRECTION = {"after": "after", "following": "after", "before": "before", "prior
 MIN_MAIN_CLAUSE = 0.5
 
 
-def _order(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+def _order(
+    claim: str, claim_facts: TextFacts, source_facts: TextFacts, text: str, sentence: tuple[int, int]
+) -> list[Finding]:
     """A claim that puts its event after another ("rallied after the vote") where the sentence about
     it puts it before that same other event ("Before the vote, ... rallied"), or the reverse. The
-    sentence must restate the claim's own event (its words outside the "after ..." phrase), and
-    must not also say it the claim's way."""
+    sentence must restate the claim's own event (its words outside the "after ..." phrase, its own
+    verb among them), and must not also say it the claim's way."""
     s0, s1 = sentence
     source = text[s0:s1]
     theirs = [(m, _event_words(m.group("event"))) for m in _ORDER.finditer(source)]
+    # The claim's main verb: a sentence that orders another act ("learned of the layoffs ... one
+    # day before the announcement" for "voted to authorize a strike after the layoffs were
+    # announced"; "will pay 25 cents more ... after the board voted" for "Before the vote, a trip
+    # cost $2.50") says nothing of when the claim's act came. An act any event has ("was", "said")
+    # is no such test.
+    acts = [v[2] for v in claim_facts.verbs if v[3] == "ROOT" and v[2] not in _LIGHT_FIGURE_VERBS]
     for m in _ORDER.finditer(claim):
         event = _event_words(m.group("event"))
         if not event:
@@ -1593,6 +1601,13 @@ def _order(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
         for other, _ in theirs:
             rest = rest.replace(other.group(), " ")
         if not main or len(main & content_stems(rest)) / len(main) < MIN_MAIN_CLAUSE:
+            continue
+        told = [
+            v[2]
+            for v in source_facts.verbs
+            if s0 <= v[0] < s1 and not any(s0 + o.start() <= v[0] < s0 + o.end() for o, _ in theirs)
+        ]
+        if acts and not any(_same_verb(act, verb) for act in acts for verb in told):
             continue
         direction = _DIRECTION[m.group("dir").lower()]
         if any(
@@ -1863,6 +1878,7 @@ def _another_part_of_the_year(claim: str, text: str, sentence: tuple[int, int]) 
 
 
 def _figures(
+    claim: str,
     claim_facts: TextFacts,
     passage: list[Fact],
     in_sentence: list[Fact],
@@ -1996,8 +2012,42 @@ def _figures(
         ):
             rivals = []
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
+            if _sum_or_difference(cf, claim, in_sentence):
+                continue
             out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
+
+
+def _sum_or_difference(claim: Fact, wording: str, in_sentence: list[Fact]) -> bool:
+    """The claim's figure is two of the sentence's figures of its kind added or taken apart ("209
+    homes were destroyed or damaged" from "61 homes were destroyed and another 148 were damaged";
+    "broke the record by one goal" from "six in the series ... the mark of five"): worked out, not
+    contradicted, though no rule here says which sum the copy meant. Only where the claim says it
+    is a total or a margin: figures add up by chance ("leads with 35 points" against "picked up four
+    more ... leads with 31 points"; "two died" against "three died and one was hurt")."""
+    if claim.kind not in (QUANTITY, MONEY, PERCENT) or claim.value is None or claim.says_who:
+        return False
+    if not (_TOTAL.search(wording) or _MARGIN.search(wording[: claim.start])):
+        return False
+    figures = [f.value for f in in_sentence if f.kind == claim.kind and f.value is not None and not f.says_who]
+    # the figure itself there is another thing's ("accepted 19 of them and rejected 8" for "rejected
+    # 19 of the 27"), not a sum
+    if any(math.isclose(claim.value, f, rel_tol=1e-6) for f in figures):
+        return False
+    return any(
+        math.isclose(claim.value, a + b, rel_tol=1e-6) or math.isclose(claim.value, abs(a - b), rel_tol=1e-6)
+        for a, b in combinations(figures, 2)
+    )
+
+
+# A total the claim gives ("in all", "combined"), or a margin right before its figure ("by one
+# goal"): its figure is worked out.
+_TOTAL = re.compile(r"\b(?:in all|in total|a total of|combined|altogether)\b", re.IGNORECASE)
+_MARGIN = re.compile(
+    r"\b(?:won|wins|beat|beats|led|leads|trailed|trails|broke|breaks|topped|tops|exceeded|exceeds|rose|fell|grew|"
+    r"increased|decreased|declined|dropped|climbed|edged|outscored|outpolled)\b[^.;]*\bby\s+$",
+    re.IGNORECASE,
+)
 
 
 # An age group of a poll or a count: "voters 65 and older", "those under 35", "aged 18 to 29".
