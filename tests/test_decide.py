@@ -586,3 +586,31 @@ def test_a_wording_the_claim_gives_twice_needs_two_source_facts_to_be_confirmed(
     both = aligned(0.85, round_only, Finding("ordinal", True, "first", "first", 10, 15, (0, 90)))
     twice = decide(claim, [hit(1)], leaning, [both], claim_facts=facts)
     assert twice.label is Label.SUPPORTED and "same fact" in twice.reason, twice.reason
+
+
+def test_a_first_since_is_a_never_before_too() -> None:
+    """ "the first increase since 2019" says the fare had not gone up since 2019, without a "not"."""
+    claim = Claim(id="n", claim="The fare had not gone up since 2019.")
+    probs = np.array([[0.30, 0.07, 0.63]])
+    affirmed = np.array([[0.95, 0.03, 0.02]])
+    first = hit(1, "The board voted to raise the base fare to $2.75, the first increase since 2019.")
+    assert decide(claim, [first], probs, [Alignment(0.8, (10, 88))], affirmed).label is Label.UNKNOWN
+
+
+def test_a_negated_count_the_passage_does_not_give_is_not_its_opposite() -> None:
+    """ "Fourteen of the injured were not admitted", read without its "not", says fourteen were
+    admitted: "23 were injured, nine of them ... admitted" says that no more than the claim. With the
+    count confirmed, the passage does state the opposite."""
+    claim = Claim(id="n", claim="Fourteen of the people injured were not admitted to a hospital.")
+    fourteen = Fact("quantity", "Fourteen", 0, 8, (0, 62), value=14.0, unit="person")
+    passage = hit(1, "Two people were killed and 23 were injured, nine of them admitted to hospitals.")
+    probs = np.array([[0.03, 0.01, 0.96]])
+    affirmed = np.array([[0.92, 0.03, 0.05]])
+    given = Alignment(0.85, (10, 90), given=frozenset({"quantity"}))
+    verdict = decide(claim, [passage], probs, [given], affirmed, claim_facts=TextFacts(facts=[fourteen]))
+    assert verdict.label is Label.UNKNOWN, verdict.reason
+    agreed = Alignment(
+        0.85, (10, 90), [Finding("quantity", True, "Fourteen", "14", 40, 42, (10, 90))], given=frozenset({"quantity"})
+    )
+    stated = decide(claim, [passage], probs, [agreed], affirmed, claim_facts=TextFacts(facts=[fourteen]))
+    assert stated.label is Label.CONTRADICTED and "states the opposite" in stated.reason

@@ -3265,3 +3265,22 @@ def test_a_figure_worked_out_from_two_of_the_sentences_is_not_contradicted(
     claim: str, passage: str, kinds: list[str]
 ) -> None:
     assert [k for k in conflicts(claim, passage) if k == "quantity"] == kinds
+
+
+def test_a_count_of_those_who_did_not_is_the_rest_not_a_denial() -> None:
+    """ "222 did not attend" against "371 of 593 attended": the rest of the 593; the same count
+    said both ways is a denial."""
+    attended = "Just under two-thirds of those offered places, 371 of 593, attended at least half the sessions."
+    rest = "Of the 593 people offered places, 222 did not attend at least half the sessions."
+    assert "negation" not in conflicts(rest, attended)
+    same = "Of the 593 people offered places, 371 did not attend at least half the sessions."
+    assert "negation" in conflicts(same, attended)
+
+
+def test_a_clock_reading_and_a_tally_of_shots_are_not_the_score() -> None:
+    """ "2:14 into overtime" counts no goals; "outshot Millhaven 37-33" is a tally of shots, not the
+    game's 4-3."""
+    game = "Dufresne's goal 2:14 into overtime gave the Mariners a 4-3 win over the Carrick Stags in Game 7."
+    assert "quantity" not in conflicts("The Carrick Stags held a two-goal lead in Game 7.", game)
+    assert "score" not in conflicts("Carrick outshot the Mariners 37-33 in Game 7.", game)
+    assert "score" in conflicts("The Mariners beat the Carrick Stags 5-3 in Game 7.", game)

@@ -167,8 +167,21 @@ def negated_claim(case: Case) -> Decision | None:
     ea = float(p.affirmed[ENTAIL])
     if ea < case.support_threshold or ea - p.entail < NEGATION_MARGIN or _sentence_negated(p):
         return None
+    # A count the passage does not give: read without its "not", "Fourteen of the injured were not
+    # admitted" says "Fourteen ... were admitted", which "23 were injured, nine of them ... admitted"
+    # does not say either (the model reads past numbers): the rest of a whole, not the opposite.
+    if _count_unconfirmed(case, p):
+        return None
     reason = f"{_source(p)} states the opposite: {_quote(p)}"
     return Decision(Label.CONTRADICTED, i, ea, reason, CONTRA)
+
+
+def _count_unconfirmed(case: Case, p: Assessed) -> bool:
+    """The claim counts something (not an age) that the passage, which gives counts, does not confirm."""
+    if "quantity" not in p.alignment.given:
+        return False
+    agreed = {f.claim for f in p.alignment.agreements}
+    return any(f.kind == "quantity" and f.unit != AGE and f.text not in agreed for f in case.claim_facts)
 
 
 def fact_conflict(case: Case) -> Decision | None:
@@ -683,10 +696,11 @@ def _sentence_negated(p: Assessed) -> bool:
     return negation_count(sentence) % 2 == 1 or bool(_FIRST_EVER.search(sentence))
 
 
-# "the first in the cooperative's history", "for the first time", "its first-ever": a "never
-# before" said without a negation word.
+# "the first in the cooperative's history", "for the first time", "its first-ever", "the first
+# increase since 2019": a "never before" said without a negation word.
 _FIRST_EVER = re.compile(
-    r"\bfirst(?:[\s-]ever\b|\s+time\b|\s+(?:[\w'\u2019-]+\s+){0,4}?in\s+(?:[\w'\u2019-]+\s+){0,3}?history\b)",
+    r"\bfirst(?:[\s-]ever\b|\s+time\b|\s+(?:[\w'\u2019-]+\s+){0,4}?in\s+(?:[\w'\u2019-]+\s+){0,3}?history\b"
+    r"|\s+(?:[\w'\u2019-]+\s+){0,3}?since\b)",
     re.IGNORECASE,
 )
 

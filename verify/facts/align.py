@@ -203,7 +203,8 @@ def align(
     # A sentence that opens on a pronoun is about whoever the sentence before it named.
     if known and not _PRONOUN_OPENING.match(chosen):
         overlap = _overlap(claim, claim_words, claim_marks, claim_verbs, chosen, source, sentence, known)
-    passage = [f for f in source.within(start, end)]
+    # A clock reading the tagger took for a count ("Dufresne's goal 2:14 into overtime") counts nothing.
+    passage = [f for f in source.within(start, end) if not (f.kind == QUANTITY and _CLOCK.fullmatch(f.text))]
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
     if overlap >= SAME_EVENT["date"]:
@@ -2014,6 +2015,8 @@ def _figures(
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             if _sum_or_difference(cf, claim, in_sentence):
                 continue
+            if cf.kind == SCORE and _OUT_TALLY.search(claim[: cf.start]):
+                continue  # shots or rebounds, not the game's score
             out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
 
@@ -2038,6 +2041,13 @@ def _sum_or_difference(claim: Fact, wording: str, in_sentence: list[Fact]) -> bo
         math.isclose(claim.value, a + b, rel_tol=1e-6) or math.isclose(claim.value, abs(a - b), rel_tol=1e-6)
         for a, b in combinations(figures, 2)
     )
+
+
+# A time on the clock: "2:14", "10:40".
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+# A tally of something other than the score ("outshot Millhaven 37-33", "outrebounded them 48-39"):
+# the verb before the pair says what it counts.
+_OUT_TALLY = re.compile(r"\bout(?!scor)[a-z]{3,}\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A total the claim gives ("in all", "combined"), or a margin right before its figure ("by one
@@ -2944,7 +2954,7 @@ def _negation(
         # Nor does one done to another thing deny it ("would not reduce pay" against "prices would
         # be reduced").
         same = [v for v in same if not _other_doer(undergoer, source.undergoers.get(v[0]))]
-        if not same:
+        if not same or _counted_otherwise(doer, lemma, source, sentence):
             continue
         v0, v1, _, _, s_negated = same[0]
         say = {True: "does not", False: "does"}
@@ -2961,6 +2971,20 @@ def _negation(
             )
         ]
     return []
+
+
+def _counted_otherwise(doer: Party | None, verb: str, source: TextFacts, sentence: tuple[int, int]) -> bool:
+    """The claim's doers are a count ("222 did not attend") and the sentence counts those who did
+    otherwise ("371 of 593 attended"): the rest of a whole, not a denial. The parse often gives the
+    source's verb no subject; its counts still hang on the verb."""
+    if doer is None or doer.count is None:
+        return False
+    counts = [
+        f.value
+        for f in source.facts
+        if sentence[0] <= f.start < sentence[1] and f.kind == QUANTITY and f.verb == verb and f.value is not None
+    ]
+    return bool(counts) and doer.count not in counts
 
 
 # "told" takes its listener: "told reporters that ..."
@@ -3012,6 +3036,11 @@ def _lexical_negation(
         if _anothers_verbs(claim, claim_clause, claim_facts, at, clause, source):
             continue
         if _denied_verb_absent(claim, claim_clause, claim_facts, at, clause, source):
+            continue
+        # "222 did not attend" against "371 of 593 attended": the rest of a whole, not a denial
+        if any(
+            v[4] and _counted_otherwise(claim_facts.doers.get(v[0]), v[2], source, sentence) for v in claim_facts.verbs
+        ):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too
