@@ -3284,3 +3284,13 @@ def test_a_clock_reading_and_a_tally_of_shots_are_not_the_score() -> None:
     assert "quantity" not in conflicts("The Carrick Stags held a two-goal lead in Game 7.", game)
     assert "score" not in conflicts("Carrick outshot the Mariners 37-33 in Game 7.", game)
     assert "score" in conflicts("The Mariners beat the Carrick Stags 5-3 in Game 7.", game)
+
+
+def test_the_base_of_a_comparison_is_no_date_of_the_claims_event() -> None:
+    """ "1,400 more passengers in 2025 than in 2024": the source may give 2024 only as "the year
+    before"; the claim's event is dated 2025, and a wrong main year still conflicts."""
+    ferry = "The Saturday run carried 11,200 passengers in 2025, up from 9,800 the year before."
+    claim = "The Saturday ferry carried 1,400 more passengers in 2025 than in 2024."
+    assert "date" not in conflicts(claim, ferry, dt.date(2026, 1, 16))
+    wrong = "The Saturday ferry carried 1,400 more passengers in 2023 than in 2022."
+    assert "date" in conflicts(wrong, ferry, dt.date(2026, 1, 16))

@@ -1344,6 +1344,13 @@ def _dates(
     ]
     # "summer classes", "the 2016 fare increase": which thing, not when; such a date may agree only.
     which = {f.text for f in claim_facts.facts if f.kind == DATE and f.label == "which"}
+    # ... and so is the base a comparison is made against ("more passengers in 2025 than in 2024":
+    # the source may give that year only as "the year before").
+    which |= {
+        f.text
+        for f in claim_facts.facts
+        if f.kind == DATE and _COMPARED_WITH.search(claim[max(0, f.start - 20) : f.start])
+    }
     bounds = {f.text: f for f in claim_facts.facts if f.kind == DATE and f.label in _BOUNDS + SIDES_OF_A_DAY}
     claims += _relative_dates(claim, source, text, sentence)
     for wording, value, reference in claims:
@@ -1421,6 +1428,10 @@ def _dates(
     return out
 
 
+# The words before a comparison's base: "than in 2024", "compared with 2019", "than last year's".
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+|on\s+|at\s+|the\s+)?$", re.IGNORECASE
+)
 _BOUNDS = ("until", "since")
 # The extremes a record is stated by ("the largest outbreak since 1996"): the year hangs on the
 # superlative, whatever verb the sentence puts around it ("has seen", "is").
