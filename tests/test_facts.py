@@ -2614,7 +2614,7 @@ def test_time_spent_is_time_used() -> None:
         "poor sleep as those who used it for less than one hour, the survey found."
     )
     claim = "A third of the adults surveyed used social media more than three hours a day."
-    assert said(claim, survey) == [("duration", True, "more than three hours", "more than three hours")]
+    assert said(claim, survey) == [("duration", True, "more than three hours a day", "more than three hours a day")]
 
 
 BUDGET_VOTE = "The Halvorsen school board voted 4-3 on Tuesday night to approve a $48.6 million operating budget."
@@ -3294,3 +3294,12 @@ def test_the_base_of_a_comparison_is_no_date_of_the_claims_event() -> None:
     assert "date" not in conflicts(claim, ferry, dt.date(2026, 1, 16))
     wrong = "The Saturday ferry carried 1,400 more passengers in 2023 than in 2022."
     assert "date" in conflicts(wrong, ferry, dt.date(2026, 1, 16))
+
+
+def test_how_often_is_not_how_long() -> None:
+    """ "rides Route 14 three days a week" says how often (the tagger may cut it to "three days"):
+    no answer to "for more than a decade", a rival of "four days a week"; "about a week" is a length."""
+    finch = "Among those who spoke was Dolores Finch, 71, who rides Route 14 three days a week to dialysis."
+    assert "duration" not in conflicts("Dolores Finch has been riding Route 14 for more than a decade.", finch)
+    assert "duration" in conflicts("Dolores Finch rides Route 14 four days a week.", finch)
+    assert "duration" in conflicts("The strike lasted about a week.", "The strike lasted three weeks.")
