@@ -164,6 +164,13 @@ def news_dev15() -> Benchmark:
     return _news("dev15", "news16")
 
 
+def news_dev16() -> Benchmark:
+    """A sixteenth set over six other articles (claims/news17/, its own index, bench-news17), written
+    by someone who had not read the code or the earlier sets; run at a pass's base and its end only,
+    never looked into."""
+    return _news("dev16", "news17")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -244,6 +251,7 @@ LOADERS = {
     "news_dev13": news_dev13,
     "news_dev14": news_dev14,
     "news_dev15": news_dev15,
+    "news_dev16": news_dev16,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

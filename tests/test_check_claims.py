@@ -31,6 +31,7 @@ SETS = [
     ("news_dev13.jsonl", "news14"),
     ("news_dev14.jsonl", "news15"),
     ("news_dev15.jsonl", "news16"),
+    ("news_dev16.jsonl", "news17"),
 ]
 
 
