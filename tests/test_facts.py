@@ -2614,7 +2614,7 @@ def test_time_spent_is_time_used() -> None:
         "poor sleep as those who used it for less than one hour, the survey found."
     )
     claim = "A third of the adults surveyed used social media more than three hours a day."
-    assert said(claim, survey) == [("duration", True, "more than three hours a day", "more than three hours a day")]
+    assert said(claim, survey) == [("duration", True, "more than three hours", "more than three hours")]
 
 
 BUDGET_VOTE = "The Halvorsen school board voted 4-3 on Tuesday night to approve a $48.6 million operating budget."

@@ -181,8 +181,6 @@ def align(
     claim: str, claim_facts: TextFacts, text: str, source: TextFacts, start: int, end: int, title: str | None = None
 ) -> Alignment:
     """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
-    if any(f.kind == DURATION for f in claim_facts.facts):
-        claim_facts = replace(claim_facts, facts=[_with_frequency(f, claim) for f in claim_facts.facts])
     sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
     claim_words = content_stems(claim)
     claim_marks = _figure_marks(claim)
@@ -205,12 +203,7 @@ def align(
     # A sentence that opens on a pronoun is about whoever the sentence before it named.
     if known and not _PRONOUN_OPENING.match(chosen):
         overlap = _overlap(claim, claim_words, claim_marks, claim_verbs, chosen, source, sentence, known)
-    # A clock reading the tagger took for a count ("Dufresne's goal 2:14 into overtime") counts nothing.
-    passage = [
-        _with_frequency(f, text)
-        for f in source.within(start, end)
-        if not (f.kind == QUANTITY and _CLOCK.fullmatch(f.text))
-    ]
+    passage = [f for f in source.within(start, end)]
     in_sentence = [f for f in passage if sentence[0] <= f.start < sentence[1]]
     found: list[Finding] = []
     if overlap >= SAME_EVENT["date"]:
@@ -2060,8 +2053,6 @@ def _sum_or_difference(claim: Fact, wording: str, in_sentence: list[Fact]) -> bo
     )
 
 
-# A time on the clock: "2:14", "10:40".
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 # A tally of something other than the score ("outshot Millhaven 37-33", "outrebounded them 48-39"):
 # the verb before the pair says what it counts.
 _OUT_TALLY = re.compile(r"\bout(?!scor)[a-z]{3,}\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
@@ -2432,8 +2423,8 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
         )
         return bool(set(claim.about) & set(source.about)) or (unsaid and _own_verb(claim, source))
     if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
-        # a frequency ("three days a week") is no length of time ("for more than a decade")
-        if bool(_FREQUENCY.search(claim.text)) != bool(_FREQUENCY.search(source.text)):
+        # a frequency ("three days a week", unit "/week") is no length of time ("for more than a decade")
+        if claim.unit != source.unit:
             return False
         return bool(set(claim.about) & set(source.about)) or (bool(claim.verb) and _same_verb(claim.verb, source.verb))
     if claim.kind == SCORE:  # a vote, a series or a result; one team's record is not another's
@@ -2444,29 +2435,6 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
 def _same_owners(claim: Fact, source: Fact) -> bool:
     """Two scores that may be one party's: they share a name, or one side names no one."""
     return bool(set(claim.about) & set(source.about)) or not (claim.about and source.about)
-
-
-def _with_frequency(fact: Fact, text: str) -> Fact:
-    """A length of time the tagger cut short of its "a week" ("rides Route 14 three days a week"),
-    given its whole wording: how often, not how long."""
-    if fact.kind != DURATION:
-        return fact
-    m = _FREQUENCY_AFTER.match(text, fact.end)
-    if m is None or not _FREQUENCY.search(fact.text + m.group()):
-        return fact
-    return replace(fact, text=fact.text + m.group(), end=m.end())
-
-
-# How often, not how long: "three days a week", "twice a month", "four hours per day".
-# A count of times or units, then the period: not "about a week", which is a length.
-_FREQUENCY = re.compile(
-    r"(?:\b(?:once|twice)|\S+\s+(?:times?|days?|nights?|hours?|minutes?|sessions?|shifts?|trips?))"
-    r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night|weekend)$",
-    re.IGNORECASE,
-)
-_FREQUENCY_AFTER = re.compile(
-    r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|season|night|weekend)\b", re.IGNORECASE
-)
 
 
 # Verbs any figure may hang on: a figure of one of these elsewhere in a passage is no other act's.

@@ -694,6 +694,7 @@ def _entity_fact(
                 DURATION,
                 value=days,
                 comparator=comparator_in(_prefix(ent) + ent.text),
+                unit=_how_often(ent),
                 about=_about(ent),
                 verb=verb,
                 **base,
@@ -725,10 +726,15 @@ def _entity_fact(
         if days is None or _in_a_rate(ent):
             return None
         comparator = comparator_in(_prefix(ent) + ent.text)
-        return Fact(DURATION, value=days, comparator=comparator, about=_about(ent), verb=_verb_of(ent.root), **base)
+        unit = _how_often(ent)
+        return Fact(
+            DURATION, value=days, comparator=comparator, unit=unit, about=_about(ent), verb=_verb_of(ent.root), **base
+        )
     if label in _FIGURE_LABELS:
         if label == "CARDINAL" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
             return None  # "grades 8 through 12", "No. 21": which one, not how many
+        if label == "CARDINAL" and _CLOCK.fullmatch(ent.text.strip()):
+            return None  # "Dufresne's goal 2:14 into overtime": a clock reading counts nothing
         return _figure(ent, base)
     if label in NAME_GROUPS:
         root = ent.root
@@ -1449,6 +1455,25 @@ def _for_a_weekday(ent: Any) -> bool:
 # A length of time in a rate: "one week of pay for every year of service" is neither a week nor a year.
 _RATE_AFTER = re.compile(r"^\s*(?:of\s+\w+\s+)?(?:for\s+)?(?:every|each|per)\b", re.IGNORECASE)
 _RATE_ITSELF = re.compile(r"^\s*(?:every|each|per)\b", re.IGNORECASE)
+
+
+def _how_often(ent: Any) -> str:
+    """A length of time by the period, "/week" for "three days a week" (the tagger may cut the entity
+    at "three days"): how often, not how long, compared only with a frequency of that period, as
+    money by the period is a rate. "" for a length ("about a week")."""
+    m = _FREQUENCY.search(ent.text + ent.doc.text[ent.end_char : ent.end_char + 16])
+    return f"/{m.group(1).lower()}" if m else ""
+
+
+# A count of times or units, then "a" period: "three days a week", "twice a month" (not "about a
+# week", which is a length; "per", "each" and "every" make a rate's term, _in_a_rate).
+_FREQUENCY = re.compile(
+    r"^(?:.*\b(?:once|twice)|.*\S\s+(?:times?|days?|nights?|hours?|minutes?|sessions?|shifts?|trips?))"
+    r"\s+an?\s+(day|week|month|year|season|night|weekend)\b",
+    re.IGNORECASE,
+)
+# A time on the clock, "2:14", which the tagger may take for a number.
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _in_a_rate(ent: Any) -> bool:

@@ -269,7 +269,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # lawsuits; ... accepted 19 of them").
 # 74: the count "lose", "shed", "eliminate" and "lay off" take is a difference ("laid off 40
 # workers").
-FACTS_VERSION = 74
+# 75: a length of time by the period ("three days a week") is a frequency, unit "/week"; a clock
+# reading the tagger takes for a number ("2:14 into overtime") is no count.
+FACTS_VERSION = 75
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
