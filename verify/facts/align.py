@@ -2025,8 +2025,6 @@ def _figures(
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             if _sum_or_difference(cf, claim, in_sentence):
                 continue
-            if cf.kind == SCORE and _OUT_TALLY.search(claim[: cf.start]):
-                continue  # shots or rebounds, not the game's score
             out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
     return out
 
@@ -2051,11 +2049,6 @@ def _sum_or_difference(claim: Fact, wording: str, in_sentence: list[Fact]) -> bo
         math.isclose(claim.value, a + b, rel_tol=1e-6) or math.isclose(claim.value, abs(a - b), rel_tol=1e-6)
         for a, b in combinations(figures, 2)
     )
-
-
-# A tally of something other than the score ("outshot Millhaven 37-33", "outrebounded them 48-39"):
-# the verb before the pair says what it counts.
-_OUT_TALLY = re.compile(r"\bout(?!scor)[a-z]{3,}\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A total the claim gives ("in all", "combined"), or a margin right before its figure ("by one

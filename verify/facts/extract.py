@@ -1941,6 +1941,9 @@ def _time_of_day(text: str) -> float | None:
     return float(hour * 60 + int(m.group("m") or 0))
 
 
+_OUT_TALLY = re.compile(r"\bout(?!scor)[a-z]{3,}\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> Fact:
     a, b = int(m.group(1)), int(m.group(2))
     start = sent.start_char + m.start() + offset
@@ -1956,6 +1959,10 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
         re.match(r"\s*(?:record|mark|overall|on the season|in the regular season)", after)
     ):
         role = "record"
+    # A tally an "out-" verb gives ("outshot Millhaven 37-33", "outrebounded them 48-39") counts
+    # shots or rebounds, not the game's score.
+    if _OUT_TALLY.search(sent.text[max(0, m.start() - 40) : m.start()]):
+        role = "tally"
     owners = _score_owners(sent.char_span(m.start(), m.end(), alignment_mode="expand"))
     bracketed = _bracketed_owner(sent, m)
     if bracketed:  # "giving Ridgeline (13-1) its first lead": Ridgeline's record, whoever the verb's parties
