@@ -1164,8 +1164,9 @@ def _is_change(ent: Any) -> bool:
     if by_verb is not None and _changes(by_verb) and not any(c.lower_ in ("behind", "ahead") for c in by_verb.children):
         return True
     # "beat Westbrook by seven points", "won by 12 votes": a contest's margin, the difference of its
-    # two scores, no count of points anyone scored
-    if by_verb is not None and by_verb.lemma_.lower() in CONTEST_VERBS:
+    # two scores, no count of points anyone scored; so is how far a record was broken ("broke the
+    # mark by one goal")
+    if by_verb is not None and by_verb.lemma_.lower() in CONTEST_VERBS | _RECORD_VERBS:
         return True
     if counted is not None and counted.dep_ == "dobj" and _changes_a_count(counted.head):
         return True
@@ -1207,6 +1208,8 @@ def _compared_after(ent: Any) -> bool:
 # is the object of "by" itself: "by 15 points" hangs the number on "points", and a margin told so
 # is still compared with the source's margin ("trailed by 13 points").
 _MARGIN_VERBS = CONTEST_VERBS | {"exceed", "surpass", "outpace", "trail", "lead", "miss", "outscore", "outpoll"}
+# Verbs of a record bettered: their "by" count is the margin over the old mark.
+_RECORD_VERBS = frozenset("break better eclipse smash".split())
 # Verbs that give a thing's size: "amounts to", "totals", "comes to", "is".
 _SIZING_VERBS = frozenset("amount total come be".split())
 

@@ -271,7 +271,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # workers").
 # 75: a length of time by the period ("three days a week") is a frequency, unit "/week"; a clock
 # reading the tagger takes for a number ("2:14 into overtime") is no count; a score after an "out-"
-# verb ("outshot Millhaven 37-33") is a tally (role "tally").
+# verb ("outshot Millhaven 37-33") is a tally (role "tally"); a record broken "by" so many is a
+# difference ("broke the mark by one goal").
 FACTS_VERSION = 75
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
