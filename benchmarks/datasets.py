@@ -171,6 +171,13 @@ def news_dev16() -> Benchmark:
     return _news("dev16", "news17")
 
 
+def news_dev17() -> Benchmark:
+    """A seventeenth set over six other articles (claims/news18/, its own index, bench-news18),
+    written by someone who had not read the code or the earlier sets; run at a pass's base and its
+    end only, never looked into."""
+    return _news("dev17", "news18")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -252,6 +259,7 @@ LOADERS = {
     "news_dev14": news_dev14,
     "news_dev15": news_dev15,
     "news_dev16": news_dev16,
+    "news_dev17": news_dev17,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

@@ -32,6 +32,7 @@ SETS = [
     ("news_dev14.jsonl", "news15"),
     ("news_dev15.jsonl", "news16"),
     ("news_dev16.jsonl", "news17"),
+    ("news_dev17.jsonl", "news18"),
 ]
 
 
