@@ -3303,3 +3303,15 @@ def test_how_often_is_not_how_long() -> None:
     assert "duration" not in conflicts("Dolores Finch has been riding Route 14 for more than a decade.", finch)
     assert "duration" in conflicts("Dolores Finch rides Route 14 four days a week.", finch)
     assert "duration" in conflicts("The strike lasted about a week.", "The strike lasted three weeks.")
+
+
+def test_a_cut_smaller_than_another_is_a_gap_not_the_cut() -> None:
+    # "seven fewer positions than the May plan" is how far apart two cuts are, not the cut itself
+    budget = "The board adopted a $212.4 million budget that raises taxes and eliminates 38 positions."
+    claim = "The final budget eliminates seven fewer positions than the preliminary plan approved in May."
+    assert [(f.role, f.value) for f in claim_facts([claim])[0].facts if f.kind == "quantity"] == [("gap", 7.0)]
+    assert conflicts(claim, budget) == []
+    assert conflicts("The final budget eliminates 45 positions.", budget) == ["quantity"]
+    # two gaps of one cut still disagree
+    other = "The county laid off 12 more workers than the city did."
+    assert conflicts("The county laid off 20 more workers than the city did.", other) == ["quantity"]

@@ -26,6 +26,7 @@ from verify.facts.model import (
     DATE,
     DURATION,
     DURATION_SLACK,
+    GAP,
     MONEY,
     NAME,
     ORDINAL,
@@ -1911,7 +1912,7 @@ def _figures(
     narrowed = any(f.kind == NAME and not any(_same_name(f.text, sf.text) for sf in named) for f in claim_facts.facts)
     out = []
     for cf in (f for f in claim_facts.facts if f.kind in _FIGURES):
-        if cf.role in (CHANGE, RATIO):
+        if cf.role in (CHANGE, GAP, RATIO):
             out += _worked_out(cf, passage, in_sentence)
             continue
         # A level and a difference of the same value agree ("a 29 percent increase" and "the
@@ -1997,7 +1998,7 @@ def _figures(
                 or (restated and _same_people(cf, sf) and not narrowed)
             )
             and _same_period(cf, sf)
-            and sf.role != CHANGE
+            and sf.role not in (CHANGE, GAP)
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
             and not (sf.role == PART and (cf.value or 0.0) > (sf.value or 0.0))
             # nor the whole a part is taken from ("made 11 of 19 free throws" for "missed eight"),
@@ -2189,7 +2190,9 @@ def _swapped_figures(claim: str, claim_facts: TextFacts, text: str, in_sentence:
     million"): each figure is in the sentence, but the words next to each in the claim stand next
     to the other one there. Only where at least two separate groups of words tell, each seen once
     on each side, and none keeps its figure: word order alone is weak evidence."""
-    figures = [f for f in claim_facts.facts if f.kind in _FIGURES and f.kind != SCORE and f.role not in (CHANGE, RATIO)]
+    figures = [
+        f for f in claim_facts.facts if f.kind in _FIGURES and f.kind != SCORE and f.role not in (CHANGE, GAP, RATIO)
+    ]
     for a, b in combinations(figures, 2):
         if a.kind != b.kind or a.value == b.value:
             continue
@@ -2329,7 +2332,7 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
         if not x or not y:
             continue
         small, large = sorted((float(x), float(y)))
-        worked = large - small if claim.role == CHANGE else large / small
+        worked = large / small if claim.role == RATIO else large - small
         if claim.role == RATIO and claim.value is not None and claim.value < 1:
             worked = small / large  # "halved"
         # A ratio said in words is round: "doubled" holds for 1.9 to 2.1 times.

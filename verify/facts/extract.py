@@ -19,6 +19,7 @@ from verify.facts.model import (
     CONTEST_VERBS,
     DATE,
     DURATION,
+    GAP,
     MONEY,
     NAME,
     ORDINAL,
@@ -1047,7 +1048,7 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         label, value, currency = "MONEY", value / 100, "£" if cents.group().lower() == "pence" else "$"
     if label == "MONEY" and currency is None:
         label = "CARDINAL"  # the tagger sometimes calls "more than 200 million" money
-    base["role"] = CHANGE if _is_change(ent) else ""
+    base["role"] = _figure_role(ent)
     if not base["role"]:
         base["change_end"] = _one_end(ent)
     if label == "MONEY":
@@ -1132,6 +1133,27 @@ CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump dec
 # these units; a company's "gross margin of 40 percent" is a level.
 _MARGIN_UNITS = frozenset("vote point stroke run goal length second seat".split())
 _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
+
+
+def _figure_role(ent: Any) -> str:
+    """CHANGE for a difference, GAP for a difference between two differences, else "" (a level)."""
+    if not _is_change(ent):
+        return ""
+    # "eliminates seven fewer positions than the May plan": the verb's count is itself a
+    # difference, and the comparison makes the figure how far apart two such differences are
+    root = ent.root
+    counted = root.head if root.dep_ == "nummod" and root.head.pos_ == "NOUN" else root
+    taken = counted.dep_ == "dobj" and _changes_a_count(counted.head)
+    return GAP if taken and (_compared_after(ent) or _compared_before_unit(ent, counted)) else CHANGE
+
+
+def _compared_before_unit(ent: Any, counted: Any) -> bool:
+    """ "seven fewer positions than the plan", "40 fewer jobs than it had planned": a comparative
+    between the figure and its noun, and "than" on the noun or on a clause of it."""
+    doc = ent.doc
+    between = doc[ent.end] if ent.end < len(doc) else None
+    than = any(t.lower_ == "than" for c in counted.children for t in (c, *c.children))
+    return between is not None and between.tag_ in ("JJR", "RBR") and than
 
 
 def _is_change(ent: Any) -> bool:

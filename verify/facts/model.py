@@ -32,6 +32,9 @@ AGE = "age"
 SIDES_OF_A_DAY = ("before", "after", "by", "from")
 # Roles of a figure (Fact.role): a difference between two figures, a multiple of one.
 CHANGE = "change"
+# A difference between two differences: "eliminates seven fewer positions than the May plan" (how
+# much smaller one cut is than another), compared only with another such gap, never with the cut.
+GAP = "gap"
 RATIO = "ratio"
 PART = "part"  # a count added to another of the same thing ("this state and three neighboring states")
 WHOLE = "whole"  # the whole a part is taken from: the "19" of "made 11 of 19 free throws"
@@ -66,8 +69,9 @@ class Fact:
     # verb's subject ("The first patient was diagnosed"), which says which one is meant
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
-    # difference ("rose 4.1 percent", "$12 more"), "ratio" for a multiple ("doubled"), "part" for a
-    # count that is part of a total (PART), "" for a level.
+    # difference ("rose 4.1 percent", "$12 more"), "gap" for a difference of two differences (GAP),
+    # "ratio" for a multiple ("doubled"), "part" for a count that is part of a total (PART), "" for
+    # a level.
     role: str = ""
     verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
     pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
@@ -273,7 +277,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # reading the tagger takes for a number ("2:14 into overtime") is no count; a score after an "out-"
 # verb ("outshot Millhaven 37-33") is a tally (role "tally"); a record broken "by" so many is a
 # difference ("broke the mark by one goal").
-FACTS_VERSION = 75
+# 76: a count a verb takes away, compared with another ("eliminates seven fewer positions than the
+# May plan"), is a gap between two such differences (role "gap"), not the cut itself.
+FACTS_VERSION = 76
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
