@@ -3315,3 +3315,23 @@ def test_a_cut_smaller_than_another_is_a_gap_not_the_cut() -> None:
     # two gaps of one cut still disagree
     other = "The county laid off 12 more workers than the city did."
     assert conflicts("The county laid off 20 more workers than the city did.", other) == ["quantity"]
+
+
+def test_a_plan_noun_is_no_future_and_a_relative_clause_verb_with_a_subject_is_past() -> None:
+    june = dt.date(2025, 6, 12)
+    days = lambda text: [f.first for f in source_facts(text, june).facts if f.kind == "date"]  # noqa: E731
+    # "plan" the noun says nothing of when; "the board approved May 20" is a past tense
+    plan = "The budget makes fewer cuts than the preliminary plan the board approved May 20, which called for 45 cuts."
+    assert days(plan) == ["2025-05-20"]
+    assert days("The council will vote on the plan the mayor proposed May 20.") == ["2025-05-20"]
+    assert days("The city plans to reopen the pool on May 20.") == ["2026-05-20"]
+
+
+def test_a_year_a_thing_is_for_does_not_date_the_act() -> None:
+    june = dt.date(2025, 6, 12)
+    vote = "The school board voted 6-3 on Tuesday night to adopt a $212.4 million budget for the 2025-26 school year."
+    # the budget's school year says which budget; Tuesday (June 10) is when it was adopted
+    assert said("The school board adopted its budget on June 10, 2025.", vote, june) == [
+        ("date", True, "June 10, 2025", "Tuesday")
+    ]
+    assert conflicts("The school board adopted its budget on June 11, 2025.", vote, june) == ["date"]

@@ -1364,7 +1364,8 @@ def _dates(
             verb = next((v[2] for v in claim_facts.verbs if v[3] == "ROOT"), "")
         # Where the passage dates the claim's own verb ("bought ... in 1923"), a date of another
         # verb ("disappeared in 1952") does not confirm the claim's: like with like.
-        own = [f for f in every if verb and f.verb and _same_verb(verb, f.verb)]
+        # (not a date that says which thing: "adopted a budget for the 2025-26 school year")
+        own = [f for f in every if verb and f.verb and f.label != "which" and _same_verb(verb, f.verb)]
         bound = bounds.get(wording) if reference is None else None
         if bound is not None and bound.label == "since" and _RECORD.search(claim.lower()):
             # "the largest since 1986" dates the last record, not the event: only another record's

@@ -247,7 +247,8 @@ def _doc_facts(
     for sent in doc.sents:
         span = (sent.start_char + offset, sent.end_char + offset)
         out.sentences.append(span)
-        future = any(t.lower_ in _FUTURE for t in sent)
+        # (a noun says nothing of when: "the preliminary plan the board approved May 20")
+        future = any(t.lower_ in _FUTURE and t.pos_ != "NOUN" for t in sent)
         taken: list[tuple[int, int]] = []
         for m in _SCORE.finditer(sent.text):
             out.facts.append(_score(m, sent, span, offset))
@@ -790,12 +791,20 @@ def _says_which(root: Any) -> bool:
     do date the verb, and "Tuesday's ruling" dates the ruling: _event_noun)."""
     head = root.head
     owns = root.dep_ == "poss" and not _event_noun(root)
+    # "a $212.4 million budget for the 2025-26 school year": what the thing is for, not when (a year
+    # or season only: "a hearing on the hit for Sunday" is when the hearing is)
+    for_a_thing = (
+        root.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ == "NOUN"
+        and (root.lemma_.lower() in ("year", "season") or bool(re.fullmatch(r"(?:19|20)\d\d", root.text)))
+    )
     return (
         (root.dep_ in ("compound", "amod", "nmod", "nummod") or owns)
         and head.i != root.i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lemma_.lower() not in _TIME_NOUNS
-    )
+    ) or (for_a_thing and head.head.lemma_.lower() not in _TIME_NOUNS)
 
 
 @dataclass
@@ -1567,6 +1576,10 @@ def _in_past(token: Any) -> bool:
     # hung on a noun tells what was done to it
     helped = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not helped:
+        return True
+    # "the plan the board approved May 20": a relative clause's verb with a subject of its own and
+    # no auxiliary is a past tense the tagger took for a participle
+    if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not helped and any(c.dep_ == "nsubj" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 

@@ -279,7 +279,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # difference ("broke the mark by one goal").
 # 76: a count a verb takes away, compared with another ("eliminates seven fewer positions than the
 # May plan"), is a gap between two such differences (role "gap"), not the cut itself.
-FACTS_VERSION = 76
+# 77: a noun ("the preliminary plan") does not put a sentence in the future; a relative clause's
+# verb with its own subject and no auxiliary is past ("the plan the board approved May 20"); a year
+# or season a thing is for says which ("a budget for the 2025-26 school year").
+FACTS_VERSION = 77
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
