@@ -454,6 +454,15 @@ def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
         assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
 
 
+def test_a_model_contradiction_of_the_rest_of_a_whole_is_not_trusted() -> None:
+    # "Twenty-nine of the households reported damage" for "Eight of the 37 households did not
+    # report damage": the model reads the other count as a denial
+    against = np.array([[0.02, 0.02, 0.96]])
+    rest = Alignment(0.6, (0, 9), [], counts_the_rest=(0, 9))
+    assert decide(CLAIM, [hit(1)], against, [rest]).label is Label.UNKNOWN
+    assert decide(CLAIM, [hit(1)], against, [aligned(0.6)]).label is Label.CONTRADICTED
+
+
 def test_a_model_contradiction_where_the_checks_arithmetic_agrees_is_not_trusted() -> None:
     # "$214 an hour, up from $171" for "a $43-an-hour raise": the model reads the unstated $43 as
     # a contradiction; the checks worked it out

@@ -3335,3 +3335,47 @@ def test_a_year_a_thing_is_for_does_not_date_the_act() -> None:
         ("date", True, "June 10, 2025", "Tuesday")
     ]
     assert conflicts("The school board adopted its budget on June 11, 2025.", vote, june) == ["date"]
+
+
+def test_the_rest_of_a_counted_whole_is_marked_for_the_rules() -> None:
+    source = "The case was brought by the owners of 37 homes. Twenty-nine of the households reported damage."
+    claim = "Eight of the 37 households did not report damage."
+    assert check_text(claim, source, PUB).counts_the_rest == (48, 94)
+    assert check_text("Eight of the 37 households reported damage.", source, PUB).counts_the_rest is None
+
+
+def test_both_sides_of_a_tally_are_the_body_voting() -> None:
+    vote = "The school board voted 6-3 on Tuesday night to adopt a $212.4 million budget."
+    assert said("Three of the nine board members voted against the budget.", vote) == [
+        ("quantity", True, "Three", "6-3"),
+        ("quantity", True, "nine", "6-3"),
+    ]
+    # some members may have been absent: another whole is no conflict, another side still is
+    assert conflicts("Three of the eleven board members voted against the budget.", vote) == []
+    assert conflicts("Four of the nine board members voted against the budget.", vote) == ["quantity"]
+
+
+def test_a_count_called_neighbouring_is_besides_the_one_named() -> None:
+    declared = "The state declared a natural disaster for the Barrawong shire and two neighbouring council areas."
+    assert conflicts("The declaration covers three council areas in all.", declared) == []
+    assert conflicts("The declaration covers one council area.", declared) == ["quantity"]
+
+
+def test_some_of_an_uncounted_group_is_not_held_against_the_group() -> None:
+    power = "NorthGrid said 6,200 homes and businesses lost power at the height of the flood."
+    assert conflicts("NorthGrid reconnected about 4,300 of the homes and businesses that lost power.", power) == []
+    assert conflicts("NorthGrid reconnected about 7,000 of the homes and businesses that lost power.", power) == [
+        "quantity"
+    ]
+    # the source's "some of" is still its count of those who did it
+    assert conflicts("35 households reported damage.", "Twenty-nine of the households reported damage.") == ["quantity"]
+
+
+def test_money_by_the_person_is_a_rate() -> None:
+    grants = "Eligible households can receive one-off payments of $1,000 per adult and $400 per child."
+    money = [(f.text, f.unit) for f in source_facts(grants, PUB).facts if f.kind == "money"]
+    assert money == [("$1,000", "$/adult"), ("$400", "$/child")]
+    household = "A household of two adults and three children could receive $3,200 in one-off payments."
+    assert "money" not in conflicts(household, grants)
+    assert conflicts("Each adult can receive a one-off payment of $1,500.", grants) == []  # no "per"
+    assert conflicts("Households can receive $1,500 per adult.", grants) == ["money"]

@@ -345,8 +345,10 @@ def model_contradiction(case: Case) -> Decision | None:
     """The NLI model finds a passage contradicting the claim with confidence, and no passage
     entails it clearly more strongly (contradiction outranks an entailment of comparable strength),
     the passage's figures or dates were not judged another thing's (_figures_left_unread,
-    _another_events_date), it does not leave the claim's matter open ("did not say whether"), and
-    the checks' arithmetic does not agree with the claim there (_worked_out_agrees)."""
+    _another_events_date), it does not leave the claim's matter open ("did not say whether") nor
+    count the rest of the claim's counted doers ("Twenty-nine ... reported damage" for "Eight ...
+    did not report damage"), and the checks' arithmetic does not agree with the claim there
+    (_worked_out_agrees)."""
     i = case.best_contra
     c, e = case.passages[i].contra, case.passages[case.best_entail].entail
     p = case.passages[i]
@@ -356,6 +358,7 @@ def model_contradiction(case: Case) -> Decision | None:
         or _figures_left_unread(case, p)
         or _another_events_date(case, p)
         or p.alignment.left_open is not None
+        or p.alignment.counts_the_rest is not None
         or _worked_out_agrees(p)
     ):
         return None

@@ -36,6 +36,7 @@ from verify.facts.model import (
     RATIO,
     SCORE,
     SIDES_OF_A_DAY,
+    SOME,
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
@@ -155,6 +156,10 @@ class Alignment:
     # "The airport handled 412,600 passengers" in a story that names one airport, Cantrell Regional
     # Airport. For the model's reading of the claim (facts.restate), never for a verdict.
     described: tuple[tuple[str, str], ...] = ()
+    # A sentence of the passage (its offsets) counts those who did what the claim's counted doers
+    # did not ("Twenty-nine of the households reported damage" for "Eight of the 37 households did
+    # not report damage"): the rest of a whole, which a model reads as a denial.
+    counts_the_rest: tuple[int, int] | None = None
 
     @property
     def states_otherwise(self) -> bool:
@@ -336,8 +341,9 @@ def align(
         left_open = sentence
     kinds = frozenset(f.kind for f in passage)
     described = _described(claim_facts, text, sentence, source, title)
+    rest = next((s for s in sentences if _counts_the_rest(claim_facts, source, s)), None)
     return Alignment(
-        overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds, described
+        overlap, sentence, found, shares, other, opposed, taken, polarity, denies, left_open, kinds, described, rest
     )
 
 
@@ -2002,6 +2008,9 @@ def _figures(
             and sf.role not in (CHANGE, GAP)
             # a part of a total ("this state and three neighboring states") is no rival of a larger count
             and not (sf.role == PART and (cf.value or 0.0) > (sf.value or 0.0))
+            # nor a larger count of the group the claim takes some of ("reconnected about 4,300 of
+            # the homes that lost power" against "6,200 homes ... lost electricity"): its whole
+            and not (cf.role == SOME and (sf.value or 0.0) > (cf.value or 0.0))
             # nor the whole a part is taken from ("made 11 of 19 free throws" for "missed eight"),
             # the claim's own whole too ("About 120 employees" for "About 45 of the 120 employees")
             and not (sf.role == WHOLE and cf.role != WHOLE)
@@ -2823,6 +2832,14 @@ def _voters_on_a_side(
     side = smaller if against == carried else larger
     out = []
     for cf in claim_facts.facts:
+        if cf.kind == QUANTITY and cf.unit in _VOTERS and cf.value is not None and cf.role == WHOLE:
+            # the body the side is taken from ("Three of the nine members"): both sides together,
+            # if all voted; never a conflict, as some may have been absent or abstained
+            if cf.value == larger + smaller:
+                out.append(
+                    _finding(QUANTITY, True, cf.text, tally, f"{tally.text}, {larger + smaller} voting", own=False)
+                )
+            continue
         if cf.kind == QUANTITY and cf.unit in _VOTERS and cf.value is not None and cf.comparator == "=":
             detail = f"{tally.text}, {side} {'against' if against else 'in favour'}"
             # a count, so a backing fact; not the claim's wording to restate ("5-2 commissioners")
@@ -2971,6 +2988,14 @@ def _negation(
     return []
 
 
+def _counts_the_rest(claim_facts: TextFacts, source: TextFacts, sentence: tuple[int, int]) -> bool:
+    """A denied verb of the claim with counted doers ("Eight ... did not report damage") that the
+    sentence counts otherwise ("Twenty-nine of the households reported damage")."""
+    return any(
+        v[4] and _counted_otherwise(claim_facts.doers.get(v[0]), v[2], source, sentence) for v in claim_facts.verbs
+    )
+
+
 def _counted_otherwise(doer: Party | None, verb: str, source: TextFacts, sentence: tuple[int, int]) -> bool:
     """The claim's doers are a count ("222 did not attend") and the sentence counts those who did
     otherwise ("371 of 593 attended"): the rest of a whole, not a denial. The parse often gives the
@@ -3036,9 +3061,7 @@ def _lexical_negation(
         if _denied_verb_absent(claim, claim_clause, claim_facts, at, clause, source):
             continue
         # "222 did not attend" against "371 of 593 attended": the rest of a whole, not a denial
-        if any(
-            v[4] and _counted_otherwise(claim_facts.doers.get(v[0]), v[2], source, sentence) for v in claim_facts.verbs
-        ):
+        if _counts_the_rest(claim_facts, source, sentence):
             continue
         claim_negated, source_negated = negation_count(claim_clause) % 2 == 1, negation_count(clause) % 2 == 1
         # "from the general fund rather than the police department's budget" denies the budget too

@@ -30,6 +30,7 @@ from verify.facts.model import (
     REFUSING_VERBS,
     SCORE,
     SIDES_OF_A_DAY,
+    SOME,
     TIME,
     UNTAGGED,
     UNTAGGED_SIDE,
@@ -1004,6 +1005,13 @@ def _prefix(ent: Any) -> str:
 
 
 # (not "$4 million a year earlier": a time, not a rate)
+# Who money is counted by: "per adult", "a head", "for each child".
+_PER_PERSON = re.compile(
+    r"^\s*(?:per|a|an|for each|for every|each|every)\s+(adult|child|children|person|people|head|resident|household"
+    r"|family|student|pupil|worker|employee|member|passenger|patient|taxpayer|homeowner|voter|player)s?\b",
+    re.IGNORECASE,
+)
+_PER_PERSON_WORDS = {"children": "child", "people": "person"}
 _PER_PERIOD = re.compile(
     # (past what it is per: "$9,000 per turbine each year")
     r"^\s*(?:(?:per|a|an)\s+(?!year|month|week)[a-z-]+\s+)?"
@@ -1065,6 +1073,11 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         # ("$210,000 a year" is not "$420,000 over two years")
         per = _PER_PERIOD.match(_BOUND_FIRST.sub("", _after(ent, 5)))
         unit = (currency or "$") + (f"/{(per.group(1) or _PER_WORD[per.group(2).lower()]).lower()}" if per else "")
+        # ... and so is money by the person ("$1,000 per adult and $400 per child" is no household's
+        # "$3,200 in one-off payments")
+        each = None if per else _PER_PERSON.match(_after(ent, 4))
+        if each:
+            unit += f"/{_PER_PERSON_WORDS.get(each.group(1).lower(), each.group(1).lower())}"
         return Fact(MONEY, value=value, comparator=comparator, unit=unit, about=_about(ent), **base)
     if label == "PERCENT":
         return Fact(PERCENT, value=value, comparator=comparator, unit="%", about=_about(ent), **base)
@@ -1092,6 +1105,8 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         base["role"] = WHOLE
     if not base["role"] and _part_of_a_total(ent, unit):
         base["role"] = PART
+    if not base["role"] and _some_of(ent):
+        base["role"] = SOME
     return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
 
 
@@ -1103,7 +1118,15 @@ def _part_of_a_total(ent: Any, unit: str) -> bool:
         return True  # "the other six plaintiffs": the rest of the plaintiffs, besides one named before
     if not unit or i < ent.sent.start or doc[i].lower_ not in ("and", "plus"):
         return False
+    # "the Barrawong shire and two neighbouring council areas": besides the one named, whatever
+    # the one is called
+    if ent.end < len(doc) and doc[ent.end].lower_ in _BESIDES:
+        return True
     return any(t.lemma_.lower() == unit for t in doc[max(i - 4, ent.sent.start) : i])
+
+
+# Words after a count joined to one thing that say the count is besides it.
+_BESIDES = frozenset("neighbouring neighboring nearby surrounding adjacent adjoining other more additional".split())
 
 
 _ONE_OF_A_KIND = frozenset("this that the its their our one a an".split())
@@ -1462,6 +1485,18 @@ def _whole_of_a_part(ent: Any) -> bool:
         return False
     part = noun.head.head
     return part.like_num or part.ent_type_ == "CARDINAL"
+
+
+_GROUP_DETERMINERS = frozenset("the its their those these his her our".split())
+
+
+def _some_of(ent: Any) -> bool:
+    """ "about 4,300 of the homes and businesses that lost power": some of a group whose size the
+    words do not give (not "11 of 19", "two of the three pumps": _whole_of_a_part)."""
+    doc, i = ent.doc, ent.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].lower_ not in _GROUP_DETERMINERS:
+        return False
+    return not (doc[i + 2].like_num or doc[i + 2].ent_type_ == "CARDINAL")
 
 
 def _one_of(ent: Any) -> bool:

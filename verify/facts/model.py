@@ -38,6 +38,9 @@ GAP = "gap"
 RATIO = "ratio"
 PART = "part"  # a count added to another of the same thing ("this state and three neighboring states")
 WHOLE = "whole"  # the whole a part is taken from: the "19" of "made 11 of 19 free throws"
+# Some of a group the text does not count: "about 4,300 of the homes that lost power" (the homes
+# may be more); a larger count of the group is its whole, not a rival.
+SOME = "some of"
 # A figure's period when the words after it give it to the year before ("$35.0 million ... in the
 # same period last year", "$731.4 million a year earlier"): the comparison's other term.
 YEAR_BEFORE = "year before"
@@ -70,8 +73,8 @@ class Fact:
     label: str = ""
     # NAME: "agent", "patient" or ""; SCORE: "vote" for a tally of votes; a figure: "change" for a
     # difference ("rose 4.1 percent", "$12 more"), "gap" for a difference of two differences (GAP),
-    # "ratio" for a multiple ("doubled"), "part" for a count that is part of a total (PART), "" for
-    # a level.
+    # "ratio" for a multiple ("doubled"), "part" for a count that is part of a total (PART), "some
+    # of" for some of an uncounted group (SOME), "" for a level.
     role: str = ""
     verb: str = ""  # NAME: lemma of the verb it is the agent or patient of
     pair: tuple[int, int] | None = None  # SCORE: the two numbers, as written
@@ -282,7 +285,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 77: a noun ("the preliminary plan") does not put a sentence in the future; a relative clause's
 # verb with its own subject and no auxiliary is past ("the plan the board approved May 20"); a year
 # or season a thing is for says which ("a budget for the 2025-26 school year").
-FACTS_VERSION = 77
+# 78: a tally's whole is both its sides ("Three of the nine members" against "6-3"); a count joined
+# to one thing and called "neighbouring", "other" or "more" is besides it ("the Barrawong shire and
+# two neighbouring council areas"); a count of some of an uncounted group is marked "some of".
+FACTS_VERSION = 78
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
