@@ -3379,3 +3379,23 @@ def test_money_by_the_person_is_a_rate() -> None:
     assert "money" not in conflicts(household, grants)
     assert conflicts("Each adult can receive a one-off payment of $1,500.", grants) == []  # no "per"
     assert conflicts("Households can receive $1,500 per adult.", grants) == ["money"]
+
+
+def test_about_reaches_one_step_of_the_last_written_decimal() -> None:
+    flood = "The Barrawong River peaked at 11.8 metres in Kellerton late on Saturday night."
+    assert conflicts("The river peaked at about 10.9 metres on Saturday.", flood) == ["quantity"]
+    assert said("The river peaked at about 11.8 metres on Saturday.", flood)[-1] == (
+        "quantity",
+        True,
+        "about 11.8 metres",
+        "11.8 metres",
+    )
+    # a round figure keeps its tenth either way
+    assert conflicts("Revenue rose about 4 percent.", "Revenue rose 4.3 percent.") == []
+
+
+def test_a_year_that_says_which_event_is_not_the_sentences_event() -> None:
+    flood = "The Barrawong River peaked at 11.8 metres in Kellerton late on Saturday night."
+    published = dt.date(2026, 2, 9)
+    assert conflicts("The 2012 Barrawong River flood peaked at about 10.9 metres.", flood, published) == []
+    assert conflicts("The 2026 Barrawong River flood peaked at about 10.9 metres.", flood, published) == ["quantity"]

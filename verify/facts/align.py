@@ -1885,6 +1885,16 @@ def _another_time(
         agreeing = [f for f in dates if dates_mod.compare(value, _value(f)) == "agree"]
         if agreeing and not any(sentence[0] <= f.start < sentence[1] for f in agreeing):
             return True
+        # "The 2012 flood peaked at about 10.9 metres" against a sentence of Saturday's flood: the
+        # year that says which event the claim means is nowhere in the passage, and the sentence
+        # dates its own event in another year
+        year = _grain(value) == "year"
+        if cf.label == "which" and year and not agreeing:
+            here = [
+                f for f in dates if sentence[0] <= f.start < sentence[1] and f.first and not f.first.startswith("--")
+            ]
+            if here and all(dates_mod.compare(value, _value(f)) == "conflict" for f in here):
+                return True
     return False
 
 

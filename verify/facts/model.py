@@ -8,6 +8,7 @@ with a count of the same thing, a date with a date, a name with a name in the sa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -125,16 +126,31 @@ class Fact:
             ">=": (v, float("inf")),
             "<": (float("-inf"), v - 1e-9),
             "<=": (float("-inf"), v),
-            "~": (v * 0.9, v * 1.1),
+            "~": (v - self._about_slack(), v + self._about_slack()),
             "~<": (v * 0.85, v),
             "~>": (v, v * 1.15),
         }[self.comparator]
+
+    def _about_slack(self) -> float:
+        """How far "about" reaches: a tenth of the figure, or one step of its last written decimal
+        where that is less ("about 10.9 metres" is not 11.8 metres; "about 4 percent" holds 4.1)."""
+        tenth = abs(float(self.value or 0.0)) * 0.1
+        written = _DECIMAL.search(self.text)
+        if written is None:
+            return tenth
+        mantissa = float(written.group().replace(",", ""))
+        step = 10.0 ** -len(written.group(1)) * (abs(float(self.value or 0.0)) / mantissa if mantissa else 1.0)
+        return min(tenth, step)
 
     def day_interval(self) -> tuple[dt.date, dt.date] | None:
         """A DATE with a year as real days."""
         if self.first and self.last and not self.first.startswith("--"):
             return dt.date.fromisoformat(self.first), dt.date.fromisoformat(self.last)
         return None
+
+
+# A figure written with decimals: "10.9", "1,234.56" (group 1: the decimals).
+_DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
 
 
 def _replace(fact: Fact, **changes: Any) -> Fact:
