@@ -3342,6 +3342,11 @@ def test_the_rest_of_a_counted_whole_is_marked_for_the_rules() -> None:
     claim = "Eight of the 37 households did not report damage."
     assert check_text(claim, source, PUB).counts_the_rest == (48, 94)
     assert check_text("Eight of the 37 households reported damage.", source, PUB).counts_the_rest is None
+    # the other side of one whole, however the claim words it
+    fleet = "We have been flying a schedule built for an airline with 64 jets, and we have had 51 of them available."
+    assert check_text("13 of Lakeshore's 64 jets were unavailable to fly.", fleet, PUB).counts_the_rest is not None
+    fewer = fleet.replace("51", "50")
+    assert check_text("13 of Lakeshore's 64 jets were unavailable to fly.", fewer, PUB).counts_the_rest is None
 
 
 def test_both_sides_of_a_tally_are_the_body_voting() -> None:

@@ -3000,9 +3000,20 @@ def _negation(
 
 def _counts_the_rest(claim_facts: TextFacts, source: TextFacts, sentence: tuple[int, int]) -> bool:
     """A denied verb of the claim with counted doers ("Eight ... did not report damage") that the
-    sentence counts otherwise ("Twenty-nine of the households reported damage")."""
+    sentence counts otherwise ("Twenty-nine of the households reported damage"); or a part of a
+    whole the claim counts ("13 of Lakeshore's 64 jets were unavailable") that, with a count of
+    the sentence, makes up that whole ("51 of them available"): the other side of one whole."""
+    if any(v[4] and _counted_otherwise(claim_facts.doers.get(v[0]), v[2], source, sentence) for v in claim_facts.verbs):
+        return True
+    wholes = [f for f in claim_facts.facts if f.kind == QUANTITY and f.role == WHOLE and f.value]
+    parts = [f for f in claim_facts.facts if f.kind == QUANTITY and not f.role and f.value]
+    counts = [f.value for f in source.facts if sentence[0] <= f.start < sentence[1] and f.kind == QUANTITY and f.value]
     return any(
-        v[4] and _counted_otherwise(claim_facts.doers.get(v[0]), v[2], source, sentence) for v in claim_facts.verbs
+        p.unit == w.unit and q != p.value and p.value + q == w.value and w.value in counts
+        for w in wholes
+        for p in parts
+        for q in counts
+        if p.value is not None and w.value is not None
     )
 
 
