@@ -454,6 +454,17 @@ def test_a_passage_that_leaves_the_matter_open_settles_nothing() -> None:
         assert decide(CLAIM, [hit(1)], probs, [aligned(0.7)]).label is not Label.UNKNOWN
 
 
+def test_a_model_contradicting_a_claim_and_its_denial_is_not_trusted() -> None:
+    # "Jurors acquitted him of first-degree murder": mpnet contradicts "did not find Voss guilty"
+    # at 0.90 and "found Voss guilty" at 0.54
+    negated = Claim(id="n", claim="The jury did not find Voss guilty of first-degree murder.")
+    against = np.array([[0.09, 0.01, 0.90]])
+    both = np.array([[0.44, 0.02, 0.54]])
+    assert decide(negated, [hit(1)], against, [aligned(0.6)], both).label is Label.UNKNOWN
+    one_way = np.array([[0.20, 0.70, 0.10]])
+    assert decide(negated, [hit(1)], against, [aligned(0.6)], one_way).label is Label.CONTRADICTED
+
+
 def test_a_model_contradiction_of_the_rest_of_a_whole_is_not_trusted() -> None:
     # "Twenty-nine of the households reported damage" for "Eight of the 37 households did not
     # report damage": the model reads the other count as a denial

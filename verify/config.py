@@ -53,6 +53,9 @@ CONTRADICT_THRESHOLD = 0.9
 # The rules of verify/decide.py, in one place:
 # contradiction outranks an entailment unless the entailment is stronger by more than this;
 COMPARABLE = 0.15
+# a model contradiction of a negated claim is not trusted where the same passage contradicts the
+# claim without its "not" at least this much too (the model reads neither);
+BOTH_WAYS_CONTRADICTION = 0.5
 # a passage is "about the claim's event" if the model does not find it plainly unrelated
 # (P(entailment) + P(contradiction) at least this) ...
 SAME_EVENT_NLI = 0.2

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from verify.config import (
     AGREEMENT_OVERLAP,
+    BOTH_WAYS_CONTRADICTION,
     CLOSE_RESTATEMENT,
     COMPARABLE,
     CONTRADICT_THRESHOLD,
@@ -360,9 +361,17 @@ def model_contradiction(case: Case) -> Decision | None:
         or p.alignment.left_open is not None
         or p.alignment.counts_the_rest is not None
         or _worked_out_agrees(p)
+        or _contradicts_both_ways(p)
     ):
         return None
     return Decision(Label.CONTRADICTED, i, c, f"{_source(p)} contradicts the claim: {_quote(p)}", CONTRA)
+
+
+def _contradicts_both_ways(p: Assessed) -> bool:
+    """The model contradicts a negated claim and, in the same passage, the claim without its "not"
+    ("Jurors acquitted him of first-degree murder" against both "The jury did not find Voss guilty
+    of first-degree murder", 0.90, and "... found Voss guilty ...", 0.54): it reads neither."""
+    return p.affirmed is not None and float(p.affirmed[2]) >= BOTH_WAYS_CONTRADICTION
 
 
 def _worked_out_agrees(p: Assessed) -> bool:
