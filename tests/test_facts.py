@@ -3404,3 +3404,15 @@ def test_a_year_that_says_which_event_is_not_the_sentences_event() -> None:
     published = dt.date(2026, 2, 9)
     assert conflicts("The 2012 Barrawong River flood peaked at about 10.9 metres.", flood, published) == []
     assert conflicts("The 2026 Barrawong River flood peaked at about 10.9 metres.", flood, published) == ["quantity"]
+
+
+def test_a_first_since_a_year_is_a_length_worked_out_from_the_articles_date() -> None:
+    title = "It was Marlow Bay's first state championship since 1998 and the second in program history."
+    march = dt.date(2026, 3, 8)
+    (found,) = [f for f in check_text("It was Marlow Bay's first title in 28 years.", title, march).findings]
+    assert (found.kind, found.agrees, found.worked) == ("duration", True, True)
+    assert check_text("It was Marlow Bay's first title in 27 years.", title, march).conflicts == []
+    (wrong,) = check_text("It was Marlow Bay's first title in 20 years.", title, march).conflicts
+    assert wrong.detail == "27 to 28 years, since 1998"
+    # without a first or a record, a "since" year is only a span
+    assert [f for f in source_facts("Prices have risen since 1998.", march).facts if f.kind == "duration"] == []

@@ -1987,7 +1987,9 @@ def _figures(
         # "Harlan State", and a blocked agreement leaves a rival standing.)
         agree = next((sf for r, sf in relation if r == "agree" and not _told_otherwise(cf, sf, lone_end)), None)
         if agree is not None:
-            out.append(_finding(kind, True, cf.text, agree))
+            # (a length worked out from a "since" year: arithmetic a model does not do)
+            worked = agree.kind == DURATION and agree.label == "since"
+            out.append(replace(_finding(kind, True, cf.text, agree), worked=worked))
             continue
         if other_time or (other_part and cf.kind in (MONEY, PERCENT)):
             continue
@@ -2046,8 +2048,17 @@ def _figures(
         if rivals and all(_figure_relation(cf, sf) == "conflict" for sf in rivals):
             if _total_of_two(cf, claim, in_sentence):
                 continue
-            out.append(_finding(kind, False, cf.text, min(rivals, key=lambda sf: _apart(cf, sf))))
+            rival = min(rivals, key=lambda sf: _apart(cf, sf))
+            out.append(_finding(kind, False, cf.text, rival, _since_length(rival)))
     return out
+
+
+def _since_length(fact: Fact) -> str:
+    """A length worked out from a "since" year, as the reason gives it ("27 to 28 years, since
+    1998"); "" for any other fact."""
+    if fact.kind != DURATION or fact.label != "since" or fact.value is None or fact.upper is None:
+        return ""
+    return f"{round(fact.value / 365)} to {round(fact.upper / 365)} years, since {fact.text}"
 
 
 def _total_of_two(claim: Fact, wording: str, in_sentence: list[Fact]) -> bool:

@@ -294,6 +294,9 @@ def _doc_facts(
                     total = _total_of_parts(part, fact, offset) if fact.role == PART else None
                     if total is not None:
                         out.facts.append(total)
+                    gap = _years_since_a_first(part, fact, published)
+                    if gap is not None:
+                        out.facts.append(gap)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
         for length in _untagged_lengths(sent, taken + found) + _untagged_ordinals(sent, taken + found):
             fact = _entity_fact(length, span, offset, published, anchor, filed, future, recent)
@@ -1127,6 +1130,33 @@ def _part_of_a_total(ent: Any, unit: str) -> bool:
 
 # Words after a count joined to one thing that say the count is besides it.
 _BESIDES = frozenset("neighbouring neighboring nearby surrounding adjacent adjoining other more additional".split())
+
+
+def _years_since_a_first(ent: Any, fact: Fact, published: dt.date | None) -> Fact | None:
+    """How long a first or a record has been in coming, worked out from its "since" year and the
+    article's date: "Marlow Bay's first state championship since 1998", in a 2026 story, is its
+    first in 27 to 28 years (label "since": a length the checks worked out, not one the text gives)."""
+    if published is None or fact.kind != DATE or fact.label != "since" or not (fact.first and fact.last):
+        return None
+    year = fact.first[:4]
+    if not year.isdigit() or fact.first[4:] != "-01-01" or fact.last != f"{year}-12-31":
+        return None
+    if not any(t.lower_ == "first" or t.tag_ in ("JJS", "RBS") for t in ent.sent):
+        return None
+    years = published.year - int(year)
+    if years < 2:
+        return None
+    return Fact(
+        DURATION,
+        fact.text,
+        fact.start,
+        fact.end,
+        fact.sentence,
+        value=(years - 1) * 365.0,
+        upper=years * 365.0,
+        label="since",
+        verb=fact.verb,
+    )
 
 
 _ONE_OF_A_KIND = frozenset("this that the its their our one a an".split())

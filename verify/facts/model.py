@@ -304,7 +304,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 78: a tally's whole is both its sides ("Three of the nine members" against "6-3"); a count joined
 # to one thing and called "neighbouring", "other" or "more" is besides it ("the Barrawong shire and
 # two neighbouring council areas"); a count of some of an uncounted group is marked "some of".
-FACTS_VERSION = 78
+# 79: a first or a record "since" a year is also a length worked out from the article's date
+# ("first state championship since 1998", in 2026: 27 to 28 years; a DURATION labelled "since").
+FACTS_VERSION = 79
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
