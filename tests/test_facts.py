@@ -3416,3 +3416,50 @@ def test_a_first_since_a_year_is_a_length_worked_out_from_the_articles_date() ->
     assert wrong.detail == "27 to 28 years, since 1998"
     # without a first or a record, a "since" year is only a span
     assert [f for f in source_facts("Prices have risen since 1998.", march).facts if f.kind == "duration"] == []
+
+
+def test_a_score_of_a_part_of_the_game_is_not_the_games() -> None:
+    final = "Wexley Central rallied from an 11-point halftime deficit to beat Dorrance Valley 64-58 in the final."
+    assert conflicts("Wexley outscored Dorrance Valley 22-12 in the fourth quarter.", final) == []
+    assert conflicts("Wexley beat Dorrance Valley 64-56.", final) == ["score"]
+    quarter = "Wexley outscored Dorrance Valley 22-12 in the fourth quarter to win 64-58."
+    assert conflicts("Wexley outscored Dorrance Valley 22-14 in the fourth quarter.", quarter) == ["score"]
+    # a game won in overtime is the game's score
+    assert [f.period for f in source_facts("Marlow Bay won 3-2 in overtime.", PUB).facts if f.kind == "score"] == [""]
+
+
+def test_a_contest_the_claim_dates_in_words_the_sentence_does_not_bear_out_is_another() -> None:
+    final = (
+        "Wexley Central won its first state championship in 31 years on Saturday night, rallying to beat "
+        "defending champion Dorrance Valley 64-58 in the Class 3A final."
+    )
+    march = dt.date(2026, 3, 15)
+    assert conflicts("Dorrance Valley beat Wexley Central in last year's state final.", final, march) == []
+    assert conflicts("Dorrance Valley beat Wexley Central on Saturday night.", final, march) == ["role"]
+
+
+def test_a_superseded_plans_day_is_not_when_it_happens() -> None:
+    delay = (
+        "Larkspur schools, which had been scheduled to begin the fall term on Monday, will delay the start by "
+        "one week, Superintendent Gloria Nakamura announced Thursday."
+    )
+    august = dt.date(2026, 8, 7)
+    assert conflicts("Larkspur's fall term will now begin on August 17.", delay, august) == []
+    assert said("Larkspur's fall term had been scheduled to begin on August 10.", delay, august) == [
+        ("date", True, "August 10", "Monday")
+    ]
+
+
+def test_all_but_so_many_of_a_count_is_the_rest() -> None:
+    cited = (
+        "The department cited the complex for 47 code violations, and all but six of them have since been corrected."
+    )
+    assert said("Forty-one of the 47 code violations have been corrected.", cited)[0] == (
+        "quantity",
+        True,
+        "Forty-one",
+        "all but six",
+    )
+    assert conflicts("Forty of the 47 code violations have been corrected.", cited) == ["quantity"]
+    # without a count before it, "all but six" counts nothing
+    assert [f for f in source_facts("All but six have been corrected.", PUB).facts if f.kind == "quantity"] == []

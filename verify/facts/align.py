@@ -2548,6 +2548,8 @@ def _same_period(claim: Fact, source: Fact) -> bool:
         a, b = set(claim.period.split()), set(source.period.split())
         return a <= b or b <= a
     one = claim.period or source.period
+    if claim.kind == SCORE:  # a score of a part of a game ("22-12 in the fourth quarter") is not the game's
+        return not one
     return not (set(one.split()) & GAME_PARTS)
 
 
@@ -2755,6 +2757,14 @@ def _sides(claim_facts: TextFacts, in_sentence: list[Fact], aside: set[str]) -> 
     claim_dates = [f for f in claim_facts.facts if f.kind == DATE and f.verb in CONTEST_VERBS]
     sentence_dates = [f for f in in_sentence if f.kind == DATE and f.verb in CONTEST_VERBS]
     if any(_compare_dates(_value(c), f, None) == "conflict" for c in claim_dates for f in sentence_dates):
+        return []
+    # ... and so is one the claim dates in words the sentence's day does not bear out ("in last
+    # year's state final" against "won ... on Saturday night ... to beat defending champion ...")
+    if (
+        claim_dates
+        and sentence_dates
+        and not any(_compare_dates(_value(c), f, None) == "agree" for c in claim_dates for f in sentence_dates)
+    ):
         return []
     # So is one it scores otherwise ("Crestview had beaten Marlow Falls 2-1 in the regular season"
     # says nothing of who won the 3-1 final).

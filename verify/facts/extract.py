@@ -304,6 +304,7 @@ def _doc_facts(
                 out.facts.append(fact)
                 found.append((fact.start - offset, fact.end - offset))
         _others_as_before(out.facts, n_before, doc.text, offset)
+        _all_but(out.facts, n_before, doc.text, offset)
         _mark_change_ends(out.facts, n_before, doc.text, offset)
         out.facts += _untagged_shares(sent, taken + found, span, offset)
         out.facts += _untagged_bodies(sent, offset)
@@ -468,6 +469,32 @@ def _others_as_before(facts: list[Fact], first: int, text: str, offset: int) -> 
         gap = text[prior.end - offset : f.start - offset]
         if f.unit or (i - 1 >= first and prior.kind == QUANTITY and prior.unit and _AND_VERB.match(gap)):
             facts[i] = dataclasses.replace(f, unit=before.unit)
+
+
+def _all_but(facts: list[Fact], first: int, text: str, offset: int) -> None:
+    """ "cited the complex for 47 code violations ..., and all but six of them have since been
+    corrected": the count of "all but" is those left out, so the verb's count is the whole less it
+    (41), worked out from the sentence's count before it; where the sentence has none, no count."""
+    for i in range(len(facts) - 1, first - 1, -1):
+        f = facts[i]
+        if (
+            f.kind != QUANTITY
+            or f.value is None
+            or not _ALL_BUT.search(text[max(0, f.start - offset - 12) : f.start - offset])
+        ):
+            continue
+        wholes = [g for g in facts[first:i] if g.kind == QUANTITY and g.value is not None and g.value > f.value]
+        if not wholes:
+            del facts[i]
+            continue
+        whole = wholes[-1]
+        rest = (whole.value or 0.0) - f.value
+        facts[i] = dataclasses.replace(
+            f, text=f"all but {f.text}", start=f.start - len("all but "), value=rest, unit=whole.unit
+        )
+
+
+_ALL_BUT = re.compile(r"\ball (?:but|except)\s+$", re.IGNORECASE)
 
 
 # What comes between a change's two ends: later then earlier ("241,000 fans, down from 256,000";
@@ -711,7 +738,8 @@ def _entity_fact(
         first, last = value.iso()
         if not in_dateline:
             anchor.saw(_anchor(opened), verb)
-        label = "filed" if in_dateline else "which" if _says_which(ent.root) else bound
+        # (a plan the text says no longer holds is dated like a thing: it may agree, never conflict)
+        label = "filed" if in_dateline else "which" if _says_which(ent.root) or _superseded_plan(ent.root) else bound
         if label in SIDES_OF_A_DAY:
             # The fact's wording keeps its side ("before Aug. 25"): a reason quoting "Aug. 25"
             # would misstate the claim, and a restatement must not drop the side.
@@ -787,6 +815,20 @@ def _match_minute(ent: Any, base: dict[str, Any]) -> Fact | None:
 
 # Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
 _TIME_NOUNS = frozenset("morning afternoon evening night overnight noon midnight weekend week".split())
+
+
+_PLANNING_VERBS = frozenset("schedule plan set expect due slate intend".split())
+
+
+def _superseded_plan(root: Any) -> bool:
+    """A date of what "had been scheduled" to happen ("which had been scheduled to begin the fall
+    term on Monday, will delay the start by one week"): the old plan's day, not when it happens."""
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    plan = verb.head
+    had = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in plan.children)
+    return plan.lemma_.lower() in _PLANNING_VERBS and had
 
 
 def _says_which(root: Any) -> bool:
@@ -2070,6 +2112,9 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     bracketed = _bracketed_owner(sent, m)
     if bracketed:  # "giving Ridgeline (13-1) its first lead": Ridgeline's record, whoever the verb's parties
         role, owners = "record", bracketed
+    # "outscored them 22-12 in the fourth quarter", "a 14-2 run in the second half": that part's
+    # score, not the game's
+    part = _SCORE_PERIOD.match(sent.text[m.end() : m.end() + 40])
     return Fact(
         SCORE,
         text=m.group(),
@@ -2079,7 +2124,15 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
         pair=(a, b),
         role=role,
         about=owners,
+        period=" ".join(w for w in (part.group(1) or "", part.group(2)) if w).lower() if part else "",
     )
+
+
+_SCORE_PERIOD = re.compile(
+    r"^\s*(?:run\s+)?(?:in|during)\s+(?:the\s+)?(first|second|third|fourth|final|last|opening)?\s*"
+    r"(quarter|half|period|inning|set)\b",  # (not "won 3-2 in overtime" nor "in the first round": the game's)
+    re.IGNORECASE,
+)
 
 
 # A vote tally in words: "voted four in favor and three against", "7 votes for, 2 against",

@@ -306,7 +306,9 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # two neighbouring council areas"); a count of some of an uncounted group is marked "some of".
 # 79: a first or a record "since" a year is also a length worked out from the article's date
 # ("first state championship since 1998", in 2026: 27 to 28 years; a DURATION labelled "since").
-FACTS_VERSION = 79
+# 80: a score "in the fourth quarter" is that part's (Fact.period); a date of what "had been
+# scheduled" is a superseded plan's (label "which"); "all but six" of 47 counts 41.
+FACTS_VERSION = 80
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
