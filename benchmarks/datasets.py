@@ -178,6 +178,13 @@ def news_dev17() -> Benchmark:
     return _news("dev17", "news18")
 
 
+def news_dev18() -> Benchmark:
+    """An eighteenth set over six other articles (claims/news19/, its own index, bench-news19),
+    written by someone who had not read the code or the earlier sets; run at a pass's base and its
+    end only, never looked into."""
+    return _news("dev18", "news19")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -260,6 +267,7 @@ LOADERS = {
     "news_dev15": news_dev15,
     "news_dev16": news_dev16,
     "news_dev17": news_dev17,
+    "news_dev18": news_dev18,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

@@ -33,6 +33,7 @@ SETS = [
     ("news_dev15.jsonl", "news16"),
     ("news_dev16.jsonl", "news17"),
     ("news_dev17.jsonl", "news18"),
+    ("news_dev18.jsonl", "news19"),
 ]
 
 
