@@ -1049,7 +1049,6 @@ def _prefix(ent: Any) -> str:
     return doc[max(ent.start - 3, ent.sent.start) : ent.start].text + " "
 
 
-# (not "$4 million a year earlier": a time, not a rate)
 # Who money is counted by: "per adult", "a head", "for each child".
 _PER_PERSON = re.compile(
     r"^\s*(?:per|a|an|for each|for every|each|every)\s+(adult|child|children|person|people|head|resident|household"
@@ -1057,6 +1056,7 @@ _PER_PERSON = re.compile(
     re.IGNORECASE,
 )
 _PER_PERSON_WORDS = {"children": "child", "people": "person"}
+# (not "$4 million a year earlier": a time, not a rate)
 _PER_PERIOD = re.compile(
     # (past what it is per: "$9,000 per turbine each year")
     r"^\s*(?:(?:per|a|an)\s+(?!year|month|week)[a-z-]+\s+)?"
