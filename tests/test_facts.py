@@ -3355,6 +3355,12 @@ def test_both_sides_of_a_tally_are_the_body_voting() -> None:
         ("quantity", True, "Three", "6-3"),
         ("quantity", True, "nine", "6-3"),
     ]
+    # a vote "to" do something carried with its larger side
+    fare = "The commission voted 5-2 on Monday night to raise the ferry fare to $6, the first increase since 2017."
+    assert said("Two of the seven commissioners voted against the increase.", fare) == [
+        ("quantity", True, "Two", "5-2"),
+        ("quantity", True, "seven", "5-2"),
+    ]
     # some members may have been absent: another whole is no conflict, another side still is
     assert conflicts("Three of the eleven board members voted against the budget.", vote) == []
     assert conflicts("Four of the nine board members voted against the budget.", vote) == ["quantity"]
@@ -3461,5 +3467,7 @@ def test_all_but_so_many_of_a_count_is_the_rest() -> None:
         "all but six",
     )
     assert conflicts("Forty of the 47 code violations have been corrected.", cited) == ["quantity"]
+    crossings = "All but 12 of its 1,460 scheduled crossings ran on time, the commission said."
+    assert said("1,448 of the ferry's scheduled crossings ran on time.", crossings)[0][:2] == ("quantity", True)
     # without a count before it, "all but six" counts nothing
     assert [f for f in source_facts("All but six have been corrected.", PUB).facts if f.kind == "quantity"] == []

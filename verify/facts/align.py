@@ -2836,7 +2836,7 @@ _FOR = re.compile(r"\b(?:supported|backed|voted (?:for|in favou?r)|voting (?:for
 # or a no ("rejected ... 4-3").
 _CARRIED = re.compile(
     r"\b(?:approved|passed|adopted|ratified|confirmed|hired|appointed|endorsed|granted|accepted)\b"
-    r"|\bvot(?:ed|es) [^.;]{0,40}?\bto (?:approve|accept|adopt|pass|ratify|hire|appoint|endorse|grant)\b"
+    r"|\bvot(?:ed|es) [^.;]{0,40}?\bto (?!(?:reject|deny|refuse|block|defeat|oppose|table|delay)\b)[a-z]+"
 )
 _DEFEATED = re.compile(r"\b(?:rejected|denied|voted down|defeated|turned down|refused)\b")
 

@@ -474,7 +474,8 @@ def _others_as_before(facts: list[Fact], first: int, text: str, offset: int) -> 
 def _all_but(facts: list[Fact], first: int, text: str, offset: int) -> None:
     """ "cited the complex for 47 code violations ..., and all but six of them have since been
     corrected": the count of "all but" is those left out, so the verb's count is the whole less it
-    (41), worked out from the sentence's count before it; where the sentence has none, no count."""
+    (41), worked out from the whole right after it ("all but 12 of its 1,460") or else the
+    sentence's count before it; where the sentence has none, no count."""
     for i in range(len(facts) - 1, first - 1, -1):
         f = facts[i]
         if (
@@ -484,6 +485,10 @@ def _all_but(facts: list[Fact], first: int, text: str, offset: int) -> None:
         ):
             continue
         wholes = [g for g in facts[first:i] if g.kind == QUANTITY and g.value is not None and g.value > f.value]
+        # ... or the whole right after it: "All but 12 of its 1,460 scheduled crossings"
+        after = facts[i + 1] if i + 1 < len(facts) else None
+        if after is not None and after.role == WHOLE and after.value is not None and after.value > f.value:
+            wholes = [after]
         if not wholes:
             del facts[i]
             continue
