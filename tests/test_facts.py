@@ -3471,3 +3471,14 @@ def test_all_but_so_many_of_a_count_is_the_rest() -> None:
     assert said("1,448 of the ferry's scheduled crossings ran on time.", crossings)[0][:2] == ("quantity", True)
     # without a count before it, "all but six" counts nothing
     assert [f for f in source_facts("All but six have been corrected.", PUB).facts if f.kind == "quantity"] == []
+
+
+def test_a_comparison_without_figures_is_read_against_a_changes_two_ends() -> None:
+    ferry = "The ferry carried 412,000 passengers last year, down from 438,000 in 2024."
+    june = dt.date(2026, 6, 10)
+    (way,) = [f for f in check_text("The ferry carried more passengers last year than in 2024.", ferry, june).conflicts]
+    assert (way.kind, way.detail) == ("change", "a fall from 438,000 to 412,000")
+    fewer = check_text("The ferry carried fewer passengers last year than the year before.", ferry, june)
+    assert fewer.conflicts == [] and [f.kind for f in fewer.agreements] == ["change"]
+    # a base that is not the earlier time is left alone
+    assert conflicts("The ferry carried more passengers in 2024 than in 2023.", ferry, june) == []

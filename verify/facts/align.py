@@ -225,6 +225,8 @@ def align(
         given = _money_from(claim, claim_facts, in_sentence, text)
         if given:  # the sum is the giver's own, whatever verb the sentence hangs it on
             found = [f for f in found if f.claim not in {g.claim for g in given}] + given
+        # "more passengers last year than in 2024" against "412,000 ..., down from 438,000 in 2024"
+        found += _compared_way(claim, claim_facts, in_sentence)
         # the claim's minute is someone else's there ("Doherty ... sealed the win in the 84th")
         found = _instead(found, _persons_minute(claim_facts, in_sentence))
         # the claim's figure is there, as another party's ("to Abernathy's 9,386")
@@ -2059,6 +2061,43 @@ def _since_length(fact: Fact) -> str:
     if fact.kind != DURATION or fact.label != "since" or fact.value is None or fact.upper is None:
         return ""
     return f"{round(fact.value / 365)} to {round(fact.upper / 365)} years, since {fact.text}"
+
+
+def _compared_way(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """A claim that compares without figures ("The ferry carried more passengers last year than in
+    2024") against the two ends of a change the sentence gives in the thing it compares ("412,000
+    passengers last year, down from 438,000 in 2024"): the other way round conflicts, the same way
+    agrees. Only where the claim's base, after "than", is the earlier time (a year, or "the year
+    before"), and the claim gives no figure of its own."""
+    if any(f.kind in (QUANTITY, MONEY, PERCENT) for f in claim_facts.facts):
+        return []
+    m = _COMPARED_THAN.search(claim)
+    if m is None:
+        return []
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", claim[: m.start("base")])]
+    base = re.search(r"\b(?:19|20)\d\d\b", m.group("base"))
+    if base is not None and any(y <= int(base.group()) for y in years):
+        return []  # the base is not the earlier time
+    if base is not None and not any(f.kind == DATE and base.group() in f.text for f in in_sentence):
+        return []  # nor a time the sentence gives
+    unit = m.group("noun").lower().rstrip("s")
+    ends = {f.change_end: f for f in in_sentence if f.change_end and f.kind == QUANTITY and f.unit.rstrip("s") == unit}
+    early, late = ends.get("earlier"), ends.get("later")
+    if early is None or late is None or early.value is None or late.value is None or early.value == late.value:
+        return []
+    rose, said_up = late.value > early.value, m.group("way").lower() in _MORE
+    detail = f"{'a rise' if rose else 'a fall'} from {early.text} to {late.text}"
+    return [_finding(CHANGE, rose == said_up, m.group("way") + " " + m.group("noun"), late, detail)]
+
+
+_MORE = frozenset("more higher larger greater bigger".split())
+# "more passengers last year than in 2024", "fewer visitors than the year before"
+_COMPARED_THAN = re.compile(
+    r"\b(?P<way>more|fewer|less|higher|lower|larger|smaller|greater|bigger)\s+(?P<noun>[a-z]+)\b[^.;]{0,40}?"
+    r"\bthan\s+(?P<base>(?:in\s+)?(?:19|20)\d\d|the (?:year|season) before|a year (?:earlier|before)"
+    r"|the (?:previous|prior) (?:year|season))\b",
+    re.IGNORECASE,
+)
 
 
 def _total_of_two(claim: Fact, wording: str, in_sentence: list[Fact]) -> bool:
