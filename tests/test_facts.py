@@ -3482,3 +3482,12 @@ def test_a_comparison_without_figures_is_read_against_a_changes_two_ends() -> No
     assert fewer.conflicts == [] and [f.kind for f in fewer.agreements] == ["change"]
     # a base that is not the earlier time is left alone
     assert conflicts("The ferry carried more passengers in 2024 than in 2023.", ferry, june) == []
+
+
+def test_about_a_round_thousand_reaches_its_last_digit_that_is_not_a_zero() -> None:
+    league = "The league, which serves about 1,900 children, discovered the losses in 2024."
+    assert conflicts("The league serves more than 2,000 children.", league) == ["quantity"]
+    assert conflicts("The league serves about 1,950 children.", league) == []
+    # never tighter than 2 percent, and a small round count keeps its tenth
+    assert conflicts("About 1,270 people attended.", "About 1,250 people attended.") == []
+    assert conflicts("About 64 firefighters responded.", "About 60 firefighters responded.") == []

@@ -132,15 +132,25 @@ class Fact:
         }[self.comparator]
 
     def _about_slack(self) -> float:
-        """How far "about" reaches: a tenth of the figure, or one step of its last written decimal
-        where that is less ("about 10.9 metres" is not 11.8 metres; "about 4 percent" holds 4.1)."""
-        tenth = abs(float(self.value or 0.0)) * 0.1
+        """How far "about" reaches: a tenth of the figure, or one step of its last written digit
+        where that is less: of its last decimal ("about 10.9 metres" is not 11.8 metres; "about 4
+        percent" holds 4.1), or, for a count of a thousand or more, of its last digit that is not a
+        zero, but no less than 2 percent ("about 1,900 children" are not "more than 2,000"; "about
+        1,250" holds 1,270)."""
+        v = abs(float(self.value or 0.0))
+        tenth = v * 0.1
         written = _DECIMAL.search(self.text)
-        if written is None:
+        if written is not None:
+            mantissa = float(written.group().replace(",", ""))
+            return min(tenth, 10.0 ** -len(written.group(1)) * (v / mantissa if mantissa else 1.0))
+        whole = _WHOLE_NUMBER.search(self.text)
+        if whole is None or v < 1000:
             return tenth
-        mantissa = float(written.group().replace(",", ""))
-        step = 10.0 ** -len(written.group(1)) * (abs(float(self.value or 0.0)) / mantissa if mantissa else 1.0)
-        return min(tenth, step)
+        digits = whole.group().replace(",", "")
+        mantissa = float(digits)
+        zeros = len(digits) - len(digits.rstrip("0"))
+        step = 10.0**zeros * (v / mantissa if mantissa else 1.0)
+        return min(tenth, max(step, v * 0.02))
 
     def day_interval(self) -> tuple[dt.date, dt.date] | None:
         """A DATE with a year as real days."""
@@ -151,6 +161,8 @@ class Fact:
 
 # A figure written with decimals: "10.9", "1,234.56" (group 1: the decimals).
 _DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
+# A figure written as a whole number: "1,900", "212".
+_WHOLE_NUMBER = re.compile(r"\d[\d,]*\d|\d")
 
 
 def _replace(fact: Fact, **changes: Any) -> Fact:
