@@ -3491,3 +3491,13 @@ def test_about_a_round_thousand_reaches_its_last_digit_that_is_not_a_zero() -> N
     # never tighter than 2 percent, and a small round count keeps its tenth
     assert conflicts("About 1,270 people attended.", "About 1,250 people attended.") == []
     assert conflicts("About 64 firefighters responded.", "About 60 firefighters responded.") == []
+
+
+def test_a_claims_verb_read_as_a_noun_still_names_the_sources_act() -> None:
+    # the tagger reads "The recall cost" as a noun phrase; the money is still what the recall cost
+    recall = (
+        "The company said the recall of 310,000 packages of its chicken pot pies in August, after a supplier's "
+        "flour was found to contain metal fragments, cost it about $6 million in lost sales and refunds."
+    )
+    assert conflicts("The recall cost Brightwell about $16 million.", recall) == ["money"]
+    assert said("The recall cost Brightwell about $6 million.", recall)[-1][:2] == ("money", True)

@@ -2477,7 +2477,10 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
             and source.comparator in ("=", "~")
             and claim.verb not in _LIGHT_FIGURE_VERBS
         )
-        return bool(set(claim.about) & set(source.about)) or (unsaid and _own_verb(claim, source))
+        # (the claim's verb the tagger read as a noun, "The recall cost Brightwell about $16
+        # million": its words name the source's act, "cost it about $6 million")
+        misread = not claim.verb and source.verb not in _LIGHT_FIGURE_VERBS and source.verb in claim.about
+        return bool(set(claim.about) & set(source.about)) or (unsaid and _own_verb(claim, source)) or misread
     if claim.kind == DURATION:  # "take 18 months": the same verb, or words about the same thing
         # a frequency ("three days a week", unit "/week") is no length of time ("for more than a decade")
         if claim.unit != source.unit:
