@@ -3501,3 +3501,15 @@ def test_a_claims_verb_read_as_a_noun_still_names_the_sources_act() -> None:
     )
     assert conflicts("The recall cost Brightwell about $16 million.", recall) == ["money"]
     assert said("The recall cost Brightwell about $6 million.", recall)[-1][:2] == ("money", True)
+
+
+def test_a_named_thing_of_the_subjects_placed_in_another_town_conflicts() -> None:
+    plant = (
+        "Penner said the company would close its older plant in Easton by the end of next year and move "
+        "production to Calder Bay."
+    )
+    assert conflicts("Brightwell will close its Calder Bay plant.", plant) == ["name"]
+    assert conflicts("Brightwell will close its Easton plant.", plant) == []
+    # a body "in the ..." is no town
+    league = "Varga's goal gave the Ravens a 3-2 lead in their first-round series in the Northern Hockey League."
+    assert conflicts("The Ravens lead the Ridgeport-Kessler Bay series 3-2.", league) == []
