@@ -3513,3 +3513,10 @@ def test_a_named_thing_of_the_subjects_placed_in_another_town_conflicts() -> Non
     # a body "in the ..." is no town
     league = "Varga's goal gave the Ravens a 3-2 lead in their first-round series in the Northern Hockey League."
     assert conflicts("The Ravens lead the Ridgeport-Kessler Bay series 3-2.", league) == []
+
+
+def test_a_sentences_lone_year_does_not_date_an_act_it_dates_from_another() -> None:
+    retired = "He retired from coaching in 1999, a year after the school named its new gym after him."
+    april = dt.date(2026, 4, 14)
+    assert conflicts("The school named its gym after Harlan in 1998.", retired, april) == []
+    assert conflicts("Harlan retired from coaching in 1998.", retired, april) == ["date"]

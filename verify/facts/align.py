@@ -1430,7 +1430,13 @@ def _dates(
             # hearing arguments" meets "ruled on Tuesday" in the sentence before the hearing's.
             rivals = [f for f in own if f.label not in ("filed", "which") and _about_claim(claim, text, f.sentence)]
         if not rivals and restated and not agreeing_here and reference is None and bound is None:
-            told = {v[2] for v in source.verbs if sentence[0] <= v[0] < sentence[1]}
+            # (not an act the sentence dates from another: "retired in 1999, a year after the school
+            # named its new gym after him" does not date the naming 1999)
+            told = {
+                v[2]
+                for v in source.verbs
+                if sentence[0] <= v[0] < sentence[1] and not _RELATIVE_TO_ANOTHER.search(text[sentence[0] : v[0]])
+            }
             rivals = _lone_day(value, verb, claim_facts, sentence_dates, told, _relative_clause_verbs(source, sentence))
         # A contest's date conflicts only where the source names the claim's side in it: "who had
         # defeated him in 2016" may be another contest than the claim's "Hale beat Tandy in 2020".
@@ -1462,6 +1468,11 @@ def _same_record(bound: Fact | None, source: Fact, claim: str, sentence: str) ->
         return False
     mine, theirs = set(_RECORD.findall(claim.lower())), set(_RECORD.findall(sentence.lower()))
     return bool(mine) and mine == theirs
+
+
+# The words before a verb of a clause dated from the sentence's other event: "a year after the
+# school named", "two days before officials".
+_RELATIVE_TO_ANOTHER = re.compile(r"\b(?:after|before|since|until)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def _lone_day(
