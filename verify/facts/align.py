@@ -1435,7 +1435,8 @@ def _dates(
             told = {
                 v[2]
                 for v in source.verbs
-                if sentence[0] <= v[0] < sentence[1] and not _RELATIVE_TO_ANOTHER.search(text[sentence[0] : v[0]])
+                if sentence[0] <= v[0] < sentence[1]
+                and not (v[3] == "advcl" and _RELATIVE_TO_ANOTHER.search(text[sentence[0] : v[0]]))
             }
             rivals = _lone_day(value, verb, claim_facts, sentence_dates, told, _relative_clause_verbs(source, sentence))
         # A contest's date conflicts only where the source names the claim's side in it: "who had
@@ -1470,9 +1471,14 @@ def _same_record(bound: Fact | None, source: Fact, claim: str, sentence: str) ->
     return bool(mine) and mine == theirs
 
 
-# The words before a verb of a clause dated from the sentence's other event: "a year after the
-# school named", "two days before officials".
-_RELATIVE_TO_ANOTHER = re.compile(r"\b(?:after|before|since|until)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+# The words before a verb of a clause the sentence dates a stated time from its other event: "a
+# year after the school named", "two days before officials" (not a bare "after police searched":
+# the two may be one day).
+_RELATIVE_TO_ANOTHER = re.compile(
+    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:hour|day|week|month|year)s?"
+    r"\s+(?:after|before)\s+(?:[\w'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def _lone_day(
