@@ -475,6 +475,12 @@ def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
         if there and not _same_name(name, there.group(1)) and not _mentioned(name, sentence[there.start() :], False):
             return name, there
     for name, noun in _named_nouns(claim):
+        if _mentioned(name, sentence, person=False):
+            continue
+        there = re.search(rf"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) {noun}\b", sentence)
+        if there and not _same_name(name, there.group(1)):
+            return name, there
+    for name, noun in _named_nouns(claim):
         # "its older plant in Easton" for "its Calder Bay plant": the noun placed in another named
         # place (a town takes no "the": "the series in the Northern Professional Hockey League" is
         # no place), and the claim's name nowhere on that noun (it may name another thing: "move
@@ -482,11 +488,6 @@ def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
         there = re.search(rf"\b{noun} in ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence)
         own = re.search(rf"\b{re.escape(name)} {noun}\b|\b{noun} in (?:the )?{re.escape(name)}\b", sentence)
         if there and own is None and not _same_name(name, there.group(1)):
-            return name, there
-        if _mentioned(name, sentence, person=False):
-            continue
-        there = re.search(rf"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*) {noun}\b", sentence)
-        if there and not _same_name(name, there.group(1)):
             return name, there
     return None
 

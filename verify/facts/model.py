@@ -135,8 +135,8 @@ class Fact:
         """How far "about" reaches: a tenth of the figure, or one step of its last written digit
         where that is less: of its last decimal ("about 10.9 metres" is not 11.8 metres; "about 4
         percent" holds 4.1), or, for a count of a thousand or more, of its last digit that is not a
-        zero, but no less than 2 percent ("about 1,900 children" are not "more than 2,000"; "about
-        1,250" holds 1,270)."""
+        zero, but no less than 5 percent ("about 1,900 children" are not "more than 2,000"; "about
+        1,250" holds 1,300; "about 91,000" and "about 94,000" are not held to each other)."""
         v = abs(float(self.value or 0.0))
         tenth = v * 0.1
         written = _DECIMAL.search(self.text)
@@ -150,7 +150,7 @@ class Fact:
         mantissa = float(digits)
         zeros = len(digits) - len(digits.rstrip("0"))
         step = 10.0**zeros * (v / mantissa if mantissa else 1.0)
-        return min(tenth, max(step, v * 0.02))
+        return min(tenth, max(step, v * ABOUT_FLOOR))
 
     def day_interval(self) -> tuple[dt.date, dt.date] | None:
         """A DATE with a year as real days."""
@@ -159,6 +159,8 @@ class Fact:
         return None
 
 
+# The least share of a round count of a thousand or more that "about" reaches (_about_slack).
+ABOUT_FLOOR = 0.05
 # A figure written with decimals: "10.9", "1,234.56" (group 1: the decimals).
 _DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
 # A figure written as a whole number: "1,900", "212".
