@@ -3467,6 +3467,8 @@ def test_all_but_so_many_of_a_count_is_the_rest() -> None:
         "all but six",
     )
     assert conflicts("Forty of the 47 code violations have been corrected.", cited) == ["quantity"]
+    excepted = cited.replace("all but", "all except")
+    assert [(f.text, f.value) for f in source_facts(excepted, PUB).facts if f.value == 41] == [("all except six", 41)]
     crossings = "All but 12 of its 1,460 scheduled crossings ran on time, the commission said."
     assert said("1,448 of the ferry's scheduled crossings ran on time.", crossings)[0][:2] == ("quantity", True)
     # without a count before it, "all but six" counts nothing

@@ -478,11 +478,9 @@ def _all_but(facts: list[Fact], first: int, text: str, offset: int) -> None:
     sentence's count before it; where the sentence has none, no count."""
     for i in range(len(facts) - 1, first - 1, -1):
         f = facts[i]
-        if (
-            f.kind != QUANTITY
-            or f.value is None
-            or not _ALL_BUT.search(text[max(0, f.start - offset - 12) : f.start - offset])
-        ):
+        window = max(0, f.start - offset - 12)
+        said = _ALL_BUT.search(text[window : f.start - offset]) if f.kind == QUANTITY else None
+        if f.value is None or said is None:
             continue
         wholes = [g for g in facts[first:i] if g.kind == QUANTITY and g.value is not None and g.value > f.value]
         # ... or the whole right after it: "All but 12 of its 1,460 scheduled crossings"
@@ -494,8 +492,10 @@ def _all_but(facts: list[Fact], first: int, text: str, offset: int) -> None:
             continue
         whole = wholes[-1]
         rest = (whole.value or 0.0) - f.value
+        # (the wording as written: "all except six" too)
+        start = window + said.start() + offset
         facts[i] = dataclasses.replace(
-            f, text=f"all but {f.text}", start=f.start - len("all but "), value=rest, unit=whole.unit
+            f, text=text[start - offset : f.end - offset], start=start, value=rest, unit=whole.unit
         )
 
 
@@ -828,7 +828,7 @@ _PLANNING_VERBS = frozenset("schedule plan set expect due slate intend".split())
 def _superseded_plan(root: Any) -> bool:
     """A date of what "had been scheduled" to happen ("which had been scheduled to begin the fall
     term on Monday, will delay the start by one week"): the old plan's day, not when it happens."""
-    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(root)
     if verb is None or verb.dep_ != "xcomp":
         return False
     plan = verb.head
@@ -1472,7 +1472,7 @@ def _period(ent: Any) -> str:
     nodes = [root]
     if root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
         nodes.append(root.head)
-    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(root)
     if verb is not None:
         nodes.append(verb)
         nodes += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
@@ -1666,7 +1666,7 @@ def _said_ahead(token: Any) -> bool:
     Monday", "the advisory could be lifted as early as Thursday evening"): a modal is the future of
     reported speech, so its weekday is the coming one; not with "have" ("could have been lifted
     Monday" looks back)."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(token)
     if verb is None:
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -1679,7 +1679,7 @@ _MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should"
 def _in_past(token: Any) -> bool:
     """Whether the verb a date belongs to is in the past tense ("said", "was held"), and not one
     that looks ahead ("was scheduled for Tuesday")."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(token)
     if verb is None or verb.lower_ in _FUTURE:
         return False
     if verb.tag_ == "VBD":
@@ -1699,7 +1699,7 @@ def _in_past(token: Any) -> bool:
 def _not_past(token: Any) -> bool:
     """Whether the verb a date belongs to is in a form that can look ahead: "to raise", "starting",
     "earns", "would open" (not "raised", "was approved", "approved in March")."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_token(token)
     if verb is None or verb.tag_ not in ("VB", "VBG", "VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)

@@ -120,13 +120,14 @@ class Fact:
         v = float(self.value or 0.0)
         # A length of time in months or weeks is a length in days only roughly ("a month", "30 days").
         exact = abs(v) * (DURATION_SLACK if self.kind == DURATION else 0.005)
+        about = self._about_slack() if self.comparator == "~" else 0.0
         return {
             "=": (v - exact, v + exact),
             ">": (v + 1e-9, float("inf")),
             ">=": (v, float("inf")),
             "<": (float("-inf"), v - 1e-9),
             "<=": (float("-inf"), v),
-            "~": (v - self._about_slack(), v + self._about_slack()),
+            "~": (v - about, v + about),
             "~<": (v * 0.85, v),
             "~>": (v, v * 1.15),
         }[self.comparator]
