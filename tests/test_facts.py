@@ -2120,7 +2120,7 @@ def test_a_date_that_agrees_in_the_aligned_sentence_keeps_other_sentences_out() 
     assert conflicts("The council approved the budget on Tuesday.", budget) == []
 
 
-SENTENCING = (
+DIRECTOR_SENTENCING = (
     "A former public works director for the city of Port Calder was sentenced Thursday to six years in "
     "federal prison. Brannigan, 58, was sentenced a week earlier by the same judge to 30 months in prison."
 )
@@ -2137,7 +2137,7 @@ SENTENCING = (
     ],
 )
 def test_lengths_of_time_in_other_units_are_compared(claim: str, expected: list[tuple[str, bool]]) -> None:
-    assert [(kind, agrees) for kind, agrees, _, _ in said(claim, SENTENCING)] == expected
+    assert [(kind, agrees) for kind, agrees, _, _ in said(claim, DIRECTOR_SENTENCING)] == expected
 
 
 def test_a_month_is_thirty_days_and_a_relative_date_is_no_length() -> None:
@@ -3522,3 +3522,41 @@ def test_a_sentences_lone_year_does_not_date_an_act_it_dates_from_another() -> N
     april = dt.date(2026, 4, 14)
     assert conflicts("The school named its gym after Harlan in 1998.", retired, april) == []
     assert conflicts("Harlan retired from coaching in 1998.", retired, april) == ["date"]
+
+
+def test_an_age_stated_with_was_or_at_is_compared_as_an_age() -> None:
+    obituary = "Walter Harlan, the town's first fire chief, died Sunday at his home in Greystone. He was 84."
+    assert conflicts("Harlan was 88 when he died.", obituary) == ["age"]
+    assert said("Walter Harlan was 84 when he died.", obituary)[-1][:2] == ("quantity", True)
+    # a year off may be a birthday between the two tellings
+    assert conflicts("Harlan was 85 when he died.", obituary) == []
+    # an age at another act is another age; another person's age is theirs
+    moved = "Born in Lagos, she moved to the United States at 19 and married in 1971. She was 79."
+    assert conflicts("She was 17 when she moved to the United States.", moved) == ["age"]
+    assert conflicts("Harlan was 88 when he died.", "Walter Harlan died Sunday. His wife, Mae Ortiz, was 84.") == []
+    # "closed at 84" of a thing is no age
+    assert not [f for f in source_facts("Shares of Pemberton closed at 58.", PUB).facts if f.unit == "age"]
+
+
+def test_an_age_by_the_decade_in_words_is_a_range_of_years() -> None:
+    facts = claim_facts(["Dunn began writing fiction in her late fifties."])[0].facts
+    assert [(f.value, f.upper) for f in facts if f.unit == "age"] == [(57.0, 59.0)]
+    assert said("She began writing fiction in her late fifties.", "She began writing fiction when she was nearly 60.")[
+        -1
+    ][:2] == ("quantity", True)
+
+
+def test_a_difference_told_by_more_or_less_than_has_a_way() -> None:
+    repairs = "The repairs cost $312,000, about $90,000 more than the city first estimated."
+    found = check_text("The repairs cost about $90,000 less than the city had estimated.", repairs, PUB).conflicts
+    assert [(f.kind, f.claim, f.detail) for f in found] == [("change", "about $90,000 less", "about $90,000 more")]
+    assert said("The repairs cost about $90,000 more than the city had estimated.", repairs)[-1][:2] == ("money", True)
+
+
+def test_a_figure_of_another_named_doer_confirms_nothing() -> None:
+    campaign = (
+        "Hale, 61, had campaigned on hiring 40 more police officers and freezing property taxes for two years. "
+        "Tandy had said she would not commit to a tax freeze."
+    )
+    assert said("Tandy pledged to freeze property taxes for two years.", campaign) == []
+    assert said("Hale pledged to freeze property taxes for two years.", campaign)[-1][:2] == ("duration", True)

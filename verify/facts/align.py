@@ -1971,11 +1971,21 @@ def _figures(
         # after "The union had asked for a 6 percent raise", for "The board offered a 6 percent
         # raise"), the sentence's figure of another verb is another act's: the other sentence's
         # figure is the one to compare (an act any event has, "said", "was", tells nothing).
+        # (a figure another named doer's is not the claim's: "Kessel was sentenced ... to six years"
+        # leaves Brannigan's "30 months" in the next sentence to compare)
+        theirs = [sf for sf in in_sentence if _another_doers(cf, sf)]
         elsewhere = (
             bool(own)
             and cf.verb not in _LIGHT_FIGURE_VERBS
-            and not any(sf in in_sentence for sf in own)
-            and not any(sf.kind in _FIGURES and _own_verb(cf, sf) for sf in in_sentence)
+            and not any(sf in in_sentence and sf not in theirs for sf in own)
+            # (a rank is no rival figure of a count: "the town's first fire chief, died Sunday")
+            and not any(
+                sf.kind in _FIGURES
+                and (sf.kind != ORDINAL or cf.kind == ORDINAL)
+                and _own_verb(cf, sf)
+                and sf not in theirs
+                for sf in in_sentence
+            )
         )
         if elsewhere or any(sf in in_sentence for sf in own):
             comparable = own
@@ -2065,7 +2075,7 @@ def _figures(
             # percent from 4 percent" tells nothing of where "fell to 4 percent from 5 percent" began)
             and not _other_end(cf, sf)
             # nor an age a year off (a birthday between the two tellings)
-            and not (kind == AGE and abs((cf.value or 0.0) - (sf.value or 0.0)) <= 1)
+            and not (cf.unit == AGE and abs((cf.value or 0.0) - (sf.value or 0.0)) <= 1)
         ]
         # a rate the sentence also gives as the bare amount ("rents for $1,400, plus $50 a month
         # for parking" for "Rent is $1,400 a month") is that amount
@@ -2077,7 +2087,8 @@ def _figures(
             if _total_of_two(cf, claim, in_sentence):
                 continue
             rival = min(rivals, key=lambda sf: _apart(cf, sf))
-            out.append(_finding(kind, False, cf.text, rival, _since_length(rival)))
+            # (a stated age's conflict is told as an age: "gives the age as 79")
+            out.append(_finding(AGE if cf.unit == AGE else kind, False, cf.text, rival, _since_length(rival)))
     return out
 
 
@@ -2442,11 +2453,18 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
         return [_finding(claim.kind, False, claim.text, rivals[0])]
     if rivals and all(_opposite(claim, sf) for sf in rivals):
         # The same figure the other way: "fell 6.2 percent" where the source says "rose 6.2 percent".
-        way = {"up": "a rise of", "down": "a fall of"}
         sf = rivals[0]
-        detail = f"{way[_direction(sf)]} {sf.text}"
-        return [_finding("change", False, f"{way[_direction(claim)]} {claim.text}", sf, detail)]
+        return [_finding("change", False, _way_wording(claim), sf, _way_wording(sf))]
     return []
+
+
+def _way_wording(fact: Fact) -> str:
+    """A difference with its way, as a reason gives it: "about $90,000 more" for a comparative's,
+    "a rise of 6.2 percent" for a change's."""
+    up = _direction(fact) == "up"
+    if fact.way:
+        return f"{fact.text} {'more' if up else 'less'}"
+    return f"{'a rise of' if up else 'a fall of'} {fact.text}"
 
 
 # Which way a difference goes, from its verb or noun: "rose 6.2 percent" and "fell 6.2 percent"
@@ -2459,8 +2477,11 @@ _DOWN = frozenset(
 
 
 def _direction(fact: Fact) -> str:
-    """ "up", "down" or "": the verb's way where it has one ("spending cuts lifted the surplus" went
+    """ "up", "down" or "": the way a comparative after it says ("$90,000 more than"), else the
+    verb's way where it has one ("spending cuts lifted the surplus" went
     up), else that of the words the figure is about ("a 4 percent drop")."""
+    if fact.way:
+        return fact.way
     if fact.verb in _UP or fact.verb in _DOWN:
         return "up" if fact.verb in _UP else "down"
     up, down = bool(set(fact.about) & _UP), bool(set(fact.about) & _DOWN)
@@ -2527,6 +2548,8 @@ _LIGHT_FIGURE_VERBS = frozenset({"", "be", "have", "say", "report", "tell", "add
 
 
 def _own_verb(claim: Fact, source: Fact) -> bool:
+    if claim.unit == AGE and source.unit == AGE and claim.verb and source.verb:
+        return _same_age(claim, source)
     return bool(claim.verb and source.verb) and _same_verb(claim.verb, source.verb)
 
 
@@ -2566,6 +2589,8 @@ def _same_event(claim: Fact, source: Fact) -> bool:
     if claim.says_who and source.party:
         # "Park, 21," and "Park, 19,": one person, named alike ("Smith, 45," may be Mary Smith's husband)
         return _name_words(claim.party) == _name_words(source.party)
+    if claim.unit == AGE and source.unit == AGE and claim.verb and source.verb:
+        return _same_age(claim, source)
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     same_verb = bool(claim.verb) and _same_verb(claim.verb, source.verb)
     if claim.unit in GENERIC_UNITS:
@@ -2577,6 +2602,15 @@ def _same_event(claim: Fact, source: Fact) -> bool:
     # resurfacing" and "resurface roughly 42 miles of streets") is one act.
     acts = _act_stems(claim) & _act_stems(source) - content_stems(claim.unit)
     return bool(shared) or same_verb or bool(acts)
+
+
+def _same_age(claim: Fact, source: Fact) -> bool:
+    """Two stated ages are one person's at one time: named alike where both are named, at the same
+    act ("moved ... at 19" and "was 17 when she moved"), or both the age now or at death ("was 85
+    when he died" and "He was 84", the way an obituary gives it)."""
+    if claim.party and source.party and not set(_name_words(claim.party)) & set(_name_words(source.party)):
+        return False
+    return _same_verb(claim.verb, source.verb) or {claim.verb, source.verb} <= {"be", "die"}
 
 
 def _act_stems(fact: Fact) -> set[str]:
@@ -2622,12 +2656,14 @@ def _same_period(claim: Fact, source: Fact) -> bool:
 
 
 def _told_otherwise(claim: Fact, source: Fact, lone_end: bool) -> bool:
-    """The same value told of something else, so it backs nothing: another happening or year, another
-    part of the game ("12 points in the first half" for "12 of his points in the second half"), or,
-    for a claim figure that is a change's lone end (`lone_end`), the other end ("up from $19.8
-    million" for "will fall to $19.8 million")."""
+    """The same value told of something else, so it backs nothing: another happening, another named
+    doer ("Hale ... freezing property taxes for two years" for Tandy's pledge) or year, another part
+    of the game ("12 points in the first half" for "12 of his points in the second half"), or, for a
+    claim figure that is a change's lone end (`lone_end`), the other end ("up from $19.8 million"
+    for "will fall to $19.8 million")."""
     return (
         _other_happening(claim, source)
+        or _another_doers(claim, source)
         or _other_year(claim, source)
         or _other_period(claim, source)
         or (lone_end and {claim.change_end, source.change_end} == {"earlier", "later"})

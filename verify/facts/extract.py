@@ -298,7 +298,8 @@ def _doc_facts(
                     if gap is not None:
                         out.facts.append(gap)
         found = [(f.start - offset, f.end - offset) for f in out.facts[n_before:]]
-        for length in _untagged_lengths(sent, taken + found) + _untagged_ordinals(sent, taken + found):
+        untagged = _untagged_lengths(sent, taken + found) + _untagged_ordinals(sent, taken + found)
+        for length in untagged + _untagged_ages(sent, taken + found):
             fact = _entity_fact(length, span, offset, published, anchor, filed, future, recent)
             if fact is not None:
                 out.facts.append(fact)
@@ -424,6 +425,22 @@ def _untagged_ordinals(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
     """Ordinals in digits the tagger left out of every entity ("in the 23rd mile"), as ORDINAL
     spans (not one inside an entity read otherwise: "the 12th and 58th minutes")."""
     return _untagged(sent, _ORDINAL_DIGITS, covered + [(e.start_char, e.end_char) for e in sent.ents], "ORDINAL")
+
+
+_BARE_NUMBER = re.compile(r"\b\d{1,3}\b")
+_DECADE_OF_LIFE = re.compile(
+    r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[- ]?)?(?:[1-9]0'?s|twenties|thirties|forties|fifties|sixties"
+    r"|seventies|eighties|nineties)\b",
+    re.IGNORECASE,
+)
+
+
+def _untagged_ages(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
+    """Ages the tagger left out of every entity ("until she was nearly 60", "in her early forties"):
+    a bare number said of a person (_stated_age) as a CARDINAL span, a decade of life as a DATE."""
+    covered = covered + [(e.start_char, e.end_char) for e in sent.ents]
+    numbers = [n for n in _untagged(sent, _BARE_NUMBER, covered, "CARDINAL") if _stated_age(n) is not None]
+    return numbers + _untagged(sent, _DECADE_OF_LIFE, covered, "DATE")
 
 
 def _untagged(
@@ -684,6 +701,12 @@ def _entity_fact(
         return _match_minute(ent, base)
     if label == "TIME" and _time_of_day(ent.text) is None and _NAMES_A_DAY.search(ent.text.strip()):
         label = "DATE"  # "Wednesday morning", "Tuesday night": a day the tagger read as a time
+    numbered = _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char])
+    stated = _stated_age(ent) if label in ("DATE", "CARDINAL") and not numbered else None
+    if stated is not None:  # "She was 79", "died at 84"
+        years, party, act = stated
+        comparator = comparator_in(_prefix(ent) + ent.text)
+        return Fact(QUANTITY, value=years, comparator=comparator, unit=AGE, verb=act, party=party, **base)
     if label == "DATE" and _STREAK.search(ent.text):
         # "three years in a row", "the third straight year": how many times, not how long; a rank
         # ("the eighth consecutive day above 100 degrees") says which of the run
@@ -693,7 +716,7 @@ def _entity_fact(
             return None
         unit = f"{streak.group(2).lower()} in a row"
         return Fact(ORDINAL, value=rank, unit=unit, about=_about(ent), verb=_verb_of(ent.root), **base)
-    if label == "DATE" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
+    if label == "DATE" and numbered:
         # "State Highway 19 early Saturday" tagged "19 early Saturday": the day without the road's number
         rest = ent.doc.char_span(ent[0].idx + len(ent[0]) + 1, ent.end_char, label="DATE") if len(ent) > 1 else None
         if rest is None or not ent[0].like_num:
@@ -712,8 +735,9 @@ def _entity_fact(
         if decade:
             # "a man in his 70s": an age between 70 and 79 ("late 40s": 47 to 49), not the 1970s
             lo, hi = _DECADE_PART.get((decade.group(1) or "").lower(), (0, 9))
-            tens = float(decade.group(2))
-            return Fact(QUANTITY, value=tens + lo, upper=tens + hi, unit=AGE, about=_about(ent), **base)
+            tens = _DECADE_WORDS.get(decade.group(2).lower()) or float(decade.group(2).rstrip("'sS"))
+            verb = _verb_of(ent.root)
+            return Fact(QUANTITY, value=tens + lo, upper=tens + hi, unit=AGE, about=_about(ent), verb=verb, **base)
         in_dateline = any(s <= start < e for s, e in filed)
         # "will raise fares, the company said on Tuesday": a sentence about the future, but the
         # date of a verb in the past tense is in the past (the article's own Tuesday).
@@ -735,6 +759,7 @@ def _entity_fact(
                 unit=_how_often(ent),
                 about=_about(ent),
                 verb=verb,
+                party=_subject_name(ent.root),
                 **base,
             )
         opened, bound = _open_ended(ent, value, published)
@@ -767,7 +792,14 @@ def _entity_fact(
         comparator = comparator_in(_prefix(ent) + ent.text)
         unit = _how_often(ent)
         return Fact(
-            DURATION, value=days, comparator=comparator, unit=unit, about=_about(ent), verb=_verb_of(ent.root), **base
+            DURATION,
+            value=days,
+            comparator=comparator,
+            unit=unit,
+            about=_about(ent),
+            verb=_verb_of(ent.root),
+            party=_subject_name(ent.root),
+            **base,
         )
     if label in _FIGURE_LABELS:
         if label == "CARDINAL" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
@@ -815,7 +847,12 @@ def _match_minute(ent: Any, base: dict[str, Any]) -> Fact | None:
     head = ent.root.head
     on_noun = ent.root.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN"
     verb = head.lemma_.lower() if on_noun else _verb_of(ent.root)
-    return Fact(ORDINAL, value=ranks[0], unit="minute", about=_about(ent), verb=verb, **base)
+    # whose minute it is: the goal's owner ("Kessler's 89th-minute winner") or the verb's subject,
+    # so "sealed the win in the 84th" by another player confirms nothing of Asante's goal
+    owner = _child(head, "poss") if on_noun else None
+    named = owner is not None and owner.pos_ == "PROPN"
+    party = " ".join(t.text.lower() for t in _compound_name(owner)) if named else _subject_name(ent.root)
+    return Fact(ORDINAL, value=ranks[0], unit="minute", about=_about(ent), verb=verb, party=party, **base)
 
 
 # Nouns a day before them only places in time ("Tuesday night", "Monday's vote" is not one of them).
@@ -1043,8 +1080,56 @@ def _aged(ent: Any) -> str:
     return " ".join(t.text.lower() for t in _compound_name(root.head))
 
 
+def _stated_age(ent: Any) -> tuple[float, str, str] | None:
+    """An age said of a person without the word "age": "She was 79", "Harlan was 85 when he died",
+    "died at 84", "moved to the United States at 19" (the tagger calls it a date or a bare number).
+    (years, whose: the lower-cased name or "" for a pronoun, the act it dates: the "when" clause's
+    verb, the verb "at" hangs on, else "be"), or None."""
+    root = ent.root
+    years = parse_number(root.text) if root.like_num and re.fullmatch(r"[\w-]+", root.text) else None
+    if years is None or not 1 <= years <= 120 or years != int(years):
+        return None
+    at_an_age = root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ in ("VERB", "AUX")
+    if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+        verb = root.head
+        when = next((c for c in verb.children if c.dep_ == "advcl" and _opens_with(c, "when")), None)
+        act = when.lemma_.lower() if when is not None else "be"
+        if when is None and verb.dep_ == "advcl" and verb.head.pos_ == "VERB":
+            act = verb.head.lemma_.lower()  # "began writing fiction when she was nearly 60"
+    elif at_an_age:
+        verb = root.head.head
+        act = verb.lemma_.lower()
+    else:
+        return None
+    subject = _clause_subject(verb)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return None
+    if subject.lower_ in ("he", "she"):
+        return years, "", act
+    # "was 85" of any proper name (the tagger calls "Harlan" an organisation), "at 84" only of a
+    # person's ("The stock closed at 84" is no age)
+    if subject.pos_ != "PROPN" or (at_an_age and subject.ent_type_ != "PERSON"):
+        return None
+    return years, " ".join(t.text.lower() for t in _compound_name(subject)), act
+
+
+def _opens_with(clause: Any, word: str) -> bool:
+    """A clause's verb has `word` as its opening adverb or marker ("when she died")."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ == word for c in clause.children)
+
+
 # An age told by its decade: "in his 70s", "in her late 40s", "people in their 30s".
-_AGE_DECADE = re.compile(r"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?([1-9]0)'?s\s*$", re.IGNORECASE)
+_AGE_DECADE = re.compile(
+    r"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?([1-9]0'?s|twenties|thirties|forties|fifties|sixties|seventies"
+    r"|eighties|nineties)\s*$",
+    re.IGNORECASE,
+)
+_DECADE_WORDS = {
+    w: 10.0 * (i + 2)
+    for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split())
+}
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 
 
@@ -1118,6 +1203,8 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
     base["role"] = _figure_role(ent)
     if not base["role"]:
         base["change_end"] = _one_end(ent)
+    else:
+        base["way"] = _compared_way(ent)
     if label == "MONEY":
         # money by the year, month or week is a rate, compared only with a rate of that period
         # ("$210,000 a year" is not "$420,000 over two years")
@@ -1332,6 +1419,18 @@ def _compared_after(ent: Any) -> bool:
     unit noun, followed by a comparative and "than" is the difference between two things."""
     doc, end = ent.doc, _end_past_unit(ent)
     return end + 1 < len(doc) and doc[end].tag_ in ("JJR", "RBR") and doc[end + 1].lower_ == "than"
+
+
+_MORE_WORDS = frozenset("more higher greater larger bigger above over".split())
+_LESS_WORDS = frozenset("less fewer lower smaller below under cheaper".split())
+
+
+def _compared_way(ent: Any) -> str:
+    """ "up" for a difference told by "more", "higher" after it ("$90,000 more than the city first
+    estimated"), "down" for "less", "fewer", "lower"; else ""."""
+    doc, end = ent.doc, _end_past_unit(ent)
+    word = doc[end].lower_ if end < len(doc) else ""
+    return "up" if word in _MORE_WORDS else "down" if word in _LESS_WORDS else ""
 
 
 # Verbs whose "by" figure is a margin between two figures, not a figure of its own: a contest's
@@ -1737,6 +1836,16 @@ def _subject_name(token: Any) -> str:
     if verb is None:
         return ""
     subject = _clause_subject(verb)
+    # A verb with no subject of its own shares the one of the verb it is joined to ("Hale had
+    # campaigned on hiring officers and freezing taxes": Hale would freeze them); not through a
+    # preposition on a verb with an object, whose doer may be either ("awarded Corvane $9 million
+    # in exchange for creating 250 jobs").
+    while subject is None and verb.dep_ in ("conj", "pcomp") and verb.i != verb.head.i:
+        through = verb.dep_
+        verb = _verb_token(verb)
+        if verb is None or (through == "pcomp" and _child(verb, "dobj", "dative") is not None):
+            return ""
+        subject = _clause_subject(verb)
     if subject is not None and subject.pos_ != "PROPN" and subject.lemma_.lower() in _BODIES:
         subject = _child(subject, "poss")
     if subject is not None and _untagged_name(subject):

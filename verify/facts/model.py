@@ -92,12 +92,15 @@ class Fact:
     # A figure that is one end of a change the sentence tells ("to 28.1 percent from 28.6 percent",
     # "241,000 fans, down from 256,000"): "earlier" or "later"; "" for any other.
     change_end: str = ""
+    # A difference told by a comparative after it ("$90,000 more than the city estimated", "three
+    # fewer seats than"): "up" or "down"; "" where its verb or noun says the way, or none does.
+    way: str = ""
 
     @property
     def says_who(self) -> bool:
         """An age beside a name ("Harold Minter, 71, of Lisle"): it tells which person is meant,
         not what happened, so it may conflict with the same person's age but backs no claim."""
-        return self.unit == AGE and bool(self.party)
+        return self.unit == AGE and bool(self.party) and not self.verb
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v not in (None, "", (), "=")}
@@ -324,7 +327,7 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 80: a score "in the fourth quarter" is that part's (Fact.period); a date of what "had been
 # scheduled" is a superseded plan's (label "which"); "all but six" of 47 counts 41.
 # 81: "all but 12 of its 1,460" counts 1,448 (the whole right after it).
-FACTS_VERSION = 81
+FACTS_VERSION = 82
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
