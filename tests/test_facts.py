@@ -3560,3 +3560,31 @@ def test_a_figure_of_another_named_doer_confirms_nothing() -> None:
     )
     assert said("Tandy pledged to freeze property taxes for two years.", campaign) == []
     assert said("Hale pledged to freeze property taxes for two years.", campaign)[-1][:2] == ("duration", True)
+
+
+def test_over_a_length_of_time_after_another_length_spreads_the_act_across_it() -> None:
+    jury = "Jurors deliberated for about 11 hours over three days before reaching their verdict."
+    assert conflicts("Jurors deliberated for about 11 hours over two days.", jury) == ["duration"]
+    assert conflicts("Jurors deliberated over three days.", jury) == []
+    # after "lasted" or "for" it is still "more than"
+    assert said("The trial lasted over two weeks.", "The trial lasted nearly three weeks.")[0][:2] == ("duration", True)
+    assert conflicts("The trial lasted over four weeks.", "The trial lasted nearly three weeks.") == ["duration"]
+
+
+def test_money_a_thing_stays_at_is_about_that_thing() -> None:
+    fares = "Fares will stay at $4 for adults and $2 for children and seniors."
+    assert conflicts("Adult fares will rise to $5.", fares) == ["money"]
+    assert said("Adult fares will remain $4.", fares)[0][:2] == ("money", True)
+
+
+def test_a_figure_under_a_mark_is_how_far_below_it() -> None:
+    recorder = "The train was traveling at 41 mph, below the 50 mph limit for that stretch, a spokesman said."
+    assert said("The train was going 9 mph under the speed limit.", recorder)[0][:2] == ("quantity", True)
+    # "under the budget" says which budget gives it, not a shortfall
+    library = "The library system will receive $4.9 million under the budget."
+    assert conflicts("The library system will receive $9.4 million under the budget.", library) == ["money"]
+
+
+def test_damage_estimated_at_a_sum_is_about_the_damage() -> None:
+    loss = "The home was declared a total loss, with damage estimated at $385,000 to the structure and its contents."
+    assert conflicts("Damage to the home was estimated at $835,000.", loss) == ["money"]

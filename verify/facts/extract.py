@@ -755,7 +755,7 @@ def _entity_fact(
             return Fact(
                 DURATION,
                 value=days,
-                comparator=comparator_in(_prefix(ent) + ent.text),
+                comparator=_length_comparator(ent),
                 unit=_how_often(ent),
                 about=_about(ent),
                 verb=verb,
@@ -789,7 +789,7 @@ def _entity_fact(
         days = dates_mod.parse_duration(ent.text) if _is_duration(ent.text) else None
         if days is None or _in_a_rate(ent):
             return None
-        comparator = comparator_in(_prefix(ent) + ent.text)
+        comparator = _length_comparator(ent)
         unit = _how_often(ent)
         return Fact(
             DURATION,
@@ -1133,6 +1133,23 @@ _DECADE_WORDS = {
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 
 
+# What "over" may follow and still mean "more than" before a length of time ("lasted over three
+# weeks", "for over an hour"); after anything else it means "across" ("deliberated for about 11
+# hours over three days", "rose 5 percent over the past three years").
+_OVER_AS_MORE = frozenset("for in of than after within last take run spend wait be serve".split())
+
+
+def _length_comparator(ent: Any) -> str:
+    """A length of time's comparator; "over" that spreads an act across the length is none."""
+    comparator = comparator_in(_prefix(ent) + ent.text)
+    doc = ent.doc
+    over = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if comparator != ">" or over is None or over.lower_ != "over" or over.i <= ent.sent.start:
+        return comparator
+    before = doc[over.i - 1]
+    return comparator if before.lemma_.lower() in _OVER_AS_MORE or before.lower_ in _OVER_AS_MORE else "="
+
+
 def _prefix(ent: Any) -> str:
     """The few words before an entity, where its comparator may stand ("more than" before "60")."""
     doc = ent.doc
@@ -1329,6 +1346,12 @@ CHANGE_NOUNS = frozenset("increase rise hike drop decline cut reduction jump dec
 # these units; a company's "gross margin of 40 percent" is a level.
 _MARGIN_UNITS = frozenset("vote point stroke run goal length second seat".split())
 _DIFFERENCE_AFTER = frozenset("more less fewer higher lower cheaper dearer above below up down".split())
+# "9 mph under the speed limit", "two under par", "$2 million under budget": how far below a mark
+# ("$9.4 million under the budget" is what the budget gives)
+_UNDER_A_MARK = re.compile(
+    r"^\s*under\s+(?:par|budget|estimates?|forecasts?|(?:the\s+)?(?:[a-z]+\s+)?(?:limit|estimate|forecast|target))\b",
+    re.IGNORECASE,
+)
 
 
 def _figure_role(ent: Any) -> str:
@@ -1400,7 +1423,8 @@ def _is_change(ent: Any) -> bool:
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return after in _DIFFERENCE_AFTER or before in ("up", "down") or _compared_after(ent)
+    under = _UNDER_A_MARK.match(doc.text[doc[ent.end - 1].idx + len(doc[ent.end - 1].text) :])
+    return after in _DIFFERENCE_AFTER or before in ("up", "down") or _compared_after(ent) or under is not None
 
 
 def _one_end(ent: Any) -> str:
@@ -2131,19 +2155,21 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
             # What a change verb changes is its object: "raising the tax rate by 3.5 percent".
             if changed and child.dep_ == "dobj" and child.pos_ == "NOUN" and child not in ent:
                 words.add(child.lemma_.lower())
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            words.add(verb.head.lemma_.lower())  # "damage estimated at $385,000": what is estimated
     return tuple(sorted(w for w in words if w not in _STOP_LEMMAS and w.isalpha()))
 
 
 def _verb_above(root: Any, nodes: list[Any]) -> Any | None:
     """The verb a figure belongs to: its head, the head of the noun it qualifies, or the verb of
-    its "by", "from" or "to" phrase ("will rise by 5.3 percent", "raise the fare from $1.75")."""
+    its "by", "from", "to" or "at" phrase ("will rise by 5.3 percent", "raise the fare from $1.75")."""
     head = root.head
     if head.pos_ in ("VERB", "AUX"):
         return head
     if len(nodes) > 1 and nodes[1].head.pos_ in ("VERB", "AUX"):
         return nodes[1].head
-    if root.dep_ == "pobj" and head.lower_ in ("by", "from", "to") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+    if root.dep_ == "pobj" and head.lower_ in ("by", "from", "to", "at") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # ("will stay at $4": what stays is what the figure is about)
     if head.lower_ == "to" and head.head.lower_ == "from" and head.head.head.pos_ in ("VERB", "AUX"):
         return head.head.head  # "from $1.75 to $2.25", with the "to" hung on the "from"
     return None
