@@ -3588,3 +3588,16 @@ def test_a_figure_under_a_mark_is_how_far_below_it() -> None:
 def test_damage_estimated_at_a_sum_is_about_the_damage() -> None:
     loss = "The home was declared a total loss, with damage estimated at $385,000 to the structure and its contents."
     assert conflicts("Damage to the home was estimated at $835,000.", loss) == ["money"]
+
+
+def test_a_share_neither_side_says_what_of_is_compared_on_the_same_act() -> None:
+    fire = "The Cedar Notch Fire was 35% contained as of 7 p.m. Thursday, up from 10% on Wednesday morning."
+    assert conflicts("The fire was 53% contained as of Thursday evening.", fire) == ["percent"]
+    assert said("The fire was 35% contained as of Thursday evening.", fire)[-1][:2] == ("percent", True)
+
+
+def test_up_or_down_before_a_difference_gives_its_way() -> None:
+    carried = "Ridgeline carried 1.27 million passengers in the quarter, up 8% from 1.18 million a year earlier."
+    found = check_text("Ridgeline's passenger numbers fell 8% from the year before.", carried, PUB).conflicts
+    assert [(f.kind, f.claim, f.detail) for f in found] == [("change", "a fall of 8%", "up 8%")]
+    assert conflicts("Ridgeline's passenger numbers rose 8% from the year before.", carried) == []

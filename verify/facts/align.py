@@ -2451,6 +2451,14 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
     rivals = [sf for sf in stated if sf in in_sentence and _same_event(claim, sf) and _same_period(claim, sf)]
     if rivals and all(_figure_relation(claim, sf) == "conflict" for sf in rivals):
         return [_finding(claim.kind, False, claim.text, rivals[0])]
+    # the claim's very difference the other way in the sentence about the event, though the parse
+    # cannot say what either is about ("fell 8% from the year before" against "carried 1.27
+    # million passengers, up 8% from 1.18 million"); a same-way one there would have agreed above
+    rivals = rivals or [
+        sf
+        for sf in in_sentence
+        if sf.role == CHANGE and sf.kind == claim.kind and _equal(claim, sf) and _opposite(claim, sf)
+    ]
     if rivals and all(_opposite(claim, sf) for sf in rivals):
         # The same figure the other way: "fell 6.2 percent" where the source says "rose 6.2 percent".
         sf = rivals[0]
@@ -2460,11 +2468,12 @@ def _worked_out(claim: Fact, passage: list[Fact], in_sentence: list[Fact]) -> li
 
 def _way_wording(fact: Fact) -> str:
     """A difference with its way, as a reason gives it: "about $90,000 more" for a comparative's,
-    "a rise of 6.2 percent" for a change's."""
-    up = _direction(fact) == "up"
+    "up 8%" for one told so, "a rise of 6.2 percent" for a change's."""
+    if fact.way in ("more", "less"):
+        return f"{fact.text} {fact.way}"
     if fact.way:
-        return f"{fact.text} {'more' if up else 'less'}"
-    return f"{'a rise of' if up else 'a fall of'} {fact.text}"
+        return f"{fact.way} {fact.text}"
+    return f"{'a rise of' if _direction(fact) == 'up' else 'a fall of'} {fact.text}"
 
 
 # Which way a difference goes, from its verb or noun: "rose 6.2 percent" and "fell 6.2 percent"
@@ -2481,7 +2490,7 @@ def _direction(fact: Fact) -> str:
     verb's way where it has one ("spending cuts lifted the surplus" went
     up), else that of the words the figure is about ("a 4 percent drop")."""
     if fact.way:
-        return fact.way
+        return "up" if fact.way in ("up", "more") else "down"
     if fact.verb in _UP or fact.verb in _DOWN:
         return "up" if fact.verb in _UP else "down"
     up, down = bool(set(fact.about) & _UP), bool(set(fact.about) & _DOWN)
@@ -2516,11 +2525,11 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
     if claim.kind in (MONEY, PERCENT):
         if claim.unit != source.unit:
             return False
-        # what each is about, or, for money where one side does not say, the same act ("set bail at
-        # $150,000" for "set Whitaker's bail at $50,000"; "who gave $15 million" for "gave $5 million")
+        # what each is about, or, where one side does not say, the same act ("set bail at $150,000"
+        # for "set Whitaker's bail at $50,000"; "who gave $15 million" for "gave $5 million"; "was
+        # 35% contained" for "was 53% contained")
         unsaid = (
-            claim.kind == MONEY
-            and not (claim.about and source.about)
+            not (claim.about and source.about)
             and source.comparator in ("=", "~")
             and claim.verb not in _LIGHT_FIGURE_VERBS
         )

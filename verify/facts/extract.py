@@ -1450,11 +1450,15 @@ _LESS_WORDS = frozenset("less fewer lower smaller below under cheaper".split())
 
 
 def _compared_way(ent: Any) -> str:
-    """ "up" for a difference told by "more", "higher" after it ("$90,000 more than the city first
-    estimated"), "down" for "less", "fewer", "lower"; else ""."""
+    """ "more" for a difference told by "more", "higher" after it ("$90,000 more than the city first
+    estimated"), "less" for "less", "fewer", "lower"; "up" or "down" for that word before it ("up 8%
+    from 1.18 million"); else ""."""
     doc, end = ent.doc, _end_past_unit(ent)
     word = doc[end].lower_ if end < len(doc) else ""
-    return "up" if word in _MORE_WORDS else "down" if word in _LESS_WORDS else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in ("up", "down"):  # "up 8% from 1.18 million"
+        return before
+    return "more" if word in _MORE_WORDS else "less" if word in _LESS_WORDS else ""
 
 
 # Verbs whose "by" figure is a margin between two figures, not a figure of its own: a contest's
