@@ -3601,3 +3601,19 @@ def test_up_or_down_before_a_difference_gives_its_way() -> None:
     found = check_text("Ridgeline's passenger numbers fell 8% from the year before.", carried, PUB).conflicts
     assert [(f.kind, f.claim, f.detail) for f in found] == [("change", "a fall of 8%", "up 8%")]
     assert conflicts("Ridgeline's passenger numbers rose 8% from the year before.", carried) == []
+
+
+def test_a_hearing_scheduled_for_a_day_is_the_hearing_held_that_day() -> None:
+    fees = "Judge Theodore Banerjee said he would hold a hearing on Nov. 18 on the plaintiffs' request for fees."
+    october = dt.date(2026, 10, 22)
+    assert conflicts("The hearing on the fees is scheduled for Nov. 8.", fees, october) == ["date"]
+    assert conflicts("The court scheduled a hearing on the fees for Nov. 18.", fees, october) == []
+
+
+def test_the_year_that_names_an_event_dates_it() -> None:
+    fire = "The fire is the largest in the county since the 2019 Brushy Peak Fire, which burned about 21,000 acres."
+    august = dt.date(2026, 8, 7)
+    assert conflicts("The Brushy Peak Fire burned in 2021.", fire, august) == ["date"]
+    assert conflicts("The Brushy Peak Fire burned in 2019.", fire, august) == []
+    # another named event's year says nothing of this one's
+    assert conflicts("The Cedar Notch Fire broke out in 2021.", fire, august) == []

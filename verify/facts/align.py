@@ -1373,8 +1373,15 @@ def _dates(
     for wording, value, reference in claims:
         # The date of the event a relative date counts from is not the claim's event's date.
         every = [f for f in passage if f.kind == DATE and f != reference]
+        own_party = next((f.party for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
+        # (a year that says which of a named event dates that event: "the 2019 Brushy Peak Fire"
+        # for "The Brushy Peak Fire burned in 2021")
         sentence_dates = [
-            f for f in in_sentence if f.kind == DATE and f.label not in ("filed", "which") and f != reference
+            f
+            for f in in_sentence
+            if f.kind == DATE
+            and (f.label not in ("filed", "which") or (f.label == "which" and _names_one_event(own_party, f.party)))
+            and f != reference
         ]
         verb = next((f.verb for f in claim_facts.facts if f.kind == DATE and f.text == wording), "")
         if reference is not None:  # a relative date dates the claim's main verb
@@ -1526,6 +1533,13 @@ def _one_day(value: dates_mod.DateValue) -> bool:
     if value.first is None:
         return value.weekday is not None
     return value.first == value.last
+
+
+def _names_one_event(claims: str, source: str) -> bool:
+    """The claim's date is said of the event the source's year names: every word of the name ("the
+    brushy peak fire" and "brushy peak fire"), at least two of them."""
+    mine, theirs = set(_name_words(claims)), set(_name_words(source))
+    return len(theirs) >= 2 and mine == theirs
 
 
 def _another_subject(claim: str, claim_facts: TextFacts, wording: str, date: Fact) -> bool:

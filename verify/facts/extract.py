@@ -776,6 +776,9 @@ def _entity_fact(
             side = ent.doc[ent.start - 1] if ent.doc[ent.start - 1].lower_ != "to" else ent.doc[ent.start - 2]
             base = {**base, "text": ent.doc.text[side.idx : ent.end_char], "start": side.idx + offset}
         party = _subject_name(ent.root)
+        if label == "which":
+            # "the 2019 Brushy Peak Fire": the year says which of a named event, and when it was
+            party = _year_of_a_name(ent.root) or party
         return Fact(DATE, first=first, last=last, weekday=value.weekday, label=label, verb=verb, party=party, **base)
     if label == "TIME":
         minutes = _time_of_day(ent.text)
@@ -1960,6 +1963,14 @@ def _child(token: Any, *deps: str) -> Any:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _year_of_a_name(token: Any) -> str:
+    """The proper name a date modifies ("the 2019 Brushy Peak Fire" -> "brushy peak fire"), or ""."""
+    head = token.head
+    if token.dep_ not in ("nummod", "compound", "nmod", "amod") or head.pos_ != "PROPN":
+        return ""
+    return " ".join(t.text.lower() for t in _compound_name(head))
+
+
 def _compound_name(token: Any) -> list[Any]:
     """A proper noun with the proper nouns compounded before it ("Kwame Asante")."""
     before = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -1996,6 +2007,7 @@ _EVENT_NOUNS = {
 # Verbs that only say an event took place ("The collision occurred on Oct. 4"): the date is the
 # event's, named by their subject.
 _HAPPENS = frozenset("occur happen".split())  # and "take place"
+_SCHEDULED = frozenset("schedule set slate plan reschedule postpone".split())  # an act's noun
 
 
 def _event_noun(token: Any) -> str:
@@ -2034,6 +2046,11 @@ def _lemma(verb: Any) -> str:
     subject = _child(verb, "nsubj")
     if subject is not None and (lemma in _HAPPENS or (lemma == "take" and "place" in objects)):
         return _EVENT_NOUNS.get(subject.lemma_.lower(), lemma)
+    planned = _child(verb, "nsubjpass") or _child(verb, "dobj")
+    if planned is not None and lemma in _SCHEDULED:
+        # "The hearing is scheduled for Nov. 8", "scheduled a hearing for Sunday" date the hearing,
+        # as "will hold a hearing on Nov. 18" does
+        return _EVENT_NOUNS.get(planned.lemma_.lower(), lemma)
     if lemma in _LIGHT_VERBS:
         # "gave its approval a day later" dates the approval as "approved a day later" would
         act = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "")
