@@ -3617,3 +3617,14 @@ def test_the_year_that_names_an_event_dates_it() -> None:
     assert conflicts("The Brushy Peak Fire burned in 2019.", fire, august) == []
     # another named event's year says nothing of this one's
     assert conflicts("The Cedar Notch Fire broke out in 2021.", fire, august) == []
+
+
+def test_a_comparisons_way_is_not_a_changes_way() -> None:
+    plan = "The company redesigned the layout twice, dropping eight turbines from its original plan of 70."
+    assert conflicts("The original plan called for eight more turbines than the approved project.", plan) == []
+
+
+def test_a_share_whose_subject_passes_for_a_surname_still_agrees() -> None:
+    # "Containment" opens its sentence with no determiner, as a surname would; a share measures it
+    fire = "Pinecrest Fire reaches 85 percent containment\nFirefighters had the fire 85 percent contained on Monday."
+    assert said("Containment had reached 85 percent by Monday morning.", fire)[0][:2] == ("percent", True)

@@ -2216,6 +2216,10 @@ def _another_doers(claim: Fact, source: Fact) -> bool:
     word ("St. Brennan" and "Brennan Medical Center" may be one body)."""
     if not (claim.party and source.party):
         return False
+    # (a subject a share or a sum measures is no doer: "Containment had reached 85 percent", whose
+    # capitalised first word passes for a surname; a count's subject is: "Tremblay stopped 38 shots")
+    if claim.kind in (PERCENT, MONEY) and (claim.party in claim.about or source.party in source.about):
+        return False
     return not set(_name_words(claim.party)) & set(_name_words(source.party))
 
 
@@ -2515,8 +2519,15 @@ def _opposite(claim: Fact, source: Fact) -> bool:
     """Two differences that go opposite ways (only a CHANGE has a way to go)."""
     if claim.role != CHANGE or source.role != CHANGE:
         return False
+    # A comparison's way and a change's are not one another's: "eight more turbines than the
+    # project approved" is "dropping eight turbines from its original plan" seen from the plan.
+    if (claim.way in _COMPARATIVE_WAYS) != (source.way in _COMPARATIVE_WAYS):
+        return False
     a, b = _direction(claim), _direction(source)
     return bool(a and b) and a != b
+
+
+_COMPARATIVE_WAYS = frozenset({"more", "less"})
 
 
 def _same_kind(claim: Fact, source: Fact) -> bool:
