@@ -3628,3 +3628,18 @@ def test_a_share_whose_subject_passes_for_a_surname_still_agrees() -> None:
     # "Containment" opens its sentence with no determiner, as a surname would; a share measures it
     fire = "Pinecrest Fire reaches 85 percent containment\nFirefighters had the fire 85 percent contained on Monday."
     assert said("Containment had reached 85 percent by Monday morning.", fire)[0][:2] == ("percent", True)
+
+
+def test_an_age_in_years_old_is_its_subjects() -> None:
+    victims = "The county coroner identified them as Harold Vance, 78, and his neighbor, Marisol Ochoa, 34."
+    assert conflicts("Harold Vance, who was killed in the tornado, was 34 years old.", victims) == ["age"]
+    assert conflicts("Harold Vance, who was killed in the tornado, was 78 years old.", victims) == []
+
+
+def test_a_changes_ends_swapped_conflict_where_the_sentence_restates_little_else() -> None:
+    seats = (
+        "Lakeshore carried 2.31 million passengers in the quarter, but filled a smaller share of its seats. "
+        "Its load factor, the percentage of seats sold, slipped to 78.4% from 81.1%."
+    )
+    assert conflicts("Lakeshore's load factor improved to 81.1% from 78.4% a year earlier.", seats) == ["change"]
+    assert conflicts("Lakeshore's load factor slipped to 78.4% from 81.1% a year earlier.", seats) == []

@@ -272,11 +272,13 @@ def align(
         compared = _swapped_comparison(claim, text, sentence)
         if compared:  # its figures agree, but as the other side's
             found = [f for f in found if not (f.agrees and f.sentence == sentence)] + compared
+    if overlap >= SAME_EVENT["name"]:
+        # (both of the claim's figures, each the other end: the thing is the same however little
+        # else the sentence restates, "Its load factor ... slipped to 78.4% from 81.1%")
         swapped = _swapped_ends(claim_facts, in_sentence)
         if swapped:  # its figures agree, but as the other end of the change
             ends = {f.text for f in claim_facts.facts if f.change_end}
             found = [f for f in found if not (f.agrees and f.claim in ends)] + swapped
-    if overlap >= SAME_EVENT["name"]:
         found += _no_deaths(claim_facts, text, start, end)
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
         found += _not_among(claim, claim_facts, text, sentence)

@@ -725,8 +725,12 @@ def _entity_fact(
     if label == "DATE":
         age = dates_mod.AGE.search(ent.text.lower())
         if age:
+            # (whose age, where a name is the subject: "Harold Vance ... was 34 years old" is his
+            # age, not his neighbour's "Marisol Ochoa, 34")
             years = float(next(g for g in age.groups() if g))
-            return Fact(QUANTITY, value=years, unit=AGE, about=_about(ent), **base)
+            return Fact(
+                QUANTITY, value=years, unit=AGE, about=_about(ent), **{**base, "party": _subject_name(ent.root)}
+            )
         person = _aged(ent)
         if person:
             # "Park, 19, was making his third appearance": the tagger calls the age a date
@@ -2176,8 +2180,9 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
             # What a change verb changes is its object: "raising the tax rate by 3.5 percent".
             if changed and child.dep_ == "dobj" and child.pos_ == "NOUN" and child not in ent:
                 words.add(child.lemma_.lower())
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-            words.add(verb.head.lemma_.lower())  # "damage estimated at $385,000": what is estimated
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+            # "damage estimated at $385,000", "a damage path that stretched 14.2 miles": what is measured
+            words.add(verb.head.lemma_.lower())
     return tuple(sorted(w for w in words if w not in _STOP_LEMMAS and w.isalpha()))
 
 
