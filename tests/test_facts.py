@@ -3643,3 +3643,14 @@ def test_a_changes_ends_swapped_conflict_where_the_sentence_restates_little_else
     )
     assert conflicts("Lakeshore's load factor improved to 81.1% from 78.4% a year earlier.", seats) == ["change"]
     assert conflicts("Lakeshore's load factor slipped to 78.4% from 81.1% a year earlier.", seats) == []
+
+
+def test_a_span_written_with_both_ends_is_compared_end_by_end() -> None:
+    trial = "The trial, run in 14 libraries between March 2024 and June 2025, followed 1,186 people."
+    november = dt.date(2026, 11, 12)
+    assert conflicts("The trial ran from March 2024 to June 2026.", trial, november) == ["date"]
+    assert conflicts("The trial ran from March 3, 2024 to June 2025.", trial, november) == []
+    assert said("The trial ran from March 2024 to June 2025.", trial, november)[0][:2] == ("date", True)
+    # the tagger's "March 2024 and June 2025", without its "between", is still the whole span
+    span = next(f for f in source_facts(trial, november).facts if f.kind == "date")
+    assert (span.first, span.last) == ("2024-03-01", "2025-06-30")

@@ -1408,7 +1408,8 @@ def _dates(
         every = [f for f in every if id(f) not in theirs]
         sentence_dates = [f for f in sentence_dates if id(f) not in theirs]
         own = [f for f in own if sides[id(f)] != "other" and id(f) not in theirs]
-        verdicts = [(_compare_dates(value, f, bound), f) for f in own or every if sides[id(f)] != "other"]
+        ends = bool(_TWO_ENDS.search(wording))
+        verdicts = [(_compare_dates(value, f, bound, ends), f) for f in own or every if sides[id(f)] != "other"]
         agreeing = [f for v, f in verdicts if v == "agree"]
         # One in the sentence about the claim's event before one elsewhere in the passage (a dateline).
         agree = next((f for f in agreeing if f in sentence_dates), agreeing[0] if agreeing else None)
@@ -1431,7 +1432,7 @@ def _dates(
             or (restated and _same_kind_of_event(verb, f.verb))
             or (restated and _same_record(bound, f, claim, text[sentence[0] : sentence[1]]))
         ]
-        agreeing_here = any(_compare_dates(value, f, bound) == "agree" for f in sentence_dates)
+        agreeing_here = any(_compare_dates(value, f, bound, ends) == "agree" for f in sentence_dates)
         if not rivals and verb and not agreeing_here:
             # The aligned sentence does not date the claim's verb (it shares more names with the
             # claim, "filed a lawsuit with Russia's Supreme Court"), but another sentence of the
@@ -1456,7 +1457,7 @@ def _dates(
         # set in 1987", which the parser may hang on the claim's verb) cannot say which day it was.
         if _one_day(value):
             rivals = [f for f in rivals if f.first is not None and f.first == f.last] or rivals
-        if rivals and all(_compare_dates(value, f, bound) == "conflict" for f in rivals):
+        if rivals and all(_compare_dates(value, f, bound, ends) == "conflict" for f in rivals):
             nearest = min(rivals, key=lambda f: dates_mod.distance(value, _value(f)))
             out.append(_finding(DATE, False, wording, nearest, _show(nearest), bool(verb and nearest.verb)))
     return out
@@ -1583,10 +1584,24 @@ def _named_sides(facts: list[Fact], verb: str) -> list[tuple[str, str]]:
     ]
 
 
-def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None) -> str:
+# A span written with both its ends: "from March 2024 to June 2026", "between 2017 and 2022".
+# (a date fact's own wording: the extractor joins "between X and Y" into one span, "X and Y")
+_TWO_ENDS = re.compile(r"\S\s+(?:to|through|and|until)\s+\S", re.I)
+# How far apart two tellings of one end of a span may be (a day against its month, "March 3" and
+# "March"): a month.
+_END_SLACK_DAYS = 31
+
+
+def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None, ends: bool = False) -> str:
     """The claim's date against a source date; "until May" against "until March" by the ends they
     name ("by Thursday" against "by Monday" too); "before Aug. 25" as the days before it, in the
-    source date's year where the claim gives none."""
+    source date's year where the claim gives none. `ends`: the claim writes its span with both
+    ends, so a source span written so is compared end by end ("from March 2024 to June 2026"
+    against "between March 2024 and June 2025": one end a year off, not a span inside another)."""
+    if ends and _TWO_ENDS.search(source.text):
+        apart = _ends_apart(claim, _value(source))
+        if apart is not None:
+            return "conflict" if apart > _END_SLACK_DAYS else "agree"
     if bound is not None and bound.label in SIDES_OF_A_DAY and not (bound.label == source.label == "by"):
         theirs = _value(source)
         year = theirs.first[0] if theirs.first is not None else None
@@ -1605,6 +1620,16 @@ def _compare_dates(claim: dates_mod.DateValue, source: Fact, bound: Fact | None)
         # for "has been chief executive since 2019"; "became chief executive in 2019" is.
         return "agree" if dates_mod.compare(_named(bound), _value(source)) == "agree" else "unsure"
     return relation
+
+
+def _ends_apart(claim: dates_mod.DateValue, source: dates_mod.DateValue) -> int | None:
+    """The larger gap, in days, between the two spans' first days and their last days; None where a
+    year is missing."""
+    days = [claim.first, claim.last, source.first, source.last]
+    if any(d is None or d[0] is None for d in days):
+        return None
+    c0, c1, s0, s1 = (dt.date(*d) for d in days)  # type: ignore[arg-type, misc]
+    return max(abs((c0 - s0).days), abs((c1 - s1).days))
 
 
 def _compare_bounds(claim: dates_mod.DateValue, source: dates_mod.DateValue) -> str:

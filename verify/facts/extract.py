@@ -749,7 +749,9 @@ def _entity_fact(
         denied = _denied_until(ent)
         verb = _lemma(denied) if denied is not None else _event_noun(ent.root) or _verb_of(ent.root)
         ahead = ((future or _said_ahead(ent.root)) and not _in_past(ent.root)) or _for_a_weekday(ent)
-        value = dates_mod.parse_date(ent.text, published, anchor.of(verb), ahead, after)
+        # ("between March 2024 and June 2025" tagged without its "between", which the "and" needs)
+        between = "between " if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "between" else ""
+        value = dates_mod.parse_date(between + ent.text, published, anchor.of(verb), ahead, after)
         if value is not None:
             value = _counted_from(ent, value)
         if value is None:
