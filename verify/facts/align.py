@@ -2531,9 +2531,9 @@ _DOWN = frozenset(
 
 
 def _direction(fact: Fact) -> str:
-    """ "up", "down" or "": the way a comparative after it says ("$90,000 more than"), else the
-    verb's way where it has one ("spending cuts lifted the surplus" went
-    up), else that of the words the figure is about ("a 4 percent drop")."""
+    """ "up", "down" or "": the way its own words give ("$90,000 more than", "up 8%"), else the
+    verb's where it has one ("spending cuts lifted the surplus" went up), else that of the words
+    the figure is about ("a 4 percent drop")."""
     if fact.way:
         return "up" if fact.way in ("up", "more") else "down"
     if fact.verb in _UP or fact.verb in _DOWN:

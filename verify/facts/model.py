@@ -328,6 +328,16 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 80: a score "in the fourth quarter" is that part's (Fact.period); a date of what "had been
 # scheduled" is a superseded plan's (label "which"); "all but six" of 47 counts 41.
 # 81: "all but 12 of its 1,460" counts 1,448 (the whole right after it).
+# 82: ages said with "was" or "at" ("She was 79", "died at 84") and decades of life in words; a
+# difference's way from "more"/"less than" after it (Fact.way); durations and match minutes carry
+# their doer; a verb joined by "and" or a preposition shares its subject.
+# 83: "over" after another length spreads an act across a length; a figure "at" a verb is about
+# the verb's subject; a participle's noun is what its figure measures; "9 mph under the limit".
+# 84: "up 8%" / "down 8%" give a difference's way.
+# 85-86: "scheduled for" a day dates the act its noun names ("The hearing is scheduled for Nov.
+# 8"); the year that names an event ("the 2019 Brushy Peak Fire") carries the name as its party.
+# 87: "34 years old" is its subject's age; a relative clause's noun is what its figure measures.
+# 88: "between X and Y" tagged without its "between" is the whole span.
 FACTS_VERSION = 88
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
