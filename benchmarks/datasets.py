@@ -185,6 +185,13 @@ def news_dev18() -> Benchmark:
     return _news("dev18", "news19")
 
 
+def news_dev19() -> Benchmark:
+    """A nineteenth set over six other articles (claims/news20/, its own index, bench-news20),
+    written by someone who had not read the code or the earlier sets; run at a pass's base and its
+    end only, never looked into."""
+    return _news("dev19", "news20")
+
+
 def climate_fever() -> Benchmark:
     """Climate-FEVER without DISPUTED; every evidence sentence is a source of its own."""
     sources: dict[str, Source] = {}
@@ -268,6 +275,7 @@ LOADERS = {
     "news_dev16": news_dev16,
     "news_dev17": news_dev17,
     "news_dev18": news_dev18,
+    "news_dev19": news_dev19,
     "check-covid": check_covid,
     "scifact": scifact,
     "climate-fever": climate_fever,

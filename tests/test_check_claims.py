@@ -34,6 +34,7 @@ SETS = [
     ("news_dev16.jsonl", "news17"),
     ("news_dev17.jsonl", "news18"),
     ("news_dev18.jsonl", "news19"),
+    ("news_dev19.jsonl", "news20"),
 ]
 
 
