@@ -3654,3 +3654,36 @@ def test_a_span_written_with_both_ends_is_compared_end_by_end() -> None:
     # the tagger's "March 2024 and June 2025", without its "between", is still the whole span
     span = next(f for f in source_facts(trial, november).facts if f.kind == "date")
     assert (span.first, span.last) == ("2024-03-01", "2025-06-30")
+
+
+FINAL = (
+    "On Saturday night the Hawks wrote their own, beating Eastport 28-21 in overtime to win the Class 3A "
+    "state championship at Memorial Stadium."
+)
+
+
+def test_a_season_said_with_its_record_is_that_teams_record() -> None:
+    season = next(f for f in source_facts("The win completed a 13-1 season for the Hawks.", PUB).facts)
+    assert (season.kind, season.role, season.about) == ("score", "record", ("hawks",))
+    # one game of the season is no record
+    opener = source_facts("The Hawks won a 3-1 season opener against Eastport.", PUB).facts
+    assert all(f.role != "record" for f in opener if f.kind == "score")
+    record = "The win completed a 13-1 season for the Hawks."
+    assert conflicts("The Hawks finished the season with a 12-2 record.", record) == ["score"]
+
+
+def test_the_claims_record_given_to_another_team_states_nothing_of_the_claims_team() -> None:
+    eastport = "Eastport, the defending champion, finished 12-2."
+    claim = "The Hawks finished the season with a 12-2 record."
+    assert check_text(claim, eastport, PUB).states_otherwise
+    assert said(claim, eastport) == []
+    # a sentence that gives the claim's team its own record is compared, not set aside
+    both = "Harbor City finished the regular season with a 54-28 record, while Dunlin went 49-33."
+    assert not check_text("Dunlin went 54-28 in the regular season.", both, PUB).states_otherwise
+    assert conflicts("Dunlin went 54-28 in the regular season.", both) == ["score"]
+
+
+def test_the_claims_winner_beaten_by_the_claims_score_is_the_opposite_result() -> None:
+    assert conflicts("Eastport beat Harlan Valley 28-21 in the state final.", FINAL) == ["outcome"]
+    assert conflicts("The Hawks beat Eastport 28-21 in the state final.", FINAL) == []
+    assert conflicts("Eastport beat Harlan Valley 35-14 in the state final.", FINAL) != ["outcome"]

@@ -280,6 +280,9 @@ def align(
             ends = {f.text for f in claim_facts.facts if f.change_end}
             found = [f for f in found if not (f.agrees and f.claim in ends)] + swapped
         found += _no_deaths(claim_facts, text, start, end)
+        beaten = _beaten_winner(claim, text, sentence)
+        if beaten:  # the score agrees, but as the claim's winner's loss
+            found = [f for f in found if not (f.agrees and f.kind == SCORE)] + beaten
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
         found += _not_among(claim, claim_facts, text, sentence)
     # "No member of the board voted against the merger" says what "voted unanimously" says
@@ -333,7 +336,11 @@ def align(
     )
     opposed = _opposed_verb(claim, text[sentence[0] : sentence[1]])
     taker = _place_taker(claim, text[sentence[0] : sentence[1]])
-    taken = _slot_taken(claim, claim_facts, in_sentence) or taker is not None
+    taken = (
+        _slot_taken(claim, claim_facts, in_sentence)
+        or taker is not None
+        or _record_of_another(claim_facts, in_sentence)
+    )
     if taker is not None and overlap >= RESTATED and not any(f.kind == NAME and not f.agrees for f in found):
         # the sentence restating the claim puts its thing elsewhere: "an estate sale in Carrow Falls"
         # for "an estate sale in Linwood" names the claim's place otherwise
@@ -419,6 +426,31 @@ def _slot_taken(claim: str, claim_facts: TextFacts, in_sentence: list[Fact]) -> 
         if in_place and not any(_same_name(cf.text, sf.text) or _named_in(sf, claim, claim_facts) for sf in in_place):
             return True
     return False
+
+
+def _record_of_another(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
+    """The sentence gives the claim's season record as another team's ("Eastport, the defending
+    champion, finished 12-2" for "The Hawks finished the season with a 12-2 record"): it tells of
+    that team's season, not the claim's team's. Not where it gives the claim's team a record too
+    ("Harbor City finished 54-28, while Dunlin went 49-33"): that one is to compare."""
+    records = [sf for sf in in_sentence if sf.kind == SCORE and sf.role == "record" and sf.about]
+    owners = {w for cf in claim_facts.facts if cf.kind == SCORE and cf.role == "record" for w in cf.about}
+    if any(set(sf.about) & owners for sf in records):
+        return False
+    return any(
+        cf.kind == SCORE
+        and cf.role == "record"
+        and cf.about
+        and sf.kind == SCORE
+        and sf.role == "record"
+        and sf.about
+        and not set(cf.about) & set(sf.about)
+        and cf.pair is not None
+        and sf.pair is not None
+        and sorted(cf.pair) == sorted(sf.pair)
+        for cf in claim_facts.facts
+        for sf in in_sentence
+    )
 
 
 def _named_in(name: Fact, claim: str, claim_facts: TextFacts) -> bool:
@@ -1281,6 +1313,33 @@ def _result_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[F
                 start, end = s0 + other.start(1), s0 + other.end()
                 return [Finding("outcome", False, claimed.group(), other.group(), start, end, sentence, other.group())]
     return []
+
+
+# "Eastport beat Harlan Valley 28-21": the winner, the beaten side, the score.
+_NAME_WORDS = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
+_BEAT = r"(?:beat|beats|beating|defeated|defeats|defeating|edged|edges|edging|downed|downing|routed|routing)"
+_WINNER_BEAT = re.compile(
+    rf"(?:[Tt]he )?(?P<winner>{_NAME_WORDS}) {_BEAT} (?:the )?(?P<loser>{_NAME_WORDS}),? "
+    r"(?P<score>\d{1,3}-\d{1,3})\b"
+)
+
+
+def _beaten_winner(claim: str, text: str, sentence: tuple[int, int]) -> list[Finding]:
+    """ "beating Eastport 28-21" for "Eastport beat Harlan Valley 28-21": the sentence has the
+    claim's winner beaten by the claim's score, and never beating anyone by it. (The tagger may
+    leave a team's name untagged in a long sentence, so the words are read as written.)"""
+    m = _WINNER_BEAT.search(claim)
+    if m is None:
+        return []
+    s0, s1 = sentence
+    said = text[s0:s1]
+    winner, score = re.escape(m.group("winner")), re.escape(m.group("score"))
+    beaten = re.search(rf"\b{_BEAT} (?:the )?({winner}),? ({score})\b", said)
+    won = re.search(rf"\b{winner} {_BEAT} (?:the )?{_NAME_WORDS},? {score}\b", said)
+    if beaten is None or won is not None:
+        return []
+    start, end = s0 + beaten.start(1), s0 + beaten.end(2)
+    return [Finding("outcome", False, m.group(), beaten.group(), start, end, sentence, beaten.group())]
 
 
 # A comparison's two sides: what is compared, the comparative, and what it is compared with.

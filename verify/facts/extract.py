@@ -2270,6 +2270,8 @@ def _score(m: re.Match[str], sent: Any, span: tuple[int, int], offset: int) -> F
     # A season's record ("went 49-33", "improved to 30-12", "a 54-28 record") is no game's score.
     if re.search(r"\b(?:went|improved to|fell to|dropped to|slipped to|moved to|finished|record of)\s*$", before) or (
         re.match(r"\s*(?:record|mark|overall|on the season|in the regular season)", after)
+        # "completed a 13-1 season": the season's record (a "3-1 season opener" is one game)
+        or re.match(r"\s*season\b(?!\s+(?:opener|finale|debut|game|high|low|best|series))", after)
     ):
         role = "record"
     # A tally an "out-" verb gives ("outshot Millhaven 37-33", "outrebounded them 48-39") counts
@@ -2360,6 +2362,10 @@ def _bracketed_owner(sent: Any, m: re.Match[str]) -> tuple[str, ...]:
     return tuple(sorted({t.lower_ for t in words}))
 
 
+# The nouns a season's record is said with ("a 13-1 season", "a 54-28 record").
+_RECORD_NOUNS = frozenset("season record mark campaign".split())
+
+
 def _score_owners(span: Any) -> tuple[str, ...]:
     """Whose score or record it is: the proper names that are the subject or object of its verb
     ("Dunlin went 49-33" -> dunlin; "the Gulls beat the Falcons 118-114" -> both teams), so
@@ -2373,6 +2379,11 @@ def _score_owners(span: Any) -> tuple[str, ...]:
     parties += [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     # "won the final 3-1 over Crestview": the side the score is over
     parties += [g for c in span.root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if span.root.dep_ in ("nummod", "compound", "amod") and span.root.head.lower_ in _RECORD_NOUNS:
+        # "a 13-1 season for the Hawks", "the Hawks' 13-1 record": the noun's owner
+        noun = span.root.head
+        parties += [c for c in noun.children if c.dep_ == "poss"]
+        parties += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
     if verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "The team won its first title, beating Crestview 3-1": the winner is the main verb's subject
         parties += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

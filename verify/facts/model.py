@@ -338,7 +338,8 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 8"); the year that names an event ("the 2019 Brushy Peak Fire") carries the name as its party.
 # 87: "34 years old" is its subject's age; a relative clause's noun is what its figure measures.
 # 88: "between X and Y" tagged without its "between" is the whole span.
-FACTS_VERSION = 88
+# 89: a record said with its season ("a 13-1 season for the Hawks") is that team's record.
+FACTS_VERSION = 89
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
