@@ -3687,3 +3687,16 @@ def test_the_claims_winner_beaten_by_the_claims_score_is_the_opposite_result() -
     assert conflicts("Eastport beat Harlan Valley 28-21 in the state final.", FINAL) == ["outcome"]
     assert conflicts("The Hawks beat Eastport 28-21 in the state final.", FINAL) == []
     assert conflicts("Eastport beat Harlan Valley 35-14 in the state final.", FINAL) != ["outcome"]
+
+
+def test_a_person_appointed_to_another_company_office_conflicts() -> None:
+    merger = (
+        "Dr. Patricia Okafor, Millbrook General's chief executive since 2019, will lead the combined system. "
+        "Raymond Delacroix, president of St. Anne's for 14 years, will become its chief operating officer."
+    )
+    assert conflicts("Raymond Delacroix will become chief executive of the combined system.", merger) == ["role"]
+    assert conflicts("Delacroix was named chief financial officer.", merger) == ["role"]
+    assert conflicts("Raymond Delacroix will become the combined system's chief operating officer.", merger) == []
+    # a person given both posts holds the claim's too
+    both = "Raymond Delacroix will become its chief operating officer and, until June, chief executive."
+    assert conflicts("Raymond Delacroix will become chief executive of the combined system.", both) == []

@@ -248,6 +248,7 @@ def align(
             or _another_office(claim, text, sentence)
             or _the_only_one(claim, claim_facts, text, sentence)
             or _another_speaker(claim_facts, text, sentence, in_sentence)
+            or _appointed_otherwise(claim, text, sentences)
         )
         found += named + [f for f in office if not any((g.claim, g.start) == (f.claim, f.start) for g in named)]
         found += _stance_of_name(claim, claim_facts, text, sentence)
@@ -959,6 +960,43 @@ def _title_not_anothers(title: str, name: str, text: str) -> bool:
 _ASIDE = r"(?:[^.;]|\.(?=\d)){0,120}?"
 # Capitalised words that open a sentence without naming anyone ("It will be the ...").
 _NOT_A_NAME = "(?:It|He|She|They|We|I|You|This|That|These|Those|The|A|An|Its|His|Her|Their|Our|There|Who|Which)"
+
+
+# An appointment to a post: "will become its chief operating officer", "was named chief executive".
+_APPOINTED = (
+    r"(?:will become|becomes|became|will be named|is named|was named|has been named|will be appointed|"
+    r"was appointed|has been appointed|will serve as|will take over as|takes over as|took over as)"
+)
+# (an aside that may hold an abbreviation: "president of St. Anne's for 14 years")
+_ABBREVIATED_ASIDE = r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|[A-Z])\.|[^.;]|\.(?=\d)){0,120}?"
+_APPOINTED_CHIEF = re.compile(
+    rf"(?P<name>{_NAME})(?:,{_ABBREVIATED_ASIDE},)? {_APPOINTED} (?:the |its |their |his |her )?(?:new )?"
+    rf"(?P<title>(?i:{_CHIEF}))\b"
+)
+
+
+def _appointed_otherwise(claim: str, text: str, sentences: list[tuple[int, int]]) -> list[Finding]:
+    """The claim appoints a person to one company office ("Raymond Delacroix will become chief
+    executive of the combined system") where a sentence of the passage appoints the same person to
+    another ("Raymond Delacroix, president of St. Anne's for 14 years, will become its chief
+    operating officer"), and that sentence never gives them the claim's office: a person is
+    appointed to one post at a time, and the story names it."""
+    for mine in _APPOINTED_CHIEF.finditer(claim):
+        wanted = _chief(mine["title"])
+        for s0, s1 in sentences:
+            said = text[s0:s1]
+            for theirs in _APPOINTED_CHIEF.finditer(said):
+                if not _same_name(mine["name"], theirs["name"]) or _chief(theirs["title"]) == wanted:
+                    continue
+                if re.search(r"\s+".join(map(re.escape, wanted.split())), said, re.IGNORECASE):
+                    continue  # "the chief executive ... will become chief operating officer too"
+                claimed = f"{mine['name']} as {mine['title']}"
+                start, end = s0 + theirs.start(), s0 + theirs.end()
+                detail = f"as {theirs['title']}"
+                return [Finding("role", False, claimed, theirs["name"], start, end, (s0, s1), detail)]
+    return []
+
+
 # "Corrigan is the only one of the three lakes that takes water from a municipal treatment plant"
 _THE_ONLY = re.compile(
     rf"(?P<name>{_NAME}) (?:is|was|are|were|has been|had been) the only (?:one |[a-z]+ )?"
