@@ -90,6 +90,19 @@ def test_a_quote_mark_the_sentence_before_closes_is_not_quoted() -> None:
     assert "\u201cThe appeal was rejected on June 14.\u201d" in verdict.reason
 
 
+def test_a_long_quote_is_cut_at_a_words_end() -> None:
+    text = (
+        "Under the agreement, Millbrook General will pay $48 million toward St. Anne's outstanding bond debt "
+        "and will invest a further $30 million over five years in a new emergency department at St. Anne's, "
+        "which has 180 licensed beds and a helipad."
+    )
+    verdict = decide(CLAIM, [hit(1, text)], np.array([[0.1, 0.85, 0.05]]))
+    quoted = verdict.reason.split("\u201c", 1)[1]
+    assert quoted.endswith("\u2026\u201d") or quoted.endswith("\u2026")
+    last = quoted.rstrip("\u201d").rstrip("\u2026").split()[-1]
+    assert last in text.split(), last  # a whole word, not "licens"
+
+
 def test_no_passages_is_unknown() -> None:
     verdict = decide(CLAIM, [], np.zeros((0, 3)))
     assert verdict.label is Label.UNKNOWN and verdict.evidence == []

@@ -693,8 +693,16 @@ def _agreement_sentence(findings: list[Finding]) -> str:
 
 
 def _clip(text: str, limit: int) -> str:
+    """The text in at most `limit` characters, cut at a word's end where one is near (a reader
+    should not meet "180 licens…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 def _sentence_negated(p: Assessed) -> bool:
