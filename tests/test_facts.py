@@ -3700,3 +3700,26 @@ def test_a_person_appointed_to_another_company_office_conflicts() -> None:
     # a person given both posts holds the claim's too
     both = "Raymond Delacroix will become its chief operating officer and, until June, chief executive."
     assert conflicts("Raymond Delacroix will become chief executive of the combined system.", both) == []
+
+
+def test_counts_of_two_kinds_of_one_thing_are_not_compared() -> None:
+    budget = "The budget adds nine firefighter positions, paid for partly by a $1.2 million federal grant."
+    assert said("The budget adds four police officer positions.", budget) == []
+    assert said("The budget adds nine police officer positions.", budget) == []
+    assert conflicts("The budget adds four firefighter positions.", budget) == ["quantity"]
+    # a count that names no kind may be either
+    assert conflicts("The budget adds four positions.", budget) == ["quantity"]
+    nine = next(f for f in source_facts(budget, PUB).facts if f.kind == "quantity")
+    assert nine.sort == ("firefighter",)
+
+
+def test_last_years_figure_is_not_this_years() -> None:
+    budget = (
+        "The council also approved an $86.3 million general fund budget for the fiscal year that begins "
+        "July 1, up 3.8 percent from last year's $83.1 million."
+    )
+    june = dt.date(2025, 6, 12)
+    assert conflicts("Brennick's new general fund budget totals $83.1 million.", budget, june) == ["money"]
+    assert said("Brennick's new general fund budget totals $86.3 million.", budget, june)[0][:2] == ("money", True)
+    last = [f for f in source_facts(budget, june).facts if f.kind == "money"][-1]
+    assert last.period == "year before"

@@ -2146,6 +2146,7 @@ def _figures(
                 and not _told_otherwise(cf, sf, lone_end)
                 and (not sf.unit or same_unit(cf.unit, sf.unit))
                 and (cf.kind != SCORE or _same_owners(cf, sf))
+                and not _other_sort(cf, sf)
                 and _equal(cf, sf)
             ),
             None,
@@ -2670,7 +2671,7 @@ def _one_measure(a: Fact, b: Fact) -> bool:
 def _same_thing(claim: Fact, source: Fact) -> bool:
     """Only like with like: what a count counts, what money or a share is about."""
     if claim.kind in (QUANTITY, ORDINAL):
-        return bool(claim.unit) and same_unit(claim.unit, source.unit)
+        return bool(claim.unit) and same_unit(claim.unit, source.unit) and not _other_sort(claim, source)
     if claim.kind in (MONEY, PERCENT):
         if claim.unit != source.unit:
             return False
@@ -2694,6 +2695,12 @@ def _same_thing(claim: Fact, source: Fact) -> bool:
     if claim.kind == SCORE:  # a vote, a series or a result; one team's record is not another's
         return claim.role == source.role and _same_owners(claim, source)
     return True  # TIME: times of day in the sentence about the event
+
+
+def _other_sort(claim: Fact, source: Fact) -> bool:
+    """Two counts of two kinds of one thing: "four police officer positions" are none of "nine
+    firefighter positions" (each names its kind, and no word of it is shared)."""
+    return bool(claim.sort and source.sort) and not set(claim.sort) & set(source.sort)
 
 
 def _same_owners(claim: Fact, source: Fact) -> bool:

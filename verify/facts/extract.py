@@ -1270,7 +1270,29 @@ def _figure(ent: Any, base: dict[str, Any]) -> Fact | None:
         base["role"] = PART
     if not base["role"] and _some_of(ent):
         base["role"] = SOME
-    return Fact(QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), **base)
+    return Fact(
+        QUANTITY, value=value, comparator=comparator, unit=unit, about=_about(ent, count=True), sort=_sort(ent), **base
+    )
+
+
+def _sort(ent: Any) -> tuple[str, ...]:
+    """The nouns before a counted noun that say which kind of it is counted: "firefighter" of "nine
+    firefighter positions", "police" and "officer" of "four police officer positions"; () where
+    none does ("nine positions") or the number counts no noun it modifies."""
+    root = ent.root
+    if root.dep_ not in ("nummod", "quantmod", "amod", "compound") or root.head.pos_ != "NOUN":
+        return ()
+    noun = root.head
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        # "2,100 vehicle trips" with the number hung on "vehicle": "vehicle" says which trips
+        return (noun.lemma_.lower(),)
+    words: list[str] = []
+    stack = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
+    while stack:
+        token = stack.pop()
+        words.append(token.lemma_.lower())
+        stack += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return tuple(sorted(words))
 
 
 def _part_of_a_total(ent: Any, unit: str) -> bool:
@@ -1653,12 +1675,22 @@ _LATER_IN_CLAUSE = re.compile(
 _OPENS_WITH_THE_YEAR_BEFORE = re.compile(rf"^\W*(?:in\s+|for\s+)?(?:{_THE_YEAR_BEFORE}|a year ago)\s*,", re.IGNORECASE)
 
 
+# ... or that the year before owns ("up 3.8 percent from last year's $83.1 million").
+_THE_YEAR_BEFORES = re.compile(
+    r"\b(?:(?:last|the previous|the prior) (?:fiscal )?year|a year earlier|the year before)['\u2019]s\s*$",
+    re.IGNORECASE,
+)
+
+
 def _year_before(ent: Any) -> str:
     """YEAR_BEFORE for a figure the words around it give to the year before, else ""."""
     after = ent.doc.text[ent.end_char : ent.end_char + 100]
     opening = ent.doc.text[ent.sent.start_char : ent.start_char]
     said = (
-        _OF_THE_YEAR_BEFORE.match(after) or _LATER_IN_CLAUSE.match(after) or _OPENS_WITH_THE_YEAR_BEFORE.match(opening)
+        _OF_THE_YEAR_BEFORE.match(after)
+        or _LATER_IN_CLAUSE.match(after)
+        or _OPENS_WITH_THE_YEAR_BEFORE.match(opening)
+        or _THE_YEAR_BEFORES.search(opening[-40:])
     )
     return YEAR_BEFORE if said else ""
 
@@ -2177,7 +2209,10 @@ def _about(ent: Any, count: bool = False) -> tuple[str, ...]:
             if child.dep_ == "prep" and child.lower_ in ("for", "on", "to"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
                     words.add(pobj.lemma_.lower())
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            # (the small parser may hang the subject on the verb as a compound: "budget" in "the
+            # new general fund budget totals $83.1 million")
+            subject = child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "compound" and verb.pos_ == "VERB")
+            if subject and child.pos_ == "NOUN":
                 words.add(child.lemma_.lower())
             # What a change verb changes is its object: "raising the tax rate by 3.5 percent".
             if changed and child.dep_ == "dobj" and child.pos_ == "NOUN" and child not in ent:

@@ -96,6 +96,9 @@ class Fact:
     # fewer seats than"): "more" or "less"; by "up" or "down" before it ("up 8% from 1.18 million"):
     # that word; "" where its verb or noun says the way, or none does.
     way: str = ""
+    # A count: the nouns before the counted noun that say which kind of it ("firefighter" in "nine
+    # firefighter positions", "police officer" in "four police officer positions"), as lemmas.
+    sort: tuple[str, ...] = ()
 
     @property
     def says_who(self) -> bool:
@@ -339,7 +342,10 @@ def _replace(fact: Fact, **changes: Any) -> Fact:
 # 87: "34 years old" is its subject's age; a relative clause's noun is what its figure measures.
 # 88: "between X and Y" tagged without its "between" is the whole span.
 # 89: a record said with its season ("a 13-1 season for the Hawks") is that team's record.
-FACTS_VERSION = 89
+# 90: a count carries the nouns that say which kind of thing it counts (Fact.sort); a figure
+# after "last year's" is the year before's; a subject parsed as the verb's compound is what the
+# verb's figure measures.
+FACTS_VERSION = 90
 # Verbs that ask another party for an act: "recommended that the authority dredge the area" says
 # neither that it did nor that it did not (extract marks such a verb so; align reads clauses so).
 # Not the subject's own intent: "plans to appeal" is a claim that "would not appeal" denies.
