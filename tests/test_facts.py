@@ -3723,3 +3723,15 @@ def test_last_years_figure_is_not_this_years() -> None:
     assert said("Brennick's new general fund budget totals $86.3 million.", budget, june)[0][:2] == ("money", True)
     last = [f for f in source_facts(budget, june).facts if f.kind == "money"][-1]
     assert last.period == "year before"
+
+
+def test_a_company_officers_title_before_a_name_does_not_hide_the_speaker() -> None:
+    forecast = (
+        "For the fourth quarter, Tallgrass expects revenue of $225 million to $235 million. "
+        "Osei said the forecast assumed no change in tariffs on parts imported from Asia."
+    )
+    october = dt.date(2025, 10, 30)
+    claim = "Chief financial officer Maya Lindqvist said the forecast assumed no change in tariffs."
+    assert conflicts(claim, forecast, october) == ["name"]
+    right = "Chief financial officer Derek Osei said the forecast assumed no change in tariffs."
+    assert conflicts(right, forecast, october) == []

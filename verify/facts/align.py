@@ -188,7 +188,9 @@ def align(
 ) -> Alignment:
     """Compare a claim with the passage text[start:end] of a source whose facts are `source`."""
     sentences = [s for s in source.sentences if start <= s[0] < end] or [(start, end)]
-    claim_words = content_stems(claim)
+    # (a company officer's title before a name says who, not what happened: "Chief financial
+    # officer Maya Lindqvist said the forecast ..." is about the forecast, whoever holds the title)
+    claim_words = content_stems(claim) - _title_words(claim)
     claim_marks = _figure_marks(claim)
     claim_verbs = {v[2]: content_stems(claim[v[0] : v[1]]) for v in claim_facts.verbs}
     # The story's subject, named in its title, is seldom named again in each sentence ("Jurors in
@@ -916,6 +918,14 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
 
 # A company officer's title right before the name: "Chief Financial Officer Priya Natarajan".
 _CHIEF_NAMED = re.compile(rf"\b(?P<title>{_CHIEF})\s+(?P<name>{_NAME})")
+
+
+_CHIEF_BEFORE_A_NAME = re.compile(rf"\b(?i:{_CHIEF})(?:\s+officer)?\s+(?={_NAME})")
+
+
+def _title_words(claim: str) -> set[str]:
+    """The content words of company officers' titles right before a name in the claim."""
+    return {w for m in _CHIEF_BEFORE_A_NAME.finditer(claim) for w in content_stems(m.group())}
 
 
 def _chief(title: str) -> str:
