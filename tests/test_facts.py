@@ -3735,3 +3735,12 @@ def test_a_company_officers_title_before_a_name_does_not_hide_the_speaker() -> N
     assert conflicts(claim, forecast, october) == ["name"]
     right = "Chief financial officer Derek Osei said the forecast assumed no change in tariffs."
     assert conflicts(right, forecast, october) == []
+
+
+def test_a_change_told_with_another_verb_of_its_way_restates_the_claim() -> None:
+    revenue = "Revenue rose 18 percent to $212.6 million from $180.2 million."
+    claim = "Tallgrass Robotics' third-quarter revenue grew 18% to $212.6 million."
+    assert check_text(claim, revenue, PUB).overlap >= 0.5
+    # the other way is no restatement of it
+    fell = "Tallgrass Robotics' third-quarter revenue fell 18% to $212.6 million."
+    assert check_text(fell, revenue, PUB).overlap < 0.5
