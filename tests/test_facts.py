@@ -3744,3 +3744,36 @@ def test_a_change_told_with_another_verb_of_its_way_restates_the_claim() -> None
     # the other way is no restatement of it
     fell = "Tallgrass Robotics' third-quarter revenue fell 18% to $212.6 million."
     assert check_text(fell, revenue, PUB).overlap < 0.5
+
+
+def test_an_age_the_next_sentence_gives_by_a_pronoun_is_the_persons() -> None:
+    obituary = (
+        "CARVER CITY — Eleanor Ruth Voss, who served three terms as mayor of Carver City, died Wednesday at her "
+        "home on Elm Street. She was 87."
+    )
+    november = dt.date(2024, 11, 8)
+    assert conflicts("Eleanor Voss died at the age of 89.", obituary, november) == ["age"]
+    assert conflicts("Eleanor Voss died at the age of 87.", obituary, november) == []
+    assert conflicts("Eleanor Voss died at the age of 88.", obituary, november) == []  # a birthday apart
+
+
+def test_the_claims_winner_beaten_under_its_full_name_is_the_opposite_result() -> None:
+    game = "The Lakeport Lakers rallied from an eight-point deficit to beat the Westfield Warriors 68-61."
+    assert conflicts("Westfield beat Lakeport 68-61.", game) == ["outcome"]
+    assert conflicts("Lakeport beat Westfield 68-61.", game) == []
+
+
+def test_a_figure_given_to_another_named_subject_conflicts_with_the_subjects_own() -> None:
+    snow = (
+        "Ashford recorded 27 inches of snow, according to the National Weather Service, and Pine Ridge "
+        "measured nearly two feet, at 23 inches."
+    )
+    january = dt.date(2025, 1, 15)
+    assert said("Pine Ridge received 27 inches of snow.", snow, january)[0][:4] == (
+        "quantity",
+        False,
+        "27 inches",
+        "23 inches",
+    )
+    assert conflicts("Pine Ridge received 23 inches of snow.", snow, january) == []
+    assert conflicts("Ashford received 27 inches of snow.", snow, january) == []

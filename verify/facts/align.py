@@ -233,6 +233,9 @@ def align(
         found = _instead(found, _persons_minute(claim_facts, in_sentence))
         # the claim's figure is there, as another party's ("to Abernathy's 9,386")
         found = _instead(found, _anothers_figure(claim, claim_facts, text, in_sentence))
+        # ... as another named subject's, the sentence giving the claim's its own ("Ashford recorded
+        # 27 inches ..., and Pine Ridge measured ... 23 inches" for "Pine Ridge received 27 inches")
+        found = _instead(found, _subjects_own_figure(claim_facts, in_sentence))
         # the claim's figure is of a group the sentence does not give it for: the whole's share
         # ("51 percent support Measure H") says nothing of "voters 65 and older", nor
         # undergraduates' tuition of graduate students'
@@ -288,6 +291,8 @@ def align(
             found = [f for f in found if not (f.agrees and f.kind == SCORE)] + beaten
     if overlap >= SAME_EVENT["figure"]:  # it needs the claim's act in full, whatever else is shared
         found += _not_among(claim, claim_facts, text, sentence)
+        if not any(f.kind == AGE for f in found):
+            found += _age_said_next(claim_facts, passage, text, sentence, sentences)
     # "No member of the board voted against the merger" says what "voted unanimously" says
     no_dissent = bool(_NO_ONE_AGAINST.search(claim)) and bool(_UNANIMOUS.search(text[sentence[0] : sentence[1]]))
     if overlap >= SAME_EVENT["negation"] and not no_dissent:
@@ -1390,8 +1395,10 @@ def _beaten_winner(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
     s0, s1 = sentence
     said = text[s0:s1]
     winner, score = re.escape(m.group("winner")), re.escape(m.group("score"))
-    beaten = re.search(rf"\b{_BEAT} (?:the )?({winner}),? ({score})\b", said)
-    won = re.search(rf"\b{winner} {_BEAT} (?:the )?{_NAME_WORDS},? {score}\b", said)
+    # (the source may give the team's full name: "the Westfield Warriors" for "Westfield")
+    full = rf"{winner}(?: [A-Z][\w.'-]*)*"
+    beaten = re.search(rf"\b{_BEAT} (?:the )?({full}),? ({score})\b", said)
+    won = re.search(rf"\b{full} {_BEAT} (?:the )?{_NAME_WORDS},? {score}\b", said)
     if beaten is None or won is not None:
         return []
     start, end = s0 + beaten.start(1), s0 + beaten.end(2)
@@ -2249,6 +2256,32 @@ def _figures(
     return out
 
 
+def _age_said_next(
+    claim_facts: TextFacts, passage: list[Fact], text: str, sentence: tuple[int, int], sentences: list[tuple[int, int]]
+) -> list[Finding]:
+    """The claim's age of a person against the age the next sentence gives by a pronoun ("... Eleanor
+    Ruth Voss ... died Wednesday at her home on Elm Street. She was 87." for "Eleanor Voss died at
+    the age of 89"), the way a news story gives it: the sentence about the claim's event names the
+    person, the next opens on "She" or "He" and says how old. An age a year off is no conflict (a
+    birthday between two tellings)."""
+    later = [s for s in sentences if s[0] >= sentence[1]]
+    if not later:
+        return []
+    after = min(later)
+    if not re.match(r"\s*(?:She|He)\b", text[after[0] : after[1]]):
+        return []
+    ages = [f for f in passage if after[0] <= f.start < after[1] and f.unit == AGE and not f.party]
+    people = [f.text for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON"]
+    out = []
+    for cf in (f for f in claim_facts.facts if f.kind == QUANTITY and f.unit == AGE and f.value is not None):
+        who = cf.party or (people[0].lower() if len(people) == 1 else "")
+        if not who or not _mentioned(who, text[sentence[0] : sentence[1]].lower(), person=True) or len(ages) != 1:
+            continue
+        if abs(cf.value - (ages[0].value or 0.0)) > 1:
+            out.append(_finding(AGE, False, cf.text, ages[0]))
+    return out
+
+
 def _since_length(fact: Fact) -> str:
     """A length worked out from a "since" year, as the reason gives it ("27 to 28 years, since
     1998"); "" for any other fact."""
@@ -2518,6 +2551,24 @@ def _anothers_figure(claim: str, claim_facts: TextFacts, text: str, in_sentence:
                 continue
             return [_finding(cf.kind, False, cf.text, sf, f"as {m.group('name')}'s")]
     return []
+
+
+def _subjects_own_figure(claim_facts: TextFacts, in_sentence: list[Fact]) -> list[Finding]:
+    """The claim's figure of a named subject ("Pine Ridge received 27 inches of snow") is another
+    named subject's in the sentence ("Ashford recorded 27 inches"), which gives the claim's subject
+    a figure of its own of the same kind and unit ("Pine Ridge measured ... 23 inches"): the claim
+    gives one party's figure to another, whatever verb each clause uses. Only one such figure of
+    the claim's subject, and never the claim's own value for it."""
+    out = []
+    for cf in claim_facts.facts:
+        if cf.kind not in (QUANTITY, MONEY, PERCENT) or cf.value is None or not cf.party or cf.role:
+            continue
+        alike = [sf for sf in in_sentence if sf.kind == cf.kind and sf.party and not sf.role and sf.unit == cf.unit]
+        theirs = [sf for sf in alike if _equal(cf, sf) and not _same_name(sf.party, cf.party)]
+        mine = [sf for sf in alike if _same_name(sf.party, cf.party)]
+        if theirs and len(mine) == 1 and not _equal(cf, mine[0]):
+            out.append(_finding(cf.kind, False, cf.text, mine[0]))
+    return out
 
 
 # "... to Abernathy's 9,386": the name whose figure follows.
