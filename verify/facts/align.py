@@ -2277,7 +2277,7 @@ def _age_said_next(
         who = cf.party or (people[0].lower() if len(people) == 1 else "")
         if not who or not _mentioned(who, text[sentence[0] : sentence[1]].lower(), person=True) or len(ages) != 1:
             continue
-        if abs(cf.value - (ages[0].value or 0.0)) > 1:
+        if abs((cf.value or 0.0) - (ages[0].value or 0.0)) > 1:
             out.append(_finding(AGE, False, cf.text, ages[0]))
     return out
 
