@@ -90,6 +90,18 @@ def test_a_quote_mark_the_sentence_before_closes_is_not_quoted() -> None:
     assert "\u201cThe appeal was rejected on June 14.\u201d" in verdict.reason
 
 
+def test_an_agreeing_fact_from_another_sentence_is_quoted_with_it() -> None:
+    text = "The schools will remain closed Wednesday, Chu said. He said a decision about Thursday would be made later."
+    thursday = Finding("date", True, "Thursday", "Thursday", 62, 70, (52, 52 + 56), "16 January 2025")
+    alignment = Alignment(0.7, (0, 51), [thursday])
+    claim = Claim(id="c2", claim="Chu said the schools will reopen on Thursday.")
+    verdict = decide(claim, [hit(0, text)], np.array([[0.9, 0.05, 0.05]]), [alignment])
+    assert verdict.label is Label.SUPPORTED
+    assert "Thursday (16 January 2025), in \u201cHe said a decision about Thursday would be made later.\u201d" in (
+        verdict.reason
+    )
+
+
 def test_a_long_quote_is_cut_at_a_words_end() -> None:
     text = (
         "Under the agreement, Millbrook General will pay $48 million toward St. Anne's outstanding bond debt "

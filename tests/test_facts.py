@@ -3777,3 +3777,19 @@ def test_a_figure_given_to_another_named_subject_conflicts_with_the_subjects_own
     )
     assert conflicts("Pine Ridge received 23 inches of snow.", snow, january) == []
     assert conflicts("Ashford received 27 inches of snow.", snow, january) == []
+
+
+def test_a_birthplace_the_sentence_gives_after_other_words_is_compared() -> None:
+    born = (
+        "Mrs. Voss was born Eleanor Ruth Lindgren on March 3, 1937, in Duluth, Minnesota, the youngest of four "
+        "children of a Swedish-born carpenter and a schoolteacher."
+    )
+    november = dt.date(2024, 11, 8)
+    assert said("Eleanor Voss was born in Minneapolis.", born, november)[0][:4] == (
+        "name",
+        False,
+        "Minneapolis",
+        "Duluth",
+    )
+    assert conflicts("Eleanor Voss was born in Duluth.", born, november) == []
+    assert conflicts("Eleanor Voss was born in Minnesota.", born, november) == []

@@ -312,7 +312,7 @@ def fact_confirmed(case: Case) -> Decision | None:
         and p.contra < case.contradict_threshold  # a confident contradiction is read by the model's rule
     )
     if (leans or close) and not p.alignment.states_otherwise:
-        reason = f"{_source(p)} states it: {_quote(p)} {_agreement_sentence(agreements)}"
+        reason = f"{_source(p)} states it: {_quote(p)} {_agreement_sentence(agreements, p)}"
         confidence = max(p.entail, 1.0 - p.contra - p.neutral / 2)
         # a close restatement the model reads otherwise: the facts carry it, at no more than even odds
         return Decision(
@@ -426,7 +426,7 @@ def model_entailment(case: Case) -> Decision | None:
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     reason = f"{_source(p)} states it: {_quote(p)}"
     if agreements:
-        reason += " " + _agreement_sentence(agreements)
+        reason += " " + _agreement_sentence(agreements, p)
     if case.passages[case.best_contra].contra >= case.contradict_threshold:
         reason += " A passage that matches the claim less well reads against it."
     return Decision(Label.SUPPORTED, best, p.entail, reason, ENTAIL, agreements)
@@ -455,7 +455,7 @@ def fact_agreement(case: Case) -> Decision | None:
     p = case.passages[-neg_i]
     agreements = [f for f in p.alignment.agreements if f.kind in BACKING_KINDS]
     confidence = 1.0 - p.contra - p.neutral / 2
-    reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)} {_agreement_sentence(agreements)}"
+    reason = f"{_source(p)} gives the same facts about the same event: {_quote(p)} {_agreement_sentence(agreements, p)}"
     return Decision(Label.SUPPORTED, -neg_i, confidence, reason, ENTAIL, agreements)
 
 
@@ -687,9 +687,20 @@ def _conflict_sentence(p: Assessed, f: Finding) -> str:
     return f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {quote}"
 
 
-def _agreement_sentence(findings: list[Finding]) -> str:
-    shown = ", ".join(f"{f.claim} ({f.detail or f.source})" for f in findings[:3])
-    return f"It gives the same {'fact' if len(findings) == 1 else 'facts'}: {shown}."
+def _agreement_sentence(findings: list[Finding], p: Assessed | None = None) -> str:
+    """The agreeing facts; each found in another sentence than the one quoted is quoted with it, so
+    the reader sees what the passage says of it ("He said a decision about Thursday would be made
+    by 5 p.m. Wednesday" is no reopening on Thursday)."""
+    shown = []
+    for f in findings[:3]:
+        said = f"{f.claim} ({f.detail or f.source})"
+        elsewhere = p is not None and f.sentence[1] > f.sentence[0] and f.sentence != p.alignment.sentence
+        shown.append(f"{said}, in {_quote(p, f.sentence)}" if elsewhere and p is not None else said)
+    listed = ", ".join(shown)
+    # (a quote ends with its own full stop, inside the marks)
+    return f"It gives the same {'fact' if len(findings) == 1 else 'facts'}: {listed}" + (
+        "" if listed.endswith("\u201d") else "."
+    )
 
 
 def _clip(text: str, limit: int) -> str:

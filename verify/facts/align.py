@@ -493,11 +493,35 @@ def _named_nouns(claim: str) -> list[tuple[str, str]]:
     return [(name, noun) for name, noun in _NAMED_NOUN.findall(claim) if content_stems(noun)]
 
 
+# "born in Minneapolis"; "was born Eleanor Ruth Lindgren on March 3, 1937, in Duluth, Minnesota"
+_BORN_IN = re.compile(r"\bborn in ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
+_BORN_THERE = re.compile(
+    r"\b[Bb]orn\b[^.;]{0,80}?\bin (?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)"
+)
+
+
+def _born_elsewhere(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The claim's birthplace and the sentence's other one ("born ... on March 3, 1937, in Duluth"
+    for "born in Minneapolis"), where the sentence never names the claim's place (a state after the
+    town, "Duluth, Minnesota", is the claim's "born in Minnesota")."""
+    mine = _BORN_IN.search(claim)
+    if mine is None:
+        return None
+    there = _BORN_THERE.search(sentence)
+    if there is None or _same_name(mine.group(1), there.group(1)) or _mentioned(mine.group(1), sentence, False):
+        return None
+    return mine.group(1), there
+
+
 def _place_taker(claim: str, sentence: str) -> tuple[str, re.Match[str]] | None:
     """The claim's name and the sentence's other name in its place, or None: the sentence puts the
     claim's noun in another named place ("an estate sale in Carrow Falls" for "an estate sale in
     Linwood"), or gives it another name ("a Mercer Drug store" for "a Linden Pharmacy store"), and
     never names the claim's there: it tells of another place or thing."""
+    born = _born_elsewhere(claim, sentence)
+    if born is not None:
+        return born
     for noun, preposition, name in _PLACED.findall(claim):
         there = re.search(
             rf"\b{noun} {preposition} (?:(?:the|a|an) )?(?:[a-z]+ )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)", sentence
