@@ -3755,6 +3755,8 @@ def test_an_age_the_next_sentence_gives_by_a_pronoun_is_the_persons() -> None:
     assert conflicts("Eleanor Voss died at the age of 89.", obituary, november) == ["age"]
     assert conflicts("Eleanor Voss died at the age of 87.", obituary, november) == []
     assert conflicts("Eleanor Voss died at the age of 88.", obituary, november) == []  # a birthday apart
+    # an age at another act is no age at death
+    assert conflicts("Eleanor Voss moved to Carver City at 24.", obituary, november) == []
 
 
 def test_the_claims_winner_beaten_under_its_full_name_is_the_opposite_result() -> None:

@@ -2294,10 +2294,14 @@ def _age_said_next(
     after = min(later)
     if not re.match(r"\s*(?:She|He)\b", text[after[0] : after[1]]):
         return []
-    ages = [f for f in passage if after[0] <= f.start < after[1] and f.unit == AGE and not f.party]
+    # (both the age now or at death: "She was 87" says nothing of "moved to Carver City at 24")
+    now = ("", "be", "die")
+    ages = [f for f in passage if after[0] <= f.start < after[1] and f.unit == AGE and not f.party and f.verb in now]
     people = [f.text for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON"]
     out = []
     for cf in (f for f in claim_facts.facts if f.kind == QUANTITY and f.unit == AGE and f.value is not None):
+        if cf.verb not in now:
+            continue
         who = cf.party or (people[0].lower() if len(people) == 1 else "")
         if not who or not _mentioned(who, text[sentence[0] : sentence[1]].lower(), person=True) or len(ages) != 1:
             continue
