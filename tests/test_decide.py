@@ -659,3 +659,16 @@ def test_a_negated_count_the_passage_does_not_give_is_not_its_opposite() -> None
     )
     stated = decide(claim, [passage], probs, [agreed], affirmed, claim_facts=TextFacts(facts=[fourteen]))
     assert stated.label is Label.CONTRADICTED and "states the opposite" in stated.reason
+
+
+def test_one_source_span_in_conflict_is_told_once() -> None:
+    text = "Riverport beat Lakeside 3-1 at Harbor Field."
+    twice = [
+        Finding("role", False, "Riverport as the one beaten", "Riverport", 0, 9, (0, len(text)), "as the winner"),
+        Finding("role", False, "Riverport FC as the one beaten", "Riverport", 0, 9, (0, len(text)), "as the winner"),
+    ]
+    alignment = Alignment(0.9, (0, len(text)), twice)
+    claim = Claim(id="c3", claim="Lakeside United beat Riverport FC 3-1.")
+    verdict = decide(claim, [hit(0, text)], np.array([[0.1, 0.1, 0.8]]), [alignment])
+    assert verdict.label is Label.CONTRADICTED
+    assert verdict.reason.count("has Riverport as the winner") == 1

@@ -167,6 +167,9 @@ def test_html_highlights_only_the_deciding_facts() -> None:
         ("agrees", "Moscow City Court"),
         ("conflicts", "June 14"),
     ]
+    # two findings on the same words (a swapped winner and loser) mark them once
+    twice = highlighted(ev, [finding("June 14", agrees=False), finding("June 14", agrees=False, kind="role")])
+    assert twice.count("<mark") == 1
     other_source = finding("June 14", agrees=False).model_copy(update={"source_id": "elsewhere"})
     outside = finding("June 14", agrees=False).model_copy(update={"start": 500, "end": 507})
     assert "<mark" not in highlighted(ev, [other_source, outside])

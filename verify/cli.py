@@ -6,6 +6,7 @@ Heavy libraries (torch, transformers, faiss) are imported only inside commands, 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -421,7 +422,7 @@ def check(
             assert output is not None
             write_parquet(tally.watch(records), output, run)
         else:
-            with open(output, mode, encoding="utf-8", newline="") if output else _stdout() as out:
+            with _report_file(output, fmt, mode) as out:
                 if output is not None and fmt == "jsonl":
                     runinfo.save(run, output)
                 write(fmt, tally.watch(records), out, author, author_url, run, review_url)
@@ -489,7 +490,7 @@ def report(
         assert output is not None
         write_parquet(records, output, run)
     else:
-        with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as out:
+        with _report_file(output, fmt) as out:
             write(fmt, records, out, author, author_url, run, review_url)
     if output is not None:
         typer.echo(f"{len(records)} records from {verdicts} written to {output}", err=True)
@@ -546,6 +547,18 @@ class Tally:
 @contextmanager
 def _stdout() -> Iterator[IO[str]]:
     yield sys.stdout
+
+
+def _report_file(output: Path | str | None, fmt: str, mode: str = "w") -> contextlib.AbstractContextManager[IO[str]]:
+    """Where verdicts in `fmt` go: stdout; JSONL verdicts streamed into the file (`--resume`
+    continues one an interrupted run left); any report written whole or not at all."""
+    from verify.whole_file import whole_file
+
+    if output is None:
+        return _stdout()
+    if fmt == "jsonl":
+        return open(output, mode, encoding="utf-8", newline="")
+    return whole_file(output)
 
 
 @app.command("eval")

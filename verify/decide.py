@@ -233,7 +233,13 @@ def fact_conflict(case: Case) -> Decision | None:
             candidates.append((case.passages[i].alignment.overlap, -i, standing))
     if not candidates:
         return None
-    _, neg_i, findings = max(candidates, key=lambda t: (t[0], t[1]))
+    _, neg_i, standing = max(candidates, key=lambda t: (t[0], t[1]))
+    # one conflict a source span: the tagger may give a claim's name twice ("Riverport FC" and
+    # "Riverport"), and the reason would say the same thing twice
+    findings: list[Finding] = []
+    for f in standing:
+        if not any((g.kind, g.start, g.end) == (f.kind, f.start, f.end) for g in findings):
+            findings.append(f)
     p = case.passages[-neg_i]
     confidence = max(p.contra, 1.0 - p.neutral, FACT_CONFLICT_CONFIDENCE)
     reason = " ".join(_conflict_sentence(p, f) for f in findings)

@@ -90,10 +90,14 @@ def _e(text: object) -> str:
 def highlighted(ev: Evidence, findings: list[FactFinding]) -> str:
     """The passage, escaped, with the source's wording of each compared fact marked (conflicts and
     agreements differently); findings outside the passage or overlapping an earlier one are skipped."""
+    # (by offsets only: two findings may mark the same words, and findings do not order)
     spans = sorted(
-        (f.start - ev.start, f.end - ev.start, f)
-        for f in findings
-        if f.source_id == ev.source_id and ev.start <= f.start < f.end <= ev.end
+        (
+            (f.start - ev.start, f.end - ev.start, f)
+            for f in findings
+            if f.source_id == ev.source_id and ev.start <= f.start < f.end <= ev.end
+        ),
+        key=lambda span: span[:2],
     )
     out, last = [], 0
     for start, end, finding in spans:
