@@ -36,3 +36,10 @@ def test_a_failure_halfway_leaves_no_half_report(tmp_path: Path) -> None:
         raise TypeError("rendering failed")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_missing_folder_is_reported_by_the_files_own_name(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "report.html"
+    with pytest.raises(FileNotFoundError) as caught, whole_file(target):
+        pass
+    assert caught.value.filename == str(target)

@@ -28,7 +28,10 @@ def whole_file(path: str | Path) -> Iterator[IO[str]]:
         with open(target, "w", encoding="utf-8", newline="") as out:
             yield out
         return
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:  # said of the file asked for, not of the temporary one
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     try:
         # the permissions open() would give (mkstemp's are owner-only)
         umask = os.umask(0)
