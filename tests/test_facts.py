@@ -3765,33 +3765,40 @@ def test_the_claims_winner_beaten_under_its_full_name_is_the_opposite_result() -
     assert conflicts("Lakeport beat Westfield 68-61.", game) == []
 
 
-def test_a_figure_given_to_another_named_subject_conflicts_with_the_subjects_own() -> None:
-    snow = (
-        "Ashford recorded 27 inches of snow, according to the National Weather Service, and Pine Ridge "
-        "measured nearly two feet, at 23 inches."
-    )
-    january = dt.date(2025, 1, 15)
-    assert said("Pine Ridge received 27 inches of snow.", snow, january)[0][:4] == (
-        "quantity",
-        False,
-        "27 inches",
-        "23 inches",
-    )
-    assert conflicts("Pine Ridge received 23 inches of snow.", snow, january) == []
-    assert conflicts("Ashford received 27 inches of snow.", snow, january) == []
+SNOW = (
+    "Ashford recorded 27 inches of snow, according to the National Weather Service, and Pine Ridge "
+    "measured nearly two feet, at 23 inches."
+)
+BORN = (
+    "Mrs. Voss was born Eleanor Ruth Lindgren on March 3, 1937, in Duluth, Minnesota, the youngest of four "
+    "children of a Swedish-born carpenter and a schoolteacher."
+)
 
 
-def test_a_birthplace_the_sentence_gives_after_other_words_is_compared() -> None:
-    born = (
-        "Mrs. Voss was born Eleanor Ruth Lindgren on March 3, 1937, in Duluth, Minnesota, the youngest of four "
-        "children of a Swedish-born carpenter and a schoolteacher."
-    )
-    november = dt.date(2024, 11, 8)
-    assert said("Eleanor Voss was born in Minneapolis.", born, november)[0][:4] == (
-        "name",
-        False,
-        "Minneapolis",
-        "Duluth",
-    )
-    assert conflicts("Eleanor Voss was born in Duluth.", born, november) == []
-    assert conflicts("Eleanor Voss was born in Minnesota.", born, november) == []
+@pytest.mark.parametrize(
+    ("source", "published", "wrong", "found", "right"),
+    [
+        # a figure given to another named subject conflicts with the subject's own
+        (
+            SNOW,
+            dt.date(2025, 1, 15),
+            "Pine Ridge received 27 inches of snow.",
+            ("quantity", False, "27 inches", "23 inches"),
+            ["Pine Ridge received 23 inches of snow.", "Ashford received 27 inches of snow."],
+        ),
+        # a birthplace the sentence gives after other words is compared (a state holds its town)
+        (
+            BORN,
+            dt.date(2024, 11, 8),
+            "Eleanor Voss was born in Minneapolis.",
+            ("name", False, "Minneapolis", "Duluth"),
+            ["Eleanor Voss was born in Duluth.", "Eleanor Voss was born in Minnesota."],
+        ),
+    ],
+)
+def test_a_subjects_figure_or_birthplace_given_otherwise_conflicts(
+    source: str, published: dt.date, wrong: str, found: tuple[str, bool, str, str], right: list[str]
+) -> None:
+    assert said(wrong, source, published)[0][:4] == found
+    for claim in right:
+        assert conflicts(claim, source, published) == []

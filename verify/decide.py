@@ -693,15 +693,15 @@ def _conflict_sentence(p: Assessed, f: Finding) -> str:
     return f"{_source(p)} gives {_WHAT.get(f.kind, 'it as')} {f.detail or f.source}; the claim says {f.claim}: {quote}"
 
 
-def _agreement_sentence(findings: list[Finding], p: Assessed | None = None) -> str:
+def _agreement_sentence(findings: list[Finding], p: Assessed) -> str:
     """The agreeing facts; each found in another sentence than the one quoted is quoted with it, so
     the reader sees what the passage says of it ("He said a decision about Thursday would be made
     by 5 p.m. Wednesday" is no reopening on Thursday)."""
     shown = []
     for f in findings[:3]:
         said = f"{f.claim} ({f.detail or f.source})"
-        elsewhere = p is not None and f.sentence[1] > f.sentence[0] and f.sentence != p.alignment.sentence
-        shown.append(f"{said}, in {_quote(p, f.sentence)}" if elsewhere and p is not None else said)
+        elsewhere = f.sentence[1] > f.sentence[0] and f.sentence != p.alignment.sentence
+        shown.append(f"{said}, in {_quote(p, f.sentence)}" if elsewhere else said)
     listed = ", ".join(shown)
     # (a quote ends with its own full stop, inside the marks)
     return f"It gives the same {'fact' if len(findings) == 1 else 'facts'}: {listed}" + (

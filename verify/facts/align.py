@@ -441,24 +441,14 @@ def _record_of_another(claim_facts: TextFacts, in_sentence: list[Fact]) -> bool:
     champion, finished 12-2" for "The Hawks finished the season with a 12-2 record"): it tells of
     that team's season, not the claim's team's. Not where it gives the claim's team a record too
     ("Harbor City finished 54-28, while Dunlin went 49-33"): that one is to compare."""
-    records = [sf for sf in in_sentence if sf.kind == SCORE and sf.role == "record" and sf.about]
-    owners = {w for cf in claim_facts.facts if cf.kind == SCORE and cf.role == "record" for w in cf.about}
-    if any(set(sf.about) & owners for sf in records):
-        return False
-    return any(
-        cf.kind == SCORE
-        and cf.role == "record"
-        and cf.about
-        and sf.kind == SCORE
-        and sf.role == "record"
-        and sf.about
-        and not set(cf.about) & set(sf.about)
-        and cf.pair is not None
-        and sf.pair is not None
-        and sorted(cf.pair) == sorted(sf.pair)
-        for cf in claim_facts.facts
-        for sf in in_sentence
+    mine, theirs = (
+        [f for f in facts if f.kind == SCORE and f.role == "record" and f.about and f.pair is not None]
+        for facts in (claim_facts.facts, in_sentence)
     )
+    owners = {w for cf in mine for w in cf.about}
+    if any(set(sf.about) & owners for sf in theirs):
+        return False
+    return any(sorted(cf.pair or ()) == sorted(sf.pair or ()) for cf in mine for sf in theirs)
 
 
 def _named_in(name: Fact, claim: str, claim_facts: TextFacts) -> bool:
@@ -496,8 +486,8 @@ def _named_nouns(claim: str) -> list[tuple[str, str]]:
 # "born in Minneapolis"; "was born Eleanor Ruth Lindgren on March 3, 1937, in Duluth, Minnesota"
 _BORN_IN = re.compile(r"\bborn in ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
 _BORN_THERE = re.compile(
-    r"\b[Bb]orn\b[^.;]{0,80}?\bin (?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b)((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)"
+    rf"\b[Bb]orn\b[^.;]{{0,80}}?\bin (?!(?i:{'|'.join(m for m in dates_mod.MONTHS if len(m) > 3)})\b)"
+    r"((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)"
 )
 
 
@@ -954,15 +944,12 @@ def _office_holder(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
 
 
 # A company officer's title right before the name: "Chief Financial Officer Priya Natarajan".
-_CHIEF_NAMED = re.compile(rf"\b(?P<title>{_CHIEF})\s+(?P<name>{_NAME})")
-
-
-_CHIEF_BEFORE_A_NAME = re.compile(rf"\b(?i:{_CHIEF})(?:\s+officer)?\s+(?={_NAME})")
+_CHIEF_NAMED = re.compile(rf"\b(?P<title>(?i:{_CHIEF}))\s+(?P<name>{_NAME})")
 
 
 def _title_words(claim: str) -> set[str]:
     """The content words of company officers' titles right before a name in the claim."""
-    return {w for m in _CHIEF_BEFORE_A_NAME.finditer(claim) for w in content_stems(m.group())}
+    return {w for m in _CHIEF_NAMED.finditer(claim) for w in content_stems(m["title"])}
 
 
 def _chief(title: str) -> str:
@@ -1004,7 +991,8 @@ def _title_not_anothers(title: str, name: str, text: str) -> bool:
 
 
 # An aside between commas, up to a sentence's end (a decimal point is no end: "$1.7 billion").
-_ASIDE = r"(?:[^.;]|\.(?=\d)){0,120}?"
+# (it may hold an abbreviation: "president of St. Anne's for 14 years")
+_ASIDE = r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|[A-Z])\.|[^.;]|\.(?=\d)){0,120}?"
 # Capitalised words that open a sentence without naming anyone ("It will be the ...").
 _NOT_A_NAME = "(?:It|He|She|They|We|I|You|This|That|These|Those|The|A|An|Its|His|Her|Their|Our|There|Who|Which)"
 
@@ -1014,10 +1002,8 @@ _APPOINTED = (
     r"(?:will become|becomes|became|will be named|is named|was named|has been named|will be appointed|"
     r"was appointed|has been appointed|will serve as|will take over as|takes over as|took over as)"
 )
-# (an aside that may hold an abbreviation: "president of St. Anne's for 14 years")
-_ABBREVIATED_ASIDE = r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Corp|Ltd|[A-Z])\.|[^.;]|\.(?=\d)){0,120}?"
 _APPOINTED_CHIEF = re.compile(
-    rf"(?P<name>{_NAME})(?:,{_ABBREVIATED_ASIDE},)? {_APPOINTED} (?:the |its |their |his |her )?(?:new )?"
+    rf"(?P<name>{_NAME})(?:,{_ASIDE},)? {_APPOINTED} (?:the |its |their |his |her )?(?:new )?"
     rf"(?P<title>(?i:{_CHIEF}))\b"
 )
 
@@ -1401,10 +1387,9 @@ def _result_reversed(claim: str, text: str, sentence: tuple[int, int]) -> list[F
 
 
 # "Eastport beat Harlan Valley 28-21": the winner, the beaten side, the score.
-_NAME_WORDS = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*"
 _BEAT = r"(?:beat|beats|beating|defeated|defeats|defeating|edged|edges|edging|downed|downing|routed|routing)"
 _WINNER_BEAT = re.compile(
-    rf"(?:[Tt]he )?(?P<winner>{_NAME_WORDS}) {_BEAT} (?:the )?(?P<loser>{_NAME_WORDS}),? "
+    rf"(?:[Tt]he )?(?P<winner>{_NAME}) {_BEAT} (?:the )?(?P<loser>{_NAME}),? "
     r"(?P<score>\d{1,3}-\d{1,3})\b"
 )
 
@@ -1422,7 +1407,7 @@ def _beaten_winner(claim: str, text: str, sentence: tuple[int, int]) -> list[Fin
     # (the source may give the team's full name: "the Westfield Warriors" for "Westfield")
     full = rf"{winner}(?: [A-Z][\w.'-]*)*"
     beaten = re.search(rf"\b{_BEAT} (?:the )?({full}),? ({score})\b", said)
-    won = re.search(rf"\b{full} {_BEAT} (?:the )?{_NAME_WORDS},? {score}\b", said)
+    won = re.search(rf"\b{full} {_BEAT} (?:the )?{_NAME},? {score}\b", said)
     if beaten is None or won is not None:
         return []
     start, end = s0 + beaten.start(1), s0 + beaten.end(2)
@@ -2295,7 +2280,7 @@ def _age_said_next(
     if not re.match(r"\s*(?:She|He)\b", text[after[0] : after[1]]):
         return []
     # (both the age now or at death: "She was 87" says nothing of "moved to Carver City at 24")
-    now = ("", "be", "die")
+    now = _AGE_NOW_VERBS | {""}
     ages = [f for f in passage if after[0] <= f.start < after[1] and f.unit == AGE and not f.party and f.verb in now]
     people = [f.text for f in claim_facts.facts if f.kind == NAME and f.label == "PERSON"]
     out = []
@@ -2810,7 +2795,7 @@ _LIGHT_FIGURE_VERBS = frozenset({"", "be", "have", "say", "report", "tell", "add
 
 
 def _own_verb(claim: Fact, source: Fact) -> bool:
-    if claim.unit == AGE and source.unit == AGE and claim.verb and source.verb:
+    if _ages_of_acts(claim, source):
         return _same_age(claim, source)
     return bool(claim.verb and source.verb) and _same_verb(claim.verb, source.verb)
 
@@ -2851,7 +2836,7 @@ def _same_event(claim: Fact, source: Fact) -> bool:
     if claim.says_who and source.party:
         # "Park, 21," and "Park, 19,": one person, named alike ("Smith, 45," may be Mary Smith's husband)
         return _name_words(claim.party) == _name_words(source.party)
-    if claim.unit == AGE and source.unit == AGE and claim.verb and source.verb:
+    if _ages_of_acts(claim, source):
         return _same_age(claim, source)
     shared = (set(claim.about) & set(source.about)) - {claim.unit}
     same_verb = bool(claim.verb) and _same_verb(claim.verb, source.verb)
@@ -2866,13 +2851,22 @@ def _same_event(claim: Fact, source: Fact) -> bool:
     return bool(shared) or same_verb or bool(acts)
 
 
+# The acts an age is the age now or at death of ("She was 87", "died at 84").
+_AGE_NOW_VERBS = frozenset({"be", "die"})
+
+
+def _ages_of_acts(claim: Fact, source: Fact) -> bool:
+    """Both are ages said at an act (compared by _same_age, not by their words)."""
+    return claim.unit == AGE and source.unit == AGE and bool(claim.verb and source.verb)
+
+
 def _same_age(claim: Fact, source: Fact) -> bool:
     """Two stated ages are one person's at one time: named alike where both are named, at the same
     act ("moved ... at 19" and "was 17 when she moved"), or both the age now or at death ("was 85
     when he died" and "He was 84", the way an obituary gives it)."""
     if claim.party and source.party and not set(_name_words(claim.party)) & set(_name_words(source.party)):
         return False
-    return _same_verb(claim.verb, source.verb) or {claim.verb, source.verb} <= {"be", "die"}
+    return _same_verb(claim.verb, source.verb) or {claim.verb, source.verb} <= _AGE_NOW_VERBS
 
 
 def _act_stems(fact: Fact) -> set[str]:

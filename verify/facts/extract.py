@@ -428,11 +428,13 @@ def _untagged_ordinals(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
 
 
 _BARE_NUMBER = re.compile(r"\b\d{1,3}\b")
-_DECADE_OF_LIFE = re.compile(
-    r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[- ]?)?(?:[1-9]0'?s|twenties|thirties|forties|fifties|sixties"
-    r"|seventies|eighties|nineties)\b",
-    re.IGNORECASE,
-)
+# A decade of life, in figures or words ("her 70s", "her late forties"); its value in _DECADE_WORDS.
+_DECADE_WORDS = {
+    w: 10.0 * (i + 2)
+    for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split())
+}
+_DECADES = "[1-9]0'?s|" + "|".join(_DECADE_WORDS)
+_DECADE_OF_LIFE = re.compile(rf"\b(?:his|her|their)\s+(?:(?:early|mid|late)[- ]?)?(?:{_DECADES})\b", re.IGNORECASE)
 
 
 def _untagged_ages(sent: Any, covered: list[tuple[int, int]]) -> list[Any]:
@@ -811,7 +813,7 @@ def _entity_fact(
             **base,
         )
     if label in _FIGURE_LABELS:
-        if label == "CARDINAL" and _NUMBERED.search(ent.doc.text[max(0, ent.start_char - 40) : ent.start_char]):
+        if label == "CARDINAL" and numbered:
             return None  # "grades 8 through 12", "No. 21": which one, not how many
         if label == "CARDINAL" and _CLOCK.fullmatch(ent.text.strip()):
             return None  # "Dufresne's goal 2:14 into overtime": a clock reading counts nothing
@@ -1130,15 +1132,7 @@ def _opens_with(clause: Any, word: str) -> bool:
 
 
 # An age told by its decade: "in his 70s", "in her late 40s", "people in their 30s".
-_AGE_DECADE = re.compile(
-    r"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?([1-9]0'?s|twenties|thirties|forties|fifties|sixties|seventies"
-    r"|eighties|nineties)\s*$",
-    re.IGNORECASE,
-)
-_DECADE_WORDS = {
-    w: 10.0 * (i + 2)
-    for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split())
-}
+_AGE_DECADE = re.compile(rf"\b(?:his|her|their)\s+(?:(early|mid|late)[- ]?)?({_DECADES})\s*$", re.IGNORECASE)
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 
 
